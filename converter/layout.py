@@ -1,0 +1,259 @@
+"""Text layout → tables: rows, columns and the header text over each column.
+
+Works on fixed-width text, the way the EDGAR text era printed statements: a label at the left, right-aligned
+amounts in columns, headers stacked above, underlines marking subtotals.  The same parser serves tables inside
+`<TABLE>` markup and tables found from their layout alone.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Cell, Column, Row, Table
+from .numbers import is_rule, parse_cell
+
+_CHUNK = re.compile(r"\S+(?: \S+)*")
+_MARKUP = re.compile(r"^\s*</?(table|caption|s|c|fn|page)\b[^>]*>", re.I)
+_SC_LINE = re.compile(r"^\s*<S>", re.I)
+
+
+@dataclass
+class Chunk:
+    start: int
+    end: int
+    text: str
+
+
+def chunks(line: str) -> list[Chunk]:
+    """Pieces of a line separated by two or more spaces (tabs already expanded)."""
+    return [Chunk(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(line)]
+
+
+@dataclass
+class Split:
+    label: str
+    label_start: int
+    cells: list[tuple[int, int, Cell]]  # (start, anchor, cell); anchor = right edge of the digits
+
+
+def _anchor(ch: Chunk) -> int:
+    """Right edge of the digits or dashes, so "(1,221)" and "1,221" align."""
+    end = ch.end
+    while end > ch.start and ch.text[end - ch.start - 1] in ")%":
+        end -= 1
+    return end
+
+
+def split_line(line: str) -> Split:
+    """Label text and the amounts printed right of it."""
+    parts = chunks(line)
+    # glue a lone "$" (or "$ (") to the amount that follows it
+    merged: list[Chunk] = []
+    for ch in parts:
+        if merged and merged[-1].text.replace(" ", "") in ("$", "$(", "(") and ch.start - merged[-1].end <= 12:
+            prev = merged.pop()
+            ch = Chunk(prev.start, ch.end, line[prev.start:ch.end])
+        merged.append(ch)
+    # also split chunks such as "$ 1,543 $ 2,164" joined by single spaces into amounts
+    expanded: list[Chunk] = []
+    for ch in merged:
+        words = ch.text.split(" ")
+        if len(words) > 1 and all(parse_cell(w) is not None or w == "$" for w in words) and \
+                sum(parse_cell(w) is not None for w in words) > 1:
+            pos = ch.start
+            pending = None
+            for w in words:
+                wstart = line.index(w, pos)
+                pos = wstart + len(w)
+                if w == "$":
+                    pending = wstart
+                    continue
+                expanded.append(Chunk(pending if pending is not None else wstart, pos, w))
+                pending = None
+        else:
+            expanded.append(ch)
+    cells: list[tuple[int, int, Cell]] = []
+    i = len(expanded)
+    while i > 0:
+        ch = expanded[i - 1]
+        cell = parse_cell(ch.text)
+        if cell is None:
+            break
+        cells.append((ch.start, _anchor(ch), cell))
+        i -= 1
+    cells.reverse()
+    label_parts = expanded[:i]
+    if not label_parts and cells and len(cells) == 1 and cells[0][0] < 8:
+        # a number alone at the left margin is text, not an amount
+        return Split(line.strip(), cells[0][0], [])
+    label = " ".join(p.text for p in label_parts)
+    start = label_parts[0].start if label_parts else (cells[0][0] if cells else 0)
+    return Split(label, start, cells)
+
+
+def is_year_line(sp: Split) -> bool:
+    """A line of column years ("2004    2003"): header, not amounts."""
+    return not sp.label and bool(sp.cells) and all(
+        c.value is not None and not c.dash and "," not in c.text and c.places == 0 and 1900 <= c.value <= 2100
+        for (_, _, c) in sp.cells)
+
+
+def _cluster(anchors: list[int], tolerance: int = 2) -> list[list[int]]:
+    groups: list[list[int]] = []
+    for a in sorted(anchors):
+        if groups and a - groups[-1][-1] <= tolerance:
+            groups[-1].append(a)
+        else:
+            groups.append([a])
+    return groups
+
+
+_INCOMPLETE_END = re.compile(r"(,|;|\(|\b(of|and|or|to|for|in|at|on|the|from|by|with|less|net|under|per))$", re.I)
+
+
+def _continues(first: str, nxt: str, first_indent: int, next_indent: int) -> bool:
+    """Whether the label line `first` wraps onto the line `nxt`."""
+    f = first.rstrip()
+    n = nxt.strip()
+    if not n or f.endswith(":"):
+        return False
+    if f.count("(") > f.count(")"):
+        return True
+    if _INCOMPLETE_END.search(f):
+        return True
+    if n[0].islower() or n[0] == "(":
+        return True
+    return False
+
+
+def parse_table(lines: list[str], header_idx: list[int], body_idx: list[int], first_line_no: int,
+                title: str = "", markup: bool = False) -> Table | None:
+    """Build a Table from header and body lines (indexes into `lines`; line numbers are index + first_line_no)."""
+    splits = {i: split_line(lines[i]) for i in body_idx if not is_rule(lines[i]) and lines[i].strip()}
+    anchors = [a for s in splits.values() for (_, a, _) in s.cells]
+    if not anchors:
+        return None
+    groups = _cluster(anchors)
+    numeric_rows = sum(1 for s in splits.values() if s.cells)
+    # a column must be used by more than a stray row, unless the table is tiny
+    keep = [g for g in groups if len(g) >= 2 or numeric_rows <= 2]
+    if not keep:
+        return None
+    rights = [max(g) for g in keep]
+    lefts = []
+    for g in keep:
+        starts = [st for s in splits.values() for (st, a, _) in s.cells if min(g) <= a <= max(g)]
+        lefts.append(min(starts) if starts else min(g) - 1)
+    columns = [Column(index=k, header="", right=rights[k], left=lefts[k]) for k in range(len(rights))]
+
+    rows: list[Row] = []
+    pending_label: list[str] = []
+    pending_first = 0
+    pending_indent = 0
+    rule_above = False
+    for pos, i in enumerate(body_idx):
+        line = lines[i]
+        if not line.strip():
+            if pending_label:
+                rows.append(Row(label=" ".join(pending_label), cells=[None] * len(columns),
+                                line=pending_first, first_line=pending_first, indent=pending_indent,
+                                rule_above=rule_above))
+                pending_label, rule_above = [], False
+            continue
+        if is_rule(line):
+            if pending_label:
+                rows.append(Row(label=" ".join(pending_label), cells=[None] * len(columns),
+                                line=pending_first, first_line=pending_first, indent=pending_indent))
+                pending_label = []
+            rule_above = "-" in line or "_" in line
+            continue
+        sp = splits[i]
+        indent = len(line) - len(line.lstrip())
+        line_no = i + first_line_no
+        if not sp.cells:
+            text = sp.label
+            if pending_label and _continues(pending_label[-1], text, pending_indent, indent):
+                pending_label.append(text)
+                continue
+            if pending_label:
+                rows.append(Row(label=" ".join(pending_label), cells=[None] * len(columns),
+                                line=pending_first, first_line=pending_first, indent=pending_indent,
+                                rule_above=rule_above))
+                rule_above = False
+            pending_label, pending_first, pending_indent = [text], line_no, indent
+            continue
+        label_parts: list[str] = []
+        first = line_no
+        row_indent = indent
+        if pending_label and (not sp.label or _continues(pending_label[-1], sp.label, pending_indent, indent)):
+            label_parts, first, row_indent = pending_label, pending_first, pending_indent
+        elif pending_label:
+            rows.append(Row(label=" ".join(pending_label), cells=[None] * len(columns),
+                            line=pending_first, first_line=pending_first, indent=pending_indent,
+                            rule_above=rule_above))
+            rule_above = False
+        pending_label = []
+        if sp.label:
+            label_parts = label_parts + [sp.label]
+        cells: list[Cell | None] = [None] * len(columns)
+        for (start, anchor, cell) in sp.cells:
+            k = min(range(len(columns)), key=lambda j: abs(columns[j].right - anchor))
+            if abs(columns[k].right - anchor) > 4 and not (columns[k].left - 1 <= anchor <= columns[k].right):
+                # an amount outside every column: keep it with the nearest, the report shows the row
+                pass
+            if cells[k] is not None:
+                # two amounts fell into one column: keep the one closer to the edge
+                continue
+            cells[k] = cell
+        rows.append(Row(label=" ".join(label_parts), cells=cells, line=line_no, first_line=first,
+                        rule_above=rule_above, indent=row_indent))
+        rule_above = False
+    if pending_label:
+        rows.append(Row(label=" ".join(pending_label), cells=[None] * len(columns), line=pending_first,
+                        first_line=pending_first, indent=pending_indent, rule_above=rule_above))
+
+    _assign_headers(columns, [lines[i] for i in header_idx])
+    start = (header_idx[0] if header_idx else body_idx[0]) + first_line_no
+    end = body_idx[-1] + first_line_no
+    return Table(rows=rows, columns=columns, start_line=start, end_line=end, title=title, markup=markup)
+
+
+def _assign_headers(columns: list[Column], header_lines: list[str]) -> None:
+    """Give each column the header words printed over it; a phrase spanning several columns goes to each."""
+    texts: list[list[str]] = [[] for _ in columns]
+    # widen the column spans with the header underlines that sit over them
+    for line in header_lines:
+        for ch in chunks(line):
+            if is_rule(ch.text):
+                under = [c for c in columns if ch.start - 1 <= c.right <= ch.end + 1]
+                if len(under) == 1:
+                    under[0].left = min(under[0].left, ch.start)
+    rule_spans = [[ch for ch in chunks(line) if is_rule(ch.text)] for line in header_lines]
+    for h, line in enumerate(header_lines):
+        if _MARKUP.match(line):
+            continue
+        for ch in chunks(line):
+            if is_rule(ch.text) or not ch.text.strip():
+                continue
+            hits = [c for c in columns if ch.start < c.right + 1 and ch.end > c.left]
+            # a heading with a rule under it that spans several columns applies to all of them
+            for below in rule_spans[h + 1:h + 2]:
+                for r in below:
+                    if r.start <= ch.end and r.end >= ch.start:
+                        spanned = [c for c in columns if r.start - 1 <= c.right <= r.end + 1]
+                        if len(spanned) > 1:
+                            hits = spanned
+            if not hits:
+                centre = (ch.start + ch.end) / 2
+                nearest = min(columns, key=lambda c: abs((c.left + c.right) / 2 - centre))
+                if abs((nearest.left + nearest.right) / 2 - centre) > 25:
+                    continue
+                hits = [nearest]
+            elif len(hits) > 1 and len(ch.text.split()) == 1 and not any(
+                    r.start <= ch.end and r.end >= ch.start for below in rule_spans[h + 1:h + 2] for r in below):
+                # one word over two columns goes to the one it overlaps most
+                hits = [max(hits, key=lambda c: min(ch.end, c.right + 1) - max(ch.start, c.left))]
+            for c in hits:
+                texts[c.index].append(ch.text)
+    for c in columns:
+        c.header = " ".join(texts[c.index])

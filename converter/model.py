@@ -1,0 +1,152 @@
+"""Plain data passed between the pipeline stages."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """An instant (start is None) or a duration [start, end], both inclusive days."""
+
+    end: date
+    start: date | None = None
+
+    @property
+    def is_instant(self) -> bool:
+        return self.start is None
+
+    def __str__(self) -> str:
+        return self.end.isoformat() if self.start is None else f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+
+@dataclass
+class Cell:
+    text: str
+    value: Decimal | None  # None for a blank cell
+    dash: bool = False  # printed "--": a reported zero (see README, "Dashes")
+    places: int = 0  # digits printed after the decimal point
+
+
+@dataclass
+class Row:
+    label: str
+    cells: list[Cell | None]
+    line: int  # 1-based line of the filing where the row's values are printed
+    first_line: int = 0  # where the (possibly wrapped) label starts
+    rule_above: bool = False  # an underline (---- or ====) separates it from the row above
+    indent: int = 0
+
+    @property
+    def has_values(self) -> bool:
+        return any(c is not None for c in self.cells)
+
+
+@dataclass
+class Column:
+    index: int
+    header: str  # all header text over the column, top to bottom
+    right: int  # right edge (character position) in the text layout
+    left: int = 0
+    period: Period | None = None
+    member_text: str | None = None  # for matrix tables (equity): the column's component words
+
+
+@dataclass
+class Table:
+    rows: list[Row]
+    columns: list[Column]
+    start_line: int
+    end_line: int
+    title: str = ""  # heading lines above the table (statement name, scale, period phrase)
+    scale_text: str = ""
+    markup: bool = False  # found inside <TABLE> markup (else from layout alone)
+
+
+@dataclass
+class Section:
+    """A part of the document: cover, a statement page, notes, an item."""
+
+    kind: str
+    title: str
+    start_line: int
+    end_line: int
+
+
+@dataclass
+class Filing:
+    path: str
+    text: str
+    lines: list[str]
+    header: dict[str, str] = field(default_factory=dict)  # EDGAR SGML header fields
+    form_type: str = ""
+    line_offset: int = 0  # line number in the file where `lines` starts (1-based minus one)
+
+
+@dataclass
+class Statement:
+    kind: str  # balance_sheet | income | equity | cash_flow | note
+    title: str
+    tables: list[Table]
+    scale: int  # power of ten for monetary amounts (3 = thousands)
+    share_scale: int = 0
+    note_number: str | None = None
+
+    @property
+    def rows(self) -> list[Row]:
+        return [r for t in self.tables for r in t.rows]
+
+    @property
+    def columns(self) -> list[Column]:
+        return self.tables[0].columns if self.tables else []
+
+
+@dataclass(frozen=True)
+class Context:
+    period: Period
+    dims: tuple[tuple[str, str], ...] = ()  # ((axis qname, member qname), ...)
+
+    @property
+    def id(self) -> str:
+        p = self.period
+        base = f"I{p.end:%Y%m%d}" if p.is_instant else f"D{p.start:%Y%m%d}_{p.end:%Y%m%d}"
+        for axis, member in self.dims:
+            base += "_" + member.split(":")[1]
+        return base
+
+
+@dataclass
+class Fact:
+    concept: str  # qname, e.g. us-gaap:Assets
+    context: Context
+    value: str  # lexical value as written
+    unit: str | None = None  # USD | shares | USDPerShare | None for non-numeric
+    decimals: str | None = None
+    source: str = ""  # file:line
+    statement: str = ""
+    row_label: str = ""
+    printed: str = ""
+    sign: str = ""  # the sign decision, in words
+    confidence: float = 1.0
+    extension: bool = False
+
+
+@dataclass
+class Concept:
+    prefix: str
+    name: str
+    type: str
+    substitution: str
+    period: str
+    balance: str
+    abstract: bool
+    label: str
+    statements: tuple[str, ...]
+    aliases: tuple[str, ...]
+    axis: str = ""
+    extension: bool = False
+
+    @property
+    def qname(self) -> str:
+        return f"{self.prefix}:{self.name}"

@@ -1,0 +1,133 @@
+"""Filing bytes → text lines: decoding, the EDGAR SGML header, the documents to read."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ConversionError
+from .model import Filing
+
+_HEADER_FIELDS = {
+    "ACCESSION NUMBER": "accession",
+    "CONFORMED SUBMISSION TYPE": "form",
+    "CONFORMED PERIOD OF REPORT": "period",
+    "FILED AS OF DATE": "filed",
+    "COMPANY CONFORMED NAME": "company",
+    "CENTRAL INDEX KEY": "cik",
+    "STATE OF INCORPORATION": "state_of_incorporation",
+    "FISCAL YEAR END": "fiscal_year_end",
+    "IRS NUMBER": "irs_number",
+    "SEC FILE NUMBER": "file_number",
+}
+# documents whose text carries the statements; exhibits such as EX-27 (financial data schedule) are never read
+_STATEMENT_DOCS = re.compile(r"^(10-?K|10-?Q|10-K405|10-KSB|10-QSB|10-KT|10-QT|EX-13)", re.I)
+
+
+@dataclass
+class Document:
+    type: str
+    start: int  # 0-based index of the first line of its <TEXT>
+    end: int  # exclusive
+
+
+def decode(data: bytes, path: str) -> str:
+    """Text of a filing, or a ConversionError saying why it is not one."""
+    if not data.strip():
+        raise ConversionError("the file is empty", path)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ConversionError(f"cannot decode the UTF-16 text ({exc.reason} at byte {exc.start})", path) from None
+    sample = data[:65536]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    if b"\x00" in sample or controls > len(sample) * 0.01:
+        raise ConversionError("this is a binary file, not a filing's text", path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    # EDGAR text of the era is ASCII with the odd Windows-1252 character (curly quotes, section signs)
+    high = sum(1 for b in data if b >= 128)
+    if high <= max(20, len(data) // 200):
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    line = data[: utf8_error.start].count(b"\n") + 1
+    raise ConversionError(
+        f"cannot decode the text: not UTF-8 (byte 0x{data[utf8_error.start]:02x}) and not Windows-1252 text "
+        f"({high} non-ASCII bytes)", path, line)
+
+
+def read_filing(path: str | Path) -> Filing:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ConversionError(f"cannot read the file: {exc.strerror}", str(p)) from None
+    text = decode(data, str(p))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n<PAGE>\n")
+    lines = [ln.expandtabs(8).rstrip() for ln in text.split("\n")]
+    header = parse_sgml_header(lines)
+    filing = Filing(path=str(p), text=text, lines=lines, header=header, form_type=header.get("form", ""))
+    return filing
+
+
+def parse_sgml_header(lines: list[str]) -> dict[str, str]:
+    """Fields of the <SEC-HEADER> (or the <SEC-DOCUMENT> preamble), when the file has one."""
+    out: dict[str, str] = {}
+    section = ""
+    for i, line in enumerate(lines[:400]):
+        s = line.strip()
+        if s.upper().startswith(("</SEC-HEADER>", "</IMS-HEADER>")) or s.upper().startswith("<DOCUMENT>"):
+            break
+        if s.endswith(":") and not s.startswith("<"):
+            section = s[:-1].strip().upper()
+            continue
+        m = re.match(r"^([A-Z][A-Z0-9 ./&'-]+):\s*(.*)$", s)
+        if not m:
+            continue
+        key, val = m.group(1).strip().upper(), m.group(2).strip()
+        if key in _HEADER_FIELDS and val and _HEADER_FIELDS[key] not in out:
+            out[_HEADER_FIELDS[key]] = val
+        elif section == "BUSINESS ADDRESS" and val:
+            field = {"STREET 1": "street1", "STREET 2": "street2", "CITY": "city", "STATE": "state",
+                     "ZIP": "zip", "BUSINESS PHONE": "phone"}.get(key)
+            if field and field not in out:
+                out[field] = val
+    return out
+
+
+def documents(lines: list[str]) -> list[Document]:
+    """The <DOCUMENT>s of a full submission; a file without them is one document."""
+    docs: list[Document] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        if lines[i].strip().upper() == "<DOCUMENT>":
+            dtype = ""
+            j = i + 1
+            text_start = None
+            while j < n and lines[j].strip().upper() != "</DOCUMENT>":
+                u = lines[j].strip().upper()
+                if u.startswith("<TYPE>") and not dtype:
+                    dtype = lines[j].strip()[6:].strip()
+                if u.startswith("<TEXT>") and text_start is None:
+                    text_start = j + 1
+                j += 1
+            docs.append(Document(type=dtype, start=text_start if text_start is not None else i + 1, end=j))
+            i = j + 1
+        else:
+            i += 1
+    if not docs:
+        docs = [Document(type="", start=0, end=n)]
+    return docs
+
+
+def statement_documents(lines: list[str]) -> list[Document]:
+    """Documents that may hold the financial statements: the form itself and an EX-13 annual report."""
+    docs = documents(lines)
+    chosen = [d for d in docs if not d.type or _STATEMENT_DOCS.match(d.type)]
+    return chosen or docs[:1]

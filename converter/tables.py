@@ -1,0 +1,166 @@
+"""Finding tables in a filing's text: inside <TABLE> markup, and from the layout where there is none."""
+from __future__ import annotations
+
+import re
+
+from .layout import is_year_line, parse_table, split_line
+from .model import Table
+from .numbers import is_rule
+from .source import Document
+
+_TABLE_OPEN = re.compile(r"^\s*<TABLE\b[^>]*>\s*$", re.I)
+_TABLE_CLOSE = re.compile(r"^\s*</TABLE>\s*$", re.I)
+_CAPTION = re.compile(r"^\s*<CAPTION>\s*$", re.I)
+_S_LINE = re.compile(r"^\s*<S>", re.I)
+_MARKUP_LINE = re.compile(r"^\s*</?(C|S|FN|CAPTION|PAGE)>", re.I)
+_PAGE = re.compile(r"^\s*<PAGE>\s*$", re.I)
+_HEADERISH = re.compile(r"\b(19|20)\d\d\b|months|weeks|year|ended|quarter|period|fiscal|unaudited|\bnote\b|"
+                        r"january|february|march|april|may|june|july|august|september|october|november|december",
+                        re.I)
+
+
+def _title_above(lines: list[str], i: int, floor: int, limit: int = 14) -> tuple[str, int]:
+    """Heading text above line i (stops at a page break, another table, or `limit` lines)."""
+    out: list[str] = []
+    j = i - 1
+    while j >= floor and i - j <= limit:
+        s = lines[j].strip()
+        if _PAGE.match(lines[j]) or _TABLE_CLOSE.match(lines[j]):
+            break
+        if s and not _MARKUP_LINE.match(lines[j]):
+            out.append(s)
+        j -= 1
+    out.reverse()
+    return "\n".join(out), j + 1
+
+
+def _is_numeric_row(line: str) -> bool:
+    if not line.strip() or is_rule(line) or _MARKUP_LINE.match(line):
+        return False
+    sp = split_line(line)
+    if not sp.cells or sp.cells[0][0] < 20 or is_year_line(sp):
+        return False
+    # a lone number with no label is a page number, not a row
+    return bool(sp.label) or len(sp.cells) > 1
+
+
+def find_tables(lines: list[str], docs: list[Document]) -> list[Table]:
+    tables: list[Table] = []
+    for doc in docs:
+        covered: set[int] = set()
+        i = doc.start
+        while i < doc.end:
+            if _TABLE_OPEN.match(lines[i]):
+                j = i + 1
+                while j < doc.end and not _TABLE_CLOSE.match(lines[j]):
+                    j += 1
+                covered.update(range(i, j + 1))
+                t = _markup_table(lines, i, j, doc.start)
+                if t is not None:
+                    tables.append(t)
+                i = j + 1
+            else:
+                i += 1
+        tables.extend(_layout_tables(lines, doc, covered))
+    tables.sort(key=lambda t: t.start_line)
+    return tables
+
+
+def _markup_table(lines: list[str], open_i: int, close_i: int, floor: int) -> Table | None:
+    inner = list(range(open_i + 1, close_i))
+    s_idx = next((k for k in inner if _S_LINE.match(lines[k])), None)
+    if s_idx is not None:
+        header = [k for k in inner if k < s_idx and not _MARKUP_LINE.match(lines[k])]
+        body = [k for k in inner if k > s_idx and not _MARKUP_LINE.match(lines[k])]
+    else:
+        first_num = next((k for k in inner if _is_numeric_row(lines[k])), None)
+        if first_num is None:
+            return None
+        header = [k for k in inner if k < first_num and not _MARKUP_LINE.match(lines[k])]
+        body = [k for k in inner if k >= first_num and not _MARKUP_LINE.match(lines[k])]
+    # a header line that starts at the margin belongs to the body (a caption row such as "ASSETS")
+    if not body:
+        return None
+    title, _ = _title_above(lines, open_i, floor)
+    t = parse_table(lines, header, body, 1, title=title, markup=True)
+    if t is not None:
+        t.start_line = open_i + 1
+        t.end_line = close_i + 1
+    return t
+
+
+def _layout_tables(lines: list[str], doc: Document, covered: set[int]) -> list[Table]:
+    out: list[Table] = []
+    i = doc.start
+    while i < doc.end:
+        if i in covered or not _is_numeric_row(lines[i]):
+            i += 1
+            continue
+        # grow downwards
+        last_num = i
+        j = i + 1
+        blanks = 0
+        numeric_rows = 1
+        while j < doc.end and j not in covered:
+            line = lines[j]
+            if _PAGE.match(line) or _MARKUP_LINE.match(line):
+                break
+            if not line.strip():
+                blanks += 1
+                if blanks > 2:
+                    break
+            elif is_rule(line):
+                blanks = 0
+            elif _is_numeric_row(line):
+                last_num, blanks = j, 0
+                numeric_rows += 1
+            else:
+                ahead = [k for k in range(j + 1, min(j + 5, doc.end)) if k not in covered]
+                if not any(_is_numeric_row(lines[k]) for k in ahead if not _PAGE.match(lines[k])):
+                    break
+                blanks = 0
+            j += 1
+        end = last_num
+        while end + 1 < doc.end and is_rule(lines[end + 1]):
+            end += 1
+        if numeric_rows < 2:
+            i = end + 1
+            continue
+        cell_start = min(split_line(lines[k]).cells[0][0] for k in range(i, last_num + 1) if _is_numeric_row(lines[k]))
+        # grow upwards: label rows at the margin, then header lines over the columns
+        k = i - 1
+        body_top = i
+        while k >= doc.start and k not in covered:
+            line = lines[k]
+            if not line.strip() or _PAGE.match(line):
+                break
+            pos = len(line) - len(line.lstrip())
+            if is_rule(line) or pos >= cell_start - 15:
+                break
+            body_top = k
+            k -= 1
+        header: list[int] = []
+        k = body_top - 1
+        while k >= doc.start and k not in covered and body_top - k <= 8:
+            line = lines[k]
+            if _PAGE.match(line):
+                break
+            if not line.strip():
+                if header:
+                    break
+                k -= 1
+                continue
+            pos = len(line) - len(line.lstrip())
+            if is_rule(line) or (pos >= cell_start - 15 and (_HEADERISH.search(line) or is_year_line(split_line(line)))):
+                header.insert(0, k)
+                k -= 1
+                continue
+            break
+        body = list(range(body_top, end + 1))
+        top = header[0] if header else body_top
+        title, _ = _title_above(lines, top, doc.start)
+        t = parse_table(lines, header, body, 1, title=title, markup=False)
+        if t is not None:
+            out.append(t)
+        i = end + 1
+    return out
