@@ -1,0 +1,297 @@
+"""Statements → facts, contexts, presentation and calculation networks (the instance's content, not its XML)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+from decimal import Decimal
+
+from .arithmetic import find_subtotals
+from .catalog import Catalog
+from .labels import camel
+from .mapper import Line, build_lines, calc_weight, decide_signs, extension_name, map_lines
+from .model import Concept, Context, Fact, Period, Statement
+
+UNITS = {"monetary": "USD", "shares": "shares", "perShare": "USDPerShare"}
+_DEBIT_WORDS = re.compile(r"expense|cost|loss|payment|paid|purchase|deduct|charge|dividend|repurchase|acquisition|"
+                          r"asset|receivable|inventor|prepaid|deposit|investment", re.I)
+
+
+@dataclass
+class PresItem:
+    concept: str
+    depth: int
+    label: str
+    role: str = "terseLabel"  # label role for the filer's wording
+
+
+@dataclass
+class Network:
+    """One statement or note as presented (and calculated) in the extension taxonomy."""
+
+    role_id: str
+    title: str
+    order: int
+    items: list[PresItem] = field(default_factory=list)
+    calcs: list[tuple[str, list[tuple[str, int]]]] = field(default_factory=list)
+    hypercube: dict | None = None  # {"table","axis","domain","members":[...],"line_items","primaries":[...]}
+    group: str = "Statement"  # Document | Statement | Disclosure
+
+
+@dataclass
+class Check:
+    statement: str
+    row: str
+    line: int
+    column: str
+    expected: str
+    computed: str
+    ok: bool
+    in_calc_link: bool
+    note: str = ""
+
+
+@dataclass
+class Untagged:
+    source: str
+    statement: str
+    row: str
+    value: str
+    reason: str
+
+
+class Builder:
+    def __init__(self, catalog: Catalog, prefix: str, path: str):
+        self.catalog = catalog
+        self.prefix = prefix
+        self.path = path
+        self.extensions: dict[str, Concept] = {}
+        self.facts: dict[tuple[str, Context, str | None], Fact] = {}
+        self.networks: list[Network] = []
+        self.checks: list[Check] = []
+        self.untagged: list[Untagged] = []
+        self.rows: list[dict] = []  # report: every source row and its decision
+        self.labels: dict[str, dict[str, str]] = {}  # concept → {role: text}
+        self.notes: list[str] = []  # conversion remarks
+
+    # ----- concepts -------------------------------------------------------------------------------------------
+    def concept(self, qname: str) -> Concept:
+        if qname in self.extensions:
+            return self.extensions[qname]
+        return self.catalog.get(qname)
+
+    def new_extension(self, label: str, kind: str, period: str, balance: str = "", abstract: bool = False,
+                      suffix: str = "", type_: str | None = None) -> Concept:
+        names = {c.name for c in self.extensions.values()} | set(self.catalog.by_name)
+        name = extension_name(label, kind, names) if not suffix else self._unique(camel(label) + suffix, names)
+        c = Concept(prefix=self.prefix, name=name, type=type_ or ("string" if abstract else kind),
+                    substitution="item", period=period, balance=balance if kind == "monetary" and not abstract else "",
+                    abstract=abstract, label=" ".join(label.split()) or name, statements=(), aliases=(),
+                    extension=True)
+        self.extensions[c.qname] = c
+        return c
+
+    @staticmethod
+    def _unique(base: str, names: set[str]) -> str:
+        name, n = base, 2
+        while name in names:
+            name, n = f"{base}{n}", n + 1
+        return name
+
+    def label_for(self, qname: str, text: str, preferred: str = "terseLabel") -> str:
+        """The label role under which `text` is stored for a concept (one text per role)."""
+        text = " ".join(text.split())
+        roles = self.labels.setdefault(qname, {})
+        order = [preferred, "terseLabel", "verboseLabel", "totalLabel", "periodStartLabel", "periodEndLabel",
+                 "positiveLabel", "negativeLabel", "positiveTerseLabel", "negativeTerseLabel", "positiveVerboseLabel",
+                 "negativeVerboseLabel", "zeroLabel"]
+        for role in order:
+            if roles.get(role) == text:
+                return role
+        for role in order:
+            if role not in roles:
+                roles[role] = text
+                return role
+        return preferred
+
+    # ----- facts ----------------------------------------------------------------------------------------------
+    def add_fact(self, fact: Fact) -> str:
+        """Record a fact; "added", "duplicate" (same value already there) or "conflict"."""
+        key = (fact.concept, fact.context, fact.unit)
+        old = self.facts.get(key)
+        if old is None:
+            self.facts[key] = fact
+            return "added"
+        if _same_value(old, fact):
+            return "duplicate"
+        return "conflict"
+
+    def value_of(self, qname: str, ctx: Context, unit: str | None) -> Fact | None:
+        return self.facts.get((qname, ctx, unit))
+
+    # ----- generic statements ---------------------------------------------------------------------------------
+    def build_statement(self, st: Statement, order: int, role_id: str, title: str,
+                        group: str = "Statement") -> Network:
+        rows = st.rows
+        subtotals = find_subtotals(rows)
+        lines = build_lines(st, subtotals)
+        map_lines(lines, st, self.catalog)
+        self._resolve_conflicts(lines, st)
+        for ln in lines:
+            if not ln.header and ln.concept is None:
+                self._extend_line(ln, lines, st)
+        decide_signs(lines)
+        net = Network(role_id=role_id, title=title, order=order, group=group)
+        for ln in lines:
+            if ln.header:
+                c = self.new_extension(ln.row.label, "string", "duration", abstract=True, suffix="Abstract")
+                net.items.append(PresItem(c.qname, 1, ln.row.label, "label"))
+                self.labels.setdefault(c.qname, {})
+                continue
+            role = "periodStartLabel" if ln.instant_at == "start" else "periodEndLabel" if ln.instant_at == "end" \
+                else "totalLabel" if ln.children else "terseLabel"
+            role = self.label_for(ln.concept.qname, ln.row.label, role)
+            net.items.append(PresItem(ln.concept.qname, 2, ln.row.label, role))
+            self._facts_for_line(ln, st, title)
+        self._calcs(lines, st, net, title)
+        self.networks.append(net)
+        return net
+
+    def _resolve_conflicts(self, lines: list[Line], st: Statement) -> None:
+        """A concept already reported with another value for the same period cannot be reused: extend instead."""
+        for ln in lines:
+            if ln.header or ln.concept is None:
+                continue
+            for k, col in enumerate(st.columns):
+                cell = ln.row.cells[k] if k < len(ln.row.cells) else None
+                period = self._period(ln, col.period)
+                if cell is None or period is None:
+                    continue
+                old = self.value_of(ln.concept.qname, Context(period), UNITS[ln.kind])
+                if old is not None and abs(Decimal(old.value)) != abs(cell.value * self._scale(ln, st)):
+                    ln.reason = f"{ln.concept.qname} already holds {old.value} for {period} ({old.source})"
+                    ln.concept = None
+                    break
+
+    def _extend_line(self, ln: Line, lines: list[Line], st: Statement) -> None:
+        period = "instant" if (st.kind == "balance_sheet" or ln.instant_at or
+                               (st.columns and st.columns[0].period is not None and st.columns[0].period.is_instant)) \
+            else "duration"
+        balance = ""
+        if ln.kind == "monetary":
+            printed = [c.value for c in ln.row.cells if c is not None and c.value]
+            negative = printed and sum(1 for v in printed if v < 0) > len(printed) / 2
+            if ln.parent is not None and lines[ln.parent].concept is not None:
+                parent = lines[ln.parent].concept
+                s = next(s for k, s in lines[ln.parent].children if k == ln.index)
+                w = s * (-1 if negative else 1)
+                if parent.balance:
+                    balance = parent.balance if w == 1 else ("credit" if parent.balance == "debit" else "debit")
+                else:
+                    balance = "debit" if w == 1 else "credit"
+            elif ln.children:
+                kid = next((lines[k].concept for k, _ in ln.children if lines[k].concept is not None), None)
+                balance = kid.balance if kid is not None and kid.balance else "credit"
+            else:
+                balance = "debit" if _DEBIT_WORDS.search(ln.row.label) else "credit"
+        ln.concept = self.new_extension(ln.row.label, ln.kind, period, balance)
+        ln.score = 0.0
+        if not ln.reason:
+            best = ln.alternatives[0] if ln.alternatives else None
+            ln.reason = ("no US-GAAP concept fits" + (f" (best: {best[0]} at {best[1]})" if best else ""))
+
+    @staticmethod
+    def _scale(ln: Line, st: Statement) -> Decimal:
+        if ln.kind == "monetary":
+            return Decimal(10) ** st.scale
+        if ln.kind == "shares":
+            return Decimal(10) ** st.share_scale
+        return Decimal(1)
+
+    @staticmethod
+    def _period(ln: Line, period: Period | None) -> Period | None:
+        if period is None:
+            return None
+        if ln.instant_at == "start" and period.start is not None:
+            return Period(end=period.start - timedelta(days=1))
+        if ln.instant_at == "end":
+            return Period(end=period.end)
+        return period
+
+    def decimals(self, kind: str, places: int, scale: int) -> str:
+        if kind == "perShare":
+            return str(places)
+        return str(places - scale) if places or scale else "0"
+
+    def _facts_for_line(self, ln: Line, st: Statement, title: str,
+                        dims: tuple[tuple[str, str], ...] = ()) -> None:
+        for k, col in enumerate(st.columns):
+            cell = ln.row.cells[k] if k < len(ln.row.cells) else None
+            if cell is None:
+                continue
+            period = self._period(ln, col.period)
+            src = f"{self.path}:{ln.row.line}"
+            if period is None:
+                self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                                              f"column {k + 1} has no period in its header ({col.header!r})"))
+                continue
+            scale = st.scale if ln.kind == "monetary" else st.share_scale if ln.kind == "shares" else 0
+            value = ln.sign * cell.value * (Decimal(10) ** scale)
+            fact = Fact(concept=ln.concept.qname, context=Context(period, dims), value=_fmt(value),
+                        unit=UNITS[ln.kind], decimals=self.decimals(ln.kind, cell.places, scale),
+                        source=src, statement=title, row_label=ln.row.label, printed=cell.text,
+                        sign=_sign_words(ln, cell.value), confidence=ln.score, extension=ln.concept.extension)
+            status = self.add_fact(fact)
+            self.rows.append({
+                "source": src, "statement": title, "row": " ".join(ln.row.label.split()), "column": k + 1,
+                "printed": cell.text, "concept": ln.concept.qname, "value": fact.value, "period": str(period),
+                "dimensions": {a: m for a, m in dims}, "unit": fact.unit, "decimals": fact.decimals,
+                "sign": fact.sign, "confidence": ln.score, "status": status,
+                "extension_reason": ln.reason if ln.concept.extension else "",
+                "alternatives": ln.alternatives,
+            })
+            if status == "conflict":
+                self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                                              f"{ln.concept.qname} already has another value for {period}"))
+
+    def _calcs(self, lines: list[Line], st: Statement, net: Network, title: str) -> None:
+        for ln in lines:
+            if not ln.children or ln.concept is None:
+                continue
+            kids = [(lines[k].concept.qname, lines[k].weight) for k, _ in ln.children if lines[k].concept is not None]
+            same_period = all((lines[k].instant_at or "") == (ln.instant_at or "") for k, _ in ln.children)
+            types_ok = all(lines[k].kind == ln.kind for k, _ in ln.children)
+            in_link = same_period and types_ok
+            if in_link:
+                net.calcs.append((ln.concept.qname, kids))
+            for k, col in enumerate(st.columns):
+                total = ln.row.cells[k] if k < len(ln.row.cells) else None
+                if total is None:
+                    continue
+                acc = sum((s * (lines[j].row.cells[k].value if lines[j].row.cells[k] is not None else 0))
+                          for j, s in ln.children)
+                self.checks.append(Check(
+                    statement=title, row=" ".join(ln.row.label.split()), line=ln.row.line, column=col.header,
+                    expected=str(total.value), computed=str(acc), ok=acc == total.value, in_calc_link=in_link,
+                    note="" if in_link else "rolls a balance forward across instants: checked here, not in the calculation link",
+                    ))
+
+
+def _fmt(v: Decimal) -> str:
+    s = format(v.normalize(), "f") if v != 0 else "0"
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s
+
+
+def _same_value(a: Fact, b: Fact) -> bool:
+    try:
+        return Decimal(a.value) == Decimal(b.value)
+    except Exception:
+        return a.value == b.value
+
+
+def _sign_words(ln: Line, printed: Decimal) -> str:
+    if ln.sign == 1:
+        return "as printed"
+    return "negated: printed amounts add to the subtotal the other way than the concept's balance"

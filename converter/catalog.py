@@ -1,0 +1,76 @@
+"""The concept catalog: what the converter knows of US-GAAP and dei concepts (taxonomy/concepts.csv)."""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+from .model import Concept
+
+ROOT = Path(__file__).resolve().parent.parent
+TAXONOMY_DIR = ROOT / "taxonomy"
+CATALOG_PATH = TAXONOMY_DIR / "concepts.csv"
+
+# catalog type word → XML Schema type QName
+TYPES = {
+    "monetary": "xbrli:monetaryItemType",
+    "shares": "xbrli:sharesItemType",
+    "perShare": "dtr-types:perShareItemType",
+    "textBlock": "dtr-types:textBlockItemType",
+    "domain": "dtr-types:domainItemType",
+    "string": "xbrli:stringItemType",
+    "normalizedString": "xbrli:normalizedStringItemType",
+    "date": "xbrli:dateItemType",
+    "boolean": "xbrli:booleanItemType",
+    "gYear": "xbrli:gYearItemType",
+    "gMonthDay": "xbrli:gMonthDayItemType",
+    "pure": "xbrli:pureItemType",
+    "submissionType": "dei:submissionTypeItemType",
+    "fiscalPeriod": "dei:fiscalPeriodItemType",
+    "centralIndexKey": "dei:centralIndexKeyItemType",
+    "fileNumber": "dei:fileNumberItemType",
+    "employerId": "dei:employerIdItemType",
+    "edgarStateCountry": "dei:edgarStateCountryItemType",
+    "stateOrProvince": "dei:stateOrProvinceItemType",
+    "securityTitle": "dei:securityTitleItemType",
+    "yesNo": "dei:yesNoItemType",
+}
+NUMERIC_TYPES = {"monetary", "shares", "perShare", "pure"}
+STATEMENT_TAGS = {"balance_sheet": "bs", "income": "is", "cash_flow": "cf", "equity": "eq", "note": "note"}
+
+
+class Catalog:
+    def __init__(self, concepts: list[Concept]):
+        self.concepts = {c.qname: c for c in concepts}
+        self.by_name = {c.name: c for c in concepts}
+
+    def get(self, qname: str) -> Concept:
+        return self.concepts[qname]
+
+    def __contains__(self, qname: str) -> bool:
+        return qname in self.concepts
+
+    def find(self, name: str) -> Concept | None:
+        return self.by_name.get(name)
+
+    def items(self) -> list[Concept]:
+        return [c for c in self.concepts.values() if c.substitution == "item" and not c.abstract]
+
+
+def parse_catalog(path: Path) -> list[Concept]:
+    out = []
+    with open(path, newline="", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            if r["type"] not in TYPES:
+                raise ValueError(f"{path}: {r['name']}: unknown type {r['type']!r}")
+            out.append(Concept(
+                prefix=r["prefix"], name=r["name"], type=r["type"], substitution=r["substitution"],
+                period=r["period"], balance=r["balance"], abstract=r["abstract"] == "true", label=r["label"],
+                statements=tuple(r["statements"].split()), aliases=tuple(a for a in r["aliases"].split("|") if a),
+                axis=r.get("axis", "") or ""))
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_catalog() -> Catalog:
+    return Catalog(parse_catalog(CATALOG_PATH))

@@ -1,0 +1,174 @@
+"""The statement of stockholders' equity: a matrix of components (columns) and changes (rows)."""
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from decimal import Decimal
+
+from .builder import Builder, Check, Network, PresItem, Untagged, _fmt
+from .labels import camel, similarity
+from .mapper import build_lines, calc_weight, core_label, map_lines
+from .model import Context, Fact, Period, Statement
+from .periods import all_dates
+
+AXIS = "us-gaap:StatementEquityComponentsAxis"
+DOMAIN = "us-gaap:EquityComponentDomain"
+_BALANCE = re.compile(r"^\s*balances?\b|^\s*balance,", re.I)
+
+
+def _column_roles(b: Builder, st: Statement) -> list[tuple[str | None, bool]]:
+    """(member qname or None for the total, is a share-count column) for each column."""
+    members = [c for c in b.catalog.concepts.values() if c.type == "domain" and c.axis == "StatementEquityComponentsAxis"
+               and c.name != "EquityComponentDomain"]
+    out = []
+    for col in st.columns:
+        h = col.header
+        shares = bool(re.search(r"\bshares\b|\bnumber\b", h, re.I)) and not re.search(r"amount|\$", h, re.I)
+        words = re.sub(r"\b(shares|amount|number|of|total|par value)\b", " ", h, flags=re.I).strip()
+        if re.fullmatch(r"\s*total\s*(stockholders|shareholders)?'?\s*(equity)?\s*", h, re.I) or not words:
+            out.append((None, shares))
+            continue
+        best = max(members, key=lambda m: max(similarity(words, n) for n in (m.label,) + m.aliases))
+        score = max(similarity(words, n) for n in (best.label,) + best.aliases)
+        if score >= 0.5:
+            out.append((best.qname, shares))
+        else:
+            ext = b.extensions.get(f"{b.prefix}:{camel(words)}Member") or \
+                b.new_extension(words, "domain", "duration", abstract=True, suffix="Member", type_="domain")
+            out.append((ext.qname, shares))
+    return out
+
+
+def build_equity(b: Builder, st: Statement, order: int, role_id: str, title: str) -> Network:
+    roles = _column_roles(b, st)
+    rows = st.rows
+    lines = build_lines(st, {})
+    dates: dict[int, Period] = {}
+    for ln in lines:
+        if not ln.header and _BALANCE.match(ln.row.label):
+            found = all_dates(ln.row.label)
+            if found:
+                dates[ln.index] = Period(end=found[-1][0])
+    for ln in lines:
+        ln.kind = "monetary"
+    balance_idx = set(dates)
+    for i in balance_idx:
+        lines[i].header = True  # kept out of the label mapping
+    map_lines(lines, st, b.catalog, taken={"us-gaap:StockholdersEquity"})
+    for i in balance_idx:
+        lines[i].header = False
+    net = Network(role_id=role_id, title=title, order=order)
+    member_list = [m for m, _ in roles if m]
+    net.hypercube = {"table": "us-gaap:StatementTable", "axis": AXIS, "domain": DOMAIN,
+                     "members": list(dict.fromkeys(member_list)), "line_items": "us-gaap:StatementLineItems",
+                     "primaries": []}
+    net.items.append(PresItem("us-gaap:StatementTable", 1, "Statement [Table]", "label"))
+    net.items.append(PresItem(AXIS, 2, "Equity Components [Axis]", "label"))
+    net.items.append(PresItem(DOMAIN, 3, "Equity Component [Domain]", "label"))
+    for m, _ in roles:
+        if m and all(it.concept != m for it in net.items):
+            col = st.columns[[r[0] for r in roles].index(m)]
+            net.items.append(PresItem(m, 4, col.header, b.label_for(m, col.header, "terseLabel")))
+    net.items.append(PresItem("us-gaap:StatementLineItems", 2, "Statement [Line Items]", "label"))
+    ordered_balances = sorted(balance_idx)
+    shares_concept = b.catalog.get("us-gaap:SharesOutstanding")
+    equity_concept = b.catalog.get("us-gaap:StockholdersEquity")
+    for ln in lines:
+        if ln.header:
+            c = b.new_extension(ln.row.label, "string", "duration", abstract=True, suffix="Abstract")
+            net.items.append(PresItem(c.qname, 3, ln.row.label, "label"))
+            continue
+        is_balance = ln.index in balance_idx
+        if is_balance:
+            first = ln.index == ordered_balances[0]
+            role = "periodStartLabel" if first else "periodEndLabel"
+            period = dates[ln.index]
+        else:
+            before = [i for i in ordered_balances if i < ln.index]
+            after = [i for i in ordered_balances if i > ln.index]
+            if not before or not after:
+                for k, cell in enumerate(ln.row.cells):
+                    if cell is not None:
+                        b.untagged.append(Untagged(f"{b.path}:{ln.row.line}", title, ln.row.label, cell.text,
+                                                   "no dated balance rows around this change to give its period"))
+                continue
+            period = Period(start=dates[before[-1]].end + timedelta(days=1), end=dates[after[0]].end)
+            role = "terseLabel"
+            if ln.concept is None:
+                b._extend_line(ln, lines, st)
+        value_concept = equity_concept if is_balance else ln.concept
+        sigma = 1 if is_balance else calc_weight(equity_concept, value_concept)
+        share_line_concept = shares_concept if is_balance else _shares_twin(b, value_concept)
+        shown = set()
+        for k, cell in enumerate(ln.row.cells):
+            if cell is None:
+                continue
+            member, is_shares = roles[k]
+            concept = share_line_concept if is_shares else value_concept
+            src = f"{b.path}:{ln.row.line}"
+            if concept is None:
+                if cell.dash:
+                    reason = "a dash in the share column of a change that has no share-count concept"
+                else:
+                    concept = b.new_extension(core_label(ln.row.label) + " shares", "shares", "duration")
+                if concept is None:
+                    b.untagged.append(Untagged(src, title, ln.row.label, cell.text, reason))
+                    continue
+            scale = st.share_scale if is_shares else st.scale
+            kind = "shares" if is_shares else "monetary"
+            value = (1 if is_shares else sigma) * cell.value * (Decimal(10) ** scale)
+            dims = ((AXIS, member),) if member else ()
+            fact = Fact(concept=concept.qname, context=Context(period, dims), value=_fmt(value),
+                        unit="shares" if is_shares else "USD", decimals=b.decimals(kind, cell.places, scale),
+                        source=src, statement=title, row_label=ln.row.label, printed=cell.text,
+                        sign="as printed" if sigma == 1 or is_shares else "negated: a debit change reduces equity",
+                        confidence=1.0 if is_balance else ln.score, extension=concept.extension)
+            status = b.add_fact(fact)
+            b.rows.append({"source": src, "statement": title, "row": " ".join(ln.row.label.split()), "column": k + 1,
+                           "printed": cell.text, "concept": concept.qname, "value": fact.value, "period": str(period),
+                           "dimensions": {a: m for a, m in dims}, "unit": fact.unit, "decimals": fact.decimals,
+                           "sign": fact.sign, "confidence": fact.confidence, "status": status,
+                           "extension_reason": ln.reason if concept.extension else "", "alternatives": ln.alternatives})
+            if concept.qname not in shown:
+                shown.add(concept.qname)
+                if concept.qname not in net.hypercube["primaries"]:
+                    net.hypercube["primaries"].append(concept.qname)
+                net.items.append(PresItem(concept.qname, 3, ln.row.label,
+                                          b.label_for(concept.qname, ln.row.label, role)))
+    _checks(b, st, lines, roles, balance_idx, title)
+    b.networks.append(net)
+    return net
+
+
+def _shares_twin(b: Builder, concept):
+    if concept is None or concept.extension:
+        return None
+    twin = b.catalog.find(concept.name.replace("Value", "Shares"))
+    return twin if twin is not None and twin.type == "shares" else None
+
+
+def _checks(b: Builder, st: Statement, lines, roles, balance_idx, title: str) -> None:
+    amount_cols = [k for k, (m, sh) in enumerate(roles) if not sh and m]
+    total_cols = [k for k, (m, sh) in enumerate(roles) if not sh and not m]
+    for ln in lines:
+        if ln.header or not total_cols:
+            continue
+        t = ln.row.cells[total_cols[0]]
+        if t is None:
+            continue
+        acc = sum((ln.row.cells[k].value for k in amount_cols if ln.row.cells[k] is not None), Decimal(0))
+        b.checks.append(Check(title, " ".join(ln.row.label.split()), ln.row.line, "Total = sum of components",
+                              str(t.value), str(acc), acc == t.value, False,
+                              "across the equity components axis: checked here, not in the calculation link"))
+    ordered = sorted(balance_idx)
+    for a, z in zip(ordered, ordered[1:]):
+        for k, col in enumerate(st.columns):
+            start, end = lines[a].row.cells[k], lines[z].row.cells[k]
+            if start is None or end is None:
+                continue
+            acc = start.value + sum((lines[i].row.cells[k].value for i in range(a + 1, z)
+                                     if not lines[i].header and lines[i].row.cells[k] is not None), Decimal(0))
+            b.checks.append(Check(title, " ".join(lines[z].row.label.split()), lines[z].row.line,
+                                  f"{col.header}: opening balance + changes", str(end.value), str(acc),
+                                  acc == end.value, False,
+                                  "a roll-forward from instant to instant: checked here, not in the calculation link"))

@@ -1,0 +1,183 @@
+"""Row labels → concepts, by the taxonomy's labels, the statement a concept belongs to, and the subtotal structure."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .catalog import STATEMENT_TAGS, Catalog
+from .labels import camel, similarity, tokens
+from .model import Concept, Row, Statement
+
+THRESHOLD = 0.5
+# income results enter the operating cash flow with weight +1 although they carry a credit balance
+_CASH_PLUS_CREDIT = {"NetIncomeLoss", "ProfitLoss", "IncomeLossFromContinuingOperations"}
+_BEGIN = re.compile(r"beginning\s+of\s+(the\s+)?(period|year|quarter)|at\s+beginning|,\s*beginning", re.I)
+_END = re.compile(r"end\s+of\s+(the\s+)?(period|year|quarter)|at\s+end|,\s*end(ing)?\b", re.I)
+_PER_SHARE = re.compile(r"per\s+(common\s+)?share|per\s+unit|\beps\b", re.I)
+_SHARES = re.compile(r"\bshares\b|weighted\s+average|number\s+of\s+common", re.I)
+
+
+@dataclass
+class Line:
+    """One row of a statement as it will be presented and tagged."""
+
+    index: int
+    row: Row
+    concept: Concept | None = None
+    score: float = 0.0
+    header: bool = False
+    kind: str = "monetary"  # monetary | shares | perShare
+    instant_at: str = ""  # "start" / "end" for cash at beginning/end of period in a duration column
+    children: list[tuple[int, int]] = field(default_factory=list)  # (line index, printed sign)
+    parent: int | None = None
+    weight: int = 1  # calculation weight to the parent
+    sign: int = 1  # value = sign × printed
+    context_label: str = ""
+    alternatives: list[tuple[str, float]] = field(default_factory=list)
+    reason: str = ""
+
+
+def core_label(label: str) -> str:
+    """The row's own words, without parentheticals that carry amounts ("(less allowance ... of $10)")."""
+    t = re.sub(r"\([^()]*\d[^()]*\)", " ", label)
+    t = re.sub(r"\([^()]*$", " ", t)
+    m = re.search(r"[,;]\s*(?=[^,;]*\d)", t)
+    if m and m.start() > 3:
+        t = t[: m.start()]
+    return " ".join(t.split()).strip(" :-")
+
+
+def row_kind(row: Row, st: Statement) -> str:
+    label = row.label
+    if _PER_SHARE.search(label):
+        return "perShare"
+    if _SHARES.search(core_label(label)) and not re.search(r"\$|value|amount", core_label(label), re.I):
+        return "shares"
+    vals = [c for c in row.cells if c is not None and not c.dash]
+    if vals and all(c.places >= 2 for c in vals) and st.scale > 0:
+        return "perShare"
+    return "monetary"
+
+
+def candidates(catalog: Catalog, st: Statement, kind: str, period: str) -> list[Concept]:
+    tag = STATEMENT_TAGS[st.kind]
+    out = []
+    for c in catalog.items():
+        if c.prefix != "us-gaap" or c.type != kind or c.period != period:
+            continue
+        if tag in c.statements or (st.kind == "note" and c.type != "textBlock" and
+                                   ("note" in c.statements or (period == "duration" and ("is" in c.statements or "cf" in c.statements))
+                                    or (period == "instant" and "bs" in c.statements))):
+            out.append(c)
+    return out
+
+
+def score_concept(label: str, context: str, c: Concept) -> float:
+    names = (c.label,) + c.aliases
+    best = 0.0
+    lt = tokens(label)
+    for n in names:
+        if lt and lt == tokens(n):
+            return 1.0
+        best = max(best, similarity(label, n))
+        if context:
+            best = max(best, 0.95 * similarity(context + " " + label, n))
+    return best
+
+
+def calc_weight(parent: Concept, child: Concept) -> int:
+    if parent.balance and child.balance:
+        return 1 if parent.balance == child.balance else -1
+    if not parent.balance and child.balance:
+        if child.name in _CASH_PLUS_CREDIT:
+            return 1
+        return 1 if child.balance == "debit" else -1
+    return 1
+
+
+def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> list[Line]:
+    rows = st.rows
+    lines = [Line(index=i, row=r, header=not r.has_values) for i, r in enumerate(rows)]
+    header_text = ""
+    for ln in lines:
+        if ln.header:
+            header_text = core_label(ln.row.label)
+            continue
+        ln.context_label = header_text
+        ln.kind = row_kind(ln.row, st)
+        if st.kind == "cash_flow" or st.kind == "note":
+            if _BEGIN.search(ln.row.label):
+                ln.instant_at = "start"
+            elif _END.search(ln.row.label):
+                ln.instant_at = "end"
+    for t, kids in subtotals.items():
+        lines[t].children = kids
+        for k, _s in kids:
+            lines[k].parent = t
+    return lines
+
+
+def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str] | None = None) -> None:
+    """Choose a concept for every valued line; each concept at most once per statement."""
+    pairs: list[tuple[float, int, Concept]] = []
+    for ln in lines:
+        if ln.header:
+            continue
+        period = "instant" if (st.kind == "balance_sheet" or ln.instant_at or
+                               (st.columns and st.columns[0].period is not None and st.columns[0].period.is_instant)) \
+            else "duration"
+        label = core_label(ln.row.label) or ln.context_label
+        if not label and ln.children:
+            label = "total " + ln.context_label
+        scored = []
+        for c in candidates(catalog, st, ln.kind, period):
+            s = score_concept(label, ln.context_label, c)
+            if ln.children and any(a.startswith("total") for a in c.aliases) and "total" in label.lower():
+                s += 0.05
+            if s > 0:
+                scored.append((s, c))
+        scored.sort(key=lambda x: -x[0])
+        ln.alternatives = [(c.qname, round(s, 3)) for s, c in scored[:3]]
+        for s, c in scored[:8]:
+            pairs.append((s, ln.index, c))
+    pairs.sort(key=lambda x: (-x[0], x[1]))
+    used: set[str] = set(taken or ())
+    done: set[int] = set()
+    for s, i, c in pairs:
+        if i in done or c.qname in used or s < THRESHOLD:
+            continue
+        lines[i].concept, lines[i].score = c, round(min(s, 1.0), 3)
+        used.add(c.qname)
+        done.add(i)
+
+
+def decide_signs(lines: list[Line]) -> None:
+    """Weights from the concepts' balances, then each value's sign so that every printed subtotal holds in XBRL."""
+    for ln in lines:
+        if ln.parent is None or ln.concept is None:
+            continue
+        parent = lines[ln.parent].concept
+        if parent is None:
+            continue
+        ln.weight = calc_weight(parent, ln.concept)
+
+    def walk(i: int, sigma: int) -> None:
+        lines[i].sign = sigma
+        for k, s in lines[i].children:
+            walk(k, sigma * s * lines[k].weight)
+
+    for ln in lines:
+        if ln.parent is None and not ln.header:
+            walk(ln.index, 1)
+
+
+def extension_name(label: str, kind: str, existing: set[str]) -> str:
+    base = camel(core_label(label) or label)
+    if kind == "perShare" and "PerShare" not in base:
+        base += "PerShare"
+    name = base
+    n = 2
+    while name in existing:
+        name = f"{base}{n}"
+        n += 1
+    return name

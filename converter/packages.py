@@ -1,0 +1,138 @@
+"""Offline taxonomy packages built from the concept catalog, so Arelle validates without the internet.
+
+The official us-gaap-2024.xsd and dei-2024.xsd cannot be had on these machines; these packages remap exactly those
+two URLs to stand-in schemas that declare the catalog's concepts with their official names, ids, types, period
+types and balances.  A user who has the official packages passes them with --taxonomy-package instead.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from .catalog import CATALOG_PATH, TYPES, load_catalog
+from .render import TEMPLATES_DIR, render
+
+US_GAAP_NS = "http://fasb.org/us-gaap/2024"
+DEI_NS = "http://xbrl.sec.gov/dei/2024"
+US_GAAP_URL = "https://xbrl.fasb.org/us-gaap/2024/elts/us-gaap-2024.xsd"
+DEI_URL = "https://xbrl.sec.gov/dei/2024/dei-2024.xsd"
+
+# dei's own item types, as the official dei-2024.xsd restricts them
+DEI_TYPES = [
+    {"name": "submissionTypeItemType", "base": "normalizedStringItemType", "pattern": "", "enum": []},
+    {"name": "fiscalPeriodItemType", "base": "tokenItemType", "pattern": "",
+     "enum": ["FY", "Q1", "Q2", "Q3", "Q4", "H1", "H2", "M9", "T1", "T2", "T3", "M8", "CY"]},
+    {"name": "centralIndexKeyItemType", "base": "tokenItemType", "pattern": "[0-9]{10}", "enum": []},
+    {"name": "fileNumberItemType", "base": "tokenItemType", "pattern": "", "enum": []},
+    {"name": "employerIdItemType", "base": "tokenItemType", "pattern": "[0-9]{2}-[0-9]{7}", "enum": []},
+    {"name": "edgarStateCountryItemType", "base": "tokenItemType", "pattern": "[A-Z][0-9A-Z]", "enum": []},
+    {"name": "stateOrProvinceItemType", "base": "tokenItemType", "pattern": "[A-Z]{2}", "enum": []},
+    {"name": "securityTitleItemType", "base": "normalizedStringItemType", "pattern": "", "enum": []},
+    {"name": "yesNoItemType", "base": "tokenItemType", "pattern": "", "enum": ["Yes", "No"]},
+]
+
+
+def _digest() -> str:
+    h = hashlib.sha256(CATALOG_PATH.read_bytes())
+    for p in sorted(TEMPLATES_DIR.glob("*.j2")):
+        h.update(p.read_bytes())
+    h.update(Path(__file__).read_bytes())
+    return h.hexdigest()[:12]
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("EDGAR2XBRL_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "edgar2xbrl")
+    return Path(base) / "packages" / _digest()
+
+
+def _concepts(prefix: str) -> list[dict]:
+    out = []
+    for c in load_catalog().concepts.values():
+        if c.prefix != prefix:
+            continue
+        subst = {"hypercube": "xbrldt:hypercubeItem", "dimension": "xbrldt:dimensionItem"}.get(c.substitution,
+                                                                                            "xbrli:item")
+        out.append({"name": c.name, "xsd_type": TYPES[c.type], "subst": subst, "abstract": c.abstract,
+                    "period": c.period, "balance": c.balance, "label": c.label})
+    return out
+
+
+def _build(name: str, title: str, prefix: str, namespace: str, url: str, types: list[dict], target: Path) -> Path:
+    digest = _digest()
+    folder = name
+    elts_dir = url.rsplit("/", 1)[0] + "/"
+    file_name = url.rsplit("/", 1)[1]
+    label_file = file_name.replace(".xsd", "-lab-edgar2xbrl.xml")
+    concepts = _concepts(prefix)
+    schema = render("standin-schema.xsd.j2", url=url, prefix=prefix, namespace=namespace, concepts=concepts,
+                    types=types, label_file=label_file)
+    labels = render("lab.xml.j2", schema_file=file_name,
+                    urls={"us_gaap": file_name, "dei": file_name},
+                    labels=[{"concept": f"{prefix}:{c['name']}", "id": c["name"], "texts": [("label", c["label"])]}
+                            for c in concepts])
+    tp = render("taxonomyPackage.xml.j2", name=name, digest=digest, title=title, url=url)
+    cat = render("catalog.xml.j2", url_prefix=elts_dir, local_prefix="elts/")
+    for text in (schema, labels, tp, cat):
+        etree.fromstring(text.encode())  # each file is well-formed before it is packed
+    tmp = target.with_suffix(".tmp")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(f"{folder}/META-INF/taxonomyPackage.xml", tp)
+        z.writestr(f"{folder}/META-INF/catalog.xml", cat)
+        z.writestr(f"{folder}/elts/{file_name}", schema)
+        z.writestr(f"{folder}/elts/{label_file}", labels)
+    os.replace(tmp, target)
+    return target
+
+
+def build_packages() -> list[Path]:
+    """The two offline packages (built once per catalog version, then reused)."""
+    d = cache_dir()
+    d.mkdir(parents=True, exist_ok=True)
+    specs = [("edgar2xbrl-us-gaap-2024", "US GAAP 2024 (edgar2xbrl offline subset)", "us-gaap", US_GAAP_NS,
+              US_GAAP_URL, []),
+             ("edgar2xbrl-dei-2024", "SEC dei 2024 (edgar2xbrl offline subset)", "dei", DEI_NS, DEI_URL, DEI_TYPES)]
+    out = []
+    for name, title, prefix, ns, url, types in specs:
+        target = d / f"{name}.zip"
+        if not target.exists():
+            _build(name, title, prefix, ns, url, types, target)
+        out.append(target)
+    return out
+
+
+def remapped_prefixes(package: Path) -> list[str]:
+    """URL prefixes a taxonomy package's catalog rewrites."""
+    out = []
+    with zipfile.ZipFile(package) as z:
+        for n in z.namelist():
+            if n.endswith("META-INF/catalog.xml"):
+                root = etree.fromstring(z.read(n))
+                for el in root.iter():
+                    if isinstance(el.tag, str) and re.search(r"rewrite(URI|System)$", el.tag):
+                        out.append(el.get("uriStartString") or el.get("systemIdStartString") or "")
+    return out
+
+
+def packages_for(user_packages: list[Path] | None) -> tuple[list[Path], str]:
+    """Packages to validate with, and a sentence saying which taxonomy that is."""
+    user = [Path(p) for p in (user_packages or [])]
+    built = build_packages()
+    if not user:
+        return built, "edgar2xbrl offline stand-ins for us-gaap-2024.xsd and dei-2024.xsd, built from taxonomy/concepts.csv"
+    covered = [pre for p in user for pre in remapped_prefixes(p)]
+    chosen = list(user)
+    kept = []
+    for pkg, url in zip(built, (US_GAAP_URL, DEI_URL)):
+        if not any(url.startswith(pre) for pre in covered if pre):
+            chosen.append(pkg)
+            kept.append(url.rsplit("/", 1)[1])
+    desc = "taxonomy packages given with --taxonomy-package: " + ", ".join(p.name for p in user)
+    if kept:
+        desc += "; edgar2xbrl stand-ins for " + ", ".join(kept) + " (no given package covers them)"
+    return chosen, desc

@@ -1,0 +1,114 @@
+"""Amounts printed inside balance sheet row labels: par values, authorized and issued shares, allowances."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .builder import Builder, Network, PresItem, _fmt
+from .model import Context, Fact, Period, Statement
+from .periods import all_dates
+
+_AMT = r"\$\s?([\d,]*\.?\d+)"
+_SHARES = r"([\d,]{3,})"
+
+
+def _num(t: str) -> Decimal:
+    return Decimal(t.replace(",", ""))
+
+
+def _places(t: str) -> int:
+    return len(t.split(".")[1]) if "." in t else 0
+
+
+def _subject(label: str) -> str | None:
+    low = label.lower()
+    if low.startswith(("preferred", "preference", "series")) or " preferred stock" in low[:30]:
+        return "Preferred"
+    if low.startswith(("common", "capital stock", "class a common", "class b common")):
+        return "Common"
+    if low.startswith(("treasury", "less treasury", "less: treasury")):
+        return "Treasury"
+    return None
+
+
+def _assign(amounts: list[tuple[str, int]], text: str, instants: list[Period]) -> list[tuple[str, Period]]:
+    """Which balance-sheet date each amount belongs to: by a date printed after it, else in column order."""
+    dates = all_dates(text)
+    out = []
+    for n, (amt, pos) in enumerate(amounts):
+        next_pos = amounts[n + 1][1] if n + 1 < len(amounts) else len(text)
+        own = [d for d, s, _ in dates if pos < s < next_pos]
+        if own:
+            out.extend((amt, Period(end=d)) for d in own if any(p.end == d for p in instants))
+        elif len(amounts) == len(instants) and len(amounts) > 1:
+            out.append((amt, instants[n]))
+        else:
+            out.extend((amt, p) for p in instants)
+    return out
+
+
+def build_parentheticals(b: Builder, st: Statement, order: int, role_id: str, title: str) -> Network | None:
+    instants = [c.period for c in st.columns if c.period is not None]
+    net = Network(role_id=role_id, title=title, order=order)
+    for row in st.rows:
+        label = " ".join(row.label.split())
+        low = label.lower()
+        found: list[tuple[str, str, list[tuple[str, int]], str]] = []  # (concept, kind, amounts, text window)
+        subj = _subject(label)
+        if subj in ("Preferred", "Common"):
+            m = re.search(_AMT + r"\s+(par|stated)\s+value", low) or re.search(r"par\s+value\s+(?:of\s+)?" + _AMT, low)
+            if m:
+                found.append((f"us-gaap:{subj}StockParOrStatedValuePerShare", "perShare", [(m.group(1), m.start())], low))
+            m = re.search(r"authorized[:,]?\s+" + _SHARES + r"\s+shares", low) or \
+                re.search(_SHARES + r"\s+shares\s+authorized", low)
+            if m:
+                found.append((f"us-gaap:{subj}StockSharesAuthorized", "shares", [(m.group(1), m.start())], low))
+            m = re.search(_SHARES + r"(?:\s+and\s+" + _SHARES + r")?\s+shares\s+issued(\s+and\s+outstanding)?", low)
+            if m:
+                window = low[m.start():]
+                amts = [(g, m.start(i + 1)) for i, g in enumerate(m.groups()[:2]) if g]
+                found.append((f"us-gaap:{subj}StockSharesIssued", "shares", amts, window))
+                if m.group(3):
+                    found.append((f"us-gaap:{subj}StockSharesOutstanding", "shares", amts, window))
+            elif re.search(_SHARES + r"\s+shares\s+outstanding", low):
+                m = re.search(_SHARES + r"\s+shares\s+outstanding", low)
+                found.append((f"us-gaap:{subj}StockSharesOutstanding", "shares", [(m.group(1), m.start())], low))
+        m = re.search(r"allowances?\s+(?:for\s+[a-z ]+?\s+)?of\s+" + _AMT + r"(?:\s+and\s+" + _AMT + ")?", low)
+        if m and "receivable" in low:
+            amts = [(g, m.start(i + 1)) for i, g in enumerate(m.groups()) if g]
+            found.append(("us-gaap:AllowanceForDoubtfulAccountsReceivableCurrent", "monetary", amts, low[m.start():]))
+        m = re.search(r"accumulated\s+(depreciation|amortization)[a-z ,]*?\s+of\s+" + _AMT, low)
+        if m:
+            window = low[m.start():]
+            amts = [(a.group(1), m.start() + a.start()) for a in re.finditer(_AMT, window)]
+            intangible = re.search(r"intangible|patent|trademark|license|goodwill", low)
+            concept = "us-gaap:FiniteLivedIntangibleAssetsAccumulatedAmortization" if intangible else \
+                "us-gaap:AccumulatedDepreciationDepletionAndAmortizationPropertyPlantAndEquipment"
+            found.append((concept, "monetary", amts, low))
+        for concept, kind, amounts, window in found:
+            if concept not in b.catalog:
+                continue
+            base = low.find(window)
+            placed = _assign([(a, p - base if base >= 0 and p >= base else p) for a, p in amounts], window, instants)
+            for amt, period in placed:
+                scale = st.scale if kind == "monetary" else st.share_scale if kind == "shares" else 0
+                value = _num(amt) * (Decimal(10) ** scale)
+                unit = {"monetary": "USD", "shares": "shares", "perShare": "USDPerShare"}[kind]
+                places = _places(amt)
+                fact = Fact(concept=concept, context=Context(period), value=_fmt(value), unit=unit,
+                            decimals=b.decimals(kind, places, scale), source=f"{b.path}:{row.line}", statement=title,
+                            row_label=label, printed=amt, sign="as printed", confidence=0.9)
+                status = b.add_fact(fact)
+                b.rows.append({"source": fact.source, "statement": title, "row": label, "column": None,
+                               "printed": amt, "concept": concept, "value": fact.value, "period": str(period),
+                               "dimensions": {}, "unit": unit, "decimals": fact.decimals, "sign": "as printed",
+                               "confidence": 0.9, "status": status, "extension_reason": "",
+                               "alternatives": [], "note": "amount printed inside the row label"
+                               + ("" if len(amounts) > 1 or len(instants) == 1 or all_dates(window) else
+                                  "; one amount with no date is read as holding at every balance sheet date")})
+            if all(it.concept != concept for it in net.items):
+                net.items.append(PresItem(concept, 1, b.catalog.get(concept).label, "label"))
+    if not net.items:
+        return None
+    b.networks.append(net)
+    return net

@@ -1,0 +1,113 @@
+"""Dates and periods from the words printed over a column or in a statement's heading."""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from .model import Period
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+FULL_DATE = re.compile(_MONTH + r"\.?\s+(\d{1,2})\s*,?\s*((?:19|20)\d\d)", re.I)
+MONTH_DAY = re.compile(_MONTH + r"\.?\s+(\d{1,2})\b", re.I)
+YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+              "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "twenty-six": 26, "thirty-nine": 39,
+              "fifty-two": 52, "fifty-three": 53}
+_MONTHS_SPAN = re.compile(r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+months?\b",
+                          re.I)
+_WEEKS_SPAN = re.compile(r"\b(\d{1,2}|thirteen|twenty-six|thirty-nine|fifty-two|fifty-three)[\s-]+weeks?\b", re.I)
+_YEAR_SPAN = re.compile(r"\b(years?|fiscal year|twelve months)\s+(ended|ending)\b|\byears? ended\b|\bfiscal\s+(19|20)\d\d\b",
+                        re.I)
+_QUARTER_SPAN = re.compile(r"\bquarters?\s+ended\b", re.I)
+
+
+def month_number(word: str) -> int:
+    w = word.lower().rstrip(".")
+    if w in MONTHS:
+        return MONTHS[w]
+    return MONTHS[w[:3]]
+
+
+def parse_date(text: str) -> date | None:
+    m = FULL_DATE.search(text)
+    if not m:
+        return None
+    return _safe_date(int(m.group(3)), month_number(m.group(1)), int(m.group(2)))
+
+
+def all_dates(text: str) -> list[tuple[date, int, int]]:
+    """Every "Month d, yyyy" in text with its span."""
+    out = []
+    for m in FULL_DATE.finditer(text):
+        d = _safe_date(int(m.group(3)), month_number(m.group(1)), int(m.group(2)))
+        if d:
+            out.append((d, m.start(), m.end()))
+    return out
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUM_WORDS[word.lower()]
+
+
+def span_of(text: str) -> tuple[str, int] | None:
+    """("months", n) or ("weeks", n) said by a phrase such as "Three Months Ended"."""
+    m = _WEEKS_SPAN.search(text)
+    if m:
+        return ("weeks", _count(m.group(1)))
+    m = _MONTHS_SPAN.search(text)
+    if m:
+        return ("months", _count(m.group(1)))
+    if _QUARTER_SPAN.search(text):
+        return ("months", 3)
+    if _YEAR_SPAN.search(text):
+        return ("months", 12)
+    return None
+
+
+def add_months(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    y += d.year
+    day = min(d.day, calendar.monthrange(y, m + 1)[1])
+    return date(y, m + 1, day)
+
+
+def is_month_end(d: date) -> bool:
+    return d.day == calendar.monthrange(d.year, d.month)[1]
+
+
+def duration_ending(end: date, span: tuple[str, int]) -> Period:
+    unit, n = span
+    if unit == "weeks":
+        return Period(end=end, start=end - timedelta(days=7 * n - 1))
+    if is_month_end(end):
+        start = add_months(end + timedelta(days=1), -n)
+    else:
+        # 52-53 week fiscal calendars end on a weekday near the month end: count whole weeks
+        start = end - timedelta(days=round(n * 52 / 12) * 7 - 1)
+    return Period(end=end, start=start)
+
+
+def column_end_date(header: str, context: str) -> date | None:
+    """The date a column's header names; month and day may come from the heading when the column shows a year only."""
+    d = parse_date(header)
+    if d:
+        return d
+    years = YEAR.findall(header)
+    if not years:
+        return None
+    year = int(years[-1])
+    md = MONTH_DAY.search(header) or MONTH_DAY.search(context)
+    if not md:
+        return None
+    return _safe_date(year, month_number(md.group(1)), int(md.group(2)))

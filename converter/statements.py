@@ -1,0 +1,259 @@
+"""Tables → statements and notes: what each table is, by its heading and its place in the document."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Statement, Table
+from .periods import column_end_date, duration_ending, span_of
+from .source import Document
+
+KINDS = ("balance_sheet", "income", "equity", "cash_flow")
+TITLES = {
+    "balance_sheet": "Balance Sheets",
+    "income": "Statements of Operations",
+    "equity": "Statement of Stockholders' Equity",
+    "cash_flow": "Statements of Cash Flows",
+}
+_HEADINGS = [
+    ("cash_flow", re.compile(r"\bSTATEMENTS?\s+OF\s+(CONSOLIDATED\s+)?CASH\s+FLOWS?|\bCASH\s+FLOWS?\s+STATEMENTS?", re.I)),
+    ("balance_sheet", re.compile(r"\bBALANCE\s+SHEETS?\b|STATEMENTS?\s+OF\s+(CONSOLIDATED\s+)?FINANCIAL\s+(POSITION|CONDITION)"
+                                 r"|STATEMENTS?\s+OF\s+CONDITION", re.I)),
+    ("equity", re.compile(r"STATEMENTS?\s+OF\s+(CONSOLIDATED\s+)?(CHANGES\s+IN\s+)?(STOCKHOLDERS|SHAREHOLDERS|SHAREOWNERS)['\u2019]?\s*"
+                          r"(EQUITY|INVESTMENT)|STATEMENTS?\s+OF\s+(CHANGES\s+IN\s+)?EQUITY", re.I)),
+    ("income", re.compile(r"STATEMENTS?\s+OF\s+(CONSOLIDATED\s+)?(OPERATIONS|INCOME|EARNINGS|LOSS|(NET\s+)?INCOME\s+AND|"
+                          r"COMPREHENSIVE\s+(INCOME|LOSS))|\bINCOME\s+STATEMENTS?\b", re.I)),
+]
+_NOTES_HEADING = re.compile(r"^\s*NOTES\s+TO\s+(THE\s+)?([A-Z]+\s+){0,4}FINANCIAL\s+STATEMENTS\b", re.I)
+_NOTES_END = re.compile(r"^\s*(ITEM\s+2\b|ITEM\s+7\b|ITEM\s+9\b|PART\s+II\b|SIGNATURES?\s*$|"
+                        r"(ITEM\s+\d+\.?\s*[-:]?\s*)?MANAGEMENT['\u2019]?S\s+DISCUSSION\s+AND\s+ANALYSIS|"
+                        r"REPORT\s+OF\s+INDEPENDENT)", re.I)
+_INDEX_LINE = re.compile(r"\s{2,}\d{1,3}\s*$")
+_NOTE_HEAD = [
+    re.compile(r"^\s*NOTE\s+(\d{1,2}|[A-Z])\b\s*[.:\-\u2014]?\s*(.*)$", re.I),
+    re.compile(r"^\s{0,12}(\d{1,2})\.\s+([A-Z][A-Za-z0-9 ,'&()/\-\u2019]{2,80})$"),
+]
+_SCALE = [(re.compile(r"\bin\s+billions\b", re.I), 9), (re.compile(r"\bin\s+millions\b|\$\s*millions", re.I), 6),
+          (re.compile(r"\bin\s+thousands\b|\(0{3}'?s\)|0{3}'?s\s+omitted|thousands\s+of\s+dollars|"
+                      r"dollars\s+in\s+thousands|\$\s*000", re.I), 3)]
+_EXCEPT_SHARES = re.compile(r"except\s+(for\s+)?(number\s+of\s+)?shares?\b(?!\s+amounts?\s*\))|except\s+share\s+(data|amounts|and)|"
+                            r"except\s+(for\s+)?share", re.I)
+_PAGE = re.compile(r"^\s*<PAGE>\s*$", re.I)
+
+
+@dataclass
+class Note:
+    number: str
+    title: str
+    start_line: int  # 1-based, the heading line
+    end_line: int  # 1-based, inclusive
+    text: str
+    tables: list[Table] = field(default_factory=list)
+
+
+@dataclass
+class Layout:
+    statements: list[Statement]
+    notes: list[Note]
+    note_tables: list[tuple[Note, Statement]]
+    skipped: list[tuple[Table, str]]  # tables left alone, with the reason
+    notes_zone: tuple[int, int] | None = None
+
+
+def statement_kind(title: str) -> str | None:
+    """The statement a heading names (the last heading line that names one wins)."""
+    best: tuple[int, str] | None = None
+    for line_no, line in enumerate(title.splitlines()):
+        if _INDEX_LINE.search(line):
+            continue
+        for kind, rx in _HEADINGS:
+            if rx.search(line):
+                if best is None or line_no >= best[0]:
+                    best = (line_no, kind)
+                break
+    return best[1] if best else None
+
+
+def scale_of(text: str) -> int | None:
+    for rx, power in _SCALE:
+        if rx.search(text):
+            return power
+    return None
+
+
+def share_scale_of(text: str, scale: int) -> int:
+    if re.search(r"shares?\s+in\s+thousands", text, re.I):
+        return 3
+    if re.search(r"shares?\s+in\s+millions", text, re.I):
+        return 6
+    if _EXCEPT_SHARES.search(text):
+        return 0
+    return scale
+
+
+def notes_zone(lines: list[str], docs: list[Document]) -> tuple[int, int] | None:
+    """1-based inclusive line range of the notes to the financial statements."""
+    for doc in docs:
+        for i in range(doc.start, doc.end):
+            if _NOTES_HEADING.match(lines[i]) and not _INDEX_LINE.search(lines[i]):
+                end = doc.end - 1
+                for j in range(i + 1, doc.end):
+                    if _NOTES_END.match(lines[j]) and not _INDEX_LINE.search(lines[j]):
+                        end = j - 1
+                        break
+                return (i + 1, end + 1)
+    return None
+
+
+def _page_headers(lines: list[str], start: int, end: int) -> set[int]:
+    """Lines (0-based) that are running page headers or page numbers inside [start, end)."""
+    drop: set[int] = set()
+    for i in range(start, end):
+        if _PAGE.match(lines[i]):
+            drop.add(i)
+            # the page number printed just before the break
+            k = i - 1
+            while k >= start and not lines[k].strip():
+                k -= 1
+            if k >= start and re.fullmatch(r"\s{10,}(-\s*)?\d{1,3}(\s*-)?|\s{10,}[A-Z]?-?\d{1,3}", lines[k]):
+                drop.add(k)
+            # centred heading lines at the top of the next page
+            k = i + 1
+            while k < end and not lines[k].strip():
+                k += 1
+            while k < end and lines[k].strip() and (len(lines[k]) - len(lines[k].lstrip())) >= 10 \
+                    and not _NOTE_HEAD[0].match(lines[k]):
+                drop.add(k)
+                k += 1
+    return drop
+
+
+def split_notes(lines: list[str], zone: tuple[int, int]) -> list[Note]:
+    start, end = zone[0] - 1, zone[1]
+    drop = _page_headers(lines, start, end)
+    heads: list[tuple[int, str, str]] = []
+    for i in range(start + 1, end):
+        for rx in _NOTE_HEAD:
+            m = rx.match(lines[i])
+            if m:
+                title = m.group(2).strip()
+                if not title:
+                    k = i + 1
+                    while k < end and not lines[k].strip():
+                        k += 1
+                    title = lines[k].strip() if k < end else ""
+                heads.append((i, m.group(1), title))
+                break
+    notes: list[Note] = []
+    for n, (i, number, title) in enumerate(heads):
+        stop = heads[n + 1][0] if n + 1 < len(heads) else end
+        body = [lines[k] for k in range(i, stop) if k not in drop and not re.match(r"^\s*</?(TABLE|CAPTION|S|C|FN)>",
+                                                                                       lines[k], re.I)]
+        while body and not body[-1].strip():
+            body.pop()
+        notes.append(Note(number=number, title=title, start_line=i + 1, end_line=stop, text=_dedent(body)))
+    return notes
+
+
+def _dedent(body: list[str]) -> str:
+    indents = [len(x) - len(x.lstrip()) for x in body if x.strip()]
+    cut = min(indents) if indents else 0
+    return "\n".join(x[cut:] for x in body)
+
+
+def _scale_near(lines: list[str], table: Table, zone_start: int | None) -> int | None:
+    """The nearest scale phrase above a table on its page, else in the heading of the notes."""
+    s = scale_of(table.title)
+    if s is not None:
+        return s
+    i = table.start_line - 2
+    while i >= 0 and not _PAGE.match(lines[i]):
+        s = scale_of(lines[i])
+        if s is not None:
+            return s
+        i -= 1
+    if zone_start is not None:
+        for k in range(zone_start - 1, min(zone_start + 6, len(lines))):
+            s = scale_of(lines[k])
+            if s is not None:
+                return s
+    return None
+
+
+def assign_periods(st: Statement, form: str) -> None:
+    """Give each column of a statement its period, from its header and the statement's heading."""
+    context = "\n".join(t.title for t in st.tables)
+    for t in st.tables:
+        for col in t.columns:
+            end = column_end_date(col.header, context)
+            if end is None:
+                continue
+            if st.kind == "balance_sheet":
+                col.period = _instant(end)
+                continue
+            span = span_of(col.header) if st.kind == "note" else (span_of(col.header) or span_of(context))
+            if st.kind in ("income", "cash_flow") and span is None:
+                span = ("months", 12 if form.upper().startswith("10-K") else 3)
+            col.period = duration_ending(end, span) if span else _instant(end)
+
+
+def _instant(d):
+    from .model import Period
+    return Period(end=d)
+
+
+def locate(lines: list[str], tables: list[Table], docs: list[Document], form: str) -> Layout:
+    zone = notes_zone(lines, docs)
+    notes = split_notes(lines, zone) if zone else []
+    statements: list[Statement] = []
+    note_tables: list[tuple[Note, Statement]] = []
+    skipped: list[tuple[Table, str]] = []
+    first_statement_line: int | None = None
+    for t in tables:
+        in_notes = zone is not None and zone[0] <= t.start_line <= zone[1]
+        if in_notes:
+            note = next((n for n in reversed(notes) if n.start_line <= t.start_line), None)
+            if note is None:
+                skipped.append((t, "table in the notes heading, before the first note"))
+                continue
+            note.tables.append(t)
+            scale = _scale_near(lines, t, zone[0])
+            context = t.title + "\n" + "\n".join(lines[max(0, t.start_line - 40):t.start_line])
+            st = Statement(kind="note", title=f"Note {note.number} - {note.title}", tables=[t],
+                           scale=scale if scale is not None else 0,
+                           share_scale=share_scale_of(context, scale or 0), note_number=note.number)
+            assign_periods(st, form)
+            note_tables.append((note, st))
+            continue
+        if zone is not None and t.start_line > zone[1]:
+            skipped.append((t, "table after the notes (not a financial statement)"))
+            continue
+        kind = statement_kind(t.title)
+        if kind is None:
+            if statements and statements[-1].tables[-1].end_line >= t.start_line - 12 and \
+                    re.search(r"continued", t.title, re.I):
+                kind = statements[-1].kind
+            else:
+                skipped.append((t, "no financial statement heading above the table"))
+                continue
+        if first_statement_line is None:
+            first_statement_line = t.start_line
+        scale = scale_of(t.title)
+        prev = statements[-1] if statements else None
+        if prev is not None and prev.kind == kind and len(prev.columns) == len(t.columns):
+            prev.tables.append(t)
+            continue
+        statements.append(Statement(kind=kind, title=_title_line(t.title, kind), tables=[t],
+                                    scale=scale if scale is not None else 0,
+                                    share_scale=share_scale_of(t.title, scale or 0)))
+    for st in statements:
+        assign_periods(st, form)
+    return Layout(statements=statements, notes=notes, note_tables=note_tables, skipped=skipped, notes_zone=zone)
+
+
+def _title_line(title: str, kind: str) -> str:
+    for line in reversed(title.splitlines()):
+        for k, rx in _HEADINGS:
+            if k == kind and rx.search(line):
+                return " ".join(line.split()).title()
+    return TITLES[kind]
