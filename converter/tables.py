@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .errors import ConversionError
 from .layout import is_year_line, parse_table, split_line
 from .model import Table
 from .numbers import is_rule
@@ -44,7 +45,7 @@ def _is_numeric_row(line: str) -> bool:
     return bool(sp.label) or len(sp.cells) > 1
 
 
-def find_tables(lines: list[str], docs: list[Document]) -> list[Table]:
+def find_tables(lines: list[str], docs: list[Document], path: str = "") -> list[Table]:
     tables: list[Table] = []
     for doc in docs:
         covered: set[int] = set()
@@ -52,8 +53,10 @@ def find_tables(lines: list[str], docs: list[Document]) -> list[Table]:
         while i < doc.end:
             if _TABLE_OPEN.match(lines[i]):
                 j = i + 1
-                while j < doc.end and not _TABLE_CLOSE.match(lines[j]):
+                while j < doc.end and not _TABLE_CLOSE.match(lines[j]) and not _TABLE_OPEN.match(lines[j]):
                     j += 1
+                if j >= doc.end or _TABLE_OPEN.match(lines[j]):
+                    raise ConversionError("a table is cut off: <TABLE> has no </TABLE>", path, i + 1)
                 covered.update(range(i, j + 1))
                 t = _markup_table(lines, i, j, doc.start)
                 if t is not None:

@@ -1,0 +1,295 @@
+"""The library entry point: convert(filing) → XBRL instance, extension taxonomy, report (and validation)."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import asdict, dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+from .builder import Builder, PresItem, Network, Untagged
+from .catalog import load_catalog
+from .cover import fiscal_focus, fiscal_year_end_from_text, read_cover
+from .equity import build_equity
+from .errors import ConversionError
+from .labels import camel
+from .model import Context, Fact, Period
+from .notes import build_measure_table, build_text_blocks, is_measure_table, prose_facts
+from .parenthetical import build_parentheticals
+from .periods import add_months
+from .report import report_json, report_markdown
+from .source import read_filing, statement_documents
+from .statements import KINDS, TITLES, locate
+from .tables import find_tables
+from .validate import ValidationResult, validate
+from .writer import write_files
+
+PLACEHOLDER_CIK = "0000000000"
+
+
+@dataclass
+class Result:
+    out_dir: Path
+    files: list[Path]
+    report: dict
+    validation: ValidationResult | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.validation is None or not self.validation.errors
+
+
+def derive_prefix(name: str) -> str:
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", name) if w.lower() not in
+             {"inc", "corp", "corporation", "co", "company", "ltd", "llc", "the", "plc", "holdings", "group"}]
+    p = "".join(w[0] for w in words).lower() if len(words) > 2 else "".join(words).lower()[:12] or "co"
+    p = re.sub(r"[^a-z0-9]", "", p) or "co"
+    if p[0].isdigit():
+        p = "c" + p
+    return p[:12]
+
+
+def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None, cik: str | None = None,
+            run_validation: bool = True, taxonomy_packages: list[Path] | None = None) -> Result:
+    path = str(path)
+    out_dir = Path(out_dir)
+    filing = read_filing(path)
+    lines = filing.lines
+    docs = statement_documents(lines)
+    tables = find_tables(lines, docs, path)
+    layout = locate(lines, tables, docs, filing.form_type)
+    if not layout.statements:
+        raise ConversionError("no financial statements found (no balance sheet, statement of operations, "
+                              "stockholders' equity or cash flows with numbers under its heading)", path)
+    for st in layout.statements:
+        last = st.tables[-1]
+        doc = next(d for d in docs if d.start <= last.start_line - 1 < d.end)
+        tail = [ln for ln in lines[last.end_line:doc.end] if ln.strip() and not re.match(r"\s*</?(TEXT|DOCUMENT|PAGE)>", ln, re.I)]
+        if not last.markup and not tail:
+            raise ConversionError(f"the {TITLES[st.kind].lower()} is cut off: the text ends inside its table",
+                                  path, last.end_line)
+        if not any(c.period for c in st.columns) and st.kind != "equity":
+            raise ConversionError(f"the {TITLES[st.kind].lower()} has no dates over its columns", path,
+                                  st.tables[0].start_line)
+
+    catalog = load_catalog()
+    cover = read_cover(lines, filing.header, docs[0].start, docs[0].end)
+    warnings: list[str] = []
+    if cik:
+        if not re.fullmatch(r"\d{1,10}", cik):
+            raise ConversionError(f"--cik {cik!r} is not a CIK (up to 10 digits)", path)
+        cover.cik, cover.cik_source = cik.zfill(10), "--cik"
+    placeholder = not cover.cik
+    if placeholder:
+        cover.cik, cover.cik_source = PLACEHOLDER_CIK, "placeholder"
+        warnings.append(f"WARNING: no CIK in the filing (no EDGAR header) and no --cik given: the instance uses the "
+                        f"placeholder CIK {PLACEHOLDER_CIK}. Pass --cik to write the real one.")
+    period_end = cover.period_end or _latest_date(layout)
+    if period_end is None:
+        raise ConversionError("cannot tell the period the report covers (no 'period ended' on the cover)", path)
+    form = cover.form or ("10-K" if "annual" in filing.text[:3000].lower() else "10-Q")
+    fye = cover.fiscal_year_end
+    if not fye:
+        fye = fiscal_year_end_from_text(lines, period_end)
+        cover.fiscal_year_end_source = "the notes' 'year ending' date" if fye else ""
+    if not fye:
+        bs = next((s for s in layout.statements if s.kind == "balance_sheet"), None)
+        dates = sorted({c.period.end for c in bs.columns if c.period}) if bs else []
+        if form.startswith("10-K"):
+            fye, cover.fiscal_year_end_source = f"--{period_end.month:02d}-{period_end.day:02d}", "the period end of a 10-K"
+        elif len(dates) > 1 and dates[0] < period_end:
+            fye, cover.fiscal_year_end_source = f"--{dates[0].month:02d}-{dates[0].day:02d}", \
+                "the balance sheet's comparative year-end column"
+    fy_focus, fp_focus = fiscal_focus(period_end, fye, form)
+    doc_period = _document_period(layout, period_end, form)
+    registrant = cover.registrant or filing.header.get("company", "") or Path(path).stem
+    prefix = (prefix or derive_prefix(registrant)).lower()
+    if not re.fullmatch(r"[a-z][a-z0-9-]{0,19}", prefix):
+        raise ConversionError(f"--prefix {prefix!r} is not a valid XML prefix (letters, digits, dashes)", path)
+
+    b = Builder(catalog, prefix, path)
+    order = 1
+    _cover_facts(b, cover, form, period_end, fye, fy_focus, fp_focus, doc_period, placeholder)
+    order += 1
+    for st in layout.statements:
+        title = f"{TITLES[st.kind]}"
+        role = camel(st.title)[:60] or camel(title)
+        if st.kind == "equity":
+            build_equity(b, st, order, role, st.title)
+        else:
+            b.build_statement(st, order, role, st.title)
+        order += 1
+        if st.kind == "balance_sheet":
+            if build_parentheticals(b, st, order, role + "Parenthetical", st.title + " (Parenthetical)"):
+                order += 1
+    text_order = 100
+    build_text_blocks(b, layout.notes, doc_period, text_order)
+    detail_order = 200
+    for note, st in layout.note_tables:
+        title = f"Note {note.number} - {note.title} (Details)"
+        role = f"Note{note.number}{camel(note.title)[:40]}Details"
+        if not any(c.period for c in st.columns):
+            for r in st.rows:
+                for c in r.cells:
+                    if c is not None:
+                        b.untagged.append(Untagged(f"{path}:{r.line}", title, r.label, c.text,
+                                                   "the note table's columns carry no dates"))
+            continue
+        if is_measure_table(st):
+            build_measure_table(b, note, st, detail_order, role, title)
+        else:
+            b.build_statement(st, detail_order, role, title, group="Disclosure")
+        detail_order += 1
+    for note in layout.notes:
+        net = prose_facts(b, note.text, note.start_line, f"Note {note.number} - {note.title}", doc_period)
+        if net:
+            net.order, net.role_id = detail_order, f"Note{note.number}{camel(note.title)[:40]}Narrative"
+            b.networks.append(net)
+            detail_order += 1
+    legal = _legal_proceedings(lines, docs, layout)
+    if legal:
+        net = prose_facts(b, legal[1], legal[0], "Part II Item 1 - Legal Proceedings", doc_period)
+        if net:
+            net.order = detail_order
+            b.networks.append(net)
+    date_tag = period_end.strftime("%Y%m%d")
+    files = write_files(b, prefix, date_tag, cover.cik, placeholder, Path(path).name, registrant)
+
+    # write into a temporary folder; it replaces out_dir only when everything is there
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    try:
+        for name, text in files.items():
+            (tmp / name).write_text(text, encoding="utf-8")
+        instance = tmp / f"{prefix}-{date_tag}.xml"
+        validation = validate(instance, taxonomy_packages) if run_validation else None
+        report = _report(b, layout, cover, form, period_end, fy_focus, fp_focus, registrant, placeholder,
+                         validation, files, taxonomy_packages)
+        (tmp / "report.json").write_text(report_json(report), encoding="utf-8")
+        (tmp / "report.md").write_text(report_markdown(report), encoding="utf-8")
+        if out_dir.exists():
+            old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+            os.replace(out_dir, old)
+            os.replace(tmp, out_dir)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(tmp, out_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if validation is not None:
+        validation.instance = str(out_dir / instance.name)
+    return Result(out_dir=out_dir, files=sorted(out_dir.iterdir()), report=report, validation=validation,
+                  warnings=warnings)
+
+
+def _latest_date(layout):
+    ends = [c.period.end for s in layout.statements for c in s.columns if c.period]
+    return max(ends) if ends else None
+
+
+def _document_period(layout, period_end, form) -> Period:
+    spans = [c.period for s in layout.statements if s.kind in ("income", "cash_flow") for c in s.columns
+             if c.period and c.period.start and c.period.end == period_end]
+    if spans:
+        return min(spans, key=lambda p: p.end - p.start)
+    months = 12 if form.startswith("10-K") else 3
+    return Period(end=period_end, start=add_months(period_end + timedelta(days=1), -months))
+
+
+def _legal_proceedings(lines, docs, layout):
+    zone_end = layout.notes_zone[1] if layout.notes_zone else 0
+    for doc in docs:
+        for i in range(max(doc.start, zone_end), doc.end):
+            if re.match(r"^\s*ITEM\s+1\.?\s*[-:.]?\s*LEGAL\s+PROCEEDINGS\s*$", lines[i], re.I):
+                j = i + 1
+                while j < doc.end and not re.match(r"^\s*ITEM\s+\d", lines[j], re.I):
+                    j += 1
+                return i + 1, "\n".join(lines[i + 1:j])
+    return None
+
+
+def _cover_facts(b: Builder, cv, form, period_end, fye, fy_focus, fp_focus, doc_period, placeholder) -> None:
+    net = Network(role_id="Cover", title="Cover", order=1, group="Document")
+    ctx = Context(doc_period)
+    values = [
+        ("DocumentType", form), ("AmendmentFlag", "true" if cv.amendment else "false"),
+        ("DocumentQuarterlyReport", "true" if form.startswith("10-Q") else None),
+        ("DocumentAnnualReport", "true" if form.startswith("10-K") else None),
+        ("DocumentTransitionReport", "false"),
+        ("DocumentPeriodEndDate", period_end.isoformat()),
+        ("DocumentFiscalYearFocus", fy_focus), ("DocumentFiscalPeriodFocus", fp_focus or None),
+        ("CurrentFiscalYearEndDate", fye or None),
+        ("EntityRegistrantName", cv.registrant or None), ("EntityCentralIndexKey", cv.cik),
+        ("EntityFileNumber", cv.file_number or None), ("EntityTaxIdentificationNumber", cv.irs_number or None),
+        ("EntityIncorporationStateCountryCode", cv.state_of_incorporation or None),
+        ("EntityAddressAddressLine1", cv.address or None), ("EntityAddressCityOrTown", cv.city or None),
+        ("EntityAddressStateOrProvince", cv.state or None), ("EntityAddressPostalZipCode", cv.zip or None),
+        ("CityAreaCode", cv.area_code or None), ("LocalPhoneNumber", cv.phone or None),
+        ("Security12gTitle", cv.security_12g or None), ("EntityCurrentReportingStatus", cv.current_reporting or None),
+    ]
+    for name, value in values:
+        if value is None:
+            continue
+        q = f"dei:{name}"
+        b.add_fact(Fact(concept=q, context=ctx, value=str(value), source=f"{b.path}:cover", statement="Cover",
+                        row_label=name, confidence=0.0 if name == "EntityCentralIndexKey" and placeholder else 1.0))
+        b.rows.append({"source": f"{b.path}:cover", "statement": "Cover", "row": name, "column": None,
+                       "printed": value, "concept": q, "value": value, "period": str(doc_period), "dimensions": {},
+                       "unit": None, "decimals": None, "sign": "", "status": "added",
+                       "confidence": 0.0 if name == "EntityCentralIndexKey" and placeholder else 1.0,
+                       "extension_reason": "", "alternatives": [],
+                       "note": "PLACEHOLDER CIK" if name == "EntityCentralIndexKey" and placeholder else ""})
+        net.items.append(PresItem(q, 1, name, "label"))
+    if cv.shares_outstanding is not None and cv.shares_date is not None:
+        q = "dei:EntityCommonStockSharesOutstanding"
+        b.add_fact(Fact(concept=q, context=Context(Period(end=cv.shares_date)), value=str(cv.shares_outstanding),
+                        unit="shares", decimals="0", source=f"{b.path}:cover", statement="Cover",
+                        row_label="Common shares outstanding", printed=f"{cv.shares_outstanding:,}"))
+        b.rows.append({"source": f"{b.path}:cover", "statement": "Cover", "row": "Common shares outstanding",
+                       "column": None, "printed": f"{cv.shares_outstanding:,}", "concept": q,
+                       "value": str(cv.shares_outstanding), "period": cv.shares_date.isoformat(), "dimensions": {},
+                       "unit": "shares", "decimals": "0", "sign": "as printed", "confidence": 1.0, "status": "added",
+                       "extension_reason": "", "alternatives": []})
+        net.items.append(PresItem(q, 1, "Entity Common Stock, Shares Outstanding", "label"))
+    b.networks.append(net)
+
+
+def _report(b, layout, cover, form, period_end, fy, fp, registrant, placeholder, validation, files, packages):
+    numbers = sum(1 for st in layout.statements for r in st.rows for c in r.cells if c is not None)
+    stmt_titles = {st.title for st in layout.statements}
+    tagged = sum(1 for r in b.rows if r["statement"] in stmt_titles and r.get("column") and
+                 r["status"] in ("added", "duplicate"))
+    untagged_stmt = sum(1 for u in b.untagged if u.statement in stmt_titles)
+    from .packages import packages_for
+    taxonomy = validation.taxonomy if validation else packages_for(packages)[1]
+    d = {
+        "source": b.path, "form": form, "registrant": registrant, "cik": cover.cik, "cik_source": cover.cik_source,
+        "cik_placeholder": placeholder, "period_end": period_end.isoformat(), "fiscal_year_focus": fy,
+        "fiscal_period_focus": fp, "fiscal_year_end": cover.fiscal_year_end or "",
+        "taxonomy": taxonomy, "files": sorted(files),
+        "statements": [f"{st.title} ({st.kind}, lines {st.tables[0].start_line}-{st.tables[-1].end_line})"
+                       for st in layout.statements],
+        "summary": {"numbers_in_statements": numbers, "numbers_tagged": tagged, "numbers_untagged": untagged_stmt,
+                    "facts": len(b.facts), "extension_concepts": sum(1 for c in b.extensions.values() if not c.abstract),
+                    "checks_passed": sum(1 for c in b.checks if c.ok),
+                    "checks_failed": sum(1 for c in b.checks if not c.ok)},
+        "rows": b.rows, "untagged": [asdict(u) for u in b.untagged], "checks": [asdict(c) for c in b.checks],
+        "extensions": [{"concept": c.qname, "label": c.label, "type": c.type, "period": c.period,
+                        "balance": c.balance,
+                        "reason": next((r["extension_reason"] for r in b.rows if r["concept"] == c.qname and
+                                        r["extension_reason"]), "presentation heading" if c.abstract else "")}
+                       for c in b.extensions.values()],
+        "skipped_tables": [{"lines": f"{t.start_line}-{t.end_line}", "reason": r} for t, r in layout.skipped],
+        "remarks": ([f"PLACEHOLDER CIK {PLACEHOLDER_CIK}: pass --cik"] if placeholder else []) +
+                   [f"'--' is read as a reported zero (value 0) everywhere"] +
+                   ([f"fiscal year end {cover.fiscal_year_end} from {cover.fiscal_year_end_source}"]
+                    if cover.fiscal_year_end else []),
+        "validation": None if validation is None else {
+            "summary": validation.summary(), "errors": [asdict(m) for m in validation.errors],
+            "warnings": [asdict(m) for m in validation.warnings]},
+    }
+    return d

@@ -1,0 +1,59 @@
+"""The conversion report: JSON for machines, Markdown for people."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+
+def report_json(data: dict) -> str:
+    return json.dumps(data, indent=1, default=str)
+
+
+def _esc(s) -> str:
+    return str(s if s is not None else "").replace("|", "\\|").replace("\n", " ")
+
+
+def report_markdown(d: dict) -> str:
+    out = [f"# Conversion report: {d['source']}", ""]
+    if d.get("cik_placeholder"):
+        out += [f"> **WARNING: the CIK {d['cik']} is a placeholder.** The filing has no EDGAR header and no `--cik` "
+                "was given; pass `--cik` to write the registrant's real CIK.", ""]
+    s = d["summary"]
+    out += [f"- Registrant: {d['registrant']} (CIK {d['cik']}, from {d['cik_source']})",
+            f"- Form: {d['form']}, period ended {d['period_end']}, fiscal year focus {d['fiscal_year_focus']} "
+            f"{d['fiscal_period_focus']}",
+            f"- Taxonomy used for validation: {d['taxonomy']}",
+            f"- Statements found: {', '.join(d['statements'])}",
+            f"- Numbers printed in statements: {s['numbers_in_statements']}; tagged: {s['numbers_tagged']}; "
+            f"not tagged: {s['numbers_untagged']}",
+            f"- Facts written: {s['facts']}; extension concepts: {s['extension_concepts']}",
+            f"- Subtotal checks: {s['checks_passed']} passed, {s['checks_failed']} failed",
+            f"- Validation: {d['validation']['summary'] if d.get('validation') else 'not run (--no-validate)'}", ""]
+    if d.get("validation") and d["validation"]["errors"]:
+        out += ["## Validation errors", ""] + [f"- `{e['code']}` {_esc(e['text'])}" for e in d["validation"]["errors"]]
+        out.append("")
+    out += ["## Not tagged", ""]
+    if d["untagged"]:
+        out += ["| source | statement | row | printed | reason |", "|---|---|---|---|---|"]
+        out += [f"| {_esc(u['source'])} | {_esc(u['statement'])} | {_esc(u['row'])} | {_esc(u['value'])} | "
+                f"{_esc(u['reason'])} |" for u in d["untagged"]]
+    else:
+        out.append("Every number printed in the statements is tagged.")
+    out += ["", "## Subtotal checks", "", "| statement | row | line | column | printed | computed | ok | in calc link |",
+            "|---|---|---|---|---|---|---|---|"]
+    out += [f"| {_esc(c['statement'])} | {_esc(c['row'])} | {c['line']} | {_esc(c['column'])} | {c['expected']} | "
+            f"{c['computed']} | {'yes' if c['ok'] else '**NO**'} | {'yes' if c['in_calc_link'] else 'no: ' + c['note']} |"
+            for c in d["checks"]]
+    out += ["", "## Extension concepts", "", "| concept | label | why |", "|---|---|---|"]
+    out += [f"| {_esc(e['concept'])} | {_esc(e['label'])} | {_esc(e['reason'])} |" for e in d["extensions"]]
+    out += ["", "## Every source row", "",
+            "| source | statement | row | printed | concept | value | period | dims | decimals | sign | confidence | status |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in d["rows"]:
+        dims = ", ".join(f"{a.split(':')[1]}={m.split(':')[1]}" for a, m in (r.get("dimensions") or {}).items())
+        out.append(f"| {_esc(r['source'])} | {_esc(r['statement'])} | {_esc(r['row'][:70])} | {_esc(r['printed'])} | "
+                   f"{_esc(r['concept'])} | {_esc(r['value'])} | {_esc(r['period'])} | {_esc(dims)} | "
+                   f"{_esc(r['decimals'])} | {_esc(r['sign'])} | {r['confidence']} | {r['status']} |")
+    if d.get("remarks"):
+        out += ["", "## Remarks", ""] + [f"- {_esc(x)}" for x in d["remarks"]]
+    return "\n".join(out) + "\n"
