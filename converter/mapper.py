@@ -144,10 +144,12 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     used: set[str] = set(taken or ())
     done: set[int] = set()
     for s, i, c in pairs:
-        if i in done or c.qname in used or s < THRESHOLD:
+        # an opening and a closing balance (cash at beginning / end of period) share one concept
+        key = c.qname + ("@" + lines[i].instant_at if lines[i].instant_at else "")
+        if i in done or key in used or c.qname in (taken or ()) or s < THRESHOLD:
             continue
         lines[i].concept, lines[i].score = c, round(min(s, 1.0), 3)
-        used.add(c.qname)
+        used.add(key)
         done.add(i)
 
 

@@ -149,9 +149,18 @@ def build_measure_table(b: Builder, note: Note, st: Statement, order: int, role_
 
 # ----- amounts stated in sentences -----------------------------------------------------------------------------
 
+_ABBREV = re.compile(r"\b(Mr|Mrs|Ms|Dr|Inc|No|Co|Corp|Ltd|U\.S|St|Jr|Sr|vs|i\.e|e\.g)\.$")
+
+
 def _sentences(text: str) -> list[str]:
     flat = " ".join(text.split())
-    return re.split(r"(?<=[.;])\s+(?=[A-Z(])", flat)
+    out: list[str] = []
+    for piece in re.split(r"(?<=[.;])\s+(?=[A-Z(])", flat):
+        if out and _ABBREV.search(out[-1]):
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return out
 
 
 def prose_facts(b: Builder, text: str, source_line: int, where: str, doc_period: Period) -> Network | None:
@@ -160,7 +169,7 @@ def prose_facts(b: Builder, text: str, source_line: int, where: str, doc_period:
     for sent in _sentences(text):
         low = sent.lower()
         if "antidilutive" in low or "anti-dilutive" in low:
-            counts = [m for m in re.finditer(r"([\d,]{3,})(?=[\s\w,]*?\bshares\b)", sent)]
+            counts = [m for m in re.finditer(r"\b(\d{1,3}(?:,\d{3})+|\d{4,})(?=[\s\w,]*?\bshares\b)", sent)]
             nums = [m.group(1) for m in counts if not YEAR.fullmatch(m.group(1).replace(",", ""))]
             periods = _periods_in(sent, doc_period)
             if nums and len(nums) == len(periods):
