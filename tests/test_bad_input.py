@@ -1,0 +1,38 @@
+"""Bad input: one clear message naming the file, exit code 2, nothing left in the output folder."""
+import pytest
+from click.testing import CliRunner
+
+from conftest import SAMPLE
+from converter.cli import main
+
+SAMPLE_TEXT = SAMPLE.read_text()
+CUT = SAMPLE_TEXT[: SAMPLE_TEXT.index("Other receivables                                                   57")]
+
+
+@pytest.mark.parametrize("name,data,words", [
+    ("empty.txt", b"", "empty"),
+    ("blank.txt", b"  \n\n ", "empty"),
+    ("binary.bin", bytes(range(256)) * 40, "binary"),
+    ("prose.txt", b"This is a letter to shareholders.\nNothing else here.\n" * 20, "no financial statements"),
+    ("cut.txt", CUT.encode(), "cut off"),
+    ("latin.txt", ("caf\u00e9 \u00e8\u00e9\u00ea\u00eb " * 3000).encode("latin-1"), "cannot decode"),
+])
+def test_bad_input(tmp_path, name, data, words):
+    src = tmp_path / name
+    src.write_bytes(data)
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["convert", str(src), "-o", str(out), "--no-validate"])
+    assert res.exit_code == 2, res.output
+    assert words in res.output
+    assert name in res.output
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir()] == [name]  # no temporary folder left behind
+
+
+def test_layout_table_cut_off_names_the_line(tmp_path):
+    text = SAMPLE_TEXT[: SAMPLE_TEXT.index("           Inventories                                           267")]
+    src = tmp_path / "cutcf.txt"
+    src.write_text(text)
+    res = CliRunner().invoke(main, ["convert", str(src), "-o", str(tmp_path / "o"), "--no-validate"])
+    assert res.exit_code == 2
+    assert "cutcf.txt:" in res.output and "cut off" in res.output

@@ -1,0 +1,96 @@
+"""Each stage on its own."""
+from datetime import date
+from decimal import Decimal
+
+from converter.arithmetic import find_subtotals
+from converter.cover import fiscal_focus
+from converter.labels import camel, similarity, tokens
+from converter.layout import parse_table, split_line
+from converter.mapper import calc_weight, core_label
+from converter.catalog import load_catalog
+from converter.model import Cell, Row
+from converter.numbers import parse_cell
+from converter.periods import column_end_date, duration_ending, span_of
+from converter.statements import scale_of, share_scale_of, statement_kind
+from converter.source import decode, parse_sgml_header
+
+
+def test_parse_cell():
+    assert parse_cell("$ (1,227)").value == Decimal("-1227")
+    assert parse_cell("(0.03)").places == 2
+    assert parse_cell("--").dash and parse_cell("--").value == 0
+    assert parse_cell("Inc.") is None
+
+
+def test_split_line_keeps_numbers_inside_labels():
+    sp = split_line("Issuance of warrants to purchase 20,000        --     7")
+    assert sp.label == "Issuance of warrants to purchase 20,000"
+    assert [c.value for _, _, c in sp.cells] == [0, 7]
+
+
+def test_parse_table_wraps_labels_and_reads_headers():
+    lines = ["                       Three Months Ended",
+             "                      2004          2003",
+             "                    ------        ------",
+             "Accounts receivable (less allowance",
+             "  of $10)              1,041         1,342",
+             "Total                  1,041         1,342"]
+    t = parse_table(lines, [0, 1, 2], [3, 4, 5], 1)
+    assert t.rows[0].label == "Accounts receivable (less allowance of $10)"
+    assert [c.header for c in t.columns] == ["Three Months Ended 2004", "Three Months Ended 2003"]
+
+
+def test_periods():
+    assert column_end_date("September 30, 2004", "") == date(2004, 9, 30)
+    assert column_end_date("1996", "Three Months Ended June 28,") == date(1996, 6, 28)
+    p = duration_ending(date(2004, 9, 30), span_of("Three Months Ended"))
+    assert p.start == date(2004, 7, 1)
+    p = duration_ending(date(1996, 9, 27), ("months", 12))
+    assert (p.end - p.start).days == 363  # 52 weeks
+
+
+def test_statement_headings_and_scale():
+    assert statement_kind("ACME INC.\nCONSOLIDATED BALANCE SHEETS\n(in thousands)") == "balance_sheet"
+    assert statement_kind("CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS") == "cash_flow"
+    assert statement_kind("STATEMENT OF STOCKHOLDERS' EQUITY") == "equity"
+    assert statement_kind("Notes to Financial Statements    8") is None
+    assert scale_of("(In millions, except per share amounts)") == 6
+    assert share_scale_of("(in thousands, except share data)", 3) == 0
+    assert share_scale_of("(in millions, except per share amounts)", 6) == 6
+
+
+def test_subtotals_found_from_numbers():
+    def row(label, *vals, rule=False):
+        return Row(label, [Cell(str(v), Decimal(v)) for v in vals], 1, rule_above=rule)
+    rows = [row("Revenue", 100, 90), row("Cost", 60, 50), row("Gross profit", 40, 40, rule=True),
+            row("Expenses", 10, 5), row("Net income", 30, 35, rule=True)]
+    assert find_subtotals(rows) == {2: [(0, 1), (1, -1)], 4: [(2, 1), (3, -1)]}
+
+
+def test_labels_and_weights():
+    assert set(tokens("Net (loss)")) == set(tokens("Net Income (Loss)"))
+    assert similarity("Accounts receivable", "accounts receivable") == 1.0
+    assert core_label("Common stock, $0.005 par value, authorized 65,000,000 shares") == "Common stock"
+    assert camel("Pro forma net (loss)") == "ProFormaNetLoss"
+    cat = load_catalog()
+    assert calc_weight(cat.get("us-gaap:OperatingIncomeLoss"), cat.get("us-gaap:InterestExpense")) == -1
+    assert calc_weight(cat.get("us-gaap:NetCashProvidedByUsedInOperatingActivities"),
+                       cat.get("us-gaap:IncreaseDecreaseInAccountsReceivable")) == -1
+    assert calc_weight(cat.get("us-gaap:NetCashProvidedByUsedInOperatingActivities"),
+                       cat.get("us-gaap:NetIncomeLoss")) == 1
+
+
+def test_fiscal_focus():
+    assert fiscal_focus(date(2004, 9, 30), "--06-30", "10-Q") == ("2005", "Q1")
+    assert fiscal_focus(date(1996, 12, 27), "--09-27", "10-Q") == ("1997", "Q1")
+    assert fiscal_focus(date(2004, 12, 31), "--12-31", "10-K") == ("2004", "FY")
+
+
+def test_sgml_header_and_decoding():
+    lines = ["<SEC-HEADER>0000320193-96-000018.hdr.sgml : 19960812", "CONFORMED SUBMISSION TYPE:\t10-Q",
+             "CONFORMED PERIOD OF REPORT:\t19960628", "FILER:", "\tCOMPANY DATA:",
+             "\t\tCOMPANY CONFORMED NAME:\t\t\tAPPLE COMPUTER INC", "\t\tCENTRAL INDEX KEY:\t\t\t0000320193",
+             "\t\tFISCAL YEAR END:\t\t\t0927", "</SEC-HEADER>"]
+    h = parse_sgml_header([ln.expandtabs(8) for ln in lines])
+    assert h["cik"] == "0000320193" and h["form"] == "10-Q" and h["fiscal_year_end"] == "0927"
+    assert decode("caf\u00e9".encode("cp1252"), "x") == "caf\u00e9"
