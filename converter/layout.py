@@ -68,7 +68,8 @@ def split_line(line: str) -> Split:
                 if w == "$":
                     pending = wstart
                     continue
-                expanded.append(Chunk(pending if pending is not None else wstart, pos, w))
+                begin = pending if pending is not None else wstart
+                expanded.append(Chunk(begin, pos, line[begin:pos]))
                 pending = None
         else:
             expanded.append(ch)
@@ -91,11 +92,19 @@ def split_line(line: str) -> Split:
     return Split(label, start, cells)
 
 
-def is_year_line(sp: Split) -> bool:
-    """A line of column years ("2004    2003"): header, not amounts."""
-    return not sp.label and bool(sp.cells) and all(
-        c.value is not None and not c.dash and "," not in c.text and c.places == 0 and 1900 <= c.value <= 2100
-        for (_, _, c) in sp.cells)
+def _year_or_marker(c: Cell) -> bool:
+    if c.value is not None and not c.dash and "," not in c.text and c.places == 0 and 1900 <= c.value <= 2100:
+        return True
+    return bool(re.fullmatch(r"\(\d\)|\(?\d{4}\)?\s*\(\d\)", c.text.strip()))  # a footnote marker such as "(1)"
+
+
+def is_year_line(sp: Split, allow_label: bool = False) -> bool:
+    """A line of column years ("2004    2003", "1999 (1)"): header, not amounts."""
+    if sp.label and not allow_label:
+        return False
+    cells = [c for (_, _, c) in sp.cells]
+    return bool(cells) and all(_year_or_marker(c) for c in cells) and any(
+        c.value is not None and c.value >= 1900 for c in cells)
 
 
 def _cluster(anchors: list[int], tolerance: int = 2) -> list[list[int]]:
@@ -212,15 +221,20 @@ def parse_table(lines: list[str], header_idx: list[int], body_idx: list[int], fi
         rows.append(Row(label=" ".join(pending_label), cells=[None] * len(columns), line=pending_first,
                         first_line=pending_first, indent=pending_indent, rule_above=rule_above))
 
-    _assign_headers(columns, [lines[i] for i in header_idx])
+    caption = _assign_headers(columns, [lines[i] for i in header_idx])
+    if caption:
+        title = (title + "\n" + caption).strip()
     start = (header_idx[0] if header_idx else body_idx[0]) + first_line_no
     end = body_idx[-1] + first_line_no
     return Table(rows=rows, columns=columns, start_line=start, end_line=end, title=title, markup=markup)
 
 
-def _assign_headers(columns: list[Column], header_lines: list[str]) -> None:
-    """Give each column the header words printed over it; a phrase spanning several columns goes to each."""
+def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
+    """Give each column the header words printed over it; a phrase spanning several columns goes to each.
+
+    Returns the header words printed at the margin, over no column ("Year Ended June 30")."""
     texts: list[list[str]] = [[] for _ in columns]
+    caption: list[str] = []
     # widen the column spans with the header underlines that sit over them
     for line in header_lines:
         for ch in chunks(line):
@@ -229,16 +243,23 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> None:
                 if len(under) == 1:
                     under[0].left = min(under[0].left, ch.start)
     rule_spans = [[ch for ch in chunks(line) if is_rule(ch.text)] for line in header_lines]
+    first_left = min(c.left for c in columns)
     for h, line in enumerate(header_lines):
         if _MARKUP.match(line):
             continue
         for ch in chunks(line):
             if is_rule(ch.text) or not ch.text.strip():
                 continue
+            if ch.start < first_left - 12 and ch.end < first_left + 4:
+                caption.append(ch.text)  # words at the margin belong to no column
+                continue
             hits = [c for c in columns if ch.start < c.right + 1 and ch.end > c.left]
             # a heading with a rule under it that spans several columns applies to all of them
             for below in rule_spans[h + 1:h + 2]:
                 for r in below:
+                    # a rule across the whole table (from the margin) groups nothing
+                    if r.start < first_left - 12:
+                        continue
                     if r.start <= ch.end and r.end >= ch.start:
                         spanned = [c for c in columns if r.start - 1 <= c.right <= r.end + 1]
                         if len(spanned) > 1:
@@ -247,13 +268,16 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> None:
                 centre = (ch.start + ch.end) / 2
                 nearest = min(columns, key=lambda c: abs((c.left + c.right) / 2 - centre))
                 if abs((nearest.left + nearest.right) / 2 - centre) > 25:
+                    caption.append(ch.text)
                     continue
                 hits = [nearest]
             elif len(hits) > 1 and len(ch.text.split()) == 1 and not any(
-                    r.start <= ch.end and r.end >= ch.start for below in rule_spans[h + 1:h + 2] for r in below):
+                    r.start <= ch.end and r.end >= ch.start and r.start >= first_left - 12
+                    for below in rule_spans[h + 1:h + 2] for r in below):
                 # one word over two columns goes to the one it overlaps most
                 hits = [max(hits, key=lambda c: min(ch.end, c.right + 1) - max(ch.start, c.left))]
             for c in hits:
                 texts[c.index].append(ch.text)
     for c in columns:
         c.header = " ".join(texts[c.index])
+    return " ".join(caption)

@@ -11,8 +11,8 @@ MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-FULL_DATE = re.compile(_MONTH + r"\.?\s+(\d{1,2})\s*,?\s*((?:19|20)\d\d)", re.I)
-MONTH_DAY = re.compile(_MONTH + r"\.?\s+(\d{1,2})\b", re.I)
+FULL_DATE = re.compile(_MONTH + r"[.,]?\s+(\d{1,2})\s*,?\s*((?:19|20)\d\d)", re.I)
+MONTH_DAY = re.compile(_MONTH + r"[.,]?\s+(\d{1,2})\b", re.I)
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
               "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "twenty-six": 26, "thirty-nine": 39,
@@ -107,7 +107,15 @@ def column_end_date(header: str, context: str) -> date | None:
     if not years:
         return None
     year = int(years[-1])
+    for full in all_dates(context):
+        if full[0].year == year:
+            return full[0]
     md = MONTH_DAY.search(header) or MONTH_DAY.search(context)
     if not md:
         return None
     return _safe_date(year, month_number(md.group(1)), int(md.group(2)))
+
+
+def month_day_of(text: str) -> tuple[int, int] | None:
+    m = MONTH_DAY.search(text)
+    return (month_number(m.group(1)), int(m.group(2))) if m else None

@@ -5,7 +5,9 @@ import re
 from dataclasses import dataclass, field
 
 from .model import Statement, Table
-from .periods import column_end_date, duration_ending, span_of
+import calendar
+
+from .periods import YEAR, all_dates, column_end_date, duration_ending, month_day_of, span_of
 from .source import Document
 
 KINDS = ("balance_sheet", "income", "equity", "cash_flow")
@@ -20,9 +22,11 @@ _HEADINGS = [
     ("balance_sheet", re.compile(r"\bBALANCE\s+SHEETS?\b|STATEMENTS?\s+OF\s+(CONSOLIDATED\s+)?FINANCIAL\s+(POSITION|CONDITION)"
                                  r"|STATEMENTS?\s+OF\s+CONDITION", re.I)),
     ("equity", re.compile(r"STATEMENTS?\s+OF\s+(CONSOLIDATED\s+)?(CHANGES\s+IN\s+)?(STOCKHOLDERS|SHAREHOLDERS|SHAREOWNERS)['\u2019]?\s*"
-                          r"(EQUITY|INVESTMENT)|STATEMENTS?\s+OF\s+(CHANGES\s+IN\s+)?EQUITY", re.I)),
+                          r"(EQUITY|INVESTMENT)|STATEMENTS?\s+OF\s+(CHANGES\s+IN\s+)?EQUITY|"
+                          r"^\s*(CONSOLIDATED\s+)?(STOCKHOLDERS|SHAREHOLDERS|SHAREOWNERS)['\u2019]?\s+EQUITY\s+STATEMENTS?\b", re.I)),
     ("income", re.compile(r"STATEMENTS?\s+OF\s+(CONSOLIDATED\s+)?(OPERATIONS|INCOME|EARNINGS|LOSS|(NET\s+)?INCOME\s+AND|"
-                          r"COMPREHENSIVE\s+(INCOME|LOSS))|\bINCOME\s+STATEMENTS?\b", re.I)),
+                          r"COMPREHENSIVE\s+(INCOME|LOSS))|\bINCOME\s+STATEMENTS?\b|^\s*(CONSOLIDATED\s+)?STATEMENTS?\s+OF\s+"
+                          r"(CONSOLIDATED\s+)?(OPERATIONS|INCOME|EARNINGS)", re.I)),
 ]
 _NOTES_HEADING = re.compile(r"^\s*NOTES\s+TO\s+(THE\s+)?([A-Z]+\s+){0,4}FINANCIAL\s+STATEMENTS\b", re.I)
 _NOTES_END = re.compile(r"^\s*(ITEM\s+2\b|ITEM\s+7\b|ITEM\s+9\b|PART\s+II\b|SIGNATURES?\s*$|"
@@ -64,7 +68,7 @@ def statement_kind(title: str) -> str | None:
     """The statement a heading names (the last heading line that names one wins)."""
     best: tuple[int, str] | None = None
     for line_no, line in enumerate(title.splitlines()):
-        if _INDEX_LINE.search(line):
+        if _INDEX_LINE.search(line) or not _heading_like(line):
             continue
         for kind, rx in _HEADINGS:
             if rx.search(line):
@@ -72,6 +76,20 @@ def statement_kind(title: str) -> str | None:
                     best = (line_no, kind)
                 break
     return best[1] if best else None
+
+
+_SMALL = {"of", "and", "in", "the", "for", "to", "at", "on", "a", "an", "as", "ended", "except", "per", "share",
+          "data", "amounts", "thousands", "millions", "dollars", "unaudited", "continued", "years", "year", "months",
+          "three", "six", "nine", "twelve", "weeks", "each", "fiscal", "period", "periods"}
+
+
+def _heading_like(line: str) -> bool:
+    """A statement's heading, not a sentence that mentions one."""
+    words = re.findall(r"[A-Za-z']+", line)
+    if len(line.strip()) > 110 or not words:
+        return False
+    prose = [w for w in words if w[0].islower() and w.lower() not in _SMALL]
+    return len(prose) <= 1 and not re.search(r"[.:]\s*$", line.strip()) or line.strip().endswith("(Continued)")
 
 
 def scale_of(text: str) -> int | None:
@@ -91,10 +109,12 @@ def share_scale_of(text: str, scale: int) -> int:
     return scale
 
 
-def notes_zone(lines: list[str], docs: list[Document]) -> tuple[int, int] | None:
-    """1-based inclusive line range of the notes to the financial statements."""
+def notes_zone(lines: list[str], docs: list[Document], after: int | None = None) -> tuple[int, int] | None:
+    """1-based inclusive line range of the notes to the financial statements (after the first statement)."""
     for doc in docs:
         for i in range(doc.start, doc.end):
+            if after is not None and i + 1 < after:
+                continue
             if _NOTES_HEADING.match(lines[i]) and not _INDEX_LINE.search(lines[i]):
                 end = doc.end - 1
                 for j in range(i + 1, doc.end):
@@ -144,6 +164,17 @@ def split_notes(lines: list[str], zone: tuple[int, int]) -> list[Note]:
                     title = lines[k].strip() if k < end else ""
                 heads.append((i, m.group(1), title))
                 break
+    if not heads:
+        # unnumbered notes: short upper-case headings at the margin ("ACCOUNTING POLICIES")
+        count = 0
+        for i in range(start + 1, end):
+            t = lines[i].strip()
+            if i in drop or not t or len(t) > 60 or lines[i][:1] == " " or not re.fullmatch(r"[A-Z][A-Z0-9 ,'&()/\-\u2019]+", t):
+                continue
+            prev_blank = i == start + 1 or not lines[i - 1].strip()
+            if prev_blank and not _NOTES_HEADING.match(t):
+                count += 1
+                heads.append((i, str(count), t.title()))
     notes: list[Note] = []
     for n, (i, number, title) in enumerate(heads):
         stop = heads[n + 1][0] if n + 1 < len(heads) else end
@@ -184,8 +215,16 @@ def assign_periods(st: Statement, form: str) -> None:
     """Give each column of a statement its period, from its header and the statement's heading."""
     context = "\n".join(t.title for t in st.tables)
     for t in st.tables:
+        # a month and day printed over only some columns ("Dec. 31" centred over two years) holds for its neighbours
+        days = [month_day_of(c.header) for c in t.columns]
         for col in t.columns:
-            end = column_end_date(col.header, context)
+            header = col.header
+            if days[col.index] is None and YEAR.search(header):
+                near = sorted((abs(k - col.index), md) for k, md in enumerate(days) if md is not None)
+                if near and not all_dates(context):
+                    m, d = near[0][1]
+                    header = f"{calendar.month_name[m]} {d}, " + header
+            end = column_end_date(header, context)
             if end is None:
                 continue
             if st.kind == "balance_sheet":
@@ -203,15 +242,20 @@ def _instant(d):
 
 
 def locate(lines: list[str], tables: list[Table], docs: list[Document], form: str) -> Layout:
-    zone = notes_zone(lines, docs)
+    kinds = {id(t): statement_kind(t.title) for t in tables}
+    first = next((t.start_line for t in tables if kinds[id(t)]), None)
+    zone = notes_zone(lines, docs, after=first)
     notes = split_notes(lines, zone) if zone else []
     statements: list[Statement] = []
     note_tables: list[tuple[Note, Statement]] = []
     skipped: list[tuple[Table, str]] = []
-    first_statement_line: int | None = None
     for t in tables:
         in_notes = zone is not None and zone[0] <= t.start_line <= zone[1]
-        if in_notes:
+        kind = kinds[id(t)]
+        if [c.header.strip().lower() for c in t.columns] in (["page"], ["page no."], ["page number"]):
+            skipped.append((t, "a table of contents"))
+            continue
+        if in_notes and not (kind and not notes_before(notes, t)):
             note = next((n for n in reversed(notes) if n.start_line <= t.start_line), None)
             if note is None:
                 skipped.append((t, "table in the notes heading, before the first note"))
@@ -225,23 +269,24 @@ def locate(lines: list[str], tables: list[Table], docs: list[Document], form: st
             assign_periods(st, form)
             note_tables.append((note, st))
             continue
-        if zone is not None and t.start_line > zone[1]:
+        if zone is not None and t.start_line > zone[1] and not kind:
             skipped.append((t, "table after the notes (not a financial statement)"))
             continue
-        kind = statement_kind(t.title)
+        prev = statements[-1] if statements else None
         if kind is None:
-            if statements and statements[-1].tables[-1].end_line >= t.start_line - 12 and \
-                    re.search(r"continued", t.title, re.I):
-                kind = statements[-1].kind
+            near = prev is not None and _gap(lines, prev.tables[-1].end_line, t.start_line) <= 8
+            if near and (re.search(r"continued", t.title, re.I) or len(prev.columns) == len(t.columns)):
+                kind = prev.kind
             else:
                 skipped.append((t, "no financial statement heading above the table"))
                 continue
-        if first_statement_line is None:
-            first_statement_line = t.start_line
         scale = scale_of(t.title)
-        prev = statements[-1] if statements else None
-        if prev is not None and prev.kind == kind and len(prev.columns) == len(t.columns):
+        if prev is not None and prev.kind == kind and len(prev.columns) == len(t.columns) and \
+                _gap(lines, prev.tables[-1].end_line, t.start_line) <= 40:
             prev.tables.append(t)
+            continue
+        if any(st.kind == kind for st in statements) and kind != "income":
+            skipped.append((t, f"a second {TITLES[kind].lower()} (only the first is converted)"))
             continue
         statements.append(Statement(kind=kind, title=_title_line(t.title, kind), tables=[t],
                                     scale=scale if scale is not None else 0,
@@ -249,6 +294,15 @@ def locate(lines: list[str], tables: list[Table], docs: list[Document], form: st
     for st in statements:
         assign_periods(st, form)
     return Layout(statements=statements, notes=notes, note_tables=note_tables, skipped=skipped, notes_zone=zone)
+
+
+def notes_before(notes: list[Note], t: Table) -> bool:
+    return any(n.start_line <= t.start_line for n in notes)
+
+
+def _gap(lines: list[str], end_line: int, start_line: int) -> int:
+    """Non-blank lines between two tables (page breaks and running headers count too)."""
+    return sum(1 for k in range(end_line, max(end_line, start_line - 1)) if lines[k].strip())
 
 
 def _title_line(title: str, kind: str) -> str:

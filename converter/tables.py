@@ -16,8 +16,7 @@ _S_LINE = re.compile(r"^\s*<S>", re.I)
 _MARKUP_LINE = re.compile(r"^\s*</?(C|S|FN|CAPTION|PAGE)>", re.I)
 _PAGE = re.compile(r"^\s*<PAGE>\s*$", re.I)
 _HEADERISH = re.compile(r"\b(19|20)\d\d\b|months|weeks|year|ended|quarter|period|fiscal|unaudited|\bnote\b|"
-                        r"january|february|march|april|may|june|july|august|september|october|november|december",
-                        re.I)
+                        r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?", re.I)
 
 
 def _title_above(lines: list[str], i: int, floor: int, limit: int = 14) -> tuple[str, int]:
@@ -130,35 +129,36 @@ def _layout_tables(lines: list[str], doc: Document, covered: set[int]) -> list[T
             i = end + 1
             continue
         cell_start = min(split_line(lines[k]).cells[0][0] for k in range(i, last_num + 1) if _is_numeric_row(lines[k]))
-        # grow upwards: label rows at the margin, then header lines over the columns
+        # grow upwards: caption rows at the margin ("Current assets:"), then header lines over the columns
         k = i - 1
         body_top = i
-        while k >= doc.start and k not in covered:
-            line = lines[k]
-            if not line.strip() or _PAGE.match(line):
-                break
-            pos = len(line) - len(line.lstrip())
-            if is_rule(line) or pos >= cell_start - 15:
-                break
-            body_top = k
-            k -= 1
         header: list[int] = []
-        k = body_top - 1
-        while k >= doc.start and k not in covered and body_top - k <= 8:
+        blanks = 0
+        while k >= doc.start and k not in covered and i - k <= 16:
             line = lines[k]
-            if _PAGE.match(line):
+            if _PAGE.match(line) or _MARKUP_LINE.match(line):
                 break
             if not line.strip():
-                if header:
+                blanks += 1
+                if blanks > 2 or (header and blanks > 1):
                     break
                 k -= 1
                 continue
             pos = len(line) - len(line.lstrip())
-            if is_rule(line) or (pos >= cell_start - 15 and (_HEADERISH.search(line) or is_year_line(split_line(line)))):
+            if is_rule(line) or (pos >= cell_start - 15 and (_HEADERISH.search(line) or is_year_line(split_line(line)))) \
+                    or is_year_line(split_line(line), allow_label=True):
                 header.insert(0, k)
-                k -= 1
-                continue
-            break
+            elif not header and pos < cell_start - 15 and len(line.strip()) < 70 and \
+                    not re.search(r"[.;]\s*$", line.strip()) and blanks <= 1:
+                body_top = k
+            elif header and pos < cell_start - 15 and (_HEADERISH.search(line) or is_year_line(split_line(line))) \
+                    and len(line.strip()) < 70 and re.search(r"\s{3,}\S", line.strip()):
+                # "Year Ended June 30        1996    1997" — a header row that starts at the margin
+                header.insert(0, k)
+            else:
+                break
+            blanks = 0
+            k -= 1
         body = list(range(body_top, end + 1))
         top = header[0] if header else body_top
         title, _ = _title_above(lines, top, doc.start)
