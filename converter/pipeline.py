@@ -60,7 +60,8 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
     lines = filing.lines
     docs = statement_documents(lines)
     tables = find_tables(lines, docs, path)
-    layout = locate(lines, tables, docs, filing.form_type)
+    cover = read_cover(lines, filing.header, docs[0].start, docs[0].end)
+    layout = locate(lines, tables, docs, filing.form_type or cover.form, cover.period_end)
     if not layout.statements:
         raise ConversionError("no financial statements found (no balance sheet, statement of operations, "
                               "stockholders' equity or cash flows with numbers under its heading)", path)
@@ -76,7 +77,6 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
                                   st.tables[0].start_line)
 
     catalog = load_catalog()
-    cover = read_cover(lines, filing.header, docs[0].start, docs[0].end)
     warnings: list[str] = []
     if cik:
         if not re.fullmatch(r"\d{1,10}", cik):

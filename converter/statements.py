@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from .model import Statement, Table
 import calendar
 
-from .periods import YEAR, all_dates, column_end_date, duration_ending, month_day_of, span_of
+from .periods import MONTH_DAY, YEAR, all_dates, column_end_date, duration_ending, month_day_of, span_of
 from .source import Document
 
 KINDS = ("balance_sheet", "income", "equity", "cash_flow")
@@ -211,9 +211,15 @@ def _scale_near(lines: list[str], table: Table, zone_start: int | None) -> int |
     return None
 
 
-def assign_periods(st: Statement, form: str) -> None:
-    """Give each column of a statement its period, from its header and the statement's heading."""
+def assign_periods(st: Statement, form: str, period_end=None) -> None:
+    """Give each column of a statement its period, from its header and the statement's heading.
+
+    A column that prints a year only, with no month and day anywhere over the table, ends on the month and day
+    of the report's period (the cover's "for the quarter ended ...")."""
     context = "\n".join(t.title for t in st.tables)
+    if period_end is not None and not MONTH_DAY.search(context) and not any(
+            MONTH_DAY.search(c.header) for t in st.tables for c in t.columns):
+        context += f"\n{calendar.month_name[period_end.month]} {period_end.day}"
     for t in st.tables:
         # a month and day printed over only some columns ("Dec. 31" centred over two years) holds for its neighbours
         days = [month_day_of(c.header) for c in t.columns]
@@ -241,7 +247,7 @@ def _instant(d):
     return Period(end=d)
 
 
-def locate(lines: list[str], tables: list[Table], docs: list[Document], form: str) -> Layout:
+def locate(lines: list[str], tables: list[Table], docs: list[Document], form: str, period_end=None) -> Layout:
     kinds = {id(t): statement_kind(t.title) for t in tables}
     first = next((t.start_line for t in tables if kinds[id(t)]), None)
     zone = notes_zone(lines, docs, after=first)
@@ -266,7 +272,7 @@ def locate(lines: list[str], tables: list[Table], docs: list[Document], form: st
             st = Statement(kind="note", title=f"Note {note.number} - {note.title}", tables=[t],
                            scale=scale if scale is not None else 0,
                            share_scale=share_scale_of(context, scale or 0), note_number=note.number)
-            assign_periods(st, form)
+            assign_periods(st, form, period_end)
             note_tables.append((note, st))
             continue
         if zone is not None and t.start_line > zone[1] and not kind:
@@ -285,14 +291,23 @@ def locate(lines: list[str], tables: list[Table], docs: list[Document], form: st
                 _gap(lines, prev.tables[-1].end_line, t.start_line) <= 40:
             prev.tables.append(t)
             continue
-        if any(st.kind == kind for st in statements) and kind != "income":
-            skipped.append((t, f"a second {TITLES[kind].lower()} (only the first is converted)"))
-            continue
         statements.append(Statement(kind=kind, title=_title_line(t.title, kind), tables=[t],
                                     scale=scale if scale is not None else 0,
                                     share_scale=share_scale_of(t.title, scale or 0)))
+    # a statement heading can also stand over a segment's or a subsidiary's summary (in the MD&A):
+    # of several tables of one kind, the largest is the registrant's statement
+    chosen: list[Statement] = []
     for st in statements:
-        assign_periods(st, form)
+        rivals = [o for o in statements if o.kind == st.kind]
+        best = max(rivals, key=lambda o: (sum(1 for r in o.rows if r.has_values), -o.tables[0].start_line))
+        if best is st:
+            chosen.append(st)
+        else:
+            for t in st.tables:
+                skipped.append((t, f"another, larger {TITLES[st.kind].lower()} was converted"))
+    statements = chosen
+    for st in statements:
+        assign_periods(st, form, period_end)
     return Layout(statements=statements, notes=notes, note_tables=note_tables, skipped=skipped, notes_zone=zone)
 
 

@@ -9,8 +9,8 @@ from .model import Table
 from .numbers import is_rule
 from .source import Document
 
-_TABLE_OPEN = re.compile(r"^\s*<TABLE\b[^>]*>\s*$", re.I)
-_TABLE_CLOSE = re.compile(r"^\s*</TABLE>\s*$", re.I)
+_TABLE_OPEN = re.compile(r"^\s*<TABLE\b[^>]*>", re.I)
+_TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.I)
 _CAPTION = re.compile(r"^\s*<CAPTION>\s*$", re.I)
 _S_LINE = re.compile(r"^\s*<S>", re.I)
 _MARKUP_LINE = re.compile(r"^\s*</?(C|S|FN|CAPTION|PAGE)>", re.I)
@@ -38,7 +38,7 @@ def _is_numeric_row(line: str) -> bool:
     if not line.strip() or is_rule(line) or _MARKUP_LINE.match(line):
         return False
     sp = split_line(line)
-    if not sp.cells or sp.cells[0][0] < 20 or is_year_line(sp):
+    if not sp.cells or sp.cells[0][0] < 20 or is_year_line(sp, allow_label=True):
         return False
     # a lone number with no label is a page number, not a row
     return bool(sp.label) or len(sp.cells) > 1
@@ -70,6 +70,15 @@ def find_tables(lines: list[str], docs: list[Document], path: str = "") -> list[
 
 def _markup_table(lines: list[str], open_i: int, close_i: int, floor: int) -> Table | None:
     inner = list(range(open_i + 1, close_i))
+    tail = _TABLE_CLOSE.sub(lambda m: " " * len(m.group()), lines[close_i])
+    if tail.strip():
+        # "</TABLE>   $207   $48": the closing tag shares a line with the table's last row
+        lines[close_i] = tail
+        inner.append(close_i)
+    head = _TABLE_OPEN.sub(lambda m: " " * len(m.group()), lines[open_i])
+    if head.strip():
+        lines[open_i] = head
+        inner.insert(0, open_i)
     s_idx = next((k for k in inner if _S_LINE.match(lines[k])), None)
     if s_idx is not None:
         header = [k for k in inner if k < s_idx and not _MARKUP_LINE.match(lines[k])]
