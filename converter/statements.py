@@ -88,8 +88,12 @@ def _heading_like(line: str) -> bool:
     words = re.findall(r"[A-Za-z']+", line)
     if len(line.strip()) > 110 or not words:
         return False
+    if re.search(r"[.:]\s*$", line.strip()) and not line.strip().endswith("(Continued)"):
+        return False
+    if len(words) <= 9:
+        return True  # short enough to be a heading, whatever its case
     prose = [w for w in words if w[0].islower() and w.lower() not in _SMALL]
-    return len(prose) <= 1 and not re.search(r"[.:]\s*$", line.strip()) or line.strip().endswith("(Continued)")
+    return len(prose) <= 1
 
 
 def scale_of(text: str) -> int | None:
