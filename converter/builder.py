@@ -9,7 +9,7 @@ from decimal import Decimal
 from .arithmetic import find_subtotals
 from .catalog import Catalog
 from .labels import camel
-from .mapper import Line, build_lines, calc_weight, decide_signs, extension_name, map_lines
+from .mapper import Line, build_lines, calc_weight, decide_signs, extension_name, line_period_type, map_lines
 from .model import Concept, Context, Fact, Period, Statement
 
 UNITS = {"monetary": "USD", "shares": "shares", "perShare": "USDPerShare"}
@@ -174,9 +174,7 @@ class Builder:
                     break
 
     def _extend_line(self, ln: Line, lines: list[Line], st: Statement) -> None:
-        period = "instant" if (st.kind == "balance_sheet" or ln.instant_at or
-                               (st.columns and st.columns[0].period is not None and st.columns[0].period.is_instant)) \
-            else "duration"
+        period = line_period_type(ln, st)
         balance = ""
         if ln.kind == "monetary":
             printed = [c.value for c in ln.row.cells if c is not None and c.value]
@@ -234,6 +232,11 @@ class Builder:
             if period is None:
                 self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
                                               f"column {k + 1} has no period in its header ({col.header!r})"))
+                continue
+            if period.is_instant != (ln.concept.period == "instant"):
+                self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                                              f"column {k + 1} ({col.header!r}) is {'an instant' if period.is_instant else 'a duration'}"
+                                              f" but the row's concept {ln.concept.qname} is not"))
                 continue
             scale = st.scale if ln.kind == "monetary" else st.share_scale if ln.kind == "shares" else 0
             value = ln.sign * cell.value * (Decimal(10) ** scale)

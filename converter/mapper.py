@@ -117,15 +117,24 @@ def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> l
     return lines
 
 
+def line_period_type(ln: Line, st: Statement) -> str:
+    """instant or duration: what most of the columns the row has amounts in are (balance sheets are instants)."""
+    if st.kind == "balance_sheet" or ln.instant_at:
+        return "instant"
+    kinds = [col.period.is_instant for k, col in enumerate(st.columns)
+             if col.period is not None and k < len(ln.row.cells) and ln.row.cells[k] is not None]
+    if not kinds:
+        kinds = [col.period.is_instant for col in st.columns if col.period is not None]
+    return "instant" if kinds and sum(kinds) > len(kinds) / 2 else "duration"
+
+
 def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str] | None = None) -> None:
     """Choose a concept for every valued line; each concept at most once per statement."""
     pairs: list[tuple[float, int, Concept]] = []
     for ln in lines:
         if ln.header:
             continue
-        period = "instant" if (st.kind == "balance_sheet" or ln.instant_at or
-                               (st.columns and st.columns[0].period is not None and st.columns[0].period.is_instant)) \
-            else "duration"
+        period = line_period_type(ln, st)
         label = core_label(ln.row.label) or ln.context_label
         if not label and ln.children:
             label = "total " + ln.context_label
