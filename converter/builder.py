@@ -137,10 +137,13 @@ class Builder:
         lines = build_lines(st, subtotals)
         map_lines(lines, st, self.catalog)
         self._resolve_conflicts(lines, st)
-        for ln in lines:
-            if not ln.header and ln.concept is None:
-                self._extend_line(ln, lines, st)
-        decide_signs(lines)
+        for _ in range(4):
+            for ln in lines:
+                if not ln.header and ln.concept is None:
+                    self._extend_line(ln, lines, st)
+            decide_signs(lines)
+            if not self._signed_conflicts(lines, st):
+                break
         net = Network(role_id=role_id, title=title, order=order, group=group)
         for ln in lines:
             if ln.header:
@@ -173,6 +176,27 @@ class Builder:
                     ln.concept = None
                     break
 
+    def _signed_conflicts(self, lines: list[Line], st: Statement) -> bool:
+        """Rows whose signed values disagree with a fact already written for the same concept and period lose
+        their concept (and get an extension), so that every calculation holds with the facts as written."""
+        found = False
+        for ln in lines:
+            if ln.header or ln.concept is None or ln.concept.extension:
+                continue
+            for k, col in enumerate(st.columns):
+                cell = ln.row.cells[k] if k < len(ln.row.cells) else None
+                period = self._period(ln, col.period)
+                if cell is None or period is None:
+                    continue
+                old = self.value_of(ln.concept.qname, Context(period), UNITS[ln.kind])
+                if old is not None and Decimal(old.value) != ln.sign * cell.value * self._scale(ln, st):
+                    ln.reason = (f"{ln.concept.qname} already holds {old.value} for {period} ({old.source}); "
+                                 f"here the sum printed in the statement needs the opposite sign")
+                    ln.concept = None
+                    found = True
+                    break
+        return found
+
     def _extend_line(self, ln: Line, lines: list[Line], st: Statement) -> None:
         period = line_period_type(ln, st)
         balance = ""
@@ -187,6 +211,8 @@ class Builder:
                     balance = parent.balance if w == 1 else ("credit" if parent.balance == "debit" else "debit")
                 else:
                     balance = "debit" if w == 1 else "credit"
+            elif ln.children and st.kind == "cash_flow":
+                balance = ""  # a cash-flow subtotal, like the official ones, has no balance
             elif ln.children:
                 kid = next((lines[k].concept for k, _ in ln.children if lines[k].concept is not None), None)
                 balance = kid.balance if kid is not None and kid.balance else "credit"
