@@ -202,18 +202,24 @@ def parse_table(lines: list[str], header_idx: list[int], body_idx: list[int], fi
                             rule_above=rule_above))
             rule_above = False
         pending_label = []
-        if sp.label:
-            label_parts = label_parts + [sp.label]
         cells: list[Cell | None] = [None] * len(columns)
+        row_label = sp.label
         for (start, anchor, cell) in sp.cells:
             k = min(range(len(columns)), key=lambda j: abs(columns[j].right - anchor))
-            if abs(columns[k].right - anchor) > 4 and not (columns[k].left - 1 <= anchor <= columns[k].right):
-                # an amount outside every column: keep it with the nearest, the report shows the row
-                pass
+            if abs(columns[k].right - anchor) > 4 and not (columns[k].left - 1 <= anchor <= columns[k].right) \
+                    and all(c is None for c in cells) and anchor < columns[0].left:
+                # "Other income (including interest of $283,000)": an amount left of every column is label text
+                row_label = (row_label + " " + cell.text).strip()
+                continue
             if cells[k] is not None:
                 # two amounts fell into one column: keep the one closer to the edge
                 continue
             cells[k] = cell
+        if row_label:
+            label_parts = label_parts + [row_label]
+        if all(c is None for c in cells):
+            pending_label, pending_first, pending_indent = label_parts or [row_label], first, row_indent
+            continue
         rows.append(Row(label=" ".join(label_parts), cells=cells, line=line_no, first_line=first,
                         rule_above=rule_above, indent=row_indent))
         rule_above = False
