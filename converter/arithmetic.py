@@ -13,7 +13,7 @@ MAX_CHILDREN = 14
 
 
 def _vals(row: Row) -> list[Decimal | None]:
-    return [c.value if c is not None else None for c in row.cells]
+    return [c.value if c is not None and not c.percent else None for c in row.cells]
 
 
 def _matches(total: list[Decimal | None], kids: list[list[Decimal | None]], signs: tuple[int, ...]) -> bool:

@@ -165,10 +165,11 @@ class Builder:
         for ln in lines:
             if ln.header or ln.concept is None:
                 continue
+            repeats = repeated_columns(st)
             for k, col in enumerate(st.columns):
                 cell = ln.row.cells[k] if k < len(ln.row.cells) else None
                 period = self._period(ln, col.period)
-                if cell is None or period is None:
+                if cell is None or period is None or cell.percent or k in repeats:
                     continue
                 old = self.value_of(ln.concept.qname, Context(period), UNITS[ln.kind])
                 if old is not None and abs(Decimal(old.value)) != abs(cell.value * self._scale(ln, st)):
@@ -183,10 +184,11 @@ class Builder:
         for ln in lines:
             if ln.header or ln.concept is None or ln.concept.extension:
                 continue
+            repeats = repeated_columns(st)
             for k, col in enumerate(st.columns):
                 cell = ln.row.cells[k] if k < len(ln.row.cells) else None
                 period = self._period(ln, col.period)
-                if cell is None or period is None:
+                if cell is None or period is None or cell.percent or k in repeats:
                     continue
                 old = self.value_of(ln.concept.qname, Context(period), UNITS[ln.kind])
                 if old is not None and Decimal(old.value) != ln.sign * cell.value * self._scale(ln, st):
@@ -249,12 +251,23 @@ class Builder:
 
     def _facts_for_line(self, ln: Line, st: Statement, title: str,
                         dims: tuple[tuple[str, str], ...] = ()) -> None:
+        repeats = repeated_columns(st)
         for k, col in enumerate(st.columns):
             cell = ln.row.cells[k] if k < len(ln.row.cells) else None
             if cell is None:
                 continue
             period = self._period(ln, col.period)
             src = f"{self.path}:{ln.row.line}"
+            if cell.percent:
+                self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                                              "a percentage (rates are not tagged)"))
+                continue
+            if k in repeats:
+                self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                                              f"column {k + 1} ({col.header!r}) repeats the period of column "
+                                              f"{repeats[k] + 1}; columns that differ by segment or measure "
+                                              "are not told apart"))
+                continue
             if period is None:
                 self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
                                               f"column {k + 1} has no period in its header ({col.header!r})"))
@@ -295,7 +308,7 @@ class Builder:
                 net.calcs.append((ln.concept.qname, kids))
             for k, col in enumerate(st.columns):
                 total = ln.row.cells[k] if k < len(ln.row.cells) else None
-                if total is None:
+                if total is None or total.percent:
                     continue
                 acc = sum((s * (lines[j].row.cells[k].value if lines[j].row.cells[k] is not None else 0))
                           for j, s in ln.children)
@@ -304,6 +317,20 @@ class Builder:
                     expected=str(total.value), computed=str(acc), ok=acc == total.value, in_calc_link=in_link,
                     note="" if in_link else "rolls a balance forward across instants: checked here, not in the calculation link",
                     ))
+
+
+def repeated_columns(st: Statement) -> dict[int, int]:
+    """{column: earlier column with the same period} — such columns hold other segments or measures."""
+    seen: dict = {}
+    out: dict[int, int] = {}
+    for k, col in enumerate(st.columns):
+        if col.period is None:
+            continue
+        if col.period in seen:
+            out[k] = seen[col.period]
+        else:
+            seen[col.period] = k
+    return out
 
 
 def _fmt(v: Decimal) -> str:

@@ -27,6 +27,7 @@ class Cell:
     value: Decimal | None  # None for a blank cell
     dash: bool = False  # printed "--": a reported zero (see README, "Dashes")
     places: int = 0  # digits printed after the decimal point
+    percent: bool = False  # printed with a % sign (a rate, not an amount)
 
 
 @dataclass

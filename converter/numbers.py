@@ -19,6 +19,8 @@ def parse_cell(text: str) -> Cell | None:
     if t.lower() in _DASHES or (set(t) <= {"-"} and len(t) <= 3):
         return Cell(text=raw, value=Decimal(0), dash=True)
     negative = False
+    percent = t.endswith("%") or t.endswith("%)")
+    t = t.replace("%", "")
     if t.startswith("(") and t.endswith(")"):
         negative, t = True, t[1:-1]
     elif t.startswith("(") or t.endswith(")"):
@@ -30,7 +32,7 @@ def parse_cell(text: str) -> Cell | None:
         return None
     places = len(t.split(".")[1]) if "." in t else 0
     value = Decimal(t.replace(",", ""))
-    return Cell(text=raw, value=-value if negative else value, places=places)
+    return Cell(text=raw, value=-value if negative else value, places=places, percent=percent)
 
 
 def is_rule(line: str) -> bool:
