@@ -139,11 +139,13 @@ def parse_table(lines: list[str], header_idx: list[int], body_idx: list[int], fi
                 title: str = "", markup: bool = False) -> Table | None:
     """Build a Table from header and body lines (indexes into `lines`; line numbers are index + first_line_no)."""
     splits = {i: split_line(lines[i]) for i in body_idx if not is_rule(lines[i]) and lines[i].strip()}
-    anchors = [a for s in splits.values() for (_, a, _) in s.cells]
+    # dashes are often centred rather than right-aligned: columns come from the amounts
+    anchors = [a for s in splits.values() for (_, a, c) in s.cells if not c.dash] or \
+        [a for s in splits.values() for (_, a, _) in s.cells]
     if not anchors:
         return None
     groups = _cluster(anchors)
-    numeric_rows = sum(1 for s in splits.values() if s.cells)
+    numeric_rows = sum(1 for s in splits.values() if any(not c.dash for _, _, c in s.cells))
     # a column must be used by more than a stray row, unless the table is tiny
     keep = [g for g in groups if len(g) >= 2 or numeric_rows <= 2]
     if not keep:
@@ -153,6 +155,16 @@ def parse_table(lines: list[str], header_idx: list[int], body_idx: list[int], fi
     for g in keep:
         starts = [st for s in splits.values() for (st, a, _) in s.cells if min(g) <= a <= max(g)]
         lefts.append(min(starts) if starts else min(g) - 1)
+    # a column of nothing but dashes still is a column, when its dashes sit outside every other column
+    lone = [a for s in splits.values() for (st, a, c) in s.cells if c.dash and
+            not any(lefts[k] - 1 <= a <= rights[k] + 1 or abs(rights[k] - a) <= 4 for k in range(len(rights)))]
+    for g in _cluster(lone):
+        if len(g) >= 1:
+            rights.append(max(g))
+            lefts.append(min(g) - 2)
+    order = sorted(range(len(rights)), key=lambda k: rights[k])
+    rights = [rights[k] for k in order]
+    lefts = [lefts[k] for k in order]
     columns = [Column(index=k, header="", right=rights[k], left=lefts[k]) for k in range(len(rights))]
 
     rows: list[Row] = []
@@ -256,7 +268,7 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
         for ch in chunks(line):
             if is_rule(ch.text) or not ch.text.strip():
                 continue
-            if ch.start < first_left - 12 and ch.end < first_left + 4:
+            if ch.start < first_left - 12 and ch.end <= first_left:
                 caption.append(ch.text)  # words at the margin belong to no column
                 continue
             hits = [c for c in columns if ch.start < c.right + 1 and ch.end > c.left]
