@@ -107,6 +107,26 @@ def is_year_line(sp: Split, allow_label: bool = False) -> bool:
         c.value is not None and c.value >= 1900 for c in cells)
 
 
+def _merge_exclusive(groups: list[list[int]], splits: dict) -> list[list[int]]:
+    """Join neighbouring clusters that no row uses together: one column printed with two alignments
+    (per-share amounts or dashes set a few characters off the totals)."""
+    rows = [{a for (_, a, _) in sp.cells} for sp in splits.values()]
+    merged = [list(g) for g in groups]
+    changed = True
+    while changed:
+        changed = False
+        for k in range(len(merged) - 1):
+            a, b = merged[k], merged[k + 1]
+            if min(b) - max(a) > 8:
+                continue
+            sa, sb = set(a), set(b)
+            if not any(r & sa and r & sb for r in rows):
+                merged[k:k + 2] = [sorted(a + b)]
+                changed = True
+                break
+    return merged
+
+
 def _cluster(anchors: list[int], tolerance: int = 2) -> list[list[int]]:
     groups: list[list[int]] = []
     for a in sorted(anchors):
@@ -144,7 +164,7 @@ def parse_table(lines: list[str], header_idx: list[int], body_idx: list[int], fi
         [a for s in splits.values() for (_, a, _) in s.cells]
     if not anchors:
         return None
-    groups = _cluster(anchors)
+    groups = _merge_exclusive(_cluster(anchors), splits)
     numeric_rows = sum(1 for s in splits.values() if any(not c.dash for _, _, c in s.cells))
     # a column must be used by more than a stray row, unless the table is tiny
     keep = [g for g in groups if len(g) >= 2 or numeric_rows <= 2]

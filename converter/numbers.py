@@ -14,6 +14,7 @@ def parse_cell(text: str) -> Cell | None:
     """A Cell for a printed amount, or None when the text is not an amount."""
     raw = text.strip()
     t = raw.replace("$", "").replace(" ", "")
+    t = re.sub(r"(\*+|\([a-z]\)|\[\d\])$", "", t)  # a footnote mark after the amount: "$ .55*", "1,234(a)"
     if not t:
         return None
     if t.lower() in _DASHES or (set(t) <= {"-"} and len(t) <= 3):
