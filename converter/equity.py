@@ -172,3 +172,146 @@ def _checks(b: Builder, st: Statement, lines, roles, balance_idx, title: str) ->
                                   f"{col.header}: opening balance + changes", str(end.value), str(acc),
                                   acc == end.value, False,
                                   "a roll-forward from instant to instant: checked here, not in the calculation link"))
+
+
+# ----- the other layout: years across, components stacked as captioned sections --------------------------------
+
+_SECTION_BEGIN = re.compile(r"balances?,?\s+(at\s+)?(the\s+)?beginning|^\s*beginning\s+balance|balance,?\s+start", re.I)
+_SECTION_END = re.compile(r"balances?,?\s+(at\s+)?(the\s+)?end|^\s*ending\s+balance|balance,?\s+close", re.I)
+
+
+def _member_for(b: Builder, words: str) -> str | None:
+    members = [c for c in b.catalog.concepts.values() if c.type == "domain" and c.axis == "StatementEquityComponentsAxis"
+               and c.name != "EquityComponentDomain"]
+    scored = sorted(((max(similarity(words, n) for n in (m.label,) + m.aliases), m) for m in members),
+                    key=lambda x: -x[0])
+    if scored and scored[0][0] >= 0.5:
+        return scored[0][1].qname
+    return None
+
+
+def build_equity_rollforward(b: Builder, st: Statement, order: int, role_id: str, title: str) -> Network:
+    """Columns are periods; each captioned section rolls one component forward ("Balance, beginning of year",
+    changes, "Balance, end of year"). A section becomes a member of the equity components axis."""
+    lines = build_lines(st, find_subtotals_safe(st))
+    net = Network(role_id=role_id, title=title, order=order)
+    net.hypercube = {"table": "us-gaap:StatementTable", "axis": AXIS, "domain": DOMAIN, "members": [],
+                     "line_items": "us-gaap:StatementLineItems", "primaries": []}
+    net.items += [PresItem("us-gaap:StatementTable", 1, "Statement [Table]", "label"),
+                  PresItem(AXIS, 2, "Equity Components [Axis]", "label"),
+                  PresItem(DOMAIN, 3, "Equity Component [Domain]", "label"),
+                  PresItem("us-gaap:StatementLineItems", 2, "Statement [Line Items]", "label")]
+    equity = b.catalog.get("us-gaap:StockholdersEquity")
+    shares = b.catalog.get("us-gaap:SharesOutstanding")
+    # sections: a caption row opens one; its rows up to the next caption belong to it
+    sections: list[tuple[str | None, str, list]] = []
+    current: list = []
+    member: str | None = None
+    caption = ""
+    for ln in lines:
+        if ln.header:
+            if current:
+                sections.append((member, caption, current))
+            caption = ln.row.label
+            member = _member_for(b, core_label(caption))
+            if member is None and core_label(caption):
+                member = (b.extensions.get(f"{b.prefix}:{camel(core_label(caption))}Member") or
+                          b.new_extension(core_label(caption), "domain", "duration", abstract=True, suffix="Member",
+                                          type_="domain")).qname
+            current = []
+            continue
+        current.append(ln)
+    if current:
+        sections.append((member, caption, current))
+    made: dict[str, object] = {}
+    for member, caption, rows in sections:
+        is_shares = bool(re.search(r"\bshares\b", caption, re.I))
+        if member and member not in net.hypercube["members"]:
+            net.hypercube["members"].append(member)
+            net.items.insert(3 + len(net.hypercube["members"]), PresItem(member, 4, caption,
+                                                                         b.label_for(member, caption, "terseLabel")))
+        heading = b.new_extension(caption or title, "string", "duration", abstract=True, suffix="Abstract")
+        net.items.append(PresItem(heading.qname, 3, caption, "label"))
+        changes = []
+        for ln in rows:
+            if _SECTION_BEGIN.search(ln.row.label):
+                ln.instant_at = "start"
+            elif _SECTION_END.search(ln.row.label) or re.match(r"\s*total\b", ln.row.label, re.I):
+                ln.instant_at = "end"
+            else:
+                changes.append(ln)
+            ln.kind = "shares" if is_shares else "monetary"
+        map_lines(changes, st, b.catalog, taken={"us-gaap:StockholdersEquity"})
+        dims = ((AXIS, member),) if member else ()
+        for ln in rows:
+            if ln.instant_at:
+                concept = shares if is_shares else equity
+                row_dims = dims if not re.match(r"\s*total\b", ln.row.label, re.I) or not member else dims
+                if re.match(r"\s*total\b", ln.row.label, re.I):
+                    row_dims = ()
+                sigma = 1
+            else:
+                if ln.concept is None:
+                    key = core_label(ln.row.label).lower()
+                    if key in made and made[key].type == ln.kind:
+                        ln.concept = made[key]  # the same change in another component: one concept, two members
+                    else:
+                        b._extend_line(ln, lines, st)
+                        made[key] = ln.concept
+                concept = ln.concept
+                row_dims = dims
+                sigma = 1 if is_shares else calc_weight(equity, concept)
+            role = {"start": "periodStartLabel", "end": "periodEndLabel"}.get(ln.instant_at, "terseLabel")
+            _rollforward_facts(b, st, ln, concept, row_dims, sigma, title)
+            if concept.qname not in net.hypercube["primaries"]:
+                net.hypercube["primaries"].append(concept.qname)
+            net.items.append(PresItem(concept.qname, 4, ln.row.label, b.label_for(concept.qname, ln.row.label, role)))
+    for t, kids in find_subtotals_safe(st).items():
+        for k, col in enumerate(st.columns):
+            total = st.rows[t].cells[k]
+            if total is None:
+                continue
+            acc = sum((s * (st.rows[j].cells[k].value if st.rows[j].cells[k] is not None else 0)) for j, s in kids)
+            b.checks.append(Check(title, " ".join(st.rows[t].label.split()), st.rows[t].line, col.header,
+                                  str(total.value), str(acc), acc == total.value, False,
+                                  "a roll-forward or a sum across components: checked here, not in the calculation link"))
+    b.networks.append(net)
+    return net
+
+
+def find_subtotals_safe(st: Statement):
+    from .arithmetic import find_subtotals
+    return find_subtotals(st.rows)
+
+
+def _rollforward_facts(b: Builder, st: Statement, ln, concept, dims, sigma, title) -> None:
+    for k, col in enumerate(st.columns):
+        cell = ln.row.cells[k] if k < len(ln.row.cells) else None
+        if cell is None:
+            continue
+        src = f"{b.path}:{ln.row.line}"
+        period = col.period
+        if period is None:
+            b.untagged.append(Untagged(src, title, ln.row.label, cell.text, f"column {k + 1} has no period"))
+            continue
+        if ln.instant_at == "start":
+            period = Period(end=period.start - timedelta(days=1)) if period.start else period
+        elif ln.instant_at == "end":
+            period = Period(end=period.end)
+        kind = "shares" if concept.type == "shares" else "monetary"
+        scale = st.share_scale if kind == "shares" else st.scale
+        value = sigma * cell.value * (Decimal(10) ** scale)
+        fact = Fact(concept=concept.qname, context=Context(period, dims), value=_fmt(value),
+                    unit="shares" if kind == "shares" else "USD", decimals=b.decimals(kind, cell.places, scale),
+                    source=src, statement=title, row_label=ln.row.label, printed=cell.text,
+                    sign="as printed" if sigma == 1 else "negated: a debit change reduces equity",
+                    confidence=1.0 if ln.instant_at else ln.score, extension=concept.extension)
+        status = b.add_fact(fact)
+        b.rows.append({"source": src, "statement": title, "row": " ".join(ln.row.label.split()), "column": k + 1,
+                       "printed": cell.text, "concept": concept.qname, "value": fact.value, "period": str(period),
+                       "dimensions": {a: m for a, m in dims}, "unit": fact.unit, "decimals": fact.decimals,
+                       "sign": fact.sign, "confidence": fact.confidence, "status": status,
+                       "extension_reason": ln.reason if concept.extension else "", "alternatives": ln.alternatives})
+        if status == "conflict":
+            b.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                                       f"{concept.qname} already has another value for {period}"))

@@ -131,7 +131,7 @@ def line_period_type(ln: Line, st: Statement) -> str:
 def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str] | None = None) -> None:
     """Choose a concept for every valued line; each concept at most once per statement."""
     pairs: list[tuple[float, int, Concept]] = []
-    for ln in lines:
+    for pos, ln in enumerate(lines):
         if ln.header:
             continue
         period = line_period_type(ln, st)
@@ -148,7 +148,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
         scored.sort(key=lambda x: -x[0])
         ln.alternatives = [(c.qname, round(s, 3)) for s, c in scored[:3]]
         for s, c in scored[:8]:
-            pairs.append((s, ln.index, c))
+            pairs.append((s, pos, c))
     pairs.sort(key=lambda x: (-x[0], x[1]))
     used: set[str] = set(taken or ())
     done: set[int] = set()

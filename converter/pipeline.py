@@ -12,7 +12,7 @@ from pathlib import Path
 from .builder import Builder, PresItem, Network, Untagged
 from .catalog import load_catalog
 from .cover import fiscal_focus, fiscal_year_end_from_text, read_cover
-from .equity import build_equity
+from .equity import build_equity, build_equity_rollforward
 from .errors import ConversionError
 from .labels import camel
 from .model import Context, Fact, Period
@@ -117,7 +117,9 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
     for st in layout.statements:
         title = f"{TITLES[st.kind]}"
         role = camel(st.title)[:60] or camel(title)
-        if st.kind == "equity":
+        if st.kind == "equity" and any(c.period for c in st.columns):
+            build_equity_rollforward(b, st, order, role, st.title)
+        elif st.kind == "equity":
             build_equity(b, st, order, role, st.title)
         else:
             b.build_statement(st, order, role, st.title)

@@ -241,7 +241,7 @@ def assign_periods(st: Statement, form: str, period_end=None) -> None:
                 col.period = _instant(end)
                 continue
             span = span_of(col.header) if st.kind == "note" else (span_of(col.header) or span_of(context))
-            if st.kind in ("income", "cash_flow") and span is None:
+            if st.kind in ("income", "cash_flow", "equity") and span is None:
                 span = ("months", 12 if form.upper().startswith("10-K") else 3)
             col.period = duration_ending(end, span) if span else _instant(end)
 
