@@ -88,6 +88,7 @@ def split_line(line: str) -> Split:
         # a number alone at the left margin is text, not an amount
         return Split(line.strip(), cells[0][0], [])
     label = " ".join(p.text for p in label_parts)
+    label = re.sub(r"(\s*\.){3,}\s*$|\s*(\.\s?){3,}", " ", label).strip()  # leader dots
     start = label_parts[0].start if label_parts else (cells[0][0] if cells else 0)
     return Split(label, start, cells)
 
@@ -150,7 +151,7 @@ def _continues(first: str, nxt: str, first_indent: int, next_indent: int) -> boo
         return True
     if _INCOMPLETE_END.search(f):
         return True
-    if n[0].islower() or n[0] == "(":
+    if n[0].islower() or n[0] == "(" or (n[0].isdigit() and re.search(r"[A-Za-z]\s*$", f)):
         return True
     return False
 
@@ -173,7 +174,9 @@ def parse_table(lines: list[str], header_idx: list[int], body_idx: list[int], fi
     rights = [max(g) for g in keep]
     lefts = []
     for g in keep:
-        starts = [st for s in splits.values() for (st, a, _) in s.cells if min(g) <= a <= max(g)]
+        # where the digits start: a "$" printed at the column's far left does not widen it
+        starts = [st + len(c.text) - len(c.text.lstrip("$ ")) for s in splits.values() for (st, a, c) in s.cells
+                  if min(g) <= a <= max(g)]
         lefts.append(min(starts) if starts else min(g) - 1)
     # a column of nothing but dashes still is a column, when its dashes sit outside every other column
     lone = [a for s in splits.values() for (st, a, c) in s.cells if c.dash and
@@ -310,7 +313,8 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
                     continue
                 hits = [nearest]
             elif len(hits) > 1 and len(ch.text.split()) == 1 and not any(
-                    r.start <= ch.end and r.end >= ch.start and r.start >= first_left - 12
+                    r.start <= ch.end and r.end >= ch.start and r.start >= first_left - 12 and
+                    sum(1 for c in columns if r.start - 1 <= c.right <= r.end + 1) > 1
                     for below in rule_spans[h + 1:h + 2] for r in below):
                 # one word over two columns goes to the one it overlaps most
                 hits = [max(hits, key=lambda c: min(ch.end, c.right + 1) - max(ch.start, c.left))]
