@@ -319,6 +319,32 @@ class Builder:
                     ))
 
 
+def prune_calcs(b: "Builder") -> None:
+    """Calculations 1.1 binds a summation in every context where its facts meet, including facts written by
+    other statements. A relationship that would not hold there is dropped from the calculation link; the printed
+    subtotal stays checked in the report."""
+    by_concept: dict[str, dict] = {}
+    for (concept, ctx, unit), f in b.facts.items():
+        if unit:
+            by_concept.setdefault(concept, {})[(ctx, unit)] = Decimal(f.value)
+    for net in b.networks:
+        kept = []
+        for parent, kids in net.calcs:
+            ok = True
+            for key, total in by_concept.get(parent, {}).items():
+                vals = [(w, by_concept.get(child, {}).get(key)) for child, w in kids]
+                if all(v is None for _, v in vals):
+                    continue
+                if sum((w * v for w, v in vals if v is not None), Decimal(0)) != total:
+                    ok = False
+                    b.notes.append(f"{net.title}: calculation of {parent} left out of the calculation link: with the "
+                                   f"facts for {key[0].period} it would not add up (facts of another table bind to it)")
+                    break
+            if ok:
+                kept.append((parent, kids))
+        net.calcs = kept
+
+
 def repeated_columns(st: Statement) -> dict[int, int]:
     """{column: earlier column with the same period} — such columns hold other segments or measures."""
     seen: dict = {}

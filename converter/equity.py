@@ -129,6 +129,11 @@ def build_equity(b: Builder, st: Statement, order: int, role_id: str, title: str
                            "dimensions": {a: m for a, m in dims}, "unit": fact.unit, "decimals": fact.decimals,
                            "sign": fact.sign, "confidence": fact.confidence, "status": status,
                            "extension_reason": ln.reason if concept.extension else "", "alternatives": ln.alternatives})
+            if status == "conflict":
+                old = b.value_of(concept.qname, fact.context, fact.unit)
+                b.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                                           f"{concept.qname} already holds {old.value} for {period} "
+                                           f"({old.source})"))
             if concept.qname not in shown:
                 shown.add(concept.qname)
                 if concept.qname not in net.hypercube["primaries"]:

@@ -13,6 +13,7 @@ from .model import Cell, Column, Row, Table
 from .numbers import is_rule, parse_cell
 
 _CHUNK = re.compile(r"\S+(?: \S+)*")
+YEAR_WORD = re.compile(r"\(?(19|20)\d\d\)?(\s*\(\d\))?")
 _MARKUP = re.compile(r"^\s*</?(table|caption|s|c|fn|page)\b[^>]*>", re.I)
 _SC_LINE = re.compile(r"^\s*<S>", re.I)
 
@@ -296,7 +297,8 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
                 continue
             hits = [c for c in columns if ch.start < c.right + 1 and ch.end > c.left]
             # a heading with a rule under it that spans several columns applies to all of them
-            for below in rule_spans[h + 1:h + 2]:
+            # (a year never does: it names one column)
+            for below in ([] if YEAR_WORD.fullmatch(ch.text) else rule_spans[h + 1:h + 2]):
                 for r in below:
                     # a rule across the whole table (from the margin) groups nothing
                     if r.start < first_left - 12:
@@ -312,6 +314,8 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
                     caption.append(ch.text)
                     continue
                 hits = [nearest]
+            elif len(hits) > 1 and YEAR_WORD.fullmatch(ch.text):
+                hits = [max(hits, key=lambda c: min(ch.end, c.right + 1) - max(ch.start, c.left))]
             elif len(hits) > 1 and len(ch.text.split()) == 1 and not any(
                     r.start <= ch.end and r.end >= ch.start and r.start >= first_left - 12 and
                     sum(1 for c in columns if r.start - 1 <= c.right <= r.end + 1) > 1

@@ -139,8 +139,11 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
         if not label and ln.children:
             label = "total " + ln.context_label
         scored = []
+        tag = STATEMENT_TAGS[st.kind]
         for c in candidates(catalog, st, ln.kind, period):
             s = score_concept(label, ln.context_label, c)
+            if tag not in c.statements:
+                s *= 0.85  # a statement's concept reused in a note must match its words closely
             if ln.children and any(a.startswith("total") for a in c.aliases) and "total" in label.lower():
                 s += 0.05
             if s > 0:

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
-from .builder import Builder, PresItem, Network, Untagged
+from .builder import Builder, Network, PresItem, Untagged, prune_calcs
 from .catalog import load_catalog
 from .cover import fiscal_focus, fiscal_year_end_from_text, read_cover
 from .equity import build_equity, build_equity_rollforward
@@ -157,6 +157,7 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
         if net:
             net.order = detail_order
             b.networks.append(net)
+    prune_calcs(b)
     date_tag = period_end.strftime("%Y%m%d")
     files = write_files(b, prefix, date_tag, cover.cik, placeholder, Path(path).name, registrant)
 
@@ -287,7 +288,7 @@ def _report(b, layout, cover, form, period_end, fy, fp, registrant, placeholder,
                        for c in b.extensions.values()],
         "skipped_tables": [{"lines": f"{t.start_line}-{t.end_line}", "reason": r} for t, r in layout.skipped],
         "remarks": ([f"PLACEHOLDER CIK {PLACEHOLDER_CIK}: pass --cik"] if placeholder else []) +
-                   [f"'--' is read as a reported zero (value 0) everywhere"] +
+                   [f"'--' is read as a reported zero (value 0) everywhere"] + b.notes +
                    ([f"fiscal year end {cover.fiscal_year_end} from {cover.fiscal_year_end_source}"]
                     if cover.fiscal_year_end else []),
         "validation": None if validation is None else {

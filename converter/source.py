@@ -71,8 +71,16 @@ def read_filing(path: str | Path) -> Filing:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n<PAGE>\n")
     lines = [ln.expandtabs(8).rstrip() for ln in text.split("\n")]
     header = parse_sgml_header(lines)
+    if header.get("form"):
+        header["form"] = normalize_form(header["form"])
     filing = Filing(path=str(p), text=text, lines=lines, header=header, form_type=header.get("form", ""))
     return filing
+
+
+def normalize_form(form: str) -> str:
+    """"10K405" → "10-K405", "10-q" → "10-Q"."""
+    f = form.strip().upper()
+    return re.sub(r"^(10|20|40)-?([A-Z])", r"\1-\2", f)
 
 
 def parse_sgml_header(lines: list[str]) -> dict[str, str]:

@@ -179,6 +179,14 @@ def split_notes(lines: list[str], zone: tuple[int, int]) -> list[Note]:
             if prev_blank and not _NOTES_HEADING.match(t):
                 count += 1
                 heads.append((i, str(count), t.title()))
+    # a heading repeated at the top of a page ("Note 1 - ... (continued)") continues its note
+    merged_heads: list[tuple[int, str, str]] = []
+    for h in heads:
+        if merged_heads and (h[1] == merged_heads[-1][1] or re.search(r"\(?continued\)?:?\s*$", h[2], re.I)):
+            drop.add(h[0])
+            continue
+        merged_heads.append(h)
+    heads = merged_heads
     notes: list[Note] = []
     for n, (i, number, title) in enumerate(heads):
         stop = heads[n + 1][0] if n + 1 < len(heads) else end
@@ -198,7 +206,7 @@ def _dedent(body: list[str]) -> str:
 
 def _scale_near(lines: list[str], table: Table, zone_start: int | None) -> int | None:
     """The nearest scale phrase above a table on its page, else in the heading of the notes."""
-    s = scale_of(table.title)
+    s = scale_of(table.title + "\n" + " ".join(c.header for c in table.columns))
     if s is not None:
         return s
     i = table.start_line - 2
@@ -227,6 +235,13 @@ def assign_periods(st: Statement, form: str, period_end=None) -> None:
     for t in st.tables:
         # a month and day printed over only some columns ("Dec. 31" centred over two years) holds for its neighbours
         days = [month_day_of(c.header) for c in t.columns]
+        spans = [span_of(c.header) for c in t.columns]
+        title_dates = [d for d, _, _ in all_dates(t.title)]
+        undated = [c for c in t.columns if not YEAR.search(c.header)]
+        if len(undated) == len(t.columns) and len(title_dates) == len(t.columns):
+            # "BALANCE SHEET / December 31, 2007" over a single column: the heading dates the columns in order
+            for c, d in zip(t.columns, title_dates):
+                c.header = (c.header + " " + f"{calendar.month_name[d.month]} {d.day}, {d.year}").strip()
         for col in t.columns:
             header = col.header
             if days[col.index] is None and YEAR.search(header):
@@ -240,7 +255,9 @@ def assign_periods(st: Statement, form: str, period_end=None) -> None:
             if st.kind == "balance_sheet":
                 col.period = _instant(end)
                 continue
-            span = span_of(col.header) if st.kind == "note" else (span_of(col.header) or span_of(context))
+            near_span = next((sp for _, sp in sorted((abs(k - col.index), sp) for k, sp in enumerate(spans)
+                                                     if sp is not None)), None)
+            span = span_of(col.header) if st.kind == "note" else (span_of(col.header) or near_span or span_of(context))
             if st.kind in ("income", "cash_flow", "equity") and span is None:
                 span = ("months", 12 if form.upper().startswith("10-K") else 3)
             col.period = duration_ending(end, span) if span else _instant(end)
@@ -290,7 +307,7 @@ def locate(lines: list[str], tables: list[Table], docs: list[Document], form: st
             else:
                 skipped.append((t, "no financial statement heading above the table"))
                 continue
-        scale = scale_of(t.title)
+        scale = scale_of(t.title + "\n" + " ".join(c.header for c in t.columns))
         if prev is not None and prev.kind == kind and len(prev.columns) == len(t.columns) and \
                 _gap(lines, prev.tables[-1].end_line, t.start_line) <= 40:
             prev.tables.append(t)

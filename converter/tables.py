@@ -138,6 +138,7 @@ def _layout_tables(lines: list[str], doc: Document, covered: set[int]) -> list[T
             i = end + 1
             continue
         cell_start = min(split_line(lines[k]).cells[0][0] for k in range(i, last_num + 1) if _is_numeric_row(lines[k]))
+        label_indent = min(split_line(lines[k]).label_start for k in range(i, last_num + 1) if _is_numeric_row(lines[k]))
         # grow upwards: caption rows at the margin ("Current assets:"), then header lines over the columns
         k = i - 1
         body_top = i
@@ -157,7 +158,7 @@ def _layout_tables(lines: list[str], doc: Document, covered: set[int]) -> list[T
             if is_rule(line) or (pos >= cell_start - 15 and (_HEADERISH.search(line) or is_year_line(split_line(line)))) \
                     or is_year_line(split_line(line), allow_label=True):
                 header.insert(0, k)
-            elif not header and pos < cell_start - 15 and len(line.strip()) < 70 and \
+            elif not header and pos < cell_start - 15 and pos <= label_indent + 8 and len(line.strip()) < 70 and \
                     not re.search(r"[.;]\s*$", line.strip()) and blanks <= 1:
                 body_top = k
             elif header and pos < cell_start - 15 and (_HEADERISH.search(line) or is_year_line(split_line(line))) \
