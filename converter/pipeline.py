@@ -276,6 +276,7 @@ def _report(b, layout, cover, form, period_end, fy, fp, registrant, placeholder,
         "taxonomy": taxonomy, "files": sorted(files),
         "statements": [f"{st.title} ({st.kind}, lines {st.tables[0].start_line}-{st.tables[-1].end_line})"
                        for st in layout.statements],
+        "statement_scales": {st.kind: st.scale for st in layout.statements},
         "summary": {"numbers_in_statements": numbers, "numbers_tagged": tagged, "numbers_untagged": untagged_stmt,
                     "facts": len(b.facts), "extension_concepts": sum(1 for c in b.extensions.values() if not c.abstract),
                     "checks_passed": sum(1 for c in b.checks if c.ok),
