@@ -14,7 +14,7 @@ _SYNONYMS = {
     "earning": "income", "profit": "income", "sale": "sales", "revenue": "revenue",
     "expenditure": "expense", "outlay": "expense", "charge": "charge", "borrowing": "debt",
     "purchase": "purchase", "acquisition": "acquisition", "equivalent": "equivalent",
-    "decrease": "increase", "provided": "provided", "used": "provided", "loss": "income", "deficit": "deficit",
+    "decrease": "increase", "provided": "provided", "used": "provided", "generated": "provided", "loss": "income", "deficit": "deficit",
     "plant": "plant", "fixed": "property", "receivable": "receivable", "payable": "payable",
 }
 

@@ -47,10 +47,17 @@ def core_label(label: str) -> str:
     return " ".join(t.split()).strip(" :-")
 
 
-def row_kind(row: Row, st: Statement) -> str:
+def row_kind(row: Row, st: Statement, context: str = "") -> str:
     label = row.label
     if _PER_SHARE.search(label):
         return "perShare"
+    vals = [c for c in row.cells if c is not None and not c.dash]
+    if context and not core_label(label).lower().startswith(("total", "net")):
+        # "Basic" under "Earnings per share:" or under "Weighted average shares:"
+        if _PER_SHARE.search(context) and (not vals or all(abs(c.value) < 1000 for c in vals)):
+            return "perShare"
+        if _SHARES.search(context) and not _PER_SHARE.search(context) and not re.search(r"\$", row.label):
+            return "shares"
     if _SHARES.search(core_label(label)) and not re.search(r"\$|value|amount", core_label(label), re.I):
         return "shares"
     vals = [c for c in row.cells if c is not None and not c.dash]
@@ -65,7 +72,8 @@ def candidates(catalog: Catalog, st: Statement, kind: str, period: str) -> list[
     for c in catalog.items():
         if c.prefix != "us-gaap" or c.type != kind or c.period != period:
             continue
-        if tag in c.statements or (st.kind == "note" and c.type != "textBlock" and
+        if tag in c.statements or (period == "instant" and st.kind in ("cash_flow", "equity") and "bs" in c.statements) \
+                or (st.kind == "note" and c.type != "textBlock" and
                                    ("note" in c.statements or (period == "duration" and ("is" in c.statements or "cf" in c.statements))
                                     or (period == "instant" and "bs" in c.statements))):
             out.append(c)
@@ -104,7 +112,7 @@ def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> l
             header_text = core_label(ln.row.label)
             continue
         ln.context_label = header_text
-        ln.kind = row_kind(ln.row, st)
+        ln.kind = row_kind(ln.row, st, header_text)
         if st.kind == "cash_flow" or st.kind == "note":
             if _BEGIN.search(ln.row.label):
                 ln.instant_at = "start"
