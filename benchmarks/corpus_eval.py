@@ -143,7 +143,13 @@ def compare(schedule: dict, facts, scale: int) -> list[dict]:
                 if abs(length - months * 30.44) > 12:
                     continue
             found.append(value)
-        if not found:
+        presented = any(abs((fend - end).days) <= 4 and (
+            (tag in INSTANT_TAGS and start is None) or
+            (tag not in INSTANT_TAGS and start is not None and months is not None and
+             abs((fend - start).days + 1 - months * 30.44) <= 12)) for _, start, fend, _ in facts)
+        if not found and not presented:
+            status = "not-presented"  # the schedule's period is not a column of any converted statement
+        elif not found:
             status = "missing"
         elif any(v == expected or (tag in PER_SHARE and abs(v - expected) <= Decimal("0.011")) for v in found):
             status = "agree"
@@ -210,16 +216,17 @@ def main(argv: list[str]) -> int:
         all_checks += checks
         s = res.report["summary"]
         ok = sum(1 for c in checks if c["status"] == "agree")
+        judged_here = sum(1 for c in checks if c["status"] != "not-presented")
         calc = len(v.calc_inconsistencies)
         row.update(status="converted", seen=s["numbers_in_statements"], tagged=s["numbers_tagged"],
                    untagged=s["numbers_untagged"], arelle_errors=len(v.errors), calc_inconsistencies=calc,
-                   ex27_agree=ok, ex27_checks=len(checks), seconds=round(conv, 3))
+                   ex27_agree=ok, ex27_checks=judged_here, seconds=round(conv, 3))
         rows.append(row)
         for k in ("seen", "tagged", "untagged", "arelle_errors", "calc_inconsistencies", "ex27_agree", "ex27_checks"):
             totals[k] += row[k]
         pct = 100 * row["tagged"] / row["seen"] if row["seen"] else 100.0
         print(f"{f.name[:58]:58} {'converted':10} {row['seen']:5} {row['tagged']:6} {pct:6.1f} {len(v.errors):6} "
-              f"{calc:4} {ok:>4}/{len(checks):<4} {conv:7.3f}")
+              f"{calc:4} {ok:>4}/{judged_here:<4} {conv:7.3f}")
     by_status = Counter(r["status"] for r in rows)
     print()
     print(f"filings: {len(rows)} — " + ", ".join(f"{n} {s}" for s, n in sorted(by_status.items())))
@@ -229,12 +236,14 @@ def main(argv: list[str]) -> int:
     print(f"Arelle errors: {totals['arelle_errors']}; calculation inconsistencies: {totals['calc_inconsistencies']}")
     if totals["ex27_checks"]:
         status = Counter(c["status"] for c in all_checks)
-        print(f"EX-27 checks: {totals['ex27_agree']} of {totals['ex27_checks']} agree "
-              f"({100 * totals['ex27_agree'] / totals['ex27_checks']:.1f}%); "
-              f"{status['differ']} differ, {status['missing']} missing")
+        judged = len(all_checks) - status["not-presented"]
+        print(f"EX-27 checks: {len(all_checks)}; {status['not-presented']} name a period no converted statement "
+              f"presents (set aside); of the other {judged}: {status['agree']} agree "
+              f"({100 * status['agree'] / judged if judged else 0:.1f}%), {status['differ']} differ, "
+              f"{status['missing']} missing")
         per_tag = Counter((c["tag"], c["status"]) for c in all_checks)
         for tag in TAGS:
-            n = sum(v for (t, _), v in per_tag.items() if t == tag)
+            n = sum(v for (t, st), v in per_tag.items() if t == tag and st != "not-presented")
             if n:
                 print(f"  {tag:28} {per_tag[(tag, 'agree')]:3} / {n:3} agree")
     if times:

@@ -50,7 +50,8 @@ def find_subtotals(rows: list[Row]) -> dict[int, list[tuple[int, int]]]:
                 section_start = len(open_rows)
             continue
         vals = _vals(row)
-        if (row.rule_above or _TOTALISH.match(row.label)) and any(v not in (None, 0) for v in vals) and \
+        if (row.rule_above or not row.label.strip() or _TOTALISH.match(row.label)) and \
+                any(v not in (None, 0) for v in vals) and \
                 len(open_rows) >= 2:
             match = _match(rows, open_rows, section_start, vals)
             if match is not None:

@@ -53,6 +53,18 @@ class Catalog:
     def find(self, name: str) -> Concept | None:
         return self.by_name.get(name)
 
+    def ancestors(self, name: str) -> set[str]:
+        """Names of the concepts that sum this one, directly or through others (official calculations)."""
+        out: set[str] = set()
+        todo = [name]
+        while todo:
+            c = self.by_name.get(todo.pop())
+            for p in (c.parents if c else ()):
+                if p not in out:
+                    out.add(p)
+                    todo.append(p)
+        return out
+
     def items(self) -> list[Concept]:
         return [c for c in self.concepts.values() if c.substitution == "item" and not c.abstract]
 
@@ -67,7 +79,7 @@ def parse_catalog(path: Path) -> list[Concept]:
                 prefix=r["prefix"], name=r["name"], type=r["type"], substitution=r["substitution"],
                 period=r["period"], balance=r["balance"], abstract=r["abstract"] == "true", label=r["label"],
                 statements=tuple(r["statements"].split()), aliases=tuple(a for a in r["aliases"].split("|") if a),
-                axis=r.get("axis", "") or ""))
+                axis=r.get("axis", "") or "", parents=tuple((r.get("parents") or "").split())))
     return out
 
 

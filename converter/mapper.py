@@ -80,10 +80,23 @@ def candidates(catalog: Catalog, st: Statement, kind: str, period: str) -> list[
     return out
 
 
+_QUALIFIERS = ("pro forma", "supplemental", "unaudited pro forma", "as adjusted", "excluding", "before")
+
+
 def score_concept(label: str, context: str, c: Concept) -> float:
     names = (c.label,) + c.aliases
     best = 0.0
     lt = tokens(label)
+    low = label.lower()
+    # "Pro forma basic and diluted loss per share" is not the reported EPS
+    qualified = [q for q in ("pro forma", "supplemental") if q in low and not any(q in n.lower() for n in names)]
+    if qualified:
+        return 0.6 * _plain_score(label, context, names, lt)
+    return _plain_score(label, context, names, lt)
+
+
+def _plain_score(label: str, context: str, names, lt) -> float:
+    best = 0.0
     for n in names:
         if lt and lt == tokens(n):
             return 1.0
@@ -91,6 +104,16 @@ def score_concept(label: str, context: str, c: Concept) -> float:
         if context:
             best = max(best, 0.95 * similarity(context + " " + label, n))
     return best
+
+
+def single_eps(lines: list[Line], catalog: Catalog) -> None:
+    """One earnings-per-share line that names neither basic nor diluted (the era's "per common and common
+    equivalent share") is both: EarningsPerShareBasicAndDiluted."""
+    eps = [ln for ln in lines if ln.concept is not None and ln.concept.name in
+           ("EarningsPerShareBasic", "EarningsPerShareDiluted", "EarningsPerShareBasicAndDiluted")]
+    both = catalog.find("EarningsPerShareBasicAndDiluted")
+    if len(eps) == 1 and both is not None and not re.search(r"basic|diluted|primary", eps[0].row.label, re.I):
+        eps[0].concept = both
 
 
 def calc_weight(parent: Concept, child: Concept) -> int:
@@ -139,8 +162,12 @@ def line_period_type(ln: Line, st: Statement) -> str:
 def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str] | None = None) -> None:
     """Choose a concept for every valued line; each concept at most once per statement."""
     pairs: list[tuple[float, int, Concept]] = []
+    unlabeled: list[int] = []
     for pos, ln in enumerate(lines):
         if ln.header:
+            continue
+        if ln.children and not re.sub(r"(?i)\btotals?\b", "", core_label(ln.row.label)).strip(" :-"):
+            unlabeled.append(pos)  # named after what it adds up, once the rows above have concepts
             continue
         period = line_period_type(ln, st)
         label = core_label(ln.row.label) or ln.context_label
@@ -163,6 +190,41 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     pairs.sort(key=lambda x: (-x[0], x[1]))
     used: set[str] = set(taken or ())
     done: set[int] = set()
+    _assign(pairs, lines, used, done, taken)
+    single_eps(lines, catalog)
+    by_index = {ln.index: ln for ln in lines}
+    for pos in unlabeled:
+        ln = lines[pos]
+        kids = [by_index[k].concept for k, _ in ln.children if k in by_index and by_index[k].concept is not None]
+        period = line_period_type(ln, st)
+        votes: dict[str, int] = {}
+        for kid in kids:
+            for name in catalog.ancestors(kid.name):
+                votes[name] = votes.get(name, 0) + 1
+        # best supported first; among equals the most specific (the one with the most ancestors of its own)
+        ranked = sorted(((n / max(len(kids), 1), name) for name, n in votes.items()),
+                        key=lambda x: (-x[0], -len(catalog.ancestors(x[1]))))
+        for share, name in ranked:
+            c = catalog.find(name)
+            if c is None or c.period != period or c.type != ln.kind or c.qname in used or share < 0.5:
+                continue
+            # the closest common ancestor: no other candidate with the same support sits below it
+            ln.concept, ln.score = c, round(0.6 + 0.3 * share, 3)
+            ln.reason = "named from the rows it adds up"
+            used.add(c.qname)
+            break
+        if ln.concept is None and ln.context_label:
+            label = "total " + ln.context_label
+            scored = sorted(((score_concept(label, "", c), c) for c in candidates(catalog, st, ln.kind, period)),
+                            key=lambda x: -x[0])
+            for s, c in scored:
+                if s >= THRESHOLD and c.qname not in used:
+                    ln.concept, ln.score = c, round(min(s, 1.0), 3)
+                    used.add(c.qname)
+                    break
+
+
+def _assign(pairs, lines, used, done, taken) -> None:
     for s, i, c in pairs:
         # an opening and a closing balance (cash at beginning / end of period) share one concept
         key = c.qname + ("@" + lines[i].instant_at if lines[i].instant_at else "")

@@ -146,6 +146,7 @@ class Concept:
     statements: tuple[str, ...]
     aliases: tuple[str, ...]
     axis: str = ""
+    parents: tuple[str, ...] = ()  # catalog concepts that sum this one in the official calculations
     extension: bool = False
 
     @property
