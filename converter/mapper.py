@@ -39,7 +39,9 @@ class Line:
 
 def core_label(label: str) -> str:
     """The row's own words, without parentheticals that carry amounts ("(less allowance ... of $10)")."""
-    t = re.sub(r"\([^()]*\d[^()]*\)", " ", label)
+    t = re.sub(r",?\s*\b(no|without)\s+par\s+value\b|,?\s*\$?\s*[\d.]+\s+(par|stated)\s+value\b", " ", label,
+               flags=re.I)
+    t = re.sub(r"\([^()]*\d[^()]*\)", " ", t)
     t = re.sub(r"\([^()]*$", " ", t)
     m = re.search(r"[,;]\s*(?=[^,;]*\d)", t)
     if m and m.start() > 3:
@@ -101,7 +103,9 @@ def _plain_score(label: str, context: str, names, lt) -> float:
         if lt and lt == tokens(n):
             return 1.0
         best = max(best, similarity(label, n))
-        if context:
+        # the caption above narrows a row's own words ("Accounts receivable" under "Changes in ..."), it never
+        # stands in for them: every word of the row must be in the candidate
+        if context and lt and set(lt) <= set(tokens(n)):
             best = max(best, 0.95 * similarity(context + " " + label, n))
     return best
 

@@ -91,7 +91,9 @@ def build_parentheticals(b: Builder, st: Statement, order: int, role_id: str, ti
             base = low.find(window)
             placed = _assign([(a, p - base if base >= 0 and p >= base else p) for a, p in amounts], window, instants)
             for amt, period in placed:
-                scale = st.scale if kind == "monetary" else st.share_scale if kind == "shares" else 0
+                # share counts written out in a label are counts, whatever the table's scale
+                shares_scale = 3 if re.search(r"in\s+thousands|thousands\s+of\s+shares", low) else 0
+                scale = st.scale if kind == "monetary" else shares_scale if kind == "shares" else 0
                 value = _num(amt) * (Decimal(10) ** scale)
                 unit = {"monetary": "USD", "shares": "shares", "perShare": "USDPerShare"}[kind]
                 places = _places(amt)
