@@ -178,7 +178,8 @@ def main(argv: list[str]) -> int:
     files = sorted(p for p in corpus.glob("*.txt"))
     rows, all_checks, times, vtimes = [], [], [], []
     totals = Counter()
-    work = Path(tempfile.mkdtemp(prefix="corpus-eval-"))
+    tmp = tempfile.TemporaryDirectory(prefix="corpus-eval-")
+    work = Path(tmp.name)
     print(f"{'filing':58} {'status':10} {'seen':>5} {'tagged':>6} {'%':>6} {'arelle':>6} {'calc':>4} "
           f"{'ex27 ok/n':>9} {'conv s':>7}")
     for f in files:
@@ -249,6 +250,7 @@ def main(argv: list[str]) -> int:
     if times:
         print(f"conversion alone: median {statistics.median(times):.3f} s per filing "
               f"(max {max(times):.3f} s); validation: median {statistics.median(vtimes):.3f} s")
+    tmp.cleanup()
     if out_json:
         Path(out_json).write_text(json.dumps({"rows": rows, "checks": all_checks, "totals": totals}, indent=1,
                                              default=str))

@@ -21,8 +21,12 @@ def _column_roles(b: Builder, st: Statement) -> list[tuple[str | None, bool]]:
     members = [c for c in b.catalog.concepts.values() if c.type == "domain" and c.axis == "StatementEquityComponentsAxis"
                and c.name != "EquityComponentDomain"]
     out = []
+    last_total = max((k for k, c in enumerate(st.columns) if re.search(r"\btotal\b", c.header, re.I)), default=None)
     for col in st.columns:
         h = col.header
+        if col.index == last_total and col.index >= len(st.columns) - 2:
+            out.append((None, bool(re.search(r"\bshares\b", h, re.I)) and not re.search(r"amount|\$|equity", h, re.I)))
+            continue
         shares = bool(re.search(r"\bshares\b|\bnumber\b", h, re.I)) and not re.search(r"amount|\$", h, re.I)
         words = re.sub(r"\b(shares|amount|number|of|total|par value)\b", " ", h, flags=re.I).strip()
         if re.fullmatch(r"\s*total\s*(stockholders|shareholders)?'?\s*(equity)?\s*", h, re.I) or not words:

@@ -189,6 +189,15 @@ def parse_table(lines: list[str], header_idx: list[int], body_idx: list[int], fi
     order = sorted(range(len(rights)), key=lambda k: rights[k])
     rights = [rights[k] for k in order]
     lefts = [lefts[k] for k in order]
+    # a "column" that starts where the row labels start is label text: years closing wrapped labels such as
+    # "Balance at / September 27, / 1991   118,386   ..."
+    label_starts = [sp.label_start for sp in splits.values() if sp.label]
+    if label_starts and len(rights) > 1:
+        margin = min(label_starts)
+        keep_cols = [k for k in range(len(rights)) if lefts[k] > margin + 2]
+        if keep_cols and len(keep_cols) < len(rights):
+            rights = [rights[k] for k in keep_cols]
+            lefts = [lefts[k] for k in keep_cols]
     columns = [Column(index=k, header="", right=rights[k], left=lefts[k]) for k in range(len(rights))]
 
     rows: list[Row] = []
@@ -243,7 +252,7 @@ def parse_table(lines: list[str], header_idx: list[int], body_idx: list[int], fi
         for (start, anchor, cell) in sp.cells:
             k = min(range(len(columns)), key=lambda j: abs(columns[j].right - anchor))
             if abs(columns[k].right - anchor) > 4 and not (columns[k].left - 1 <= anchor <= columns[k].right) \
-                    and all(c is None for c in cells) and anchor < columns[0].left:
+                    and all(c is None for c in cells) and anchor < columns[0].left - 1:
                 # "Other income (including interest of $283,000)": an amount left of every column is label text
                 row_label = (row_label + " " + cell.text).strip()
                 continue
@@ -325,5 +334,6 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
             for c in hits:
                 texts[c.index].append(ch.text)
     for c in columns:
-        c.header = " ".join(texts[c.index])
+        # words broken over two header lines: "Share- holders'" → "Shareholders'"
+        c.header = re.sub(r"(\w)- (\w)", r"\1\2", " ".join(texts[c.index]))
     return " ".join(caption)
