@@ -47,3 +47,19 @@ def test_every_command_is_in_the_readme():
     readme = (ROOT / "README.md").read_text()
     for name in main.commands:
         assert re.search(rf"edgar2xbrl {name}\b", readme), f"README does not document `edgar2xbrl {name}`"
+
+
+def test_user_packages_replace_the_stand_ins_they_cover():
+    """Given the official US-GAAP package, the us-gaap stand-in steps aside; dei still needs its own."""
+    import pytest
+    from conftest import SHARED
+    from converter.packages import packages_for
+    official = SHARED / "taxonomies" / "us-gaap-2024-partial.zip"
+    if not official.exists():
+        pytest.skip("../shared/taxonomies is not present")
+    chosen, desc = packages_for([official])
+    names = [p.name for p in chosen]
+    assert "us-gaap-2024-partial.zip" in names
+    assert "edgar2xbrl-us-gaap-2024.zip" not in names
+    assert "edgar2xbrl-dei-2024.zip" in names
+    assert "dei-2024.xsd" in desc
