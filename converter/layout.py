@@ -13,6 +13,8 @@ from .model import Cell, Column, Row, Table
 from .numbers import is_rule, parse_cell
 
 _CHUNK = re.compile(r"\S+(?: \S+)*")
+_SPAN_GAP = re.compile(r"\b(one|two|three|four|six|nine|twelve|thirteen|twenty-six|thirty-nine|fifty-two|fifty-three|"
+                       r"\d{1,2})(\s{2,3})(months?|weeks?)\b", re.I)
 YEAR_WORD = re.compile(r"\(?(19|20)\d\d\)?(\s*\(\d\))?")
 _MARKUP = re.compile(r"^\s*</?(table|caption|s|c|fn|page)\b[^>]*>", re.I)
 _SC_LINE = re.compile(r"^\s*<S>", re.I)
@@ -293,6 +295,9 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
                 under = [c for c in columns if ch.start - 1 <= c.right <= ch.end + 1]
                 if len(under) == 1:
                     under[0].left = min(under[0].left, ch.start)
+    # "NINE  MONTHS" printed with two spaces is one phrase: close the gap without moving anything after it
+    header_lines = [_SPAN_GAP.sub(lambda m: f"{m.group(1)} {m.group(3)}" + " " * (len(m.group(2)) - 1), line)
+                    for line in header_lines]
     rule_spans = [[ch for ch in chunks(line) if is_rule(ch.text)] for line in header_lines]
     first_left = min(c.left for c in columns)
     for h, line in enumerate(header_lines):
