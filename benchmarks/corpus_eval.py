@@ -143,10 +143,13 @@ def compare(schedule: dict, facts, scale: int) -> list[dict]:
                 if abs(length - months * 30.44) > 12:
                     continue
             found.append(value)
-        presented = any(abs((fend - end).days) <= 4 and (
-            (tag in INSTANT_TAGS and start is None) or
-            (tag not in INSTANT_TAGS and start is not None and months is not None and
-             abs((fend - start).days + 1 - months * 30.44) <= 12)) for _, start, fend, _ in facts)
+        if tag in INSTANT_TAGS:
+            # a balance sheet date: several instant concepts there (an equity roll-forward or the cash flow's
+            # opening cash alone do not make one)
+            presented = len({n for n, start, fend, _ in facts if start is None and abs((fend - end).days) <= 4}) >= 5
+        else:
+            presented = any(abs((fend - end).days) <= 4 and start is not None and months is not None and
+                            abs((fend - start).days + 1 - months * 30.44) <= 12 for _, start, fend, _ in facts)
         if not found and not presented:
             status = "not-presented"  # the schedule's period is not a column of any converted statement
         elif not found:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from .arithmetic import find_subtotals
 from .catalog import Catalog
 from .labels import camel
-from .mapper import Line, build_lines, calc_weight, decide_signs, extension_name, line_period_type, map_lines
+from .mapper import Line, build_lines, core_label, calc_weight, decide_signs, extension_name, line_period_type, map_lines
 from .model import Concept, Context, Fact, Period, Statement
 
 UNITS = {"monetary": "USD", "shares": "shares", "perShare": "USDPerShare"}
@@ -220,7 +220,9 @@ class Builder:
                 balance = kid.balance if kid is not None and kid.balance else "credit"
             else:
                 balance = "debit" if _DEBIT_WORDS.search(ln.row.label) else "credit"
-        ln.concept = self.new_extension(ln.row.label, ln.kind, period, balance)
+        label = ln.row.label if core_label(ln.row.label) else \
+            (f"{ln.context_label} subtotal" if ln.context_label else "Subtotal")
+        ln.concept = self.new_extension(label, ln.kind, period, balance)
         ln.score = 0.0
         if not ln.reason:
             best = ln.alternatives[0] if ln.alternatives else None

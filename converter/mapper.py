@@ -54,6 +54,7 @@ def row_kind(row: Row, st: Statement, context: str = "") -> str:
     if _PER_SHARE.search(label):
         return "perShare"
     vals = [c for c in row.cells if c is not None and not c.dash]
+    context = core_label(context)
     if context and not core_label(label).lower().startswith(("total", "net")):
         # "Basic" under "Earnings per share:" or under "Weighted average shares:"
         if _PER_SHARE.search(context) and (not vals or all(abs(c.value) < 1000 for c in vals)):
@@ -167,6 +168,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     """Choose a concept for every valued line; each concept at most once per statement."""
     pairs: list[tuple[float, int, Concept]] = []
     unlabeled: list[int] = []
+    liability_side = _liability_side(lines) if st.kind == "balance_sheet" else None
     for pos, ln in enumerate(lines):
         if ln.header:
             continue
@@ -183,6 +185,11 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             s = score_concept(label, ln.context_label, c)
             if tag not in c.statements:
                 s *= 0.85  # a statement's concept reused in a note must match its words closely
+            if liability_side is not None and c.balance:
+                # assets above the "Liabilities" caption, liabilities and equity below it
+                on_credit_side = pos >= liability_side
+                if (c.balance == "debit") == on_credit_side:
+                    s *= 0.7
             if ln.children and any(a.startswith("total") for a in c.aliases) and "total" in label.lower():
                 s += 0.05
             if s > 0:
@@ -208,10 +215,13 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
         # best supported first; among equals the most specific (the one with the most ancestors of its own)
         ranked = sorted(((n / max(len(kids), 1), name) for name, n in votes.items()),
                         key=lambda x: (-x[0], -len(catalog.ancestors(x[1]))))
+        above = by_index.get(ln.parent).concept if ln.parent is not None and ln.parent in by_index else None
         for share, name in ranked:
             c = catalog.find(name)
             if c is None or c.period != period or c.type != ln.kind or c.qname in used or share < 0.5:
                 continue
+            if above is not None and not above.extension and above.name not in catalog.ancestors(c.name):
+                continue  # a subtotal inside "Total current assets" cannot be Assets
             # the closest common ancestor: no other candidate with the same support sits below it
             ln.concept, ln.score = c, round(0.6 + 0.3 * share, 3)
             ln.reason = "named from the rows it adds up"
@@ -226,6 +236,22 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
                     ln.concept, ln.score = c, round(min(s, 1.0), 3)
                     used.add(c.qname)
                     break
+
+
+_LIAB_CAPTION = re.compile(r"^\s*(total\s+)?liabilities\b|liabilities\s+and\s+(stock|share)", re.I)
+
+
+def _liability_side(lines: list[Line]) -> int | None:
+    """Position of the first row of a balance sheet's liabilities and equity side."""
+    seen_values = False
+    for pos, ln in enumerate(lines):
+        if not ln.header:
+            seen_values = True
+            if re.match(r"\s*total\s+assets\b", ln.row.label, re.I):
+                return pos + 1
+        if seen_values and _LIAB_CAPTION.search(ln.row.label):
+            return pos
+    return None
 
 
 def _assign(pairs, lines, used, done, taken) -> None:
