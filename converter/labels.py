@@ -54,6 +54,8 @@ def similarity(label: str, candidate: str) -> float:
     a, b = set(tokens(label)), set(tokens(candidate))
     if not a or not b:
         return 0.0
+    # a word cut short by the layout ("equit") still counts as its whole word
+    a = {next((w for w in b if len(t) >= 5 and w.startswith(t)), t) for t in a}
     inter = sum(_weight(t) for t in a & b)
     union = sum(_weight(t) for t in a | b)
     return inter / union if union else 0.0

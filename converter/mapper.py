@@ -204,7 +204,8 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     _assign(pairs, lines, used, done, taken)
     single_eps(lines, catalog)
     by_index = {ln.index: ln for ln in lines}
-    for pos in unlabeled:
+    # outer subtotals first: a subtotal inside another must sit below the concept the outer one gets
+    for pos in sorted(unlabeled, reverse=True):
         ln = lines[pos]
         kids = [by_index[k].concept for k, _ in ln.children if k in by_index and by_index[k].concept is not None]
         period = line_period_type(ln, st)

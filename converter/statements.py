@@ -67,7 +67,11 @@ class Layout:
 def statement_kind(title: str) -> str | None:
     """The statement a heading names (the last heading line that names one wins)."""
     best: tuple[int, str] | None = None
-    for line_no, line in enumerate(title.splitlines()):
+    raw = title.splitlines()
+    # a heading broken over two lines ("STATEMENTS OF CASH" / "FLOWS") is read joined too
+    candidates = [(n, line) for n, line in enumerate(raw)] + \
+        [(n + 1, raw[n].strip() + " " + raw[n + 1].strip()) for n in range(len(raw) - 1)]
+    for line_no, line in candidates:
         if _INDEX_LINE.search(line) or not _heading_like(line):
             continue
         for kind, rx in _HEADINGS:
