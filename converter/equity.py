@@ -49,10 +49,16 @@ def build_equity(b: Builder, st: Statement, order: int, role_id: str, title: str
     lines = build_lines(st, {})
     dates: dict[int, Period] = {}
     for ln in lines:
-        if not ln.header and _BALANCE.match(ln.row.label):
-            found = all_dates(ln.row.label)
-            if found:
-                dates[ln.index] = Period(end=found[-1][0])
+        if ln.header:
+            continue
+        found = all_dates(ln.row.label)
+        if not found:
+            continue
+        rest = " ".join(ln.row.label[:found[-1][1]].split())
+        # "Balance at September 27, 1991", "Stockholders' equity, January 1, 1995", "December 31, 1996"
+        if _BALANCE.match(ln.row.label) or re.search(r"\b(balance|equity|investment)s?\b,?\s*(at|as of)?$", rest, re.I) \
+                or len(rest.split()) <= 2:
+            dates[ln.index] = Period(end=found[-1][0])
     for ln in lines:
         ln.kind = "monetary"
     balance_idx = set(dates)

@@ -38,10 +38,14 @@ def _is_numeric_row(line: str) -> bool:
     if not line.strip() or is_rule(line) or _MARKUP_LINE.match(line):
         return False
     sp = split_line(line)
-    if not sp.cells or sp.cells[0][0] < 20 or is_year_line(sp, allow_label=True):
+    if not sp.cells or is_year_line(sp, allow_label=True):
+        return False
+    # numbers at the margin are label text (" 1992   118,479  $ 282" closes "Balance at September 25,")
+    right = [c for c in sp.cells if c[0] >= 20]
+    if not right:
         return False
     # a lone number with no label is a page number, not a row
-    return bool(sp.label) or len(sp.cells) > 1
+    return bool(sp.label) or len(right) > 1 or len(sp.cells) > len(right)
 
 
 def find_tables(lines: list[str], docs: list[Document], path: str = "") -> list[Table]:
@@ -137,7 +141,8 @@ def _layout_tables(lines: list[str], doc: Document, covered: set[int]) -> list[T
         if numeric_rows < 2:
             i = end + 1
             continue
-        cell_start = min(split_line(lines[k]).cells[0][0] for k in range(i, last_num + 1) if _is_numeric_row(lines[k]))
+        cell_start = min(c[0] for k in range(i, last_num + 1) if _is_numeric_row(lines[k])
+                         for c in split_line(lines[k]).cells if c[0] >= 20)
         label_indent = min(split_line(lines[k]).label_start for k in range(i, last_num + 1) if _is_numeric_row(lines[k]))
         # grow upwards: caption rows at the margin ("Current assets:"), then header lines over the columns
         k = i - 1
