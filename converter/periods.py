@@ -32,10 +32,21 @@ def month_number(word: str) -> int:
     return MONTHS[w[:3]]
 
 
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
+
+
+def _numeric_date(m: re.Match) -> date | None:
+    y = int(m.group(3))
+    if y < 100:
+        y += 1900 if y >= 50 else 2000
+    return _safe_date(y, int(m.group(1)), int(m.group(2)))
+
+
 def parse_date(text: str) -> date | None:
     m = FULL_DATE.search(text)
     if not m:
-        return None
+        n = NUMERIC_DATE.search(text)
+        return _numeric_date(n) if n else None
     return _safe_date(int(m.group(3)), month_number(m.group(1)), int(m.group(2)))
 
 
@@ -46,7 +57,11 @@ def all_dates(text: str) -> list[tuple[date, int, int]]:
         d = _safe_date(int(m.group(3)), month_number(m.group(1)), int(m.group(2)))
         if d:
             out.append((d, m.start(), m.end()))
-    return out
+    for m in NUMERIC_DATE.finditer(text):
+        d = _numeric_date(m)
+        if d:
+            out.append((d, m.start(), m.end()))
+    return sorted(out, key=lambda x: x[1])
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:

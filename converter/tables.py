@@ -60,6 +60,18 @@ def find_tables(lines: list[str], docs: list[Document], path: str = "") -> list[
                     j += 1
                 if j >= doc.end or _TABLE_OPEN.match(lines[j]):
                     raise ConversionError("a table is cut off: <TABLE> has no </TABLE>", path, i + 1)
+                # prose inside the markup (a note's text, when the filer left a table open) ends the table there;
+                # what follows is read again for tables of its own
+                stop = _prose_run(lines, i + 1, j)
+                if stop is not None:
+                    covered.update(range(i, stop))
+                    t = _markup_table(lines, i, stop, doc.start, closed=False)
+                    if t is not None:
+                        tables.append(t)
+                    tables.extend(_layout_tables(lines, type(doc)(doc.type, stop, j), covered))
+                    covered.update(range(stop, j + 1))
+                    i = j + 1
+                    continue
                 covered.update(range(i, j + 1))
                 t = _markup_table(lines, i, j, doc.start)
                 if t is not None:
@@ -72,9 +84,34 @@ def find_tables(lines: list[str], docs: list[Document], path: str = "") -> list[
     return tables
 
 
-def _markup_table(lines: list[str], open_i: int, close_i: int, floor: int) -> Table | None:
+_PROSE = re.compile(r"[a-z]{3,}\s+[a-z]{2,}\s+[a-z]{2,}")
+
+
+def _prose_run(lines: list[str], start: int, end: int) -> int | None:
+    """First line of three running lines of sentences inside [start, end), after some numeric rows."""
+    seen_rows = False
+    run = 0
+    for k in range(start, end):
+        line = lines[k]
+        if _is_numeric_row(line):
+            seen_rows, run = True, 0
+            continue
+        s = line.strip()
+        if seen_rows and len(s) > 50 and _PROSE.search(s) and not _MARKUP_LINE.match(line):
+            run += 1
+            if run == 3:
+                first = k - 2
+                while first > start and lines[first - 1].strip() and not _is_numeric_row(lines[first - 1]):
+                    first -= 1
+                return first
+        elif s:
+            run = 0
+    return None
+
+
+def _markup_table(lines: list[str], open_i: int, close_i: int, floor: int, closed: bool = True) -> Table | None:
     inner = list(range(open_i + 1, close_i))
-    tail = _TABLE_CLOSE.sub(lambda m: " " * len(m.group()), lines[close_i])
+    tail = _TABLE_CLOSE.sub(lambda m: " " * len(m.group()), lines[close_i]) if closed else ""
     if tail.strip():
         # "</TABLE>   $207   $48": the closing tag shares a line with the table's last row
         lines[close_i] = tail
