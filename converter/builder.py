@@ -142,7 +142,7 @@ class Builder:
                 if not ln.header and ln.concept is None:
                     self._extend_line(ln, lines, st)
             decide_signs(lines)
-            if not self._signed_conflicts(lines, st):
+            if not self._resolve_conflicts(lines, st, signed=True):
                 break
         net = Network(role_id=role_id, title=title, order=order, group=group)
         for ln in lines:
@@ -160,44 +160,54 @@ class Builder:
         self.networks.append(net)
         return net
 
-    def _resolve_conflicts(self, lines: list[Line], st: Statement) -> None:
-        """A concept already reported with another value for the same period cannot be reused: extend instead."""
-        for ln in lines:
-            if ln.header or ln.concept is None:
-                continue
-            repeats = repeated_columns(st)
-            for k, col in enumerate(st.columns):
-                cell = ln.row.cells[k] if k < len(ln.row.cells) else None
-                period = self._period(ln, col.period)
-                if cell is None or period is None or cell.percent or k in repeats:
-                    continue
-                old = self.value_of(ln.concept.qname, Context(period), UNITS[ln.kind])
-                if old is not None and abs(Decimal(old.value)) != abs(cell.value * self._scale(ln, st)):
-                    ln.reason = f"{ln.concept.qname} already holds {old.value} for {period} ({old.source})"
-                    ln.concept = None
-                    break
-
-    def _signed_conflicts(self, lines: list[Line], st: Statement) -> bool:
-        """Rows whose signed values disagree with a fact already written for the same concept and period lose
-        their concept (and get an extension), so that every calculation holds with the facts as written."""
+    def _resolve_conflicts(self, lines: list[Line], st: Statement, signed: bool = False) -> bool:
+        """A concept already reported with another value for the same period cannot be reused: the row gets an
+        extension instead. Unsigned before the signs are known (any other magnitude), signed after (so that every
+        calculation holds with the facts as written)."""
         found = False
+        repeats = repeated_columns(st)
         for ln in lines:
-            if ln.header or ln.concept is None or ln.concept.extension:
+            if ln.header or ln.concept is None or (signed and ln.concept.extension):
                 continue
-            repeats = repeated_columns(st)
             for k, col in enumerate(st.columns):
                 cell = ln.row.cells[k] if k < len(ln.row.cells) else None
                 period = self._period(ln, col.period)
                 if cell is None or period is None or cell.percent or k in repeats:
                     continue
                 old = self.value_of(ln.concept.qname, Context(period), UNITS[ln.kind])
-                if old is not None and Decimal(old.value) != ln.sign * cell.value * self._scale(ln, st):
+                if old is None:
+                    continue
+                mine = cell.value * self._scale(ln, st)
+                if signed and Decimal(old.value) != ln.sign * mine:
                     ln.reason = (f"{ln.concept.qname} already holds {old.value} for {period} ({old.source}); "
                                  f"here the sum printed in the statement needs the opposite sign")
-                    ln.concept = None
-                    found = True
-                    break
+                elif not signed and abs(Decimal(old.value)) != abs(mine):
+                    ln.reason = f"{ln.concept.qname} already holds {old.value} for {period} ({old.source})"
+                else:
+                    continue
+                ln.concept = None
+                found = True
+                break
         return found
+
+    def record(self, fact: Fact, row_label: str, column: int | None, *, dims=(), reason: str = "",
+               alternatives=(), note: str = "") -> str:
+        """Add a fact, log its source row in the report, and list it as not tagged when it conflicts."""
+        status = self.add_fact(fact)
+        entry = {"source": fact.source, "statement": fact.statement, "row": " ".join(row_label.split()),
+                 "column": column, "printed": fact.printed, "concept": fact.concept, "value": fact.value,
+                 "period": str(fact.context.period), "dimensions": {a: m for a, m in dims}, "unit": fact.unit,
+                 "decimals": fact.decimals, "sign": fact.sign, "confidence": fact.confidence, "status": status,
+                 "extension_reason": reason if fact.extension else "", "alternatives": list(alternatives)}
+        if note:
+            entry["note"] = note
+        self.rows.append(entry)
+        if status == "conflict":
+            old = self.value_of(fact.concept, fact.context, fact.unit)
+            self.untagged.append(Untagged(fact.source, fact.statement, row_label, fact.printed,
+                                          f"{fact.concept} already holds {old.value} for {fact.context.period} "
+                                          f"({old.source})"))
+        return status
 
     def _extend_line(self, ln: Line, lines: list[Line], st: Statement) -> None:
         period = line_period_type(ln, st)
@@ -285,18 +295,7 @@ class Builder:
                         unit=UNITS[ln.kind], decimals=self.decimals(ln.kind, cell.places, scale),
                         source=src, statement=title, row_label=ln.row.label, printed=cell.text,
                         sign=_sign_words(ln, cell.value), confidence=ln.score, extension=ln.concept.extension)
-            status = self.add_fact(fact)
-            self.rows.append({
-                "source": src, "statement": title, "row": " ".join(ln.row.label.split()), "column": k + 1,
-                "printed": cell.text, "concept": ln.concept.qname, "value": fact.value, "period": str(period),
-                "dimensions": {a: m for a, m in dims}, "unit": fact.unit, "decimals": fact.decimals,
-                "sign": fact.sign, "confidence": ln.score, "status": status,
-                "extension_reason": ln.reason if ln.concept.extension else "",
-                "alternatives": ln.alternatives,
-            })
-            if status == "conflict":
-                self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
-                                              f"{ln.concept.qname} already has another value for {period}"))
+            self.record(fact, ln.row.label, k + 1, dims=dims, reason=ln.reason, alternatives=ln.alternatives)
 
     def _calcs(self, lines: list[Line], st: Statement, net: Network, title: str) -> None:
         for ln in lines:

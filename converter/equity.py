@@ -133,17 +133,7 @@ def build_equity(b: Builder, st: Statement, order: int, role_id: str, title: str
                         source=src, statement=title, row_label=ln.row.label, printed=cell.text,
                         sign="as printed" if sigma == 1 or is_shares else "negated: a debit change reduces equity",
                         confidence=1.0 if is_balance else ln.score, extension=concept.extension)
-            status = b.add_fact(fact)
-            b.rows.append({"source": src, "statement": title, "row": " ".join(ln.row.label.split()), "column": k + 1,
-                           "printed": cell.text, "concept": concept.qname, "value": fact.value, "period": str(period),
-                           "dimensions": {a: m for a, m in dims}, "unit": fact.unit, "decimals": fact.decimals,
-                           "sign": fact.sign, "confidence": fact.confidence, "status": status,
-                           "extension_reason": ln.reason if concept.extension else "", "alternatives": ln.alternatives})
-            if status == "conflict":
-                old = b.value_of(concept.qname, fact.context, fact.unit)
-                b.untagged.append(Untagged(src, title, ln.row.label, cell.text,
-                                           f"{concept.qname} already holds {old.value} for {period} "
-                                           f"({old.source})"))
+            b.record(fact, ln.row.label, k + 1, dims=dims, reason=ln.reason, alternatives=ln.alternatives)
             if concept.qname not in shown:
                 shown.add(concept.qname)
                 if concept.qname not in net.hypercube["primaries"]:
@@ -321,12 +311,4 @@ def _rollforward_facts(b: Builder, st: Statement, ln, concept, dims, sigma, titl
                     source=src, statement=title, row_label=ln.row.label, printed=cell.text,
                     sign="as printed" if sigma == 1 else "negated: a debit change reduces equity",
                     confidence=1.0 if ln.instant_at else ln.score, extension=concept.extension)
-        status = b.add_fact(fact)
-        b.rows.append({"source": src, "statement": title, "row": " ".join(ln.row.label.split()), "column": k + 1,
-                       "printed": cell.text, "concept": concept.qname, "value": fact.value, "period": str(period),
-                       "dimensions": {a: m for a, m in dims}, "unit": fact.unit, "decimals": fact.decimals,
-                       "sign": fact.sign, "confidence": fact.confidence, "status": status,
-                       "extension_reason": ln.reason if concept.extension else "", "alternatives": ln.alternatives})
-        if status == "conflict":
-            b.untagged.append(Untagged(src, title, ln.row.label, cell.text,
-                                       f"{concept.qname} already has another value for {period}"))
+        b.record(fact, ln.row.label, k + 1, dims=dims, reason=ln.reason, alternatives=ln.alternatives)

@@ -123,13 +123,8 @@ def build_measure_table(b: Builder, note: Note, st: Statement, order: int, role_
                         decimals=b.decimals("monetary", cell.places, st.scale), source=src, statement=title,
                         row_label=row.label, printed=cell.text, sign="as printed", confidence=score,
                         extension=concept.extension)
-            status = b.add_fact(fact)
-            b.rows.append({"source": src, "statement": title, "row": row.label, "column": k + 1, "printed": cell.text,
-                           "concept": concept.qname, "value": fact.value, "period": str(period),
-                           "dimensions": {a: m for a, m in dims}, "unit": "USD", "decimals": fact.decimals,
-                           "sign": "as printed", "confidence": score, "status": status,
-                           "extension_reason": "no US-GAAP concept fits the column" if concept.extension else "",
-                           "alternatives": []})
+            b.record(fact, row.label, k + 1, dims=dims,
+                     reason="no US-GAAP concept fits the column" if concept.extension else "")
     if axis_name:
         net.hypercube = {"table": "us-gaap:DebtSecuritiesAvailableForSaleTable", "axis": axis_name, "domain": domain,
                          "members": list(dict.fromkeys(members)),
@@ -219,11 +214,7 @@ def _prose_fact(b, concept, value, kind, period, dims, line, where, sentence, ne
     fact = Fact(concept=concept, context=Context(period, dims), value=_fmt(value), unit=unit, decimals="0",
                 source=src, statement=where, row_label=sentence[:120], printed=str(value), sign="as printed",
                 confidence=0.8)
-    status = b.add_fact(fact)
-    b.rows.append({"source": src, "statement": where, "row": sentence[:200], "column": None, "printed": str(value),
-                   "concept": concept, "value": fact.value, "period": str(period), "dimensions": dict(dims),
-                   "unit": unit, "decimals": "0", "sign": "as printed", "confidence": 0.8, "status": status,
-                   "extension_reason": "", "alternatives": [], "note": "amount stated in a sentence"})
+    status = b.record(fact, sentence[:200], None, dims=dims, note="amount stated in a sentence")
     if status != "added":
         return
     if dims:

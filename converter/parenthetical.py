@@ -100,14 +100,9 @@ def build_parentheticals(b: Builder, st: Statement, order: int, role_id: str, ti
                 fact = Fact(concept=concept, context=Context(period), value=_fmt(value), unit=unit,
                             decimals=b.decimals(kind, places, scale), source=f"{b.path}:{row.line}", statement=title,
                             row_label=label, printed=amt, sign="as printed", confidence=0.9)
-                status = b.add_fact(fact)
-                b.rows.append({"source": fact.source, "statement": title, "row": label, "column": None,
-                               "printed": amt, "concept": concept, "value": fact.value, "period": str(period),
-                               "dimensions": {}, "unit": unit, "decimals": fact.decimals, "sign": "as printed",
-                               "confidence": 0.9, "status": status, "extension_reason": "",
-                               "alternatives": [], "note": "amount printed inside the row label"
-                               + ("" if len(amounts) > 1 or len(instants) == 1 or all_dates(window) else
-                                  "; one amount with no date is read as holding at every balance sheet date")})
+                b.record(fact, label, None, note="amount printed inside the row label" +
+                         ("" if len(amounts) > 1 or len(instants) == 1 or all_dates(window) else
+                          "; one amount with no date is read as holding at every balance sheet date"))
             if all(it.concept != concept for it in net.items):
                 net.items.append(PresItem(concept, 1, b.catalog.get(concept).label, "label"))
     if not net.items:
