@@ -56,8 +56,9 @@ def similarity(label: str, candidate: str) -> float:
         return 0.0
     # a word cut short by the layout ("equit") still counts as its whole word
     a = {next((w for w in b if len(t) >= 5 and w.startswith(t)), t) for t in a}
-    inter = sum(_weight(t) for t in a & b)
-    union = sum(_weight(t) for t in a | b)
+    # summed in a fixed order, so equal scores stay equal from run to run (set order follows string hashing)
+    inter = sum(_weight(t) for t in sorted(a & b))
+    union = sum(_weight(t) for t in sorted(a | b))
     return inter / union if union else 0.0
 
 

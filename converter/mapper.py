@@ -194,11 +194,11 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
                 s += 0.05
             if s > 0:
                 scored.append((s, c))
-        scored.sort(key=lambda x: -x[0])
+        scored.sort(key=lambda x: (-round(x[0], 9), x[1].name))
         ln.alternatives = [(c.qname, round(s, 3)) for s, c in scored[:3]]
         for s, c in scored[:8]:
             pairs.append((s, pos, c))
-    pairs.sort(key=lambda x: (-x[0], x[1]))
+    pairs.sort(key=lambda x: (-round(x[0], 9), x[1], x[2].name))
     used: set[str] = set(taken or ())
     done: set[int] = set()
     _assign(pairs, lines, used, done, taken)

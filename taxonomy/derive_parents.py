@@ -38,6 +38,18 @@ def official_parents(zip_path: Path) -> dict[str, set[str]]:
     return parents
 
 
+def ancestors(parents: dict[str, set[str]], name: str) -> set[str]:
+    """Every concept that sums `name`, directly or through others."""
+    seen: set[str] = set()
+    todo = [name]
+    while todo:
+        for p in parents.get(todo.pop(), ()):
+            if p not in seen:
+                seen.add(p)
+                todo.append(p)
+    return seen
+
+
 def main(zip_path: str) -> None:
     parents = official_parents(Path(zip_path))
     with open(CATALOG, newline="", encoding="utf-8") as fh:
@@ -46,18 +58,8 @@ def main(zip_path: str) -> None:
     fields = list(rows[0].keys())
     if "parents" not in fields:
         fields.append("parents")
-    def ancestors(name: str) -> set[str]:
-        seen: set[str] = set()
-        todo = [name]
-        while todo:
-            for p in parents.get(todo.pop(), ()):
-                if p not in seen:
-                    seen.add(p)
-                    todo.append(p)
-        return seen
-
     for r in rows:
-        r["parents"] = " ".join(sorted(ancestors(r["name"]) & names)) if r["prefix"] == "us-gaap" else ""
+        r["parents"] = " ".join(sorted(ancestors(parents, r["name"]) & names)) if r["prefix"] == "us-gaap" else ""
     with open(CATALOG, "w", newline="", encoding="utf-8") as fh:
         w = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
         w.writeheader()
