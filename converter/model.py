@@ -83,6 +83,7 @@ class Filing:
     header: dict[str, str] = field(default_factory=dict)  # EDGAR SGML header fields
     form_type: str = ""
     line_offset: int = 0  # line number in the file where `lines` starts (1-based minus one)
+    line_map: list[int] | None = None  # for HTML: the source line of each rendered line
 
 
 @dataclass

@@ -69,7 +69,7 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
         last = st.tables[-1]
         doc = next(d for d in docs if d.start <= last.start_line - 1 < d.end)
         tail = [ln for ln in lines[last.end_line:doc.end] if ln.strip() and not re.match(r"\s*</?(TEXT|DOCUMENT|PAGE)>", ln, re.I)]
-        if not last.markup and not tail:
+        if not last.markup and not tail and not filing.line_map:  # (rendered HTML tables are closed by their markup)
             raise ConversionError(f"the {TITLES[st.kind].lower()} is cut off: the text ends inside its table",
                                   path, last.end_line)
         if not any(c.period for c in st.columns) and st.kind != "equity":
@@ -158,6 +158,8 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
             net.order = detail_order
             b.networks.append(net)
     prune_calcs(b)
+    if filing.line_map:
+        _map_sources(b, filing.line_map, path)
     date_tag = period_end.strftime("%Y%m%d")
     files = write_files(b, prefix, date_tag, cover.cik, placeholder, Path(path).name, registrant)
 
@@ -187,6 +189,24 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
         validation.instance = str(out_dir / instance.name)
     return Result(out_dir=out_dir, files=sorted(out_dir.iterdir()), report=report, validation=validation,
                   warnings=warnings)
+
+
+def _map_sources(b: Builder, line_map: list[int], path: str) -> None:
+    """HTML was read as rendered text: name the source lines of the HTML itself in the report and the instance."""
+    def fix(src: str) -> str:
+        head, _, n = src.rpartition(":")
+        if head == path and n.isdigit() and 0 < int(n) <= len(line_map):
+            return f"{head}:{line_map[int(n) - 1]}"
+        return src
+    for f in b.facts.values():
+        f.source = fix(f.source)
+    for r in b.rows:
+        r["source"] = fix(r["source"])
+    for u in b.untagged:
+        u.source = fix(u.source)
+    for c in b.checks:
+        if 0 < c.line <= len(line_map):
+            c.line = line_map[c.line - 1]
 
 
 def _latest_date(layout):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ConversionError
+from .html import looks_like_html
 from .model import Filing
 
 _HEADER_FIELDS = {
@@ -71,10 +72,38 @@ def read_filing(path: str | Path) -> Filing:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n<PAGE>\n")
     lines = [ln.expandtabs(8).rstrip() for ln in text.split("\n")]
     header = parse_sgml_header(lines)
+    line_map = None
+    if looks_like_html(text):
+        lines, line_map = _render_html_documents(lines)
     if header.get("form"):
         header["form"] = normalize_form(header["form"])
     filing = Filing(path=str(p), text=text, lines=lines, header=header, form_type=header.get("form", ""))
+    filing.line_map = line_map
     return filing
+
+
+def _render_html_documents(lines: list[str]) -> tuple[list[str], list[int]]:
+    """HTML inside the submission's documents (or the whole file) rendered to text; the SGML around it kept."""
+    from .html import looks_like_html as is_html, render
+    docs = documents(lines)
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for d in docs:
+        out.extend(lines[pos:d.start])
+        where.extend(range(pos + 1, d.start + 1))
+        body = "\n".join(lines[d.start:d.end])
+        if is_html(body) and not (d.type and not _STATEMENT_DOCS.match(d.type)):
+            rendered, src = render(body)
+            out.extend(rendered)
+            where.extend(d.start + s for s in src)
+        else:
+            out.extend(lines[d.start:d.end])
+            where.extend(range(d.start + 1, d.end + 1))
+        pos = d.end
+    out.extend(lines[pos:])
+    where.extend(range(pos + 1, len(lines) + 1))
+    return out, where
 
 
 def normalize_form(form: str) -> str:

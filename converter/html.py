@@ -1,0 +1,195 @@
+"""HTML filings → the fixed-width text layout the rest of the pipeline reads.
+
+Tables become aligned columns (labels left, amounts right-aligned, headers centred over the columns they span);
+paragraphs become lines. Each rendered line remembers the source line it came from, so reports still name it.
+"""
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from .numbers import parse_cell
+
+_HTML_HINT = re.compile(r"<(html|body|td|tr|div|font|p)\b", re.I)
+_BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "center", "hr", "ul", "ol", "blockquote",
+          "title", "dl", "dt", "dd", "address"}
+
+
+def looks_like_html(text: str) -> bool:
+    return len(_HTML_HINT.findall(text[:200000])) >= 3
+
+
+def _clean(s: str) -> str:
+    s = s.replace("\xa0", " ").replace("\u200b", "")
+    return " ".join(s.split())
+
+
+def _merge_fragments(cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """"$" | "1,234" | ")" in three cells is one amount."""
+    out: list[list] = [[t, span] for t, span in cells]
+    for k, (t, _) in enumerate(out):
+        if t in ("$", "($", "$(") :
+            nxt = next((j for j in range(k + 1, len(out)) if out[j][0]), None)
+            if nxt is not None:
+                out[nxt][0] = t + out[nxt][0]
+                out[k][0] = ""
+        elif t in (")", "%", ")%", "%)"):
+            prv = next((j for j in range(k - 1, -1, -1) if out[j][0]), None)
+            if prv is not None:
+                out[prv][0] = out[prv][0] + t
+                out[k][0] = ""
+    return [(t, span) for t, span in out]
+
+
+def _table_lines(table) -> list[tuple[str, int]]:
+    for br in table.iter("br"):
+        br.tail = " " + (br.tail or "")  # "Three Months Ended<br>September 30" keeps its space
+    rows = []
+    for tr in table.iter("tr"):
+        cells = []
+        for td in tr:
+            if not isinstance(td.tag, str) or td.tag.lower() not in ("td", "th"):
+                continue
+            try:
+                span = max(1, int(td.get("colspan", "1")))
+            except ValueError:
+                span = 1
+            cells.append((_clean(td.text_content()), span))
+        cells = _merge_fragments(cells)
+        if any(t for t, _ in cells):
+            rows.append((cells, tr.sourceline or table.sourceline or 0))
+    if not rows:
+        return []
+    ncols = max(sum(span for _, span in cells) for cells, _ in rows)
+    grid = []
+    for cells, line in rows:
+        g = [("", 1)] * ncols
+        pos = 0
+        for t, span in cells:
+            if pos < ncols:
+                g[pos] = (t, span)
+            pos += span
+        grid.append((g, line))
+    used = [any(g[c][0] for g, _ in grid) for c in range(ncols)]
+    cols = [c for c in range(ncols) if used[c]]
+    if not cols:
+        return []
+    # one-cell-wide widths; the label column is the first used one
+    width = {c: 0 for c in cols}
+    for g, _ in grid:
+        for c in cols:
+            t, span = g[c]
+            if t and (span == 1 or c == cols[0]):
+                width[c] = max(width[c], len(t))
+    label_col = cols[0]
+    width[label_col] = min(max(width[label_col], 10), 110)
+    # a heading spanning several columns ("March 31, 2005" over "$" and "1,200") must fit over them
+    for g, _ in grid:
+        for c in cols:
+            t, span = g[c]
+            if not t or span == 1 or c == label_col:
+                continue
+            covered = [cc for cc in cols if c <= cc < c + span]
+            room = sum(width[cc] for cc in covered) + 3 * (len(covered) - 1)
+            if len(t) > room:
+                width[covered[-1]] += len(t) - room
+    starts = {}
+    x = 0
+    for c in cols:
+        starts[c] = x
+        x += width[c] + (4 if c == label_col else 3)
+    out = []
+    for g, line in grid:
+        buf = [" "] * (x + 2)
+        numeric_row = any(parse_cell(g[c][0]) is not None for c in cols if c != label_col and g[c][0])
+        for c in cols:
+            t, span = g[c]
+            if not t:
+                continue
+            if c == label_col:
+                text = t if len(t) <= width[c] else t[: width[c]]
+                buf[0:len(text)] = list(text)
+                continue
+            end_col = max([cc for cc in cols if c <= cc < c + span] or [c])
+            right = starts[end_col] + width[end_col]
+            left = starts[c]
+            if parse_cell(t) is not None or numeric_row:
+                pos = max(left, right - len(t))  # amounts right-aligned
+            else:
+                pos = max(left, left + (right - left - len(t)) // 2)  # headings centred over their span
+            while len(buf) < pos + len(t) + 1:
+                buf.append(" ")
+            buf[pos:pos + len(t)] = list(t)
+        out.append(("".join(buf).rstrip(), line))
+    return out
+
+
+def render(html_text: str) -> tuple[list[str], list[int]]:
+    """(text lines, the source line of each)."""
+    try:
+        root = lxml.html.document_fromstring(html_text)
+    except (etree.ParserError, ValueError):
+        return html_text.splitlines(), list(range(1, html_text.count("\n") + 2))
+    lines: list[str] = []
+    where: list[int] = []
+    buf: list[str] = []
+    buf_line = [0]
+
+    def flush(line: int) -> None:
+        text = _clean("".join(buf))
+        if text:
+            lines.append(text)
+            where.append(buf_line[0] or line)
+        buf.clear()
+        buf_line[0] = 0
+
+    def add(text: str | None, line: int) -> None:
+        if text:
+            if not buf:
+                buf_line[0] = line
+            buf.append(text)
+
+    def walk(el) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        line = el.sourceline or 0
+        if tag in ("script", "style", "head"):
+            add(el.tail, line)
+            return
+        if tag == "table":
+            flush(line)
+            rendered = _table_lines(el)
+            if rendered:
+                lines.append("")
+                where.append(line)
+                for text, src in rendered:
+                    lines.append(text)
+                    where.append(src)
+                lines.append("")
+                where.append(line)
+            add(el.tail, line)
+            return
+        if tag == "pre":
+            flush(line)
+            for k, text in enumerate((el.text_content() or "").splitlines()):
+                lines.append(text.replace("\xa0", " ").rstrip())
+                where.append(line + k)
+            add(el.tail, line)
+            return
+        if tag in _BLOCK:
+            flush(line)
+        if tag == "hr" or "page-break" in (el.get("style") or "").lower():
+            lines.append("<PAGE>")
+            where.append(line)
+        add(el.text, line)
+        for child in el:
+            walk(child)
+        if tag in _BLOCK:
+            flush(line)
+        add(el.tail, line)
+
+    body = root.find("body")
+    walk(body if body is not None else root)
+    flush(0)
+    return lines, where
