@@ -72,9 +72,14 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
         if not last.markup and not tail and not filing.line_map:  # (rendered HTML tables are closed by their markup)
             raise ConversionError(f"the {TITLES[st.kind].lower()} is cut off: the text ends inside its table",
                                   path, last.end_line)
-        if not any(c.period for c in st.columns) and st.kind != "equity":
-            raise ConversionError(f"the {TITLES[st.kind].lower()} has no dates over its columns", path,
-                                  st.tables[0].start_line)
+
+    # a statement whose columns carry no dates cannot be tagged: it is reported, the others are converted
+    undated = [st for st in layout.statements if st.kind != "equity" and not any(c.period for c in st.columns)]
+    if undated and len(undated) == len(layout.statements):
+        st = undated[0]
+        raise ConversionError(f"the {TITLES[st.kind].lower()} has no dates over its columns", path,
+                              st.tables[0].start_line)
+    layout.statements = [st for st in layout.statements if st not in undated]
 
     catalog = load_catalog()
     warnings: list[str] = []
@@ -157,6 +162,13 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
         if net:
             net.order = detail_order
             b.networks.append(net)
+    for st in undated:
+        for r in st.rows:
+            for c in r.cells:
+                if c is not None:
+                    b.untagged.append(Untagged(f"{path}:{r.line}", st.title, r.label, c.text,
+                                               "the statement's columns carry no dates the converter can read "
+                                               f"(headers: {', '.join(repr(col.header) for col in st.columns)})"))
     prune_calcs(b)
     if filing.line_map:
         _map_sources(b, filing.line_map, path)
@@ -172,7 +184,7 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
         instance = tmp / f"{prefix}-{date_tag}.xml"
         validation = validate(instance, taxonomy_packages) if run_validation else None
         report = _report(b, layout, cover, form, period_end, fy_focus, fp_focus, registrant, placeholder,
-                         validation, files, taxonomy_packages)
+                         validation, files, taxonomy_packages, undated)
         (tmp / "report.json").write_text(report_json(report), encoding="utf-8")
         (tmp / "report.md").write_text(report_markdown(report), encoding="utf-8")
         if out_dir.exists():
@@ -281,9 +293,11 @@ def _cover_facts(b: Builder, cv, form, period_end, fye, fy_focus, fp_focus, doc_
     b.networks.append(net)
 
 
-def _report(b, layout, cover, form, period_end, fy, fp, registrant, placeholder, validation, files, packages):
-    numbers = sum(1 for st in layout.statements for r in st.rows for c in r.cells if c is not None)
-    stmt_titles = {st.title for st in layout.statements}
+def _report(b, layout, cover, form, period_end, fy, fp, registrant, placeholder, validation, files, packages,
+            undated=()):
+    numbers = sum(1 for st in list(layout.statements) + list(undated) for r in st.rows for c in r.cells
+                  if c is not None)
+    stmt_titles = {st.title for st in list(layout.statements) + list(undated)}
     tagged = sum(1 for r in b.rows if r["statement"] in stmt_titles and r.get("column") and
                  r["status"] in ("added", "duplicate"))
     untagged_stmt = sum(1 for u in b.untagged if u.statement in stmt_titles)
