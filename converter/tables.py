@@ -16,6 +16,7 @@ _S_LINE = re.compile(r"^\s*<S>", re.I)
 _MARKUP_LINE = re.compile(r"^\s*</?(C|S|FN|CAPTION|PAGE)>", re.I)
 _PAGE = re.compile(r"^\s*<PAGE>\s*$", re.I)
 _HEADERISH = re.compile(r"\b(19|20)\d\d\b|months|weeks|year|ended|quarter|period|fiscal|unaudited|\bnote\b|"
+                        r"thousands|millions|billions|except|\bamount|"
                         r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?", re.I)
 
 
