@@ -56,6 +56,10 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
             run_validation: bool = True, taxonomy_packages: list[Path] | None = None) -> Result:
     path = str(path)
     out_dir = Path(out_dir)
+    if out_dir.exists() and (not out_dir.is_dir() or (any(out_dir.iterdir()) and not (out_dir / "report.json").exists())):
+        # the folder is replaced as a whole: never one that holds anything but an earlier conversion
+        raise ConversionError(f"the output folder {out_dir} exists and holds files that are not an earlier "
+                              "edgar2xbrl conversion; give an empty or a new folder", path)
     filing = read_filing(path)
     lines = filing.lines
     docs = statement_documents(lines)

@@ -36,3 +36,16 @@ def test_layout_table_cut_off_names_the_line(tmp_path):
     res = CliRunner().invoke(main, ["convert", str(src), "-o", str(tmp_path / "o"), "--no-validate"])
     assert res.exit_code == 2
     assert "cutcf.txt:" in res.output and "cut off" in res.output
+
+
+def test_output_folder_with_other_files_is_left_alone(tmp_path):
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "precious.txt").write_text("keep me")
+    res = CliRunner().invoke(main, ["convert", str(SAMPLE), "-o", str(out), "--no-validate"])
+    assert res.exit_code == 2 and "earlier edgar2xbrl conversion" in res.output
+    assert (out / "precious.txt").read_text() == "keep me"
+    # an earlier conversion is replaced
+    fresh = tmp_path / "conv"
+    assert CliRunner().invoke(main, ["convert", str(SAMPLE), "-o", str(fresh), "--no-validate"]).exit_code == 0
+    assert CliRunner().invoke(main, ["convert", str(SAMPLE), "-o", str(fresh), "--no-validate"]).exit_code == 0
