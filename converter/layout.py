@@ -15,6 +15,7 @@ from .numbers import is_rule, parse_cell
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _SPAN_GAP = re.compile(r"\b(one|two|three|four|six|nine|twelve|thirteen|twenty-six|thirty-nine|fifty-two|fifty-three|"
                        r"\d{1,2})(\s{2,3})(months?|weeks?)\b", re.I)
+_SCALE_WORDS = re.compile(r"\bin\s+(thousands|millions|billions)\b|except\s+(for\s+)?(per|share)", re.I)
 YEAR_WORD = re.compile(r"\(?(19|20)\d\d\)?(\s*\(\d\))?")
 _MARKUP = re.compile(r"^\s*</?(table|caption|s|c|fn|page)\b[^>]*>", re.I)
 _SC_LINE = re.compile(r"^\s*<S>", re.I)
@@ -305,6 +306,9 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
             continue
         for ch in chunks(line):
             if is_rule(ch.text) or not ch.text.strip():
+                continue
+            if _SCALE_WORDS.search(ch.text) and len(ch.text) > 12:
+                caption.append(ch.text)  # "(Dollars in millions, except per share amounts)" heads the table
                 continue
             if ch.start < first_left - 12 and ch.end <= first_left:
                 caption.append(ch.text)  # words at the margin belong to no column

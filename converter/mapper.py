@@ -201,6 +201,8 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     pairs.sort(key=lambda x: (-round(x[0], 9), x[1], x[2].name))
     used: set[str] = set(taken or ())
     done: set[int] = set()
+    if st.kind == "balance_sheet":
+        _balance_totals(lines, unlabeled, catalog, used, done)
     _assign(pairs, lines, used, done, taken)
     single_eps(lines, catalog)
     by_index = {ln.index: ln for ln in lines}
@@ -237,6 +239,33 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
                     ln.concept, ln.score = c, round(min(s, 1.0), 3)
                     used.add(c.qname)
                     break
+
+
+def _balance_totals(lines: list[Line], unlabeled: list[int], catalog: Catalog, used: set[str], done: set[int]) -> None:
+    """A balance sheet balances: its last row, when printed with no label, is total liabilities and equity, and the
+    unlabeled row above the liabilities with the same amounts is total assets."""
+    valued = [pos for pos, ln in enumerate(lines) if not ln.header]
+    if not valued or valued[-1] not in unlabeled:
+        return
+    last = lines[valued[-1]]
+    amounts = [c.value if c is not None else None for c in last.row.cells]
+    side = _liability_side(lines) or len(lines)
+    twin = next((pos for pos in valued if pos < side and pos != valued[-1] and
+                 [c.value if c is not None else None for c in lines[pos].row.cells] == amounts), None)
+    if twin is None:
+        return
+    for pos, name in ((valued[-1], "LiabilitiesAndStockholdersEquity"), (twin, "Assets")):
+        c = catalog.find(name)
+        if c is None or c.qname in used:
+            continue
+        if pos in unlabeled:
+            unlabeled.remove(pos)
+        elif pos != valued[-1]:
+            continue  # a labelled asset total keeps what its own words say
+        lines[pos].concept, lines[pos].score = c, 0.9
+        lines[pos].reason = "a balance sheet's two totals are equal"
+        used.add(c.qname)
+        done.add(pos)
 
 
 _LIAB_CAPTION = re.compile(r"^\s*(total\s+)?liabilities\b|liabilities\s+and\s+(stock|share)", re.I)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .errors import ConversionError
-from .layout import is_year_line, parse_table, split_line
+from .layout import chunks, is_year_line, parse_table, split_line
 from .model import Table
 from .numbers import is_rule
 from .source import Document
@@ -204,6 +204,9 @@ def _layout_tables(lines: list[str], doc: Document, covered: set[int]) -> list[T
             elif not header and pos < cell_start - 15 and pos <= label_indent + 8 and len(line.strip()) < 70 and \
                     not re.search(r"[.;]\s*$", line.strip()) and blanks <= 1:
                 body_top = k
+            elif header and pos >= cell_start - 15 and all(len(ch.text) <= 30 for ch in chunks(line)):
+                # column titles stacked above ("Common Stock / Shares / Retained / Earnings")
+                header.insert(0, k)
             elif header and pos < cell_start - 15 and (_HEADERISH.search(line) or is_year_line(split_line(line))) \
                     and len(line.strip()) < 70 and re.search(r"\s{3,}\S", line.strip()):
                 # "Year Ended June 30        1996    1997" — a header row that starts at the margin
