@@ -133,7 +133,9 @@ def read_cover(lines: list[str], header: dict[str, str], start: int, stop: int) 
         re.search(r"([\d,]{5,})\s+shares\s+of\s+(?:the\s+registrant'?s\s+)?common\s+stock[^.]{0,80}?(?:as\s+of|at|on)\s+"
                   r"([A-Za-z]+\.?\s+\d{1,2}\s*,?\s*(?:19|20)\d\d)", flat, re.I) or \
         re.search(r"outstanding\s+(?:as\s+of|at)\s+([A-Za-z]+\.?\s+\d{1,2}\s*,?\s*(?:19|20)\d\d)\s*[:,]?\s*([\d,]{5,})",
-                  flat, re.I)
+                  flat, re.I) or \
+        re.search(r"(?:as\s+of|at|on)\s+([A-Za-z]+\.?\s+\d{1,2}\s*,?\s*(?:19|20)\d\d)\s*,?\s*(?:there\s+were\s+)?"
+                  r"([\d,]{5,})\s+shares\s+of\s+(?:the\s+)?(?:registrant'?s\s+)?(?:class\s+a\s+)?common\s+stock", flat, re.I)
     if m:
         g1, g2 = m.group(1), m.group(2)
         if re.match(r"[\d,]+$", g1):

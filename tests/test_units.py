@@ -1,0 +1,160 @@
+"""More stages on their own: table discovery, notes, cover, signs, equity, parentheticals, EDGAR checks."""
+from datetime import date
+from decimal import Decimal
+
+from converter.builder import Builder
+from converter.catalog import load_catalog
+from converter.cover import read_cover
+from converter.equity import build_equity
+from converter.model import Column, Period, Statement
+from converter.parenthetical import build_parentheticals
+from converter.source import Document
+from converter.statements import locate, split_notes
+from converter.tables import find_tables
+from converter.validate import edgar_checks
+
+LAYOUT = """\
+                          ACME CORP.
+                   STATEMENTS OF CASH FLOWS
+                        (In thousands)
+
+                                            Year Ended December 31,
+                                              1998          1997
+                                            --------      --------
+Net income                                   $   500       $   400
+Depreciation                                     100            90
+Increase in accounts receivable                  (50)          (20)
+                                            --------      --------
+Net cash provided by operating activities        550           470
+                                            ========      ========
+
+See notes.
+"""
+
+
+def _doc(text):
+    lines = text.splitlines()
+    return lines, [Document(type="", start=0, end=len(lines))]
+
+
+def test_layout_table_found_with_its_header_and_heading():
+    lines, docs = _doc(LAYOUT)
+    tables = find_tables(lines, docs)
+    assert len(tables) == 1
+    t = tables[0]
+    assert [c.header for c in t.columns] == ["Year Ended December 31, 1998", "Year Ended December 31, 1997"]
+    assert [r.label for r in t.rows if r.has_values][-1] == "Net cash provided by operating activities"
+    lay = locate(lines, tables, docs, "10-K")
+    st = lay.statements[0]
+    assert st.kind == "cash_flow" and st.scale == 3
+    assert st.columns[0].period == Period(start=date(1998, 1, 1), end=date(1998, 12, 31))
+
+
+def test_cash_flow_signs_follow_the_concepts():
+    lines, docs = _doc(LAYOUT)
+    st = locate(lines, find_tables(lines, docs), docs, "10-K").statements[0]
+    b = Builder(load_catalog(), "acme", "x.txt")
+    b.build_statement(st, 1, "CashFlows", st.title)
+    got = {(f.concept, f.context.period.end.year): f.value for f in b.facts.values()}
+    assert got[("us-gaap:IncreaseDecreaseInAccountsReceivable", 1998)] == "50000"
+    assert got[("us-gaap:NetCashProvidedByUsedInOperatingActivities", 1998)] == "550000"
+    calc = dict(b.networks[0].calcs)
+    assert dict(calc["us-gaap:NetCashProvidedByUsedInOperatingActivities"]) == {
+        "us-gaap:NetIncomeLoss": 1, "us-gaap:Depreciation": 1, "us-gaap:IncreaseDecreaseInAccountsReceivable": -1}
+
+
+def test_notes_split_and_page_headers_dropped():
+    text = ("NOTES TO FINANCIAL STATEMENTS\n\nNote 1   ORGANIZATION\n   We make widgets.\n\n"
+            "                        3\n<PAGE>\n               ACME CORP.\n"
+            "Note 2   INVENTORIES\n   Inventories are finished goods.\n")
+    lines = text.splitlines()
+    notes = split_notes(lines, (1, len(lines)))
+    assert [(n.number, n.title) for n in notes] == [("1", "ORGANIZATION"), ("2", "INVENTORIES")]
+    assert "ACME CORP." not in notes[0].text and "<PAGE>" not in notes[0].text
+
+
+def test_cover_page():
+    text = """\
+                                  FORM 10-Q
+For the quarterly period ended March 31, 1999
+                        Commission file number 1-2345
+                              ACME WIDGETS CORP.
+             (Exact name of registrant as specified in its charter)
+            Delaware                                  12-3456789
+   (State or other jurisdiction of          (I.R.S. Employer Identification No.)
+        1 Main Street
+        Springfield, Illinois                          62701
+(Address of principal executive offices)               (Zip Code)
+Registrant's telephone number, including area code: (217) 555-1234
+Indicate by check mark ... Yes  X    No
+As of April 30, 1999, 12,345,678 shares of the registrant's common stock were outstanding.
+"""
+    lines = text.splitlines()
+    cv = read_cover(lines, {}, 0, len(lines))
+    assert (cv.form, cv.registrant, cv.file_number) == ("10-Q", "ACME WIDGETS CORP.", "1-2345")
+    assert (cv.state_of_incorporation, cv.irs_number) == ("DE", "12-3456789")
+    assert (cv.address, cv.city, cv.state, cv.zip) == ("1 Main Street", "Springfield", "IL", "62701")
+    assert (cv.area_code, cv.phone) == ("217", "555-1234")
+    assert cv.period_end == date(1999, 3, 31)
+    assert (cv.shares_outstanding, cv.shares_date) == (12345678, date(1999, 4, 30))
+
+
+EQUITY = """\
+                         STATEMENT OF STOCKHOLDERS' EQUITY
+                                  (In thousands)
+<TABLE>
+<CAPTION>
+                                      Common     Retained
+                                      Stock      Earnings      Total
+<S>                                   <C>        <C>           <C>
+Balance at December 31, 1997          $  100     $   500       $ 600
+Net income                                --         200         200
+Dividends                                 --         (50)        (50)
+Balance at December 31, 1998          $  100     $   650       $ 750
+</TABLE>
+"""
+
+
+def test_equity_matrix_members_and_signs():
+    lines, docs = _doc(EQUITY)
+    st = locate(lines, find_tables(lines, docs), docs, "10-K").statements[0]
+    assert st.kind == "equity"
+    b = Builder(load_catalog(), "acme", "x.txt")
+    net = build_equity(b, st, 1, "Equity", st.title)
+    assert set(net.hypercube["members"]) == {"us-gaap:CommonStockMember", "us-gaap:RetainedEarningsMember"}
+    facts = {(f.concept, f.context.dims, str(f.context.period)): f.value for f in b.facts.values()}
+    re_member = (("us-gaap:StatementEquityComponentsAxis", "us-gaap:RetainedEarningsMember"),)
+    assert facts[("us-gaap:StockholdersEquity", re_member, "1998-12-31")] == "650000"
+    # dividends reduce equity: the debit concept carries a positive value
+    dividends = [v for (c, d, p), v in facts.items() if "Dividends" in c and d == re_member]
+    assert dividends == ["50000"]
+    assert all(c.ok for c in b.checks)
+
+
+def test_parentheticals_from_row_labels():
+    from converter.model import Cell, Row, Table
+    cols = [Column(0, "1998", 50, period=Period(end=date(1998, 12, 31))),
+            Column(1, "1997", 60, period=Period(end=date(1997, 12, 31)))]
+    row = Row("Common stock, $.01 par value; authorized 10,000,000 shares; issued and outstanding "
+              "4,000,000 and 3,500,000 shares", [Cell("40", Decimal(40)), Cell("35", Decimal(35))], 7)
+    st = Statement("balance_sheet", "Balance Sheets", [Table([row], cols, 1, 9)], scale=3)
+    b = Builder(load_catalog(), "acme", "x.txt")
+    build_parentheticals(b, st, 2, "BSP", "Balance Sheets (Parenthetical)")
+    got = {(f.concept, str(f.context.period)): f.value for f in b.facts.values()}
+    assert got[("us-gaap:CommonStockParOrStatedValuePerShare", "1998-12-31")] == "0.01"
+    assert got[("us-gaap:CommonStockSharesAuthorized", "1997-12-31")] == "10000000"
+
+
+def test_edgar_checks_find_what_arelle_does_not(tmp_path):
+    inst = tmp_path / "x.xml"
+    inst.write_text("""<?xml version="1.0"?>
+<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:dei="http://xbrl.sec.gov/dei/2024">
+ <xbrli:context id="A"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">123</xbrli:identifier>
+ </xbrli:entity><xbrli:period><xbrli:instant>2004-01-01</xbrli:instant></xbrli:period></xbrli:context>
+ <xbrli:context id="B"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">0000000123</xbrli:identifier>
+ </xbrli:entity><xbrli:period><xbrli:instant>2004-01-01</xbrli:instant></xbrli:period></xbrli:context>
+ <dei:DocumentType contextRef="A">10-Q</dei:DocumentType>
+ <dei:DocumentType contextRef="A">10-Q</dei:DocumentType>
+</xbrli:xbrl>""")
+    codes = {m.code for m in edgar_checks(inst)}
+    assert {"EFM.6.05.01", "EFM.6.05.08", "EFM.6.05.12", "EFM.6.05.20"} <= codes
