@@ -145,16 +145,21 @@ class Builder:
             if not self._resolve_conflicts(lines, st, signed=True):
                 break
         net = Network(role_id=role_id, title=title, order=order, group=group)
+        open_captions: list[int] = []  # positions of the captions the current row sits under
         for ln in lines:
             if ln.header:
                 c = self.new_extension(ln.row.label, "string", "duration", abstract=True, suffix="Abstract")
-                net.items.append(PresItem(c.qname, 1, ln.row.label, "label"))
+                net.items.append(PresItem(c.qname, len(open_captions) + 1, ln.row.label, "label"))
                 self.labels.setdefault(c.qname, {})
+                if _opens_section(ln.row.label):
+                    open_captions.append(ln.index)
                 continue
             role = "periodStartLabel" if ln.instant_at == "start" else "periodEndLabel" if ln.instant_at == "end" \
                 else "totalLabel" if ln.children else "terseLabel"
             role = self.label_for(ln.concept.qname, ln.row.label, role)
-            net.items.append(PresItem(ln.concept.qname, 2, ln.row.label, role))
+            net.items.append(PresItem(ln.concept.qname, len(open_captions) + 1, ln.row.label, role))
+            if ln.children:
+                _close_sections(open_captions, lines, ln)  # the total is the section's last row
             self._facts_for_line(ln, st, title)
         self._calcs(lines, st, net, title)
         self.networks.append(net)
@@ -318,6 +323,23 @@ class Builder:
                     expected=str(total.value), computed=str(acc), ok=acc == total.value, in_calc_link=in_link,
                     note="" if in_link else "rolls a balance forward across instants: checked here, not in the calculation link",
                     ))
+
+
+def _opens_section(label: str) -> bool:
+    """"Current assets:" and "ASSETS" head the rows below them; "Commitments and contingencies" is a row of its own."""
+    t = label.strip()
+    return t.endswith(":") or (t.isupper() and len(t.split()) <= 8)
+
+
+def _close_sections(open_captions: list[int], lines: list, total) -> None:
+    """A subtotal closes the captions over the rows it adds up: those inside its rows, and the one right above them."""
+    def first_row(ln) -> int:
+        return min([first_row(lines[k]) for k, _ in ln.children] + [ln.index])
+    start = first_row(total)
+    while open_captions and open_captions[-1] > start:
+        open_captions.pop()
+    if open_captions and all(lines[k].header for k in range(open_captions[-1], start)):
+        open_captions.pop()
 
 
 def prune_calcs(b: "Builder") -> None:
