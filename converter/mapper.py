@@ -43,6 +43,11 @@ def core_label(label: str) -> str:
                flags=re.I)
     t = re.sub(r"\([^()]*\d[^()]*\)", " ", t)
     t = re.sub(r"\([^()]*$", " ", t)
+    # "Common stock and paid-in capital - shares authorized 4,000; outstanding 1,204": the row is the words
+    # before the dash
+    m = re.search(r"\s+-{1,2}\s+(?=[^-]*\d)", t)
+    if m and m.start() > 3:
+        t = t[: m.start()]
     m = re.search(r"[,;]\s*(?=[^,;]*\d)", t)
     if m and m.start() > 3:
         t = t[: m.start()]
