@@ -45,7 +45,7 @@ def core_label(label: str) -> str:
     t = re.sub(r"\([^()]*$", " ", t)
     # "Common stock and paid-in capital - shares authorized 4,000; outstanding 1,204": the row is the words
     # before the dash
-    m = re.search(r"\s+-{1,2}\s+(?=[^-]*\d)", t)
+    m = re.search(r"(\s*--\s*|\s+-\s+|\s*\u2014\s*)(?=[^-]*\d)", t)
     if m and m.start() > 3:
         t = t[: m.start()]
     m = re.search(r"[,;]\s*(?=[^,;]*\d)", t)
