@@ -76,43 +76,52 @@ def _table_lines(table) -> list[tuple[str, int]]:
     cols = [c for c in range(ncols) if used[c]]
     if not cols:
         return []
-    # one-cell-wide widths; the label column is the first used one
-    width = {c: 0 for c in cols}
+    # the label is whatever text stands left of the first column of amounts (spacer cells indent it)
+    numeric = sorted({c for g, _ in grid for c in cols if c > cols[0] and g[c][0] and parse_cell(g[c][0]) is not None})
+    first_num = numeric[0] if numeric else cols[-1] + 1
+    # a heading that starts over a spacer but spans into the amounts ("March 31, 2005" over "$" and "1,200")
+    # belongs to the amounts
     for g, _ in grid:
         for c in cols:
             t, span = g[c]
-            if t and (span == 1 or c == cols[0]):
+            if t and c < first_num < c + span:
+                g[c] = ("", 1)
+                g[first_num] = (t, c + span - first_num)
+    labels = [" ".join(g[c][0] for c in cols if c < first_num and g[c][0]) for g, _ in grid]
+    value_cols = [c for c in cols if c >= first_num]
+    label_w = min(max([len(t) for t in labels] + [10]), 110)
+    width = {c: 0 for c in value_cols}
+    for g, _ in grid:
+        for c in value_cols:
+            t, span = g[c]
+            if t and span == 1:
                 width[c] = max(width[c], len(t))
-    label_col = cols[0]
-    width[label_col] = min(max(width[label_col], 10), 110)
     # a heading spanning several columns ("March 31, 2005" over "$" and "1,200") must fit over them
     for g, _ in grid:
-        for c in cols:
+        for c in value_cols:
             t, span = g[c]
-            if not t or span == 1 or c == label_col:
+            if not t or span == 1:
                 continue
-            covered = [cc for cc in cols if c <= cc < c + span]
+            covered = [cc for cc in value_cols if c <= cc < c + span]
             room = sum(width[cc] for cc in covered) + 3 * (len(covered) - 1)
             if len(t) > room:
                 width[covered[-1]] += len(t) - room
     starts = {}
-    x = 0
-    for c in cols:
+    x = label_w + 4
+    for c in value_cols:
         starts[c] = x
-        x += width[c] + (4 if c == label_col else 3)
+        x += width[c] + 3
     out = []
-    for g, line in grid:
+    for (g, line), label in zip(grid, labels):
         buf = [" "] * (x + 2)
-        numeric_row = any(parse_cell(g[c][0]) is not None for c in cols if c != label_col and g[c][0])
-        for c in cols:
+        text = label[:label_w]
+        buf[0:len(text)] = list(text)
+        numeric_row = any(parse_cell(g[c][0]) is not None for c in value_cols if g[c][0])
+        for c in value_cols:
             t, span = g[c]
             if not t:
                 continue
-            if c == label_col:
-                text = t if len(t) <= width[c] else t[: width[c]]
-                buf[0:len(text)] = list(text)
-                continue
-            end_col = max([cc for cc in cols if c <= cc < c + span] or [c])
+            end_col = max([cc for cc in value_cols if c <= cc < c + span] or [c])
             right = starts[end_col] + width[end_col]
             left = starts[c]
             if parse_cell(t) is not None or numeric_row:
