@@ -47,30 +47,39 @@ def _table_lines(table) -> list[tuple[str, int]]:
     for br in table.iter("br"):
         br.tail = " " + (br.tail or "")  # "Three Months Ended<br>September 30" keeps its space
     rows = []
+    carried: dict[int, int] = {}  # column → rows it is still taken by a cell above (rowspan)
     for tr in table.iter("tr"):
-        cells = []
+        cells = []  # (text, colspan, start column)
+        pos = 0
         for td in tr:
             if not isinstance(td.tag, str) or td.tag.lower() not in ("td", "th"):
                 continue
             try:
                 span = max(1, int(td.get("colspan", "1")))
+                down = max(1, int(td.get("rowspan", "1")))
             except ValueError:
-                span = 1
-            cells.append((_clean(td.text_content()), span))
-        cells = _merge_fragments(cells)
-        if any(t for t, _ in cells):
+                span, down = 1, 1
+            while carried.get(pos, 0) > 0:
+                pos += 1
+            cells.append((_clean(td.text_content()), span, pos))
+            if down > 1:
+                for c in range(pos, pos + span):
+                    carried[c] = max(carried.get(c, 0), down)  # decremented below, so it covers down-1 rows
+            pos += span
+        carried = {c: n - 1 for c, n in carried.items() if n - 1 > 0}
+        merged = _merge_fragments([(t, span) for t, span, _ in cells])
+        cells = [(t, span, start) for (t, span), (_, _, start) in zip(merged, cells)]
+        if any(t for t, _, _ in cells):
             rows.append((cells, tr.sourceline or table.sourceline or 0))
     if not rows:
         return []
-    ncols = max(sum(span for _, span in cells) for cells, _ in rows)
+    ncols = max(start + span for cells, _ in rows for _, span, start in cells)
     grid = []
     for cells, line in rows:
         g = [("", 1)] * ncols
-        pos = 0
-        for t, span in cells:
-            if pos < ncols:
-                g[pos] = (t, span)
-            pos += span
+        for t, span, start in cells:
+            if start < ncols:
+                g[start] = (t, span)
         grid.append((g, line))
     used = [any(g[c][0] for g, _ in grid) for c in range(ncols)]
     cols = [c for c in range(ncols) if used[c]]
