@@ -6,7 +6,7 @@ import re
 from .errors import ConversionError
 from .layout import chunks, is_year_line, parse_table, split_line
 from .model import Table
-from .numbers import is_rule
+from .numbers import is_rule, parse_cell
 from .source import Document
 
 _TABLE_OPEN = re.compile(r"^\s*<TABLE\b[^>]*>", re.I)
@@ -198,8 +198,14 @@ def _layout_tables(lines: list[str], doc: Document, covered: set[int]) -> list[T
                 k -= 1
                 continue
             pos = len(line) - len(line.lstrip())
+            over = [ch for ch in chunks(line) if ch.start >= cell_start - 15]
             if is_rule(line) or (pos >= cell_start - 15 and (_HEADERISH.search(line) or is_year_line(split_line(line)))) \
                     or is_year_line(split_line(line), allow_label=True):
+                header.insert(0, k)
+            elif pos < cell_start - 15 and over and len(over) < len(chunks(line)) and \
+                    all(parse_cell(ch.text) is None for ch in over) and all(len(ch.text) <= 40 for ch in over):
+                # "Three Years Ended ... (In Millions)      Number of Shares      Amount": a caption at the margin
+                # and column titles over the amounts
                 header.insert(0, k)
             elif not header and pos < cell_start - 15 and pos <= label_indent + 8 and len(line.strip()) < 70 and \
                     not re.search(r"[.;]\s*$", line.strip()) and blanks <= 1:
