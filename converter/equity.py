@@ -29,8 +29,12 @@ def _column_roles(b: Builder, st: Statement) -> list[tuple[str | None, bool]]:
             continue
         shares = bool(re.search(r"\bshares\b|\bnumber\b", h, re.I)) and not re.search(r"amount|\$", h, re.I)
         words = re.sub(r"\b(shares|amount|number|of|total|par value)\b", " ", h, flags=re.I).strip()
-        if re.fullmatch(r"\s*total\s*(stockholders|shareholders)?'?\s*(equity)?\s*", h, re.I) or not words:
+        if re.fullmatch(r"\s*total\s*(stockholders|shareholders)?'?\s*(equity)?\s*", h, re.I):
             out.append((None, shares))
+            continue
+        if not words:
+            # "Shares | Amount" under one heading: the amount belongs with the member on its left
+            out.append((out[-1][0] if out else None, shares))
             continue
         best = max(members, key=lambda m: max(similarity(words, n) for n in (m.label,) + m.aliases))
         score = max(similarity(words, n) for n in (best.label,) + best.aliases)

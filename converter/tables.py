@@ -210,7 +210,7 @@ def _layout_tables(lines: list[str], doc: Document, covered: set[int]) -> list[T
             elif not header and pos < cell_start - 15 and pos <= label_indent + 8 and len(line.strip()) < 70 and \
                     not re.search(r"[.;]\s*$", line.strip()) and blanks <= 1:
                 body_top = k
-            elif header and pos >= cell_start - 15 and all(len(ch.text) <= 30 for ch in chunks(line)):
+            elif header and pos >= cell_start - 15 and all(len(ch.text) <= 60 for ch in chunks(line)):
                 # column titles stacked above ("Common Stock / Shares / Retained / Earnings")
                 header.insert(0, k)
             elif header and pos < cell_start - 15 and (_HEADERISH.search(line) or is_year_line(split_line(line))) \
