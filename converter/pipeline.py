@@ -251,11 +251,18 @@ def _legal_proceedings(lines, docs, layout):
     return None
 
 
+def dei_document_type(form: str) -> str:
+    """The dei list of document types has no 10-K405, 10-KSB or 10-QSB: they are written as 10-K and 10-Q."""
+    f = form.upper().replace("/A", "")
+    m = re.match(r"^(10-K|10-Q)(405|SB|SB40)?$", f)
+    return m.group(1) if m else (f or "Other")
+
+
 def _cover_facts(b: Builder, cv, form, period_end, fye, fy_focus, fp_focus, doc_period, placeholder) -> None:
     net = Network(role_id="Cover", title="Cover", order=1, group="Document")
     ctx = Context(doc_period)
     values = [
-        ("DocumentType", form), ("AmendmentFlag", "true" if cv.amendment else "false"),
+        ("DocumentType", dei_document_type(form)), ("AmendmentFlag", "true" if cv.amendment else "false"),
         ("DocumentQuarterlyReport", "true" if form.startswith("10-Q") else None),
         ("DocumentAnnualReport", "true" if form.startswith("10-K") else None),
         ("DocumentTransitionReport", "false"),
@@ -327,6 +334,8 @@ def _report(b, layout, cover, form, period_end, fy, fp, registrant, placeholder,
                        for c in b.extensions.values()],
         "skipped_tables": [{"lines": f"{t.start_line}-{t.end_line}", "reason": r} for t, r in layout.skipped],
         "remarks": ([f"PLACEHOLDER CIK {PLACEHOLDER_CIK}: pass --cik"] if placeholder else []) +
+                   ([f"form {form} is written as dei:DocumentType {dei_document_type(form)} (the dei list of "
+                     "document types has no such form)"] if dei_document_type(form) != form else []) +
                    [f"'--' is read as a reported zero (value 0) everywhere"] + b.notes +
                    ([f"fiscal year end {cover.fiscal_year_end} from {cover.fiscal_year_end_source}"]
                     if cover.fiscal_year_end else []),

@@ -94,3 +94,9 @@ def test_sgml_header_and_decoding():
     h = parse_sgml_header([ln.expandtabs(8) for ln in lines])
     assert h["cik"] == "0000320193" and h["form"] == "10-Q" and h["fiscal_year_end"] == "0927"
     assert decode("caf\u00e9".encode("cp1252"), "x") == "caf\u00e9"
+
+
+def test_dei_document_type():
+    from converter.pipeline import dei_document_type
+    assert [dei_document_type(f) for f in ("10-K405", "10-KSB", "10-QSB", "10-Q", "10-K/A")] == \
+        ["10-K", "10-K", "10-Q", "10-Q", "10-K"]
