@@ -54,6 +54,9 @@ def report_markdown(d: dict) -> str:
         out.append(f"| {_esc(r['source'])} | {_esc(r['statement'])} | {_esc(r['row'][:70])} | {_esc(r['printed'])} | "
                    f"{_esc(r['concept'])} | {_esc(r['value'])} | {_esc(r['period'])} | {_esc(dims)} | "
                    f"{_esc(r['decimals'])} | {_esc(r['sign'])} | {r['confidence']} | {r['status']} |")
+    if d.get("skipped_tables"):
+        out += ["", "## Tables not converted", "", "| lines | why |", "|---|---|"]
+        out += [f"| {t['lines']} | {_esc(t['reason'])} |" for t in d["skipped_tables"]]
     if d.get("remarks"):
         out += ["", "## Remarks", ""] + [f"- {_esc(x)}" for x in d["remarks"]]
     return "\n".join(out) + "\n"
