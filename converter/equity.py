@@ -68,7 +68,13 @@ def build_equity(b: Builder, st: Statement, order: int, role_id: str, title: str
     balance_idx = set(dates)
     for i in balance_idx:
         lines[i].header = True  # kept out of the label mapping
-    map_lines(lines, st, b.catalog, taken={"us-gaap:StockholdersEquity"})
+    # each year between two dated balances is mapped on its own: "Net income" recurs once a year
+    ordered = sorted(balance_idx)
+    bounds = [-1] + ordered + [len(lines)]
+    for lo, hi in zip(bounds, bounds[1:]):
+        segment = [ln for ln in lines if lo < ln.index < hi]
+        if segment:
+            map_lines(segment, st, b.catalog, taken={"us-gaap:StockholdersEquity"})
     for i in balance_idx:
         lines[i].header = False
     net = Network(role_id=role_id, title=title, order=order)

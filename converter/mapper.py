@@ -13,6 +13,8 @@ THRESHOLD = 0.5
 _CASH_PLUS_CREDIT = {"NetIncomeLoss", "ProfitLoss", "IncomeLossFromContinuingOperations"}
 _BEGIN = re.compile(r"beginning\s+of\s+(the\s+)?(period|year|quarter)|at\s+beginning|,\s*beginning", re.I)
 _END = re.compile(r"end\s+of\s+(the\s+)?(period|year|quarter)|at\s+end|,\s*end(ing)?\b", re.I)
+_BEGIN_END_WORDS = re.compile(r",?\s*(at\s+|as\s+of\s+)?(the\s+)?(beginning|end)\s+of\s+(the\s+)?(period|year|quarter|month)s?\b",
+                              re.I)
 _PER_SHARE = re.compile(r"per\s+(common\s+)?share|per\s+unit|\beps\b", re.I)
 _SHARES = re.compile(r"\bshares\b|weighted\s+average|number\s+of\s+common", re.I)
 
@@ -54,12 +56,22 @@ def core_label(label: str) -> str:
     return " ".join(t.split()).strip(" :-")
 
 
+_SHARE_COUNT = re.compile(r"shares\s+used|weighted[\s-]+average|number\s+of\s+(common\s+)?shares|"
+                          r"common\s+(and\s+common\s+)?equivalent\s+shares|shares\s+outstanding", re.I)
+
+
 def row_kind(row: Row, st: Statement, context: str = "") -> str:
     label = row.label
+    vals = [c for c in row.cells if c is not None and not c.dash]
+    # "Shares used in computing earnings per share" counts shares, whatever else it mentions
+    if _SHARE_COUNT.search(label) and not any(c.places >= 2 for c in vals):
+        return "shares"
     if _PER_SHARE.search(label):
         return "perShare"
-    vals = [c for c in row.cells if c is not None and not c.dash]
     context = core_label(context)
+    if context and _SHARE_COUNT.match(context) and not core_label(label).lower().startswith(("total", "net")) \
+            and not any(c.places >= 2 for c in vals):
+        return "shares"
     if context and not core_label(label).lower().startswith(("total", "net")):
         # "Basic" under "Earnings per share:" or under "Weighted average shares:"
         if _PER_SHARE.search(context) and (not vals or all(abs(c.value) < 1000 for c in vals)):
@@ -182,6 +194,9 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             continue
         period = line_period_type(ln, st)
         label = core_label(ln.row.label) or ln.context_label
+        if ln.instant_at:
+            # "Cash and equivalents, beginning of year" is matched as "Cash and equivalents"
+            label = _BEGIN_END_WORDS.sub(" ", label).strip(" ,") or label
         if not label and ln.children:
             label = "total " + ln.context_label
         scored = []
