@@ -289,13 +289,16 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
     Returns the header words printed at the margin, over no column ("Year Ended June 30")."""
     texts: list[list[str]] = [[] for _ in columns]
     caption: list[str] = []
+    reach = {c.index: c.right for c in columns}  # right edge for header overlap, widened by the underlines
     # widen the column spans with the header underlines that sit over them
     for line in header_lines:
         for ch in chunks(line):
             if is_rule(ch.text):
                 under = [c for c in columns if ch.start - 1 <= c.right <= ch.end + 1]
                 if len(under) == 1:
+                    # the column's own underline gives its full width (a column of centred dashes is narrow)
                     under[0].left = min(under[0].left, ch.start)
+                    reach[under[0].index] = max(reach[under[0].index], ch.end - 1)
     # "NINE  MONTHS" printed with two spaces is one phrase: close the gap without moving anything after it
     header_lines = [_SPAN_GAP.sub(lambda m: f"{m.group(1)} {m.group(3)}" + " " * (len(m.group(2)) - 1), line)
                     for line in header_lines]
@@ -313,7 +316,7 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
             if ch.start < first_left - 12 and ch.end <= first_left:
                 caption.append(ch.text)  # words at the margin belong to no column
                 continue
-            hits = [c for c in columns if ch.start < c.right + 1 and ch.end > c.left]
+            hits = [c for c in columns if ch.start < reach[c.index] + 1 and ch.end > c.left]
             # a heading with a rule under it that spans several columns applies to all of them
             # (a year never does: it names one column)
             for below in ([] if YEAR_WORD.fullmatch(ch.text) else rule_spans[h + 1:h + 2]):
@@ -333,13 +336,13 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
                     continue
                 hits = [nearest]
             elif len(hits) > 1 and YEAR_WORD.fullmatch(ch.text):
-                hits = [max(hits, key=lambda c: min(ch.end, c.right + 1) - max(ch.start, c.left))]
+                hits = [max(hits, key=lambda c: min(ch.end, reach[c.index] + 1) - max(ch.start, c.left))]
             elif len(hits) > 1 and len(ch.text.split()) == 1 and not any(
                     r.start <= ch.end and r.end >= ch.start and r.start >= first_left - 12 and
                     sum(1 for c in columns if r.start - 1 <= c.right <= r.end + 1) > 1
                     for below in rule_spans[h + 1:h + 2] for r in below):
                 # one word over two columns goes to the one it overlaps most
-                hits = [max(hits, key=lambda c: min(ch.end, c.right + 1) - max(ch.start, c.left))]
+                hits = [max(hits, key=lambda c: min(ch.end, reach[c.index] + 1) - max(ch.start, c.left))]
             for c in hits:
                 texts[c.index].append(ch.text)
     for c in columns:
