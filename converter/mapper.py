@@ -136,6 +136,14 @@ def single_eps(lines: list[Line], catalog: Catalog) -> None:
     both = catalog.find("EarningsPerShareBasicAndDiluted")
     if len(eps) == 1 and both is not None and not re.search(r"basic|diluted|primary", eps[0].row.label, re.I):
         eps[0].concept = both
+    # beside a diluted figure, the other one is basic
+    names = {ln.concept.name for ln in eps}
+    basic = catalog.find("EarningsPerShareBasic")
+    if "EarningsPerShareDiluted" in names and "EarningsPerShareBasicAndDiluted" in names and \
+            "EarningsPerShareBasic" not in names and basic is not None:
+        for ln in eps:
+            if ln.concept.name == "EarningsPerShareBasicAndDiluted":
+                ln.concept = basic
 
 
 def calc_weight(parent: Concept, child: Concept) -> int:

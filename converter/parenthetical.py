@@ -60,10 +60,15 @@ def build_parentheticals(b: Builder, st: Statement, order: int, role_id: str, ti
             if m:
                 found.append((f"us-gaap:{subj}StockParOrStatedValuePerShare", "perShare", [(m.group(1), m.start())], low))
             m = re.search(r"authorized[:,]?\s+" + _SHARES + r"\s+shares", low) or \
-                re.search(_SHARES + r"\s+shares\s+authorized", low) or \
-                re.search(r"shares\s+authorized[:,]?\s+" + _SHARES, low)
+                re.search(_SHARES + r"\s+shares\s+authorized", low)
             if m:
                 found.append((f"us-gaap:{subj}StockSharesAuthorized", "shares", [(m.group(1), m.start())], low))
+            else:
+                # "shares authorized 12,000": a count with no "shares" after it is in the table's scale
+                m = re.search(r"shares\s+authorized[:,]?\s+" + _SHARES, low)
+                if m:
+                    found.append((f"us-gaap:{subj}StockSharesAuthorized", "scaled-shares",
+                                  [(m.group(1), m.start())], low))
             m = re.search(_SHARES + r"(?:\s+and\s+" + _SHARES + r")?\s+shares\s+issued(\s+and\s+outstanding)?", low)
             if m:
                 window = low[m.start():]
@@ -77,7 +82,7 @@ def build_parentheticals(b: Builder, st: Statement, order: int, role_id: str, ti
             elif re.search(r"outstanding[:,]?\s+" + _SHARES + r"(?:\s+and\s+" + _SHARES + r")?", low):
                 m = re.search(r"outstanding[:,]?\s+" + _SHARES + r"(?:\s+and\s+" + _SHARES + r")?", low)
                 amts = [(g, m.start(i + 1)) for i, g in enumerate(m.groups()) if g]
-                found.append((f"us-gaap:{subj}StockSharesOutstanding", "shares", amts, low[m.start():]))
+                found.append((f"us-gaap:{subj}StockSharesOutstanding", "scaled-shares", amts, low[m.start():]))
         m = re.search(r"allowances?\s+(?:for\s+[a-z ]+?\s+)?of\s+" + _AMT + r"(?:\s+and\s+" + _AMT + ")?", low)
         if m and "receivable" in low:
             amts = [(g, m.start(i + 1)) for i, g in enumerate(m.groups()) if g]
@@ -95,12 +100,13 @@ def build_parentheticals(b: Builder, st: Statement, order: int, role_id: str, ti
                 continue
             base = low.find(window)
             placed = _assign([(a, p - base if base >= 0 and p >= base else p) for a, p in amounts], window, instants)
+            scaled = kind == "scaled-shares"
+            kind = "shares" if scaled else kind
             for amt, period in placed:
-                # share counts written out in full in a label are counts; small ones ("shares authorized 12,000"
-                # in a table in millions) are in the table's scale for shares
+                # "1,000,000 shares" is a count; "shares authorized 12,000" follows the table's scale for shares
                 if re.search(r"in\s+thousands|thousands\s+of\s+shares", low):
                     shares_scale = 3
-                elif _num(amt) < 1_000_000 and st.share_scale > 0:
+                elif scaled:
                     shares_scale = st.share_scale
                 else:
                     shares_scale = 0
