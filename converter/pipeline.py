@@ -15,7 +15,7 @@ from .cover import fiscal_focus, fiscal_year_end_from_text, read_cover
 from .equity import build_equity, build_equity_rollforward
 from .errors import ConversionError
 from .labels import camel
-from .model import Context, Fact, Period
+from .model import Context, Fact, Period, Statement
 from .notes import build_measure_table, build_text_blocks, is_measure_table, prose_facts
 from .parenthetical import build_parentheticals
 from .periods import add_months
@@ -56,27 +56,77 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
             run_validation: bool = True, taxonomy_packages: list[Path] | None = None) -> Result:
     path = str(path)
     out_dir = Path(out_dir)
+    _check_output_folder(out_dir, path)
+    filing = read_filing(path)
+    docs = statement_documents(filing.lines)
+    cover = read_cover(filing.lines, filing.header, docs[0].start, docs[0].end)
+    layout = locate(filing.lines, find_tables(filing.lines, docs, path), docs, filing.form_type or cover.form,
+                    cover.period_end)
+    undated = _usable_statements(layout, filing, docs, path)
+
+    warnings: list[str] = []
+    placeholder = _set_cik(cover, cik, path, warnings)
+    period_end = cover.period_end or _latest_date(layout)
+    if period_end is None:
+        raise ConversionError("cannot tell the period the report covers (no 'period ended' on the cover)", path)
+    form = cover.form or ("10-K" if "annual" in filing.text[:3000].lower() else "10-Q")
+    fye = _fiscal_year_end(cover, filing.lines, layout, period_end, form)
+    fy_focus, fp_focus = fiscal_focus(period_end, fye, form)
+    doc_period = _document_period(layout, period_end, form)
+    registrant = cover.registrant or filing.header.get("company", "") or Path(path).stem
+    prefix = (prefix or derive_prefix(registrant)).lower()
+    if not re.fullmatch(r"[a-z][a-z0-9-]{0,19}", prefix):
+        raise ConversionError(f"--prefix {prefix!r} is not a valid XML prefix (letters, digits, dashes)", path)
+
+    b = Builder(load_catalog(), prefix, path)
+    _cover_facts(b, cover, form, period_end, fye, fy_focus, fp_focus, doc_period, placeholder)
+    _statements(b, layout)
+    _notes(b, layout, doc_period, path)
+    legal = _legal_proceedings(filing.lines, docs, layout)
+    if legal:
+        net = prose_facts(b, legal[1], legal[0], "Part II Item 1 - Legal Proceedings", doc_period)
+        if net:
+            net.order = 300
+            b.networks.append(net)
+    for st in undated:
+        _list_all(b, st, st.title, "the statement's columns carry no dates the converter can read "
+                  f"(headers: {', '.join(repr(col.header) for col in st.columns)})")
+    prune_calcs(b)
+    if filing.line_map:
+        _map_sources(b, filing.line_map, path)
+    date_tag = period_end.strftime("%Y%m%d")
+    files = write_files(b, prefix, date_tag, cover.cik, placeholder, Path(path).name, registrant)
+
+    def report(validation):
+        return _report(b, layout, cover, form, period_end, fy_focus, fp_focus, registrant, placeholder,
+                       validation, files, taxonomy_packages, undated)
+    instance_name = f"{prefix}-{date_tag}.xml"
+    validation, rep = _write_atomically(out_dir, files, instance_name, report, run_validation, taxonomy_packages)
+    return Result(out_dir=out_dir, files=sorted(out_dir.iterdir()), report=rep, validation=validation,
+                  warnings=warnings)
+
+
+def _check_output_folder(out_dir: Path, path: str) -> None:
+    """The output folder is replaced as a whole: never one that holds anything but an earlier conversion."""
     if out_dir.exists() and (not out_dir.is_dir() or (any(out_dir.iterdir()) and not (out_dir / "report.json").exists())):
-        # the folder is replaced as a whole: never one that holds anything but an earlier conversion
         raise ConversionError(f"the output folder {out_dir} exists and holds files that are not an earlier "
                               "edgar2xbrl conversion; give an empty or a new folder", path)
-    filing = read_filing(path)
-    lines = filing.lines
-    docs = statement_documents(lines)
-    tables = find_tables(lines, docs, path)
-    cover = read_cover(lines, filing.header, docs[0].start, docs[0].end)
-    layout = locate(lines, tables, docs, filing.form_type or cover.form, cover.period_end)
+
+
+def _usable_statements(layout, filing, docs, path: str) -> list[Statement]:
+    """Refuse a filing with no statements or a statement cut off; set aside (and return) undated statements."""
     if not layout.statements:
         raise ConversionError("no financial statements found (no balance sheet, statement of operations, "
                               "stockholders' equity or cash flows with numbers under its heading)", path)
+    lines = filing.lines
     for st in layout.statements:
         last = st.tables[-1]
         doc = next(d for d in docs if d.start <= last.start_line - 1 < d.end)
-        tail = [ln for ln in lines[last.end_line:doc.end] if ln.strip() and not re.match(r"\s*</?(TEXT|DOCUMENT|PAGE)>", ln, re.I)]
+        tail = [ln for ln in lines[last.end_line:doc.end]
+                if ln.strip() and not re.match(r"\s*</?(TEXT|DOCUMENT|PAGE)>", ln, re.I)]
         if not last.markup and not tail and not filing.line_map:  # (rendered HTML tables are closed by their markup)
             raise ConversionError(f"the {TITLES[st.kind].lower()} is cut off: the text ends inside its table",
                                   path, last.end_line)
-
     # a statement whose columns carry no dates cannot be tagged: it is reported, the others are converted
     undated = [st for st in layout.statements if st.kind != "equity" and not any(c.period for c in st.columns)]
     if undated and len(undated) == len(layout.statements):
@@ -84,22 +134,26 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
         raise ConversionError(f"the {TITLES[st.kind].lower()} has no dates over its columns", path,
                               st.tables[0].start_line)
     layout.statements = [st for st in layout.statements if st not in undated]
+    return undated
 
-    catalog = load_catalog()
-    warnings: list[str] = []
+
+def _set_cik(cover, cik: str | None, path: str, warnings: list[str]) -> bool:
+    """The CIK from --cik, else the EDGAR header, else the placeholder (said loudly). True for the placeholder."""
     if cik:
         if not re.fullmatch(r"\d{1,10}", cik):
             raise ConversionError(f"--cik {cik!r} is not a CIK (up to 10 digits)", path)
         cover.cik, cover.cik_source = cik.zfill(10), "--cik"
-    placeholder = not cover.cik
-    if placeholder:
-        cover.cik, cover.cik_source = PLACEHOLDER_CIK, "placeholder"
-        warnings.append(f"WARNING: no CIK in the filing (no EDGAR header) and no --cik given: the instance uses the "
-                        f"placeholder CIK {PLACEHOLDER_CIK}. Pass --cik to write the real one.")
-    period_end = cover.period_end or _latest_date(layout)
-    if period_end is None:
-        raise ConversionError("cannot tell the period the report covers (no 'period ended' on the cover)", path)
-    form = cover.form or ("10-K" if "annual" in filing.text[:3000].lower() else "10-Q")
+    if cover.cik:
+        return False
+    cover.cik, cover.cik_source = PLACEHOLDER_CIK, "placeholder"
+    warnings.append(f"WARNING: no CIK in the filing (no EDGAR header) and no --cik given: the instance uses the "
+                    f"placeholder CIK {PLACEHOLDER_CIK}. Pass --cik to write the real one.")
+    return True
+
+
+def _fiscal_year_end(cover, lines: list[str], layout, period_end, form: str) -> str:
+    """--MM-DD from the EDGAR header, a "year ending" date in the text, a 10-K's period end, or a 10-Q balance
+    sheet's comparative year-end column; cover.fiscal_year_end_source says which."""
     fye = cover.fiscal_year_end
     if not fye:
         fye = fiscal_year_end_from_text(lines, period_end)
@@ -112,20 +166,13 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
         elif len(dates) > 1 and dates[0] < period_end:
             fye, cover.fiscal_year_end_source = f"--{dates[0].month:02d}-{dates[0].day:02d}", \
                 "the balance sheet's comparative year-end column"
-    fy_focus, fp_focus = fiscal_focus(period_end, fye, form)
-    doc_period = _document_period(layout, period_end, form)
-    registrant = cover.registrant or filing.header.get("company", "") or Path(path).stem
-    prefix = (prefix or derive_prefix(registrant)).lower()
-    if not re.fullmatch(r"[a-z][a-z0-9-]{0,19}", prefix):
-        raise ConversionError(f"--prefix {prefix!r} is not a valid XML prefix (letters, digits, dashes)", path)
+    return fye
 
-    b = Builder(catalog, prefix, path)
-    order = 1
-    _cover_facts(b, cover, form, period_end, fye, fy_focus, fp_focus, doc_period, placeholder)
-    order += 1
+
+def _statements(b: Builder, layout) -> None:
+    order = 2  # the cover is 1
     for st in layout.statements:
-        title = f"{TITLES[st.kind]}"
-        role = camel(st.title)[:60] or camel(title)
+        role = camel(st.title)[:60] or camel(TITLES[st.kind])
         if st.kind == "equity" and any(c.period for c in st.columns):
             build_equity_rollforward(b, st, order, role, st.title)
         elif st.kind == "equity":
@@ -136,61 +183,49 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
         if st.kind == "balance_sheet":
             if build_parentheticals(b, st, order, role + "Parenthetical", st.title + " (Parenthetical)"):
                 order += 1
-    text_order = 100
-    build_text_blocks(b, layout.notes, doc_period, text_order)
-    detail_order = 200
+
+
+def _notes(b: Builder, layout, doc_period: Period, path: str) -> None:
+    build_text_blocks(b, layout.notes, doc_period, 100)
+    order = 200
     for note, st in layout.note_tables:
         title = f"Note {note.number} - {note.title} (Details)"
         role = f"Note{note.number}{camel(note.title)[:40]}Details"
         if not any(c.period for c in st.columns):
-            for r in st.rows:
-                for c in r.cells:
-                    if c is not None:
-                        b.untagged.append(Untagged(f"{path}:{r.line}", title, r.label, c.text,
-                                                   "the note table's columns carry no dates"))
+            _list_all(b, st, title, "the note table's columns carry no dates")
             continue
         if is_measure_table(st):
-            build_measure_table(b, note, st, detail_order, role, title)
+            build_measure_table(b, note, st, order, role, title)
         else:
-            b.build_statement(st, detail_order, role, title, group="Disclosure")
-        detail_order += 1
+            b.build_statement(st, order, role, title, group="Disclosure")
+        order += 1
     for note in layout.notes:
         net = prose_facts(b, note.text, note.start_line, f"Note {note.number} - {note.title}", doc_period)
         if net:
-            net.order, net.role_id = detail_order, f"Note{note.number}{camel(note.title)[:40]}Narrative"
+            net.order, net.role_id = order, f"Note{note.number}{camel(note.title)[:40]}Narrative"
             b.networks.append(net)
-            detail_order += 1
-    legal = _legal_proceedings(lines, docs, layout)
-    if legal:
-        net = prose_facts(b, legal[1], legal[0], "Part II Item 1 - Legal Proceedings", doc_period)
-        if net:
-            net.order = detail_order
-            b.networks.append(net)
-    for st in undated:
-        for r in st.rows:
-            for c in r.cells:
-                if c is not None:
-                    b.untagged.append(Untagged(f"{path}:{r.line}", st.title, r.label, c.text,
-                                               "the statement's columns carry no dates the converter can read "
-                                               f"(headers: {', '.join(repr(col.header) for col in st.columns)})"))
-    prune_calcs(b)
-    if filing.line_map:
-        _map_sources(b, filing.line_map, path)
-    date_tag = period_end.strftime("%Y%m%d")
-    files = write_files(b, prefix, date_tag, cover.cik, placeholder, Path(path).name, registrant)
+            order += 1
 
-    # write into a temporary folder; it replaces out_dir only when everything is there
+
+def _list_all(b: Builder, st: Statement, title: str, reason: str) -> None:
+    for r in st.rows:
+        for c in r.cells:
+            if c is not None:
+                b.untagged.append(Untagged(f"{b.path}:{r.line}", title, r.label, c.text, reason))
+
+
+def _write_atomically(out_dir: Path, files: dict[str, str], instance_name: str, report, run_validation: bool,
+                      taxonomy_packages):
+    """Write into a temporary folder beside out_dir, validate there, and put it in place only when complete."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:
         for name, text in files.items():
             (tmp / name).write_text(text, encoding="utf-8")
-        instance = tmp / f"{prefix}-{date_tag}.xml"
-        validation = validate(instance, taxonomy_packages) if run_validation else None
-        report = _report(b, layout, cover, form, period_end, fy_focus, fp_focus, registrant, placeholder,
-                         validation, files, taxonomy_packages, undated)
-        (tmp / "report.json").write_text(report_json(report), encoding="utf-8")
-        (tmp / "report.md").write_text(report_markdown(report), encoding="utf-8")
+        validation = validate(tmp / instance_name, taxonomy_packages) if run_validation else None
+        rep = report(validation)
+        (tmp / "report.json").write_text(report_json(rep), encoding="utf-8")
+        (tmp / "report.md").write_text(report_markdown(rep), encoding="utf-8")
         if out_dir.exists():
             old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
             os.replace(out_dir, old)
@@ -202,9 +237,8 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     if validation is not None:
-        validation.instance = str(out_dir / instance.name)
-    return Result(out_dir=out_dir, files=sorted(out_dir.iterdir()), report=report, validation=validation,
-                  warnings=warnings)
+        validation.instance = str(out_dir / instance_name)
+    return validation, rep
 
 
 def _map_sources(b: Builder, line_map: list[int], path: str) -> None:
