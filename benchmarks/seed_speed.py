@@ -1,4 +1,6 @@
-"""Median conversion time of the bundled sample, without and with validation. Prints figures; asserts nothing."""
+"""Median conversion time of the bundled sample, without and with validation, and peak memory.
+
+Prints figures; asserts nothing."""
 import statistics
 import sys
 import tempfile
@@ -29,3 +31,5 @@ if __name__ == "__main__":
     print(f"sample: {SAMPLE.name}, {runs} runs each")
     print(f"conversion only (--no-validate): median {median_seconds(False, runs) * 1000:.0f} ms")
     print(f"conversion + Arelle validation:  median {median_seconds(True, runs) * 1000:.0f} ms")
+    import resource
+    print(f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
