@@ -202,6 +202,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             continue
         period = line_period_type(ln, st)
         label = core_label(ln.row.label) or ln.context_label
+        section = _cash_section(lines, pos) if st.kind == "cash_flow" else ""
         if ln.instant_at:
             # "Cash and equivalents, beginning of year" is matched as "Cash and equivalents"
             label = _BEGIN_END_WORDS.sub(" ", label).strip(" ,") or label
@@ -213,6 +214,9 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             s = score_concept(label, ln.context_label, c)
             if tag not in c.statements:
                 s *= 0.85  # a statement's concept reused in a note must match its words closely
+            if st.kind == "cash_flow" and section and re.search(r"(Operating|Investing|Financing)Activities$", c.name):
+                # under "Financing activities:" a financing concept, not its operating twin
+                s *= 1.0 if section in c.name.lower() else 0.8
             if liability_side is not None and c.balance:
                 # assets above the "Liabilities" caption, liabilities and equity below it
                 on_credit_side = pos >= liability_side
@@ -294,6 +298,17 @@ def _balance_totals(lines: list[Line], unlabeled: list[int], catalog: Catalog, u
         lines[pos].reason = "a balance sheet's two totals are equal"
         used.add(c.qname)
         done.add(pos)
+
+
+def _cash_section(lines: list[Line], pos: int) -> str:
+    """operating / investing / financing: the section of the cash flow statement a row is printed in."""
+    for ln in reversed(lines[: pos + 1]):
+        m = re.search(r"\b(operating|investing|investment|financing)\b", ln.row.label, re.I) if ln.header or ln.children \
+            else None
+        if m:
+            word = m.group(1).lower()
+            return "investing" if word == "investment" else word
+    return "operating"
 
 
 _LIAB_CAPTION = re.compile(r"^\s*(total\s+)?liabilities\b|liabilities\s+and\s+(stock|share)", re.I)
