@@ -60,9 +60,16 @@ _SHARE_COUNT = re.compile(r"shares\s+used|weighted[\s-]+average|number\s+of\s+(c
                           r"common\s+(and\s+common\s+)?equivalent\s+shares|shares\s+outstanding", re.I)
 
 
+_COUNT_LINE = re.compile(r"^\s*(issued|outstanding|authorized)\s+shares\b|^\s*shares\s+(issued|outstanding|authorized)\b",
+                         re.I)
+
+
 def row_kind(row: Row, st: Statement, context: str = "") -> str:
     label = row.label
     vals = [c for c in row.cells if c is not None and not c.dash]
+    if st.kind == "balance_sheet" and re.search(r"\bshares\b", label, re.I) and re.search(r"\d", core_label(label) + label):
+        # "Outstanding shares -- 432 and 428      $4": the counts are in the words, the columns hold dollars
+        return "monetary"
     # "Shares used in computing earnings per share" counts shares, whatever else it mentions
     if _SHARE_COUNT.search(label) and not any(c.places >= 2 for c in vals):
         return "shares"
@@ -76,8 +83,9 @@ def row_kind(row: Row, st: Statement, context: str = "") -> str:
         # "Basic" under "Earnings per share:" or under "Weighted average shares:"
         if _PER_SHARE.search(context) and (not vals or all(abs(c.value) < 1000 for c in vals)):
             return "perShare"
-        if _SHARES.search(context) and not _PER_SHARE.search(context) and not re.search(r"\$", row.label):
-            return "shares"
+        if re.match(r"\s*(weighted|average|number\s+of|shares\s+used|common\s+shares\s+outstanding)", context, re.I) \
+                and not _PER_SHARE.search(context) and not re.search(r"\$", row.label):
+            return "shares"  # "Basic" under "Weighted average shares:"
     if _SHARES.search(core_label(label)) and not re.search(r"\$|value|amount", core_label(label), re.I):
         return "shares"
     vals = [c for c in row.cells if c is not None and not c.dash]
@@ -202,6 +210,8 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             continue
         period = line_period_type(ln, st)
         label = core_label(ln.row.label) or ln.context_label
+        if st.kind == "balance_sheet" and ln.context_label and _COUNT_LINE.match(ln.row.label):
+            label = ln.context_label  # the amount on "Outstanding shares -- 432" is the caption's ("Common stock")
         section = _cash_section(lines, pos) if st.kind == "cash_flow" else ""
         if ln.instant_at:
             # "Cash and equivalents, beginning of year" is matched as "Cash and equivalents"
