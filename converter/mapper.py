@@ -170,7 +170,8 @@ def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> l
     header_text = ""
     for ln in lines:
         if ln.header:
-            header_text = core_label(ln.row.label)
+            if not _COUNT_LINE.match(ln.row.label):  # "Authorized shares -- 5,000" describes the caption above
+                header_text = core_label(ln.row.label)
             continue
         ln.context_label = header_text
         ln.kind = row_kind(ln.row, st, header_text)

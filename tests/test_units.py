@@ -158,3 +158,34 @@ def test_edgar_checks_find_what_arelle_does_not(tmp_path):
 </xbrli:xbrl>""")
     codes = {m.code for m in edgar_checks(inst)}
     assert {"EFM.6.05.01", "EFM.6.05.08", "EFM.6.05.12", "EFM.6.05.20"} <= codes
+
+
+BS_COUNTS = """\
+                              BALANCE SHEETS
+                              (In millions)
+                                                     December 31,
+                                                  1999          1998
+                                                --------      --------
+Total assets                                    $ 1,000       $   900
+Stockholders' equity:
+  Common stock, $0.01 par value:
+    Authorized shares -- 5,000
+    Issued shares -- 460 and 456
+    Outstanding shares -- 432 and 428                 4             4
+  Treasury stock, at cost                          (600)         (600)
+  Retained earnings                               1,596         1,496
+                                                --------      --------
+Total stockholders' equity                        1,000           900
+"""
+
+
+def test_share_counts_in_words_leave_the_amounts_in_dollars():
+    lines, docs = _doc(BS_COUNTS)
+    st = locate(lines, find_tables(lines, docs), docs, "10-K").statements[0]
+    b = Builder(load_catalog(), "acme", "x.txt")
+    b.build_statement(st, 1, "BS", st.title)
+    got = {(f.concept, str(f.context.period)): f for f in b.facts.values()}
+    assert got[("us-gaap:CommonStockValue", "1999-12-31")].unit == "USD"
+    assert got[("us-gaap:CommonStockValue", "1999-12-31")].value == "4000000"
+    assert got[("us-gaap:TreasuryStockValue", "1999-12-31")].value == "600000000"
+    assert not any(f.unit == "shares" for f in b.facts.values())
