@@ -50,11 +50,24 @@ def _assign(amounts: list[tuple[str, int]], text: str, instants: list[Period]) -
 def build_parentheticals(b: Builder, st: Statement, order: int, role_id: str, title: str) -> Network | None:
     instants = [c.period for c in st.columns if c.period is not None]
     net = Network(role_id=role_id, title=title, order=order)
+    caption_subject = None
     for row in st.rows:
         label = " ".join(row.label.split())
         low = label.lower()
         found: list[tuple[str, str, list[tuple[str, int]], str]] = []  # (concept, kind, amounts, text window)
         subj = _subject(label)
+        if subj:
+            caption_subject = subj
+        elif caption_subject in ("Preferred", "Common"):
+            # "Common stock, $0.01 par value: / Authorized shares -- 5,000 / Issued shares -- 460 and 456"
+            m = re.match(r"(authorized|issued|outstanding)\s+shares\s*[-\u2014:]*\s*" + _SHARES +
+                         r"(?:\s+and\s+" + _SHARES + ")?", low)
+            if m:
+                what = {"authorized": "Authorized", "issued": "Issued", "outstanding": "Outstanding"}[m.group(1)]
+                amts = [(g, m.start(i + 2)) for i, g in enumerate(m.groups()[1:]) if g]
+                found.append((f"us-gaap:{caption_subject}StockShares{what}", "scaled-shares", amts, low))
+            elif not re.match(r"(authorized|issued|outstanding)", low):
+                caption_subject = None
         if subj in ("Preferred", "Common"):
             m = re.search(_AMT + r"\s+(par|stated)\s+value", low) or re.search(r"par\s+value\s+(?:of\s+)?" + _AMT, low)
             if m:

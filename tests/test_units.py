@@ -189,3 +189,15 @@ def test_share_counts_in_words_leave_the_amounts_in_dollars():
     assert got[("us-gaap:CommonStockValue", "1999-12-31")].value == "4000000"
     assert got[("us-gaap:TreasuryStockValue", "1999-12-31")].value == "600000000"
     assert not any(f.unit == "shares" for f in b.facts.values())
+
+
+def test_share_count_lines_under_a_caption_are_parentheticals():
+    lines, docs = _doc(BS_COUNTS)
+    st = locate(lines, find_tables(lines, docs), docs, "10-K").statements[0]
+    b = Builder(load_catalog(), "acme", "x.txt")
+    build_parentheticals(b, st, 2, "BSP", "Balance Sheets (Parenthetical)")
+    got = {(f.concept, str(f.context.period)): f.value for f in b.facts.values()}
+    # counts written after the word follow the table's scale (millions here)
+    assert got[("us-gaap:CommonStockSharesAuthorized", "1999-12-31")] == "5000000000"
+    assert got[("us-gaap:CommonStockSharesIssued", "1998-12-31")] == "456000000"
+    assert got[("us-gaap:CommonStockSharesOutstanding", "1999-12-31")] == "432000000"
