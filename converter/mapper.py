@@ -225,9 +225,13 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             s = score_concept(label, ln.context_label, c)
             if tag not in c.statements:
                 s *= 0.85  # a statement's concept reused in a note must match its words closely
-            if st.kind == "cash_flow" and section and re.search(r"(Operating|Investing|Financing)Activities$", c.name):
-                # under "Financing activities:" a financing concept, not its operating twin
-                s *= 1.0 if section in c.name.lower() else 0.8
+            if st.kind == "cash_flow" and section and not ln.children:
+                # under "Financing activities:" a financing concept, not its operating twin; no working-capital
+                # change or non-cash adjustment outside the operating section
+                if re.search(r"(Operating|Investing|Financing)Activities$", c.name):
+                    s *= 1.0 if section in c.name.lower() else 0.8
+                elif section != "operating" and re.match(r"IncreaseDecrease|OtherNoncash|DeferredIncomeTax|ShareBased", c.name):
+                    s *= 0.8
             if liability_side is not None and c.balance:
                 # assets above the "Liabilities" caption, liabilities and equity below it
                 on_credit_side = pos >= liability_side
@@ -311,14 +315,20 @@ def _balance_totals(lines: list[Line], unlabeled: list[int], catalog: Catalog, u
         done.add(pos)
 
 
+_SECTIONS = ("operating", "investing", "financing")
+
+
 def _cash_section(lines: list[Line], pos: int) -> str:
-    """operating / investing / financing: the section of the cash flow statement a row is printed in."""
-    for ln in reversed(lines[: pos + 1]):
-        m = re.search(r"\b(operating|investing|investment|financing)\b", ln.row.label, re.I) if ln.header or ln.children \
-            else None
+    """operating / investing / financing: the section of the cash flow statement a row is printed in — the one a
+    caption above names, or the one after the section a subtotal above closes."""
+    for ln in reversed(lines[:pos]):
+        m = re.search(r"\b(operating|operations|investing|investment|financing)\b", ln.row.label, re.I) \
+            if ln.header or ln.children else None
         if m:
-            word = m.group(1).lower()
-            return "investing" if word == "investment" else word
+            word = {"investment": "investing", "operations": "operating"}.get(m.group(1).lower(), m.group(1).lower())
+            if ln.header:
+                return word
+            return _SECTIONS[min(_SECTIONS.index(word) + 1, 2)]
     return "operating"
 
 
