@@ -45,11 +45,11 @@ class Result:
 def derive_prefix(name: str) -> str:
     words = [w for w in re.findall(r"[A-Za-z0-9]+", name) if w.lower() not in
              {"inc", "corp", "corporation", "co", "company", "ltd", "llc", "the", "plc", "holdings", "group"}]
-    p = "".join(w[0] for w in words).lower() if len(words) > 2 else "".join(words).lower()[:12] or "co"
+    p = "".join(w[0] for w in words).lower() if len(words) > 2 else "".join(words).lower()[:20] or "co"
     p = re.sub(r"[^a-z0-9]", "", p) or "co"
     if p[0].isdigit():
         p = "c" + p
-    return p[:12]
+    return p[:20]
 
 
 def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None, cik: str | None = None,

@@ -100,3 +100,10 @@ def test_dei_document_type():
     from converter.pipeline import dei_document_type
     assert [dei_document_type(f) for f in ("10-K405", "10-KSB", "10-QSB", "10-Q", "10-K/A")] == \
         ["10-K", "10-K", "10-Q", "10-Q", "10-K"]
+
+
+def test_prefix_from_the_registrant_name():
+    from converter.pipeline import derive_prefix
+    assert derive_prefix("NUTRITION 21, INC.") == "nutrition21"
+    assert derive_prefix("INTERNATIONAL BUSINESS MACHINES CORP") == "ibm"
+    assert derive_prefix("24HOLDINGS INC") == "c24holdings"
