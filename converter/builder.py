@@ -116,7 +116,12 @@ class Builder:
 
     # ----- facts ----------------------------------------------------------------------------------------------
     def add_fact(self, fact: Fact) -> str:
-        """Record a fact; "added", "duplicate" (same value already there) or "conflict"."""
+        """Record a fact; "added", "duplicate" (same value already there), "conflict" or "bad-period"."""
+        period = fact.context.period
+        if period.start is not None and period.start > period.end:
+            # Out-of-order dated rows (a statement continued across pages, a typo in a year) give a period that
+            # ends before it starts; Arelle rejects such a context, so the fact is reported instead.
+            return "bad-period"
         key = (fact.concept, fact.context, fact.unit)
         old = self.facts.get(key)
         if old is None:
@@ -207,6 +212,10 @@ class Builder:
         if note:
             entry["note"] = note
         self.rows.append(entry)
+        if status == "bad-period":
+            self.untagged.append(Untagged(fact.source, fact.statement, row_label, fact.printed,
+                                          f"its period would end before it starts ({fact.context.period}); the "
+                                          "dated rows or headers around it are out of order"))
         if status == "conflict":
             old = self.value_of(fact.concept, fact.context, fact.unit)
             self.untagged.append(Untagged(fact.source, fact.statement, row_label, fact.printed,

@@ -6,6 +6,7 @@ paragraphs become lines. Each rendered line remembers the source line it came fr
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import lxml.html
 from lxml import etree
@@ -24,6 +25,24 @@ def looks_like_html(text: str) -> bool:
 def _clean(s: str) -> str:
     s = s.replace("\xa0", " ").replace("\u200b", "")
     return " ".join(s.split())
+
+
+_MONO = re.compile(r"font-family\s*:\s*['\"]?(courier|monospace|lucida console|consolas)", re.I)
+_MONO_FACE = re.compile(r"courier|monospace|lucida console|consolas", re.I)
+
+
+def _is_mono(el) -> bool:
+    return bool(_MONO.search(el.get("style") or "") or _MONO_FACE.search(el.get("face") or ""))
+
+
+def _clean_mono(s: str) -> str:
+    """Browser whitespace rules in a monospace paragraph: ordinary spaces collapse, &nbsp; does not.
+
+    Filers who typed their statements in Courier line the columns up with runs of &nbsp;; keeping them keeps the
+    columns, so the text-table parser can read the paragraph lines as it reads a plain-text filing.
+    """
+    s = re.sub(r"[ \t\r\n\f]+", " ", s.replace("\u200b", "")).strip(" ")
+    return s.replace("\xa0", " ").rstrip()
 
 
 def _merge_fragments(cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -144,8 +163,37 @@ def _table_lines(table) -> list[tuple[str, int]]:
     return out
 
 
+def unwrap(html_text: str) -> tuple[str, list[int]]:
+    """Undo hard line wrapping at a fixed width; (text, original first line of each new line).
+
+    Some filings reach us with every long line cut at the same width, which splits entities ("&nb" / "sp;") and
+    puts a false space inside text. The width gives it away: many lines of exactly one length, well over what a
+    person types. Lines of that length are joined to the next one without a separator.
+    """
+    raw = html_text.split("\n")
+    long_lengths = Counter(len(x.rstrip("\r")) for x in raw if len(x) >= 200)
+    if not long_lengths:
+        return html_text, list(range(1, len(raw) + 1))
+    width, count = long_lengths.most_common(1)[0]
+    if count < 5 or count < 0.5 * sum(long_lengths.values()):
+        return html_text, list(range(1, len(raw) + 1))
+    out: list[str] = []
+    first: list[int] = []
+    joining = False
+    for k, x in enumerate(raw, start=1):
+        body = x.rstrip("\r")
+        if joining:
+            out[-1] += body
+        else:
+            out.append(body)
+            first.append(k)
+        joining = len(body) == width
+    return "\n".join(out), first
+
+
 def render(html_text: str) -> tuple[list[str], list[int]]:
     """(text lines, the source line of each)."""
+    html_text, first_line = unwrap(html_text)
     try:
         root = lxml.html.document_fromstring(html_text)
     except (etree.ParserError, ValueError):
@@ -154,26 +202,33 @@ def render(html_text: str) -> tuple[list[str], list[int]]:
     where: list[int] = []
     buf: list[str] = []
     buf_line = [0]
+    buf_mono = [True]
 
     def flush(line: int) -> None:
-        text = _clean("".join(buf))
-        if text:
+        raw = "".join(buf)
+        text = _clean_mono(raw) if buf_mono[0] and "\xa0\xa0" in raw else _clean(raw)
+        if text.strip():
             lines.append(text)
             where.append(buf_line[0] or line)
         buf.clear()
         buf_line[0] = 0
+        buf_mono[0] = True
 
-    def add(text: str | None, line: int) -> None:
+    def add(text: str | None, line: int, mono: bool = False) -> None:
         if text:
             if not buf:
                 buf_line[0] = line
             buf.append(text)
+            if text.strip() and not mono:
+                buf_mono[0] = False
 
-    def walk(el) -> None:
+    def walk(el, mono: bool = False) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         line = el.sourceline or 0
+        outer = mono
+        mono = mono or (isinstance(el.tag, str) and _is_mono(el))
         if tag in ("script", "style", "head"):
-            add(el.tail, line)
+            add(el.tail, line, outer)
             return
         if tag == "table":
             flush(line)
@@ -186,28 +241,28 @@ def render(html_text: str) -> tuple[list[str], list[int]]:
                     where.append(src)
                 lines.append("")
                 where.append(line)
-            add(el.tail, line)
+            add(el.tail, line, outer)
             return
         if tag == "pre":
             flush(line)
             for k, text in enumerate((el.text_content() or "").splitlines()):
                 lines.append(text.replace("\xa0", " ").rstrip())
                 where.append(line + k)
-            add(el.tail, line)
+            add(el.tail, line, outer)
             return
         if tag in _BLOCK:
             flush(line)
         if tag == "hr" or "page-break" in (el.get("style") or "").lower():
             lines.append("<PAGE>")
             where.append(line)
-        add(el.text, line)
+        add(el.text, line, mono)
         for child in el:
-            walk(child)
+            walk(child, mono)
         if tag in _BLOCK:
             flush(line)
-        add(el.tail, line)
+        add(el.tail, line, outer)
 
     body = root.find("body")
     walk(body if body is not None else root)
     flush(0)
-    return lines, where
+    return lines, [first_line[w - 1] if 0 < w <= len(first_line) else w for w in where]

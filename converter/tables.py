@@ -8,6 +8,7 @@ from .layout import chunks, is_year_line, parse_table, split_line
 from .model import Table
 from .numbers import is_rule, parse_cell
 from .source import Document
+from .statements import statement_kind
 
 _TABLE_OPEN = re.compile(r"^\s*<TABLE\b[^>]*>", re.I)
 _TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.I)
@@ -198,6 +199,10 @@ def _layout_tables(lines: list[str], doc: Document, covered: set[int]) -> list[T
                 k -= 1
                 continue
             pos = len(line) - len(line.lstrip())
+            if pos > label_indent + 4 and statement_kind(line.strip()):
+                # a centred statement title ("CONSOLIDATED BALANCE SHEETS") sits over the columns like a header;
+                # one at the margin ("Income statement data") is a caption inside the table
+                break
             over = [ch for ch in chunks(line) if ch.start >= cell_start - 15]
             if is_rule(line) or (pos >= cell_start - 15 and (_HEADERISH.search(line) or is_year_line(split_line(line)))) \
                     or is_year_line(split_line(line), allow_label=True):

@@ -1,4 +1,6 @@
 """HTML filings: rendered to the text layout, then converted like text."""
+import re
+
 from click.testing import CliRunner
 
 from converter import convert
@@ -65,3 +67,50 @@ def test_html_with_no_statements_is_refused(tmp_path):
     assert res.exit_code == 2
     assert "letter.html" in res.output and "no financial statements" in res.output
     assert not (tmp_path / "out").exists()
+
+
+def _courier(text_lines):
+    """Statements typed in Courier and lined up with &nbsp;, one <p> per line, as some filers' software did."""
+    ps = "".join('<p style="MARGIN:0px; FONT-FAMILY:Courier New">' + ln.replace(" ", "&nbsp;") + "</p> "
+                 for ln in text_lines)
+    return "<html><body><p>FORM 10-K</p><p>For the fiscal year ended December 31, 2009</p>" \
+        "<p>ACME WIDGETS, INC.<br>(Exact name of registrant as specified in its charter)</p>" + ps + "</body></html>"
+
+
+COURIER_BS = [
+    "                      CONSOLIDATED BALANCE SHEETS",
+    "                                 December 31,     December 31,",
+    "                                     2009              2008",
+    "Cash and cash equivalents         $    23,505     $    316,795",
+    "Prepaid expenses                        1,272           14,135",
+    "     Total Assets                 $    24,777     $    330,930",
+    "Accounts payable                  $     2,696     $      5,380",
+    "Retained earnings                      22,081         325,550",
+    "     Total Liabilities and Equity $    24,777     $    330,930",
+]
+
+
+def test_courier_paragraphs_keep_their_columns():
+    lines, _ = render(_courier(COURIER_BS))
+    row = next(ln for ln in lines if ln.startswith("Prepaid expenses"))
+    assert row == COURIER_BS[4]
+    # ordinary (proportional) paragraphs still have their whitespace collapsed
+    lines, _ = render("<html><body><p>A&nbsp;&nbsp;&nbsp;B   C</p></body></html>")
+    assert lines == ["A B C"]
+
+
+def test_hard_wrapped_html_is_unwrapped(tmp_path):
+    html = _courier(COURIER_BS)
+    width = 256
+    wrapped = "\n".join(html[k:k + width] for k in range(0, len(html), width))
+    assert re.search(r"&[a-z]{0,4}\n[a-z]{0,4};", wrapped)  # the cut falls inside an entity
+    lines, where = render(wrapped)
+    assert next(ln for ln in lines if ln.startswith("Prepaid expenses")) == COURIER_BS[4]
+    assert max(where) <= wrapped.count("\n") + 1
+    src = tmp_path / "wrapped.htm"
+    src.write_text(wrapped)
+    res = convert(src, tmp_path / "out", cik="1234567")
+    assert res.validation.errors == []
+    facts = {(r["concept"], r["period"]): r["value"] for r in res.report["rows"]}
+    assert facts[("us-gaap:Assets", "2008-12-31")] == "330930"
+    assert facts[("us-gaap:AccountsPayableCurrent", "2009-12-31")] == "2696"

@@ -234,3 +234,15 @@ def test_cash_flow_rows_take_the_concepts_of_their_section():
     assert by_line[7] == "us-gaap:OtherNoncashIncomeExpense"
     assert by_line[11] == "us-gaap:PaymentsForProceedsFromOtherInvestingActivities"
     assert by_line[14] == "us-gaap:ExcessTaxBenefitFromShareBasedCompensationFinancingActivities"
+
+
+def test_a_period_that_ends_before_it_starts_is_reported_not_written():
+    from converter.model import Context, Fact
+    b = Builder(load_catalog(), "acme", "x.txt")
+    backwards = Context(Period(start=date(2009, 1, 1), end=date(2007, 12, 31)))
+    fact = Fact("us-gaap:NetIncomeLoss", backwards, "-5", "USD", "0", source="x.txt:12",
+                statement="Statements of Stockholders' Equity", printed="(5)")
+    assert b.record(fact, "Net loss", 2) == "bad-period"
+    assert not b.facts
+    (u,) = b.untagged
+    assert u.source == "x.txt:12" and u.row == "Net loss" and "2009-01-01..2007-12-31" in u.reason
