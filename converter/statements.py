@@ -320,19 +320,24 @@ def locate(lines: list[str], tables: list[Table], docs: list[Document], form: st
                                     scale=scale if scale is not None else 0,
                                     share_scale=share_scale_of(t.title, scale or 0)))
     # a statement heading can also stand over a segment's or a subsidiary's summary (in the MD&A):
-    # of several tables of one kind, the largest is the registrant's statement
+    # of several tables of one kind, the largest is the registrant's statement; one whose columns carry dates
+    # beats one that cannot be tagged at all, however large
+    for st in statements:
+        assign_periods(st, form, period_end)
     chosen: list[Statement] = []
     for st in statements:
         rivals = [o for o in statements if o.kind == st.kind]
-        best = max(rivals, key=lambda o: (sum(1 for r in o.rows if r.has_values), -o.tables[0].start_line))
+        best = max(rivals, key=lambda o: (o.kind == "equity" or any(c.period for c in o.columns),
+                                          sum(1 for r in o.rows if r.has_values), -o.tables[0].start_line))
         if best is st:
             chosen.append(st)
         else:
+            dated = st.kind == "equity" or any(c.period for c in st.columns)
             for t in st.tables:
-                skipped.append((t, f"another, larger {TITLES[st.kind].lower()} was converted"))
+                skipped.append((t, f"another, larger table was converted as the {TITLES[st.kind].lower()}" if dated
+                                else f"its columns carry no dates; another table was converted as the "
+                                     f"{TITLES[st.kind].lower()}"))
     statements = chosen
-    for st in statements:
-        assign_periods(st, form, period_end)
     return Layout(statements=statements, notes=notes, note_tables=note_tables, skipped=skipped, notes_zone=zone)
 
 

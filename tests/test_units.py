@@ -246,3 +246,20 @@ def test_a_period_that_ends_before_it_starts_is_reported_not_written():
     assert not b.facts
     (u,) = b.untagged
     assert u.source == "x.txt:12" and u.row == "Net loss" and "2009-01-01..2007-12-31" in u.reason
+
+
+def test_a_dated_statement_beats_a_larger_undated_one_of_its_kind():
+    guarantor = """\
+                     CONDENSED CONSOLIDATING BALANCE SHEETS
+                                   Parent      Guarantors    Eliminations   Consolidated
+Cash                                  100          200           -               300
+Receivables                           400          500           -               900
+Inventories                           10           20            -                30
+Investments in subsidiaries           700           -          (700)              -
+Total assets                        1,210          720         (700)            1,230
+"""
+    lines, docs = _doc(BS_COUNTS + "\n\n\n<PAGE>\n" + guarantor)
+    layout = locate(lines, find_tables(lines, docs), docs, "10-K")
+    (st,) = [s for s in layout.statements if s.kind == "balance_sheet"]
+    assert st.tables[0].start_line < 20 and any(c.period for c in st.columns)
+    assert any("carry no dates" in why for t, why in layout.skipped if t.start_line > 20)
