@@ -113,9 +113,43 @@ def _check_output_folder(out_dir: Path, path: str) -> None:
                               "edgar2xbrl conversion; give an empty or a new folder", path)
 
 
+_BY_REFERENCE = re.compile(
+    r"financial\s+statements.{0,400}annual\s+report\s+to\s+(share|stock)holders.{0,400}incorporated\s+(herein\s+)?"
+    r"by\s+reference", re.I)
+
+
+def _by_reference(lines: list[str]) -> list[tuple[int, str]]:
+    """(line index, sentence) where the text says the financial statements are incorporated by reference from the
+    annual report; a sentence wrapped over lines is read across them (up to 8 lines, not past a blank one)."""
+    out: list[tuple[int, str]] = []
+    for k, line in enumerate(lines):
+        if not re.search(r"financial\s+statements", line, re.I):
+            continue
+        window = [line]
+        for nxt in lines[k + 1:k + 8]:
+            if not nxt.strip():
+                break
+            window.append(nxt)
+        text = " ".join(x.strip() for x in window)
+        m = _BY_REFERENCE.search(text)
+        if m and m.start() < len(line.strip()):
+            out.append((k, text[m.start():m.end()]))
+    return out
+
+
 def _usable_statements(layout, filing, docs, path: str) -> list[Statement]:
     """Refuse a filing with no statements or a statement cut off; set aside (and return) undated statements."""
     if not layout.statements:
+        # a 10-K whose Item 8 points to the annual report (Exhibit 13) filed as another document; the Item 8
+        # sentence itself (it names the auditor's report) is the line to show
+        hits = _by_reference(filing.lines)
+        hits.sort(key=lambda h: not re.search(r"independent|supplementary\s+data|item\s*8", filing.lines[h[0]], re.I))
+        if hits:
+            k = hits[0][0]
+            raise ConversionError("no financial statements found: the filing incorporates them by reference from "
+                                  "the annual report to shareholders, which is not part of this file (convert the "
+                                  "submission that holds Exhibit 13)", path,
+                                  filing.line_map[k] if filing.line_map else k + 1)
         raise ConversionError("no financial statements found (no balance sheet, statement of operations, "
                               "stockholders' equity or cash flows with numbers under its heading)", path)
     lines = filing.lines

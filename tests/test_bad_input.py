@@ -49,3 +49,19 @@ def test_output_folder_with_other_files_is_left_alone(tmp_path):
     fresh = tmp_path / "conv"
     assert CliRunner().invoke(main, ["convert", str(SAMPLE), "-o", str(fresh), "--no-validate"]).exit_code == 0
     assert CliRunner().invoke(main, ["convert", str(SAMPLE), "-o", str(fresh), "--no-validate"]).exit_code == 0
+
+
+def test_statements_incorporated_by_reference_are_named_as_the_cause(tmp_path):
+    text = ("                              FORM 10-K\n\n"
+            "ITEM 7.   MANAGEMENT'S DISCUSSION AND ANALYSIS\n\n"
+            "     Revenues grew in every segment.\n\n"
+            "ITEM 8.   FINANCIAL STATEMENTS AND SUPPLEMENTARY DATA\n\n"
+            "     The consolidated financial statements, together with the report thereon of\n"
+            "Smith & Jones LLP dated January 24, 2002, contained in our 2001 Annual\n"
+            "Report to Shareholders, are incorporated herein by reference.\n")
+    src = tmp_path / "tenk.txt"
+    src.write_text(text)
+    res = CliRunner().invoke(main, ["convert", str(src), "-o", str(tmp_path / "o"), "--no-validate"])
+    assert res.exit_code == 2
+    assert "tenk.txt:9:" in res.output and "incorporates them by reference" in res.output
+    assert not (tmp_path / "o").exists()

@@ -37,6 +37,8 @@ def test_converts_valid_and_agrees_with_its_schedule(tmp_path, name):
 
 def test_filing_without_statements_says_so(tmp_path):
     name = "TXT_10-K405_2001-12-29_0000950135-02-001340_b42129tie10-k405.txt"
-    with pytest.raises(ConversionError, match="no financial statements found"):
+    with pytest.raises(ConversionError, match="no financial statements found: the filing incorporates them by "
+                                              "reference") as err:
         convert(TEXT / name, tmp_path / "out")
+    assert err.value.line == 749  # "The consolidated financial statements ... are incorporated herein by reference"
     assert not (tmp_path / "out").exists()
