@@ -20,6 +20,9 @@ _HEADERISH = re.compile(r"\b(19|20)\d\d\b|months|weeks|year|ended|quarter|period
                         r"thousands|millions|billions|except|\bamount|"
                         r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?", re.I)
 
+_SECTION_CAPTION = re.compile(r"^(?=.*\b(ASSETS|LIABILITIES|EQUITY|CAPITAL|REVENUES?|EXPENSES|ACTIVITIES)\b)"
+                              r"[A-Z][A-Z ,'’&:]*$")
+
 
 def _title_above(lines: list[str], i: int, floor: int, limit: int = 14) -> tuple[str, int]:
     """Heading text above line i (stops at a page break, another table, or `limit` lines)."""
@@ -204,6 +207,12 @@ def _layout_tables(lines: list[str], doc: Document, covered: set[int]) -> list[T
                 # one at the margin ("Income statement data") is a caption inside the table
                 break
             over = [ch for ch in chunks(line) if ch.start >= cell_start - 15]
+            if not header and pos >= cell_start - 15 and _SECTION_CAPTION.match(line.strip()):
+                # "ASSETS" centred over the amounts, between the column headers and the first row: a section
+                # caption, neither header nor row; the headers are above it
+                blanks = 0
+                k -= 1
+                continue
             if is_rule(line) or (pos >= cell_start - 15 and (_HEADERISH.search(line) or is_year_line(split_line(line)))) \
                     or is_year_line(split_line(line), allow_label=True):
                 header.insert(0, k)

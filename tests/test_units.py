@@ -263,3 +263,23 @@ Total assets                        1,210          720         (700)            
     (st,) = [s for s in layout.statements if s.kind == "balance_sheet"]
     assert st.tables[0].start_line < 20 and any(c.period for c in st.columns)
     assert any("carry no dates" in why for t, why in layout.skipped if t.start_line > 20)
+
+
+def test_a_centred_section_caption_does_not_cut_off_the_column_headers():
+    text = """\
+                              ACME CORP.
+                      CONSOLIDATED BALANCE SHEETS
+                                                                    May 31,
+                                                             2006             2005
+                                                                (In millions)
+                                                                   ASSETS
+Current assets:
+Cash and equivalents                                         $954.2         $1,388.1
+Short-term investments                                      1,348.8            436.6
+Total current assets                                        2,303.0          1,824.7
+"""
+    lines, docs = _doc(text)
+    (t,) = find_tables(lines, docs)
+    assert [c.header for c in t.columns] == ["May 31, 2006", "2005"]
+    st = locate(lines, [t], docs, "10-K").statements[0]
+    assert [str(c.period) for c in st.columns] == ["2006-05-31", "2005-05-31"]
