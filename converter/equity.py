@@ -44,6 +44,21 @@ def _column_roles(b: Builder, st: Statement) -> list[tuple[str | None, bool]]:
             ext = b.extensions.get(f"{b.prefix}:{camel(words)}Member") or \
                 b.new_extension(words, "domain", "duration", abstract=True, suffix="Member", type_="domain")
             out.append((ext.qname, shares))
+    # two columns on one member ("Common Stock Class A" and "Class B" both read as common stock) would write two
+    # values into one context: each gets a member of its own, named by its heading
+    seen: dict[tuple, list[int]] = {}
+    for k, (m, shares) in enumerate(out):
+        if m is not None:
+            seen.setdefault((m, shares), []).append(k)
+    for (m, shares), cols in seen.items():
+        words = [re.sub(r"\b(shares|amount|number|of|total|par value)\b", " ", st.columns[k].header, flags=re.I)
+                 .strip() for k in cols]
+        if len(cols) < 2 or len(set(w.lower() for w in words)) < len(cols):
+            continue
+        for k, w in zip(cols, words):
+            ext = b.extensions.get(f"{b.prefix}:{camel(w)}Member") or \
+                b.new_extension(w, "domain", "duration", abstract=True, suffix="Member", type_="domain")
+            out[k] = (ext.qname, shares)
     return out
 
 
@@ -177,16 +192,39 @@ def _checks(b: Builder, st: Statement, lines, roles, balance_idx, title: str) ->
                               "across the equity components axis: checked here, not in the calculation link"))
     ordered = sorted(balance_idx)
     for a, z in zip(ordered, ordered[1:]):
+        subtotals = _inner_subtotals(lines, a, z)
         for k, col in enumerate(st.columns):
             start, end = lines[a].row.cells[k], lines[z].row.cells[k]
             if start is None or end is None:
                 continue
             acc = start.value + sum((lines[i].row.cells[k].value for i in range(a + 1, z)
-                                     if not lines[i].header and lines[i].row.cells[k] is not None), Decimal(0))
+                                     if not lines[i].header and i not in subtotals
+                                     and lines[i].row.cells[k] is not None), Decimal(0))
             b.checks.append(Check(title, " ".join(lines[z].row.label.split()), lines[z].row.line,
                                   f"{col.header}: opening balance + changes", str(end.value), str(acc),
                                   acc == end.value, False,
                                   "a roll-forward from instant to instant: checked here, not in the calculation link"))
+
+
+def _inner_subtotals(lines, a: int, z: int) -> set[int]:
+    """Rows between two balances that add up rows just above them ("Comprehensive income" under net income and
+    the other comprehensive income items): they restate changes already counted, so the roll-forward skips them."""
+    out: set[int] = set()
+    for i in range(a + 2, z):
+        cells = [(k, c.value) for k, c in enumerate(lines[i].row.cells) if c is not None and not lines[i].header]
+        if not cells or not any(v for _, v in cells):
+            continue
+        sums = {k: Decimal(0) for k, _ in cells}
+        for j in range(i - 1, a, -1):
+            if lines[j].header or j in out:
+                continue
+            for k in sums:
+                c = lines[j].row.cells[k] if k < len(lines[j].row.cells) else None
+                sums[k] += c.value if c is not None else 0
+            if j < i - 1 and all(sums[k] == v for k, v in cells):
+                out.add(i)
+                break
+    return out
 
 
 # ----- the other layout: years across, components stacked as captioned sections --------------------------------

@@ -64,8 +64,12 @@ def _merge_fragments(cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
 
 def _table_lines(table) -> list[tuple[str, int]]:
     for br in table.iter("br"):
-        br.tail = " " + (br.tail or "")  # "Three Months Ended<br>September 30" keeps its space
+        br.tail = "\n" + (br.tail or "")  # a line break inside a cell: a heading stacked over several lines
+    for block in table.iter("p", "div", "P", "DIV"):
+        block.text = "\n" + (block.text or "")  # so do paragraphs inside a cell
+        block.tail = "\n" + (block.tail or "")
     rows = []
+    parts: dict[tuple[int, int], list[str]] = {}  # (row, start column) → the cell's lines
     carried: dict[int, int] = {}  # column → rows it is still taken by a cell above (rowspan)
     for tr in table.iter("tr"):
         cells = []  # (text, colspan, start column)
@@ -80,7 +84,9 @@ def _table_lines(table) -> list[tuple[str, int]]:
                 span, down = 1, 1
             while carried.get(pos, 0) > 0:
                 pos += 1
-            cells.append((_clean(td.text_content()), span, pos))
+            raw = td.text_content()
+            parts[(len(rows), pos)] = [x for x in (_clean(y) for y in raw.split("\n")) if x]
+            cells.append((_clean(raw), span, pos))
             if down > 1:
                 for c in range(pos, pos + span):
                     carried[c] = max(carried.get(c, 0), down)  # decremented below, so it covers down-1 rows
@@ -94,12 +100,14 @@ def _table_lines(table) -> list[tuple[str, int]]:
         return []
     ncols = max(start + span for cells, _ in rows for _, span, start in cells)
     grid = []
-    for cells, line in rows:
+    stacked = []  # per row: start column → the cell's lines, for heading rows whose cells break over lines
+    for r, (cells, line) in enumerate(rows):
         g = [("", 1)] * ncols
         for t, span, start in cells:
             if start < ncols:
                 g[start] = (t, span)
         grid.append((g, line))
+        stacked.append({start: parts.get((r, start), [t]) for t, span, start in cells if t})
     used = [any(g[c][0] for g, _ in grid) for c in range(ncols)]
     cols = [c for c in range(ncols) if used[c]]
     if not cols:
@@ -109,21 +117,37 @@ def _table_lines(table) -> list[tuple[str, int]]:
     first_num = numeric[0] if numeric else cols[-1] + 1
     # a heading that starts over a spacer but spans into the amounts ("March 31, 2005" over "$" and "1,200")
     # belongs to the amounts
-    for g, _ in grid:
+    for r, (g, _) in enumerate(grid):
         for c in cols:
             t, span = g[c]
             if t and c < first_num < c + span:
                 g[c] = ("", 1)
                 g[first_num] = (t, c + span - first_num)
+                stacked[r][first_num] = stacked[r].pop(c, [t])
+    # a heading row keeps the line breaks of its cells ("Additional<br>Paid-In<br>Capital"), stacked and
+    # bottom-aligned as a typist would set them, so narrow columns stay narrow; a row of amounts is one line
+    heading_row = [not any(parse_cell(g[c][0]) is not None for c in cols if c >= first_num and g[c][0])
+                   for g, _ in grid]
+    for r, (g, _) in enumerate(grid):
+        if not heading_row[r]:
+            continue
+        for c in cols:
+            over = [cc for cc in numeric if c <= cc < c + g[c][1]]
+            # a heading over several columns has room on one line (and its rule shows its span)
+            if c >= first_num and g[c][0] and len(stacked[r].get(c, [])) > 1 and len(over) <= 1:
+                g[c] = ("\n".join(stacked[r][c]), g[c][1])
     labels = [" ".join(g[c][0] for c in cols if c < first_num and g[c][0]) for g, _ in grid]
     value_cols = [c for c in cols if c >= first_num]
     label_w = min(max([len(t) for t in labels] + [10]), 110)
     width = {c: 0 for c in value_cols}
+    def wide(t: str) -> int:
+        return max(len(x) for x in t.split("\n"))
+
     for g, _ in grid:
         for c in value_cols:
             t, span = g[c]
             if t and span == 1:
-                width[c] = max(width[c], len(t))
+                width[c] = max(width[c], wide(t))
     # a heading spanning several columns ("March 31, 2005" over "$" and "1,200") must fit over them
     for g, _ in grid:
         for c in value_cols:
@@ -132,34 +156,55 @@ def _table_lines(table) -> list[tuple[str, int]]:
                 continue
             covered = [cc for cc in value_cols if c <= cc < c + span]
             room = sum(width[cc] for cc in covered) + 3 * (len(covered) - 1)
-            if len(t) > room:
-                width[covered[-1]] += len(t) - room
+            if wide(t) > room:
+                width[covered[-1]] += wide(t) - room
     starts = {}
     x = label_w + 4
     for c in value_cols:
         starts[c] = x
         x += width[c] + 3
     out = []
-    for (g, line), label in zip(grid, labels):
-        buf = [" "] * (x + 2)
-        text = label[:label_w]
-        buf[0:len(text)] = list(text)
+    amount_cols = set(numeric)
+    for r, ((g, line), label) in enumerate(zip(grid, labels)):
+        height = max([t.count("\n") + 1 for c in value_cols for t, _ in [g[c]] if t] + [1])
         numeric_row = any(parse_cell(g[c][0]) is not None for c in value_cols if g[c][0])
-        for c in value_cols:
-            t, span = g[c]
-            if not t:
-                continue
-            end_col = max([cc for cc in value_cols if c <= cc < c + span] or [c])
-            right = starts[end_col] + width[end_col]
-            left = starts[c]
-            if parse_cell(t) is not None or numeric_row:
-                pos = max(left, right - len(t))  # amounts right-aligned
-            else:
-                pos = max(left, left + (right - left - len(t)) // 2)  # headings centred over their span
-            while len(buf) < pos + len(t) + 1:
-                buf.append(" ")
-            buf[pos:pos + len(t)] = list(t)
-        out.append(("".join(buf).rstrip(), line))
+        for k in range(height):
+            buf = [" "] * (x + 2)
+            if k == height - 1:
+                text = label[:label_w]
+                buf[0:len(text)] = list(text)
+            for c in value_cols:
+                t, span = g[c]
+                if not t:
+                    continue
+                pieces = t.split("\n")
+                at = k - (height - len(pieces))  # bottom-aligned
+                if at < 0:
+                    continue
+                t = pieces[at]
+                end_col = max([cc for cc in value_cols if c <= cc < c + span] or [c])
+                right = starts[end_col] + width[end_col]
+                left = starts[c]
+                if parse_cell(t) is not None or numeric_row:
+                    pos = max(left, right - len(t))  # amounts right-aligned
+                else:
+                    pos = max(left, left + (right - left - len(t)) // 2)  # headings centred over their span
+                while len(buf) < pos + len(t) + 1:
+                    buf.append(" ")
+                buf[pos:pos + len(t)] = list(t)
+            out.append(("".join(buf).rstrip(), line))
+        if heading_row[r]:
+            # a heading over several columns of amounts gets the rule a typist would draw under it, so the
+            # layout reader knows which columns it spans (HTML says so with colspan; text says so with dashes)
+            rule = [" "] * (x + 2)
+            for c in value_cols:
+                t, span = g[c]
+                covered = [cc for cc in value_cols if c <= cc < c + span]
+                if t and not t.startswith("(") and len([cc for cc in covered if cc in amount_cols]) >= 2:
+                    left, right = starts[covered[0]], starts[covered[-1]] + width[covered[-1]]
+                    rule[left:right] = ["-"] * (right - left)
+            if "-" in rule:
+                out.append(("".join(rule).rstrip(), line))
     return out
 
 

@@ -22,7 +22,7 @@ _HEADINGS = [
     ("balance_sheet", re.compile(r"\bBALANCE\s+SHEETS?\b|STATEMENTS?\s+OF\s+(CONSOLIDATED\s+)?FINANCIAL\s+(POSITION|CONDITION)"
                                  r"|STATEMENTS?\s+OF\s+CONDITION", re.I)),
     ("equity", re.compile(r"STATEMENTS?\s+OF\s+(CONSOLIDATED\s+)?(CHANGES\s+IN\s+)?(STOCKHOLDERS|SHAREHOLDERS|SHAREOWNERS)['\u2019]?\s*"
-                          r"(EQUITY|INVESTMENT)|STATEMENTS?\s+OF\s+(CHANGES\s+IN\s+)?EQUITY|"
+                          r"(\((DEFICIT|DEFICIENCY)\)\s*)?(EQUITY|INVESTMENT)|STATEMENTS?\s+OF\s+(CHANGES\s+IN\s+)?EQUITY|"
                           r"^\s*(CONSOLIDATED\s+)?(STOCKHOLDERS|SHAREHOLDERS|SHAREOWNERS)['\u2019]?\s+EQUITY\s+STATEMENTS?\b", re.I)),
     ("income", re.compile(r"STATEMENTS?\s+OF\s+(CONSOLIDATED\s+)?(OPERATIONS|INCOME|EARNINGS|LOSS|(NET\s+)?INCOME\s+AND|"
                           r"COMPREHENSIVE\s+(INCOME|LOSS))|\bINCOME\s+STATEMENTS?\b|^\s*(CONSOLIDATED\s+)?STATEMENTS?\s+OF\s+"
@@ -75,7 +75,10 @@ def statement_kind(title: str) -> str | None:
         if _INDEX_LINE.search(line) or not _heading_like(line):
             continue
         for kind, rx in _HEADINGS:
-            if rx.search(line):
+            m = rx.search(line)
+            if m and re.match(r"\s*data\b", line[m.end():], re.I):
+                break  # "Statements of Operations Data:", a caption of the selected financial data
+            if m:
                 if best is None or line_no >= best[0]:
                     best = (line_no, kind)
                 break

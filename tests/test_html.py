@@ -114,3 +114,46 @@ def test_hard_wrapped_html_is_unwrapped(tmp_path):
     facts = {(r["concept"], r["period"]): r["value"] for r in res.report["rows"]}
     assert facts[("us-gaap:Assets", "2008-12-31")] == "330930"
     assert facts[("us-gaap:AccountsPayableCurrent", "2009-12-31")] == "2696"
+
+
+EQUITY_HTML = """<html><body><p>FORM 10-K</p><p>For the fiscal year ended May 31, 2006</p>
+<p>ACME WIDGETS, INC.<br>(Exact name of registrant as specified in its charter)</p>
+<p align="center">CONSOLIDATED STATEMENTS OF SHAREHOLDERS' (DEFICIT) EQUITY</p>
+<p align="center">(In millions)</p>
+<table>
+<tr><td></td><td colspan="4" align="center">Common Stock</td><td></td><td></td><td></td></tr>
+<tr><td></td><td colspan="2" align="center">Class A</td><td colspan="2" align="center">Class B</td>
+    <td align="center">Additional<br>Paid-In<br>Capital</td><td><p>Retained</p><p>Earnings</p></td><td>Total</td></tr>
+<tr><td></td><td>Shares</td><td>Amount</td><td>Shares</td><td>Amount</td><td></td><td></td><td></td></tr>
+<tr><td>Balance at May 31, 2004</td><td>10</td><td>1</td><td>20</td><td>2</td><td>100</td><td>500</td><td>603</td></tr>
+<tr><td>Net income</td><td></td><td></td><td></td><td></td><td></td><td>50</td><td>50</td></tr>
+<tr><td>Translation adjustment</td><td></td><td></td><td></td><td></td><td>5</td><td></td><td>5</td></tr>
+<tr><td>Comprehensive income</td><td></td><td></td><td></td><td></td><td>5</td><td>50</td><td>55</td></tr>
+<tr><td>Stock issued</td><td>1</td><td>1</td><td>2</td><td>1</td><td>10</td><td></td><td>12</td></tr>
+<tr><td>Balance at May 31, 2005</td><td>11</td><td>2</td><td>22</td><td>3</td><td>115</td><td>550</td><td>670</td></tr>
+</table></body></html>"""
+
+
+def test_headings_broken_over_lines_are_stacked_over_narrow_columns():
+    lines, _ = render(EQUITY_HTML)
+    at = {w: next(k for k, ln in enumerate(lines) if w in ln.split()) for w in ("Additional", "Paid-In", "Capital",
+                                                                                 "Retained", "Earnings")}
+    assert at["Additional"] < at["Paid-In"] < at["Capital"]  # <br> stacks
+    assert at["Retained"] < at["Earnings"] == at["Capital"]  # <p> inside a cell stacks, bottom-aligned
+    # a heading over two columns of amounts gets a rule under it showing its span
+    k = next(k for k, ln in enumerate(lines) if "Class A" in ln)
+    assert set(lines[k + 1].strip()) == {"-", " "}
+
+
+def test_equity_statement_with_two_share_classes_and_a_comprehensive_income_subtotal(tmp_path):
+    src = tmp_path / "eq.htm"
+    src.write_text(EQUITY_HTML)
+    res = convert(src, tmp_path / "out", cik="1234567")
+    assert res.validation.errors == []
+    (only,) = res.report["statements"]
+    assert only.startswith("Consolidated Statements Of Shareholders' (Deficit) Equity (equity, lines")
+    assert res.report["untagged"] == []  # Class A and Class B shares are two members, not a conflict
+    members = {tuple(r["dimensions"].values()) for r in res.report["rows"] if r["unit"] == "shares"}
+    assert len(members) == 2
+    rollforward = [c for c in res.report["checks"] if "opening balance" in c["column"]]
+    assert rollforward and all(c["ok"] for c in rollforward)  # the comprehensive income line is not counted twice

@@ -283,3 +283,11 @@ Total current assets                                        2,303.0          1,8
     assert [c.header for c in t.columns] == ["May 31, 2006", "2005"]
     st = locate(lines, [t], docs, "10-K").statements[0]
     assert [str(c.period) for c in st.columns] == ["2006-05-31", "2005-05-31"]
+
+
+def test_selected_data_captions_are_not_statement_headings():
+    from converter.statements import statement_kind
+    assert statement_kind("Statements of Operations Data:") is None
+    assert statement_kind("Balance Sheet Data") is None
+    assert statement_kind("CONSOLIDATED STATEMENTS OF OPERATIONS") == "income"
+    assert statement_kind("STATEMENTS OF STOCKHOLDERS' (DEFICIT) EQUITY AND COMPREHENSIVE LOSS") == "equity"
