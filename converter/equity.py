@@ -184,7 +184,9 @@ def _checks(b: Builder, st: Statement, lines, roles, balance_idx, title: str) ->
         if ln.header or not total_cols:
             continue
         t = ln.row.cells[total_cols[0]]
-        if t is None:
+        if t is None or all(ln.row.cells[k] is None for k in amount_cols):
+            # a line printed in the total column only ("Total comprehensive income") is a memo, not a sum of the
+            # components' changes
             continue
         acc = sum((ln.row.cells[k].value for k in amount_cols if ln.row.cells[k] is not None), Decimal(0))
         b.checks.append(Check(title, " ".join(ln.row.label.split()), ln.row.line, "Total = sum of components",
