@@ -62,8 +62,19 @@ def _column_roles(b: Builder, st: Statement) -> list[tuple[str | None, bool]]:
     return out
 
 
+_MEMO = re.compile(r"^\s*(total\s+)?comprehensive\s+(income|loss|earnings)\b", re.I)
+
+
+def memo_columns(st: Statement) -> set[int]:
+    """Columns headed "Comprehensive Income (Loss)" (not "Accumulated other ..."): a memo of the year's
+    comprehensive income beside the components, not a component of equity."""
+    return {k for k, c in enumerate(st.columns) if _MEMO.match(c.header) and len(st.columns) > 2}
+
+
 def build_equity(b: Builder, st: Statement, order: int, role_id: str, title: str) -> Network:
     roles = _column_roles(b, st)
+    memo = memo_columns(st)
+    roles = [(None, False) if k in memo else r for k, r in enumerate(roles)]
     rows = st.rows
     lines = build_lines(st, {})
     dates: dict[int, Period] = {}
@@ -141,6 +152,11 @@ def build_equity(b: Builder, st: Statement, order: int, role_id: str, title: str
             member, is_shares = roles[k]
             concept = share_line_concept if is_shares else value_concept
             src = f"{b.path}:{ln.row.line}"
+            if k in memo and is_balance:
+                b.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                                           "a comprehensive income memo column on a balance line: the year's "
+                                           "comprehensive income, not equity at that date"))
+                continue
             if concept is None:
                 if cell.dash:
                     reason = "a dash in the share column of a change that has no share-count concept"
@@ -165,7 +181,7 @@ def build_equity(b: Builder, st: Statement, order: int, role_id: str, title: str
                     net.hypercube["primaries"].append(concept.qname)
                 net.items.append(PresItem(concept.qname, 3, ln.row.label,
                                           b.label_for(concept.qname, ln.row.label, role)))
-    _checks(b, st, lines, roles, balance_idx, title)
+    _checks(b, st, lines, roles, balance_idx, title, memo)
     b.networks.append(net)
     return net
 
@@ -177,14 +193,14 @@ def _shares_twin(b: Builder, concept):
     return twin if twin is not None and twin.type == "shares" else None
 
 
-def _checks(b: Builder, st: Statement, lines, roles, balance_idx, title: str) -> None:
+def _checks(b: Builder, st: Statement, lines, roles, balance_idx, title: str, memo: set[int] = frozenset()) -> None:
     amount_cols = [k for k, (m, sh) in enumerate(roles) if not sh and m]
-    total_cols = [k for k, (m, sh) in enumerate(roles) if not sh and not m]
+    total_cols = [k for k, (m, sh) in enumerate(roles) if not sh and not m and k not in memo]
     for ln in lines:
         if ln.header or not total_cols:
             continue
         t = ln.row.cells[total_cols[0]]
-        if t is None or all(ln.row.cells[k] is None for k in amount_cols):
+        if t is None or all(ln.row.cells[k] is None or ln.row.cells[k].dash for k in amount_cols):
             # a line printed in the total column only ("Total comprehensive income") is a memo, not a sum of the
             # components' changes
             continue
@@ -197,7 +213,7 @@ def _checks(b: Builder, st: Statement, lines, roles, balance_idx, title: str) ->
         subtotals = _inner_subtotals(lines, a, z)
         for k, col in enumerate(st.columns):
             start, end = lines[a].row.cells[k], lines[z].row.cells[k]
-            if start is None or end is None:
+            if start is None or end is None or k in memo:
                 continue
             acc = start.value + sum((lines[i].row.cells[k].value for i in range(a + 1, z)
                                      if not lines[i].header and i not in subtotals
@@ -213,7 +229,8 @@ def _inner_subtotals(lines, a: int, z: int) -> set[int]:
     the other comprehensive income items): they restate changes already counted, so the roll-forward skips them."""
     out: set[int] = set()
     for i in range(a + 2, z):
-        cells = [(k, c.value) for k, c in enumerate(lines[i].row.cells) if c is not None and not lines[i].header]
+        cells = [(k, c.value) for k, c in enumerate(lines[i].row.cells)
+                 if c is not None and not c.dash and not lines[i].header]
         if not cells or not any(v for _, v in cells):
             continue
         sums = {k: Decimal(0) for k, _ in cells}

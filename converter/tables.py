@@ -224,6 +224,10 @@ def _layout_tables(lines: list[str], doc: Document, covered: set[int]) -> list[T
             elif not header and pos < cell_start - 15 and pos <= label_indent + 8 and len(line.strip()) < 70 and \
                     not re.search(r"[.;]\s*$", line.strip()) and blanks <= 1:
                 body_top = k
+            elif not header and pos >= cell_start - 15 and len(chunks(line)) >= 2 and \
+                    all(len(ch.text) <= 30 and parse_cell(ch.text) is None for ch in chunks(line)):
+                # column titles with no date line under them ("Capital   Earnings   Income")
+                header.insert(0, k)
             elif header and pos >= cell_start - 15 and all(len(ch.text) <= 60 for ch in chunks(line)):
                 # column titles stacked above ("Common Stock / Shares / Retained / Earnings")
                 header.insert(0, k)

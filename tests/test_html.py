@@ -160,3 +160,25 @@ def test_equity_statement_with_two_share_classes_and_a_comprehensive_income_subt
     assert rollforward and all(c["ok"] for c in rollforward)  # the comprehensive income lines are not counted twice
     # the memo line in the total column alone is not checked as a sum of components
     assert all(c["ok"] for c in res.report["checks"]), [c for c in res.report["checks"] if not c["ok"]]
+
+
+def test_a_comprehensive_income_memo_column_is_not_a_component(tmp_path):
+    html = """<html><body><p>FORM 10-K</p><p>For the fiscal year ended December 31, 2003</p>
+<p>ACME WIDGETS, INC.<br>(Exact name of registrant as specified in its charter)</p>
+<p align="center">CONSOLIDATED STATEMENTS OF SHAREHOLDERS' EQUITY</p><p align="center">(In millions)</p>
+<table>
+<tr><td></td><td>Additional<br>Paid-In<br>Capital</td><td>Retained<br>Earnings</td><td>Comprehensive<br>Income</td></tr>
+<tr><td>Balance January 1, 2003</td><td>100</td><td>500</td><td>70</td></tr>
+<tr><td>Net earnings</td><td></td><td>60</td><td>60</td></tr>
+<tr><td>Stock issued</td><td>10</td><td></td><td></td></tr>
+<tr><td>Balance December 31, 2003</td><td>110</td><td>560</td><td>60</td></tr>
+</table></body></html>"""
+    src = tmp_path / "memo.htm"
+    src.write_text(html)
+    res = convert(src, tmp_path / "out", cik="1234567")
+    assert res.validation.errors == []
+    assert all(c["ok"] for c in res.report["checks"]), [c for c in res.report["checks"] if not c["ok"]]
+    memo = [u for u in res.report["untagged"] if "memo column" in u["reason"]]
+    assert sorted(u["value"] for u in memo) == ["60", "70"]  # printed on the balance lines: not equity
+    got = {(r["concept"], r["period"], tuple(r["dimensions"].values())): r["value"] for r in res.report["rows"]}
+    assert got[("us-gaap:NetIncomeLoss", "2003-01-02..2003-12-31", ())] == "60000000"

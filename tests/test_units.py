@@ -291,3 +291,17 @@ def test_selected_data_captions_are_not_statement_headings():
     assert statement_kind("Balance Sheet Data") is None
     assert statement_kind("CONSOLIDATED STATEMENTS OF OPERATIONS") == "income"
     assert statement_kind("STATEMENTS OF STOCKHOLDERS' (DEFICIT) EQUITY AND COMPREHENSIVE LOSS") == "equity"
+
+
+def test_column_titles_with_no_date_line_are_headers():
+    text = """\
+                     STATEMENTS OF STOCKHOLDERS' EQUITY
+                               Common     Retained
+                                Stock     Earnings       Total
+Balance, December 31, 1998         10          90         100
+Net income                          -          20          20
+Balance, December 31, 1999         10         110         120
+"""
+    lines, docs = _doc(text)
+    (t,) = find_tables(lines, docs)
+    assert [c.header for c in t.columns] == ["Common Stock", "Retained Earnings", "Total"]
