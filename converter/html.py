@@ -64,10 +64,10 @@ def _merge_fragments(cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
 
 def _table_lines(table) -> list[tuple[str, int]]:
     for br in table.iter("br"):
-        br.tail = "\n" + (br.tail or "")  # a line break inside a cell: a heading stacked over several lines
+        _prefix_newline(br, "tail")  # a line break inside a cell: a heading stacked over several lines
     for block in table.iter("p", "div", "P", "DIV"):
-        block.text = "\n" + (block.text or "")  # so do paragraphs inside a cell
-        block.tail = "\n" + (block.tail or "")
+        _prefix_newline(block, "text")  # so do paragraphs inside a cell
+        _prefix_newline(block, "tail")
     rows = []
     parts: dict[tuple[int, int], list[str]] = {}  # (row, start column) → the cell's lines
     carried: dict[int, int] = {}  # column → rows it is still taken by a cell above (rowspan)
@@ -208,6 +208,20 @@ def _table_lines(table) -> list[tuple[str, int]]:
     return out
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _prefix_newline(el, attr: str) -> None:
+    """el.text or el.tail with a line break in front; a character reference to a control character ("&#1;")
+    leaves text lxml will not take back, so such characters become spaces."""
+    value = "\n" + (getattr(el, attr) or "")
+    try:
+        setattr(el, attr, value)
+    except ValueError:
+        setattr(el, attr, _NOT_XML.sub(" ", value))
+
+
 def unwrap(html_text: str) -> tuple[str, list[int]]:
     """Undo hard line wrapping at a fixed width; (text, original first line of each new line).
 
@@ -239,6 +253,8 @@ def unwrap(html_text: str) -> tuple[str, list[int]]:
 def render(html_text: str) -> tuple[list[str], list[int]]:
     """(text lines, the source line of each)."""
     html_text, first_line = unwrap(html_text)
+    # control characters (a stray form feed, a NUL) are not text; lxml refuses to set them back into the tree
+    html_text = _CONTROL.sub(" ", html_text)
     try:
         root = lxml.html.document_fromstring(html_text)
     except (etree.ParserError, ValueError):

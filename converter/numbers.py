@@ -7,7 +7,8 @@ from decimal import Decimal
 from .model import Cell
 
 _DASHES = {"-", "--", "---", "\u2014", "\u2013", "\u2014\u2014", "-0-", "- -", "nil", "none"}
-_NUMBER = re.compile(r"^\(?-?(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?\)?$")
+# what is left once the sign and parentheses are read (a second minus, from "-- 1,234" run together, passes)
+_NUMBER = re.compile(r"^-?(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?$")
 
 
 def parse_cell(text: str) -> Cell | None:

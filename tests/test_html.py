@@ -182,3 +182,15 @@ def test_a_comprehensive_income_memo_column_is_not_a_component(tmp_path):
     assert sorted(u["value"] for u in memo) == ["60", "70"]  # printed on the balance lines: not equity
     got = {(r["concept"], r["period"], tuple(r["dimensions"].values())): r["value"] for r in res.report["rows"]}
     assert got[("us-gaap:NetIncomeLoss", "2003-01-02..2003-12-31", ())] == "60000000"
+
+
+def test_control_characters_and_doubled_parentheses_do_not_crash_the_renderer():
+    # found by mutating corpus filings: a form feed inside a cell that holds paragraphs, an amount "((5))"
+    lines, _ = render("<html><body><table><tr><td>Cash\x0c</td><td><p>((5))</p></td><td><p>7\x00</p></td></tr>"
+                      "<tr><td>Total</td><td>1</td><td>2</td></tr></table></body></html>")
+    assert any(ln.startswith("Cash") for ln in lines)
+    lines, _ = render("<html><body><table><tr><td>Cash</td><td><p>&#1;5</p><br>&#12;x</td></tr>"
+                      "<tr><td>Total</td><td>1</td></tr></table></body></html>")  # control characters by reference
+    assert any(ln.startswith("Total") for ln in lines)
+    from converter.numbers import parse_cell
+    assert parse_cell("((5))") is None and parse_cell("(5)").value == -5
