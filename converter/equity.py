@@ -28,7 +28,7 @@ def _column_roles(b: Builder, st: Statement) -> list[tuple[str | None, bool]]:
             out.append((None, bool(re.search(r"\bshares\b", h, re.I)) and not re.search(r"amount|\$|equity", h, re.I)))
             continue
         shares = bool(re.search(r"\bshares\b|\bnumber\b", h, re.I)) and not re.search(r"amount|\$", h, re.I)
-        words = re.sub(r"\b(shares|amount|number|of|total|par value)\b", " ", h, flags=re.I).strip()
+        words = _member_words(h)
         if re.fullmatch(r"\s*total\s*(stockholders|shareholders)?'?\s*(equity)?\s*", h, re.I):
             out.append((None, shares))
             continue
@@ -41,9 +41,7 @@ def _column_roles(b: Builder, st: Statement) -> list[tuple[str | None, bool]]:
         if score >= 0.5:
             out.append((best.qname, shares))
         else:
-            ext = b.extensions.get(f"{b.prefix}:{camel(words)}Member") or \
-                b.new_extension(words, "domain", "duration", abstract=True, suffix="Member", type_="domain")
-            out.append((ext.qname, shares))
+            out.append((_extension_member(b, words), shares))
     # two columns on one member ("Common Stock Class A" and "Class B" both read as common stock) would write two
     # values into one context: each gets a member of its own, named by its heading
     seen: dict[tuple, list[int]] = {}
@@ -51,15 +49,23 @@ def _column_roles(b: Builder, st: Statement) -> list[tuple[str | None, bool]]:
         if m is not None:
             seen.setdefault((m, shares), []).append(k)
     for (m, shares), cols in seen.items():
-        words = [re.sub(r"\b(shares|amount|number|of|total|par value)\b", " ", st.columns[k].header, flags=re.I)
-                 .strip() for k in cols]
+        words = [_member_words(st.columns[k].header) for k in cols]
         if len(cols) < 2 or len(set(w.lower() for w in words)) < len(cols):
             continue
         for k, w in zip(cols, words):
-            ext = b.extensions.get(f"{b.prefix}:{camel(w)}Member") or \
-                b.new_extension(w, "domain", "duration", abstract=True, suffix="Member", type_="domain")
-            out[k] = (ext.qname, shares)
+            out[k] = (_extension_member(b, w), shares)
     return out
+
+
+def _member_words(header: str) -> str:
+    """A column heading without the words that say what is counted ("Common Stock Shares" → "Common Stock")."""
+    return re.sub(r"\b(shares|amount|number|of|total|par value)\b", " ", header, flags=re.I).strip()
+
+
+def _extension_member(b: Builder, words: str) -> str:
+    """The company's member on the equity components axis for these words, made once."""
+    return (b.extensions.get(f"{b.prefix}:{camel(words)}Member") or
+            b.new_extension(words, "domain", "duration", abstract=True, suffix="Member", type_="domain")).qname
 
 
 _MEMO = re.compile(r"^\s*(total\s+)?comprehensive\s+(income|loss|earnings)\b", re.I)
@@ -287,9 +293,7 @@ def build_equity_rollforward(b: Builder, st: Statement, order: int, role_id: str
             caption = ln.row.label
             member = _member_for(b, core_label(caption))
             if member is None and core_label(caption):
-                member = (b.extensions.get(f"{b.prefix}:{camel(core_label(caption))}Member") or
-                          b.new_extension(core_label(caption), "domain", "duration", abstract=True, suffix="Member",
-                                          type_="domain")).qname
+                member = _extension_member(b, core_label(caption))
             current = []
             continue
         current.append(ln)
