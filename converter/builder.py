@@ -73,6 +73,7 @@ class Builder:
         self.rows: list[dict] = []  # report: every source row and its decision
         self.labels: dict[str, dict[str, str]] = {}  # concept → {role: text}
         self.notes: list[str] = []  # conversion remarks
+        self.conflicts: list[tuple[Fact, str]] = []  # (a second reading of a written figure, its statement title)
 
     # ----- concepts -------------------------------------------------------------------------------------------
     def concept(self, qname: str) -> Concept:
@@ -217,6 +218,7 @@ class Builder:
                                           f"its period would end before it starts ({fact.context.period}); the "
                                           "dated rows or headers around it are out of order"))
         if status == "conflict":
+            self.conflicts.append((fact, fact.statement))
             old = self.value_of(fact.concept, fact.context, fact.unit)
             self.untagged.append(Untagged(fact.source, fact.statement, row_label, fact.printed,
                                           f"{fact.concept} already holds {old.value} for {fact.context.period} "
@@ -318,7 +320,8 @@ class Builder:
             kids = [(lines[k].concept.qname, lines[k].weight) for k, _ in ln.children if lines[k].concept is not None]
             same_period = all((lines[k].instant_at or "") == (ln.instant_at or "") for k, _ in ln.children)
             types_ok = all(lines[k].kind == ln.kind for k, _ in ln.children)
-            in_link = same_period and types_ok
+            cut = [lines[k] for k, _ in ln.children if lines[k].cut]
+            in_link = same_period and types_ok and not cut
             if in_link:
                 net.calcs.append((ln.concept.qname, kids))
             for k, col in enumerate(st.columns):
@@ -330,7 +333,10 @@ class Builder:
                 self.checks.append(Check(
                     statement=title, row=" ".join(ln.row.label.split()), line=ln.row.line, column=col.header,
                     expected=str(total.value), computed=str(acc), ok=acc == total.value, in_calc_link=in_link,
-                    note="" if in_link else "rolls a balance forward across instants: checked here, not in the calculation link",
+                    note="" if in_link else (
+                        f"{cut[0].concept.qname if cut[0].concept else cut[0].row.label} cannot be negative, but "
+                        "this sum would need it so: checked here, not in the calculation link" if cut else
+                        "rolls a balance forward across instants: checked here, not in the calculation link"),
                     ))
 
 
@@ -406,6 +412,9 @@ def _same_value(a: Fact, b: Fact) -> bool:
 
 
 def _sign_words(ln: Line, printed: Decimal) -> str:
+    if ln.cut:
+        return ("as printed" if ln.sign == 1 else "negated") + ": the concept is never negative (its sign by meaning, " \
+            "not by the printed sum)"
     if ln.sign == 1:
         return "as printed"
     return "negated: printed amounts add to the subtotal the other way than the concept's balance"

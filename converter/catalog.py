@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,6 +38,38 @@ TYPES = {
 }
 NUMERIC_TYPES = {"monetary", "shares", "perShare", "pure"}
 STATEMENT_TAGS = {"balance_sheet": "bs", "income": "is", "cash_flow": "cf", "equity": "eq", "note": "note"}
+
+
+_BOTH_WAYS = re.compile(r"\((loss|losses|decrease|used in|benefit|expense|income|deficit|repayments? of|proceeds "
+                        r"from|payments (of|for)|reversal|received|refunds?|gains?|charge|credit|accumulated deficit)\b", re.I)
+_BOTH_WAYS_NAME = re.compile(r"IncomeLoss|GainLoss|LossGain|ExpenseBenefit|BenefitExpense|IncreaseDecrease|"
+                             r"ProvidedByUsedIn|ProfitLoss|IncomeExpense|ExpenseIncome|ProceedsFromRepayments|"
+                             r"ProceedsFromPayments|PaymentsForProceeds|AssetsLiabilities|LiabilitiesAssets|"
+                             r"Adjustment|Reclassification|Effect(Of)?", re.I)
+# residual amounts (what is left when liabilities are taken from assets) are negative in a deficit
+_RESIDUAL = re.compile(r"Equity(?!.*Method)|RetainedEarnings|MinorityInterest|PartnersCapital|MembersEquity|"
+                       r"NetAssets|Deficit", re.I)
+
+
+def both_ways(text: str) -> bool:
+    """True when a label names both directions: "Income (Loss)", "Cash paid (received)"."""
+    return bool(_BOTH_WAYS.search(text))
+
+
+def never_negative(c: Concept | None) -> bool:
+    """True for a concept whose amount cannot be below zero: a share count, or a monetary concept with a balance
+    whose standard label does not name the opposite direction and that is not a residual (equity)."""
+    if c is None or c.extension or c.abstract:
+        return False
+    if c.type == "shares":
+        return True
+    if c.type != "monetary" or not c.balance:
+        return False
+    if _BOTH_WAYS.search(c.label) or _BOTH_WAYS_NAME.search(c.name):
+        return False
+    if _RESIDUAL.search(c.name) and c.name != "LiabilitiesAndStockholdersEquity":
+        return False
+    return True
 
 
 class Catalog:

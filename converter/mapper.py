@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .catalog import STATEMENT_TAGS, Catalog
+from .catalog import STATEMENT_TAGS, Catalog, never_negative
 from .labels import camel, similarity, tokens
 from .model import Concept, Row, Statement
 
@@ -37,6 +37,7 @@ class Line:
     context_label: str = ""
     alternatives: list[tuple[str, float]] = field(default_factory=list)
     reason: str = ""
+    cut: bool = False  # its sign by meaning disagrees with the printed sum: out of its parent's calculation
 
 
 def core_label(label: str) -> str:
@@ -272,6 +273,9 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
                 continue
             if above is not None and not above.extension and above.name not in catalog.ancestors(c.name):
                 continue  # a subtotal inside "Total current assets" cannot be Assets
+            if not sum_fits(c, [(by_index[k], sg) for k, sg in ln.children if k in by_index and
+                                by_index[k].concept is not None], _printed_sign(ln)):
+                continue  # costs that add up to a total are not income: the weights must fit the printed sum
             # the closest common ancestor: no other candidate with the same support sits below it
             ln.concept, ln.score = c, round(0.6 + 0.3 * share, 3)
             ln.reason = "named from the rows it adds up"
@@ -359,9 +363,27 @@ def _assign(pairs, lines, used, done, taken) -> None:
         done.add(i)
 
 
+def natural_sign(ln: Line) -> int | None:
+    """For a concept that is never negative, the factor that makes the row's amounts positive as mostly printed
+    (1, or -1 for a row printed in parentheses); None when the concept may take either sign."""
+    if ln.concept is None or not never_negative(ln.concept):
+        return None
+    vals = [c.value for c in ln.row.cells if c is not None and c.value]
+    if not vals:
+        return None
+    return -1 if sum(1 for v in vals if v < 0) > len(vals) / 2 else 1
+
+
 def decide_signs(lines: list[Line]) -> None:
-    """Weights from the concepts' balances, then each value's sign so that every printed subtotal holds in XBRL."""
+    """Weights from the concepts' balances, then each value's sign.
+
+    A value's sign comes from its concept's meaning where the concept is never negative (a cost printed in
+    parentheses is still a positive cost), and otherwise from the printed subtotals: each printed sum must hold
+    in XBRL with the concepts' weights. A tree's top row takes the sign that agrees with most of the rows of
+    fixed sign under it. Where a row's meaning and the printed sum disagree (a misread subtotal), the meaning
+    wins and the row leaves its parent's calculation, so one misread subtotal cannot flip a whole section."""
     for ln in lines:
+        ln.cut = False
         if ln.parent is None or ln.concept is None:
             continue
         parent = lines[ln.parent].concept
@@ -369,14 +391,42 @@ def decide_signs(lines: list[Line]) -> None:
             continue
         ln.weight = calc_weight(parent, ln.concept)
 
+    def agreement(i: int, sigma: int) -> int:
+        nat = natural_sign(lines[i])
+        score = 0 if nat is None else (1 if nat == sigma else -1)
+        return score + sum(agreement(k, sigma * s * lines[k].weight) for k, s in lines[i].children)
+
     def walk(i: int, sigma: int) -> None:
         lines[i].sign = sigma
         for k, s in lines[i].children:
-            walk(k, sigma * s * lines[k].weight)
+            want = sigma * s * lines[k].weight
+            nat = natural_sign(lines[k])
+            if nat is not None and nat != want:
+                lines[k].cut = True
+                walk(k, nat)
+            else:
+                walk(k, want)
 
     for ln in lines:
         if ln.parent is None and not ln.header:
-            walk(ln.index, 1)
+            nat = natural_sign(ln)
+            walk(ln.index, nat if nat is not None else (-1 if agreement(ln.index, -1) > agreement(ln.index, 1) else 1))
+
+
+def _printed_sign(ln: Line) -> int:
+    vals = [c.value for c in ln.row.cells if c is not None and c.value]
+    return -1 if vals and sum(1 for v in vals if v < 0) > len(vals) / 2 else 1
+
+
+def sum_fits(parent: Concept, kids: list[tuple[Line, int]], total_sign: int) -> bool:
+    """Whether parent can be the printed sum of kids (line, printed sign) with the official weights, given the
+    meaning of the concepts: a never-negative parent and never-negative rows keep their printed magnitudes."""
+    n_t = total_sign if never_negative(parent) else 1
+    for ln, s in kids:
+        nat = natural_sign(ln)
+        if nat is not None and calc_weight(parent, ln.concept) != n_t * s * nat:
+            return False
+    return True
 
 
 def extension_name(label: str, kind: str, existing: set[str]) -> str:

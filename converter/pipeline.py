@@ -19,7 +19,9 @@ from .model import Context, Fact, Period, Statement
 from .notes import build_measure_table, build_text_blocks, is_measure_table, prose_facts
 from .parenthetical import build_parentheticals
 from .periods import add_months
+from .periods import all_dates
 from .report import report_json, report_markdown
+from . import rules
 from .source import read_filing, statement_documents
 from .statements import KINDS, TITLES, locate
 from .tables import find_tables
@@ -40,6 +42,11 @@ class Result:
     @property
     def ok(self) -> bool:
         return self.validation is None or not self.validation.errors
+
+    @property
+    def flagged(self) -> bool:
+        """True when a consistency rule left something for a person to review (see report["needs_review"])."""
+        return bool(self.report.get("needs_review"))
 
 
 def derive_prefix(name: str) -> str:
@@ -91,6 +98,7 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
     for st in undated:
         _list_all(b, st, st.title, "the statement's columns carry no dates the converter can read "
                   f"(headers: {', '.join(repr(col.header) for col in st.columns)})")
+    findings = _apply_rules(b, layout, filing)
     prune_calcs(b)
     if filing.line_map:
         _map_sources(b, filing.line_map, path)
@@ -99,11 +107,43 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
 
     def report(validation):
         return _report(b, layout, cover, form, period_end, fy_focus, fp_focus, registrant, placeholder,
-                       validation, files, taxonomy_packages, undated)
+                       validation, files, taxonomy_packages, undated, findings)
     instance_name = f"{prefix}-{date_tag}.xml"
     validation, rep = _write_atomically(out_dir, files, instance_name, report, run_validation, taxonomy_packages)
     return Result(out_dir=out_dir, files=sorted(out_dir.iterdir()), report=rep, validation=validation,
                   warnings=warnings)
+
+
+def _rule_input(b: Builder, layout, filing) -> rules.RuleInput:
+    kinds = {st.title: st.kind for st in layout.statements}
+    for note, st in layout.note_tables:
+        kinds[f"Note {note.number} - {note.title} (Details)"] = "note"
+    conflicts = tuple(rules.Conflict(f.concept, f.context, f.value, f.source, kinds.get(title, ""))
+                      for f, title in b.conflicts)
+    return rules.RuleInput(facts=dict(b.facts), concept=lambda q: b.extensions.get(q) or b.catalog.concepts.get(q),
+                           statement_kinds=kinds, printed_dates=frozenset(d for d, _, _ in all_dates(filing.text)),
+                           conflicts=conflicts,
+                           conflict_titles={(f.concept, f.context, f.source): t for f, t in b.conflicts},
+                           failed_checks=tuple(c for c in b.checks if not c.ok))
+
+
+def _apply_rules(b: Builder, layout, filing) -> dict:
+    """Run the consistency rules; write the facts they correct, leave out the facts they remove, and mark the
+    report rows of every fact a rule named. Returns the findings and what the rules still find afterwards."""
+    inp = _rule_input(b, layout, filing)
+    found = rules.check(inp)
+    b.facts = rules.apply(b.facts, found)
+    left = rules.check(_rule_input(b, layout, filing))
+    marks: dict[tuple, list[str]] = {}
+    for fd in found:
+        for key in fd.facts + tuple(k for k, _ in fd.corrections):
+            marks.setdefault((key[0], str(key[1].period), key[1].dims), []).append(f"{fd.rule} {fd.action.value}")
+    for r in b.rows:
+        dims = tuple((a, m) for a, m in (r.get("dimensions") or {}).items())
+        m = marks.get((r["concept"], r["period"], dims))
+        if m and r["status"] in ("added", "duplicate"):
+            r["rules"] = sorted(set(m))
+    return {"found": found, "left": left}
 
 
 def _check_output_folder(out_dir: Path, path: str) -> None:
@@ -319,6 +359,19 @@ def _legal_proceedings(lines, docs, layout):
     return None
 
 
+def _rule_counts(findings: dict) -> dict:
+    """Per rule id: findings on the facts as built, by action, and findings left on the facts as written."""
+    out: dict[str, dict[str, int]] = {}
+    for rule in rules.RULES:
+        out[rules.rule_id(rule)] = {"found": 0, "corrected": 0, "removed": 0, "flagged": 0, "left": 0}
+    for f in findings["found"]:
+        out[f.rule]["found"] += 1
+        out[f.rule][f.action.value] += 1
+    for f in findings["left"]:
+        out[f.rule]["left"] += 1
+    return out
+
+
 def dei_document_type(form: str) -> str:
     """The dei list of document types has no 10-K405, 10-KSB or 10-QSB: they are written as 10-K and 10-Q."""
     f = form.upper().replace("/A", "")
@@ -373,7 +426,7 @@ def _cover_facts(b: Builder, cv, form, period_end, fye, fy_focus, fp_focus, doc_
 
 
 def _report(b, layout, cover, form, period_end, fy, fp, registrant, placeholder, validation, files, packages,
-            undated=()):
+            undated=(), findings=None):
     numbers = sum(1 for st in list(layout.statements) + list(undated) for r in st.rows for c in r.cells
                   if c is not None)
     stmt_titles = {st.title for st in list(layout.statements) + list(undated)}
@@ -393,7 +446,12 @@ def _report(b, layout, cover, form, period_end, fy, fp, registrant, placeholder,
         "summary": {"numbers_in_statements": numbers, "numbers_tagged": tagged, "numbers_untagged": untagged_stmt,
                     "facts": len(b.facts), "extension_concepts": sum(1 for c in b.extensions.values() if not c.abstract),
                     "checks_passed": sum(1 for c in b.checks if c.ok),
-                    "checks_failed": sum(1 for c in b.checks if not c.ok)},
+                    "checks_failed": sum(1 for c in b.checks if not c.ok),
+                    "flags": sum(1 for f in findings["found"] if f.action is not rules.Action.CORRECTED),
+                    "corrections": sum(1 for f in findings["found"] if f.action is rules.Action.CORRECTED)},
+        "needs_review": [f.as_dict() for f in findings["found"] if f.action is not rules.Action.CORRECTED],
+        "corrections": [f.as_dict() for f in findings["found"] if f.action is rules.Action.CORRECTED],
+        "rules": _rule_counts(findings),
         "rows": b.rows, "untagged": [asdict(u) for u in b.untagged], "checks": [asdict(c) for c in b.checks],
         "extensions": [{"concept": c.qname, "label": c.label, "type": c.type, "period": c.period,
                         "balance": c.balance,

@@ -1,0 +1,163 @@
+"""The consistency rules one by one: each on facts that pass it and on facts that break it."""
+from datetime import date
+
+import pytest
+
+from converter import rules
+from converter.catalog import load_catalog, never_negative
+from converter.model import Context, Fact, Period
+
+CAT = load_catalog()
+Y97 = Period(end=date(1997, 12, 31), start=date(1997, 1, 1))
+Q3 = Period(end=date(1997, 9, 30), start=date(1997, 7, 1))
+BS = Period(end=date(1997, 12, 31))
+
+
+def fact(name, period, value, unit="USD", decimals="-3", statement="Balance Sheet", label="", printed="",
+         dims=()):
+    q = name if ":" in name else f"us-gaap:{name}"
+    return Fact(concept=q, context=Context(period, dims), value=str(value), unit=unit, decimals=decimals,
+                source=f"f.txt:{len(label) + 1}", statement=statement, row_label=label or name, printed=printed or str(value))
+
+
+def run(*facts, kinds=None, dates=(), conflicts=(), titles=None, checks=()):
+    inp = rules.RuleInput(facts={(f.concept, f.context, f.unit): f for f in facts}, concept=CAT.concepts.get,
+                          statement_kinds=kinds or {"Balance Sheet": "balance_sheet", "Income": "income",
+                                                    "Cash Flows": "cash_flow", "Note 1 (Details)": "note"},
+                          printed_dates=frozenset(dates), conflicts=tuple(conflicts),
+                          conflict_titles=titles or {}, failed_checks=tuple(checks))
+    return rules.check(inp), inp
+
+
+def ids(findings):
+    return sorted({f.rule for f in findings})
+
+
+def test_every_rule_has_an_id_and_a_docstring():
+    found = [rules.rule_id(r) for r in rules.RULES]
+    assert len(found) == len(set(found)) >= 10
+    assert all(i.startswith("E2X.") for i in found)
+
+
+def test_never_negative_comes_from_the_concepts_meaning():
+    assert never_negative(CAT.find("Assets")) and never_negative(CAT.find("CostOfGoodsAndServicesSold"))
+    assert never_negative(CAT.find("PaymentsToAcquirePropertyPlantAndEquipment"))
+    assert never_negative(CAT.find("CommonStockSharesOutstanding"))
+    assert never_negative(CAT.find("AccumulatedDepreciationDepletionAndAmortizationPropertyPlantAndEquipment"))
+    for name in ("NetIncomeLoss", "OperatingIncomeLoss", "IncreaseDecreaseInAccountsReceivable",
+                 "IncomeTaxExpenseBenefit", "StockholdersEquity", "RetainedEarningsAccumulatedDeficit",
+                 "NetCashProvidedByUsedInOperatingActivities", "ProceedsFromRepaymentsOfShortTermDebt"):
+        assert not never_negative(CAT.find(name)), name
+
+
+def test_neg_passes_and_fails():
+    ok, _ = run(fact("Assets", BS, 100), fact("NetIncomeLoss", Y97, -5, statement="Income"))
+    assert "E2X.NEG" not in ids(ok)
+    bad, _ = run(fact("CostOfGoodsAndServicesSold", Y97, -2018, statement="Income"))
+    assert [(f.rule, f.action) for f in bad] == [("E2X.NEG", rules.Action.REMOVED)]
+    # the filer's own words name both directions: not a violation
+    fine, _ = run(fact("IncomeTaxesPaidNet", Y97, -7, statement="Cash Flows", label="Income taxes paid (received)"))
+    assert fine == []
+
+
+def test_balance_passes_within_rounding_and_fails_beyond():
+    ok, _ = run(fact("Assets", BS, 1000), fact("LiabilitiesAndStockholdersEquity", BS, 1000))
+    assert ok == []
+    bad, inp = run(fact("Assets", BS, 1000000), fact("LiabilitiesAndStockholdersEquity", BS, 999000))
+    assert ids(bad) == ["E2X.BAL"] and len(bad[0].facts) == 2
+    assert rules.apply(inp.facts, bad) == {}
+
+
+def test_eps_corrects_a_share_count_read_in_the_wrong_scale():
+    base = [fact("NetIncomeLoss", Y97, 8235000000, statement="Income"),
+            fact("EarningsPerShareBasic", Y97, "9.22", unit="USDPerShare", decimals="2", statement="Income")]
+    ok, _ = run(*base, fact("WeightedAverageNumberOfSharesOutstandingBasic", Y97, 893016000, unit="shares",
+                            decimals="-3", statement="Income"))
+    assert ok == []
+    bad, inp = run(*base, fact("WeightedAverageNumberOfSharesOutstandingBasic", Y97, 893016, unit="shares",
+                               decimals="0", statement="Income"))
+    assert [(f.rule, f.action) for f in bad] == [("E2X.EPS", rules.Action.CORRECTED)]
+    fixed = rules.apply(inp.facts, bad)
+    assert {f.value for f in fixed.values() if f.unit == "shares"} == {"893016000"}
+
+
+def test_eps_flags_a_count_that_agrees_with_no_scale():
+    bad, _ = run(fact("NetIncomeLoss", Y97, 1000000, statement="Income"),
+                 fact("EarningsPerShareBasic", Y97, "2.00", unit="USDPerShare", decimals="2", statement="Income"),
+                 fact("WeightedAverageNumberOfSharesOutstandingBasic", Y97, 700000, unit="shares", decimals="0",
+                      statement="Income"))
+    assert [(f.rule, f.action) for f in bad] == [("E2X.EPS", rules.Action.FLAGGED)]
+
+
+def test_par_corrects_shares_issued_a_thousand_times_too_many():
+    par = fact("CommonStockParOrStatedValuePerShare", BS, "0.01", unit="USDPerShare", decimals="2")
+    value = fact("CommonStockValue", BS, 5000000)
+    ok, _ = run(par, value, fact("CommonStockSharesIssued", BS, 500000000, unit="shares", decimals="0"))
+    assert ok == []
+    bad, _ = run(par, value, fact("CommonStockSharesIssued", BS, 500000000000, unit="shares", decimals="0"))
+    assert [(f.rule, f.action) for f in bad] == [("E2X.PAR", rules.Action.CORRECTED)]
+    assert bad[0].corrections[0][1] == "500000000"
+
+
+def test_magnitude_uses_the_count_printed_in_full():
+    ok, _ = run(fact("CommonStockSharesAuthorized", BS, 1875000000, unit="shares", decimals="0"))
+    assert ok == []
+    bad, _ = run(fact("CommonStockSharesAuthorized", BS, 1875000000000000, unit="shares", decimals="0",
+                      printed="1,875,000,000"))
+    assert [(f.rule, f.action, f.corrections[0][1]) for f in bad] == [("E2X.MAG", rules.Action.CORRECTED,
+                                                                        "1875000000")]
+
+
+def test_one_figure_one_value_prefers_the_statement_that_defines_it():
+    eq = fact("StockholdersEquity", BS, -75593, statement="Equity")
+    conflict = rules.Conflict("us-gaap:StockholdersEquity", eq.context, "15017", "f.txt:9", "balance_sheet")
+    bad, inp = run(eq, kinds={"Equity": "equity", "Balance Sheet": "balance_sheet"}, conflicts=[conflict],
+                   titles={("us-gaap:StockholdersEquity", eq.context, "f.txt:9"): "Balance Sheet"})
+    assert [(f.rule, f.action) for f in bad] == [("E2X.DUP", rules.Action.CORRECTED)]
+    assert [f.value for f in rules.apply(inp.facts, bad).values()] == ["15017"]
+    # two rows of one table on one concept are a mapping matter, not one figure printed twice
+    same, _ = run(eq, kinds={"Equity": "equity"}, conflicts=[conflict],
+                  titles={("us-gaap:StockholdersEquity", eq.context, "f.txt:9"): "Equity"})
+    assert same == []
+
+
+def test_periods_whole_months_or_weeks_and_dates_read_not_computed():
+    ok, _ = run(fact("Revenues", Q3, 10, statement="Income"),
+                fact("Revenues", Period(end=date(2008, 9, 27), start=date(2007, 9, 30)), 10, statement="Income"),
+                dates=[date(1997, 9, 30), date(2008, 9, 27)])
+    assert ok == []
+    odd, _ = run(fact("Revenues", Period(end=date(1997, 9, 30), start=date(1997, 8, 12)), 10, statement="Income"))
+    assert ids(odd) == ["E2X.PER"]
+    # the same cash at 2008-09-26 (computed) and 2008-09-27 (printed)
+    twice, inp = run(fact("Cash", Period(end=date(2008, 9, 26)), 5), fact("Cash", Period(end=date(2008, 9, 27)), 5),
+                     dates=[date(2008, 9, 27)])
+    assert ids(twice) == ["E2X.PER"]
+    assert [k[1].period.end for k in rules.apply(inp.facts, twice)] == [date(2008, 9, 27)]
+
+
+def test_placement_keeps_cash_flow_concepts_off_the_balance_sheet():
+    ok, _ = run(fact("ShortTermInvestments", BS, 4339))
+    assert ok == []
+    bad, _ = run(fact("PaymentsToAcquireShortTermInvestments", Y97, 4339))
+    assert ids(bad) == ["E2X.STM"]
+
+
+@pytest.mark.parametrize("label", ["Expected life (in years)", "Current ratio", "Risk-free interest rate",
+                                   "Weighted average exercise price", "Dividend yield"])
+def test_units_years_ratios_rates_and_prices_are_not_dollars(label):
+    bad, _ = run(fact("us-gaap:Revenues", Y97, 6000000, statement="Note 1 (Details)", label=label))
+    assert ids(bad) == ["E2X.UNIT"]
+
+
+@pytest.mark.parametrize("label", ["4.75% Convertible Subordinated Notes due 2009", "Cash, beginning of year",
+                                   "Effect of exchange rate changes on cash", "Interest rate swaps, at fair value"])
+def test_units_amounts_that_mention_rates_stay_dollars(label):
+    ok, _ = run(fact("us-gaap:Revenues", Y97, 900000, statement="Note 1 (Details)", label=label))
+    assert ok == []
+
+
+def test_failed_subtotals_are_flagged_not_removed():
+    from converter.builder import Check
+    chk = Check("Income", "Total", 12, "1997", "100", "90", False, True)
+    found, _ = run(checks=[chk])
+    assert [(f.rule, f.action) for f in found] == [("E2X.SUM", rules.Action.FLAGGED)]
