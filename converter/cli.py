@@ -8,6 +8,8 @@ import click
 
 from .errors import ConversionError
 
+EXIT_CLEAN, EXIT_INVALID, EXIT_REJECTED, EXIT_FLAGGED, EXIT_INTERNAL = 0, 1, 2, 3, 4
+
 
 @click.group()
 @click.version_option(package_name="edgar2xbrl")
@@ -25,14 +27,22 @@ def main() -> None:
 @click.option("--taxonomy-package", "packages", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Validate against this taxonomy package (repeatable) instead of the built-in offline stand-ins.")
 def convert(filing, out_dir, prefix, cik, no_validate, packages) -> None:
-    """Convert FILING into an XBRL instance, its extension taxonomy and a report in OUT."""
+    """Convert FILING into an XBRL instance, its extension taxonomy and a report in OUT.
+
+    \b
+    Exit codes:
+      0  clean: valid, and every consistency rule holds
+      1  invalid: Arelle or the EDGAR checks report errors (the output is written, errors in the report)
+      2  rejected: the input is not a convertible filing (nothing is written)
+      3  flagged: valid, but a consistency rule removed or flagged facts (report.md, "Needs review")
+    """
     from .pipeline import convert as run
     try:
         res = run(filing, out_dir, prefix=prefix, cik=cik, run_validation=not no_validate,
                   taxonomy_packages=[Path(p) for p in packages])
     except ConversionError as exc:
         click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+        sys.exit(EXIT_REJECTED)
     for w in res.warnings:
         click.echo(w, err=True)
     s = res.report["summary"]
@@ -40,12 +50,18 @@ def convert(filing, out_dir, prefix, cik, no_validate, packages) -> None:
     click.echo(f"statements: {len(res.report['statements'])}; numbers in statements: {s['numbers_in_statements']}, "
                f"tagged {s['numbers_tagged']}, listed as not tagged {s['numbers_untagged']}; "
                f"subtotal checks {s['checks_passed']} passed, {s['checks_failed']} failed")
+    flags = res.report.get("needs_review") or []
+    click.echo(f"consistency rules: {len(flags)} finding(s) need review, "
+               f"{len(res.report.get('corrections') or [])} value(s) corrected"
+               + (f" (see {Path(res.out_dir) / 'report.md'}, 'Needs review')" if flags else ""))
     if res.validation is not None:
         click.echo(res.validation.summary())
         for m in res.validation.errors[:20]:
             click.echo(f"  {m.level} {m.code}: {m.text}", err=True)
         if res.validation.errors:
-            sys.exit(1)
+            sys.exit(EXIT_INVALID)
+    if flags:
+        sys.exit(EXIT_FLAGGED)
 
 
 @main.command()

@@ -28,7 +28,23 @@ def report_markdown(d: dict) -> str:
             f"not tagged: {s['numbers_untagged']}",
             f"- Facts written: {s['facts']}; extension concepts: {s['extension_concepts']}",
             f"- Subtotal checks: {s['checks_passed']} passed, {s['checks_failed']} failed",
+            f"- Consistency rules: {s.get('flags', 0)} finding(s) need review, {s.get('corrections', 0)} value(s) "
+            "corrected",
             f"- Validation: {d['validation']['summary'] if d.get('validation') else 'not run (--no-validate)'}", ""]
+    review = d.get("needs_review") or []
+    out += ["## Needs review", ""]
+    if review:
+        out += [f"{len(review)} finding(s) of the consistency rules. Facts marked *removed* are not in the instance; "
+                "*flagged* ones are, but may be wrong.", "",
+                "| rule | action | what | facts | source |", "|---|---|---|---|---|"]
+        out += [f"| {r['rule']} | {r['action']} | {_esc(r['message'])} | {_esc('; '.join(r['facts']))} | "
+                f"{_esc(', '.join(r['sources']))} |" for r in review]
+    else:
+        out.append("Nothing: every consistency rule holds on the facts written.")
+    if d.get("corrections"):
+        out += ["", "Corrected by a rule that pins down the cause:", ""]
+        out += [f"- {r['rule']}: {_esc(r['message'])} ({_esc(', '.join(r['sources']))})" for r in d["corrections"]]
+    out.append("")
     if d.get("validation") and d["validation"]["errors"]:
         out += ["## Validation errors", ""] + [f"- `{e['code']}` {_esc(e['text'])}" for e in d["validation"]["errors"]]
         out.append("")
