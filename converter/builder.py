@@ -11,6 +11,7 @@ from .catalog import Catalog
 from .labels import camel
 from .mapper import Line, build_lines, core_label, calc_weight, decide_signs, extension_name, line_period_type, map_lines
 from .model import Concept, Context, Fact, Period, Statement
+from .statements import row_scale
 
 UNITS = {"monetary": "USD", "shares": "shares", "perShare": "USDPerShare"}
 _DEBIT_WORDS = re.compile(r"expense|cost|loss|payment|paid|purchase|deduct|charge|dividend|repurchase|acquisition|"
@@ -256,11 +257,19 @@ class Builder:
 
     @staticmethod
     def _scale(ln: Line, st: Statement) -> Decimal:
-        if ln.kind == "monetary":
-            return Decimal(10) ** st.scale
-        if ln.kind == "shares":
-            return Decimal(10) ** st.share_scale
-        return Decimal(1)
+        return Decimal(10) ** Builder._power(ln, st)
+
+    @staticmethod
+    def _power(ln: Line, st: Statement) -> int:
+        """The power of ten of a row's numbers: the row's own "(in thousands)" over the statement's scale."""
+        if ln.kind == "perShare":
+            return 0
+        own = row_scale(ln.row.label)
+        if own is None and ln.kind == "shares" and ln.context_label:
+            own = row_scale(ln.context_label)
+        if own is not None:
+            return own
+        return st.scale if ln.kind == "monetary" else st.share_scale
 
     @staticmethod
     def _period(ln: Line, period: Period | None) -> Period | None:
@@ -305,7 +314,7 @@ class Builder:
                                               f"column {k + 1} ({col.header!r}) is {'an instant' if period.is_instant else 'a duration'}"
                                               f" but the row's concept {ln.concept.qname} is not"))
                 continue
-            scale = st.scale if ln.kind == "monetary" else st.share_scale if ln.kind == "shares" else 0
+            scale = self._power(ln, st)
             value = ln.sign * cell.value * (Decimal(10) ** scale)
             fact = Fact(concept=ln.concept.qname, context=Context(period, dims), value=_fmt(value),
                         unit=UNITS[ln.kind], decimals=self.decimals(ln.kind, cell.places, scale),

@@ -113,8 +113,13 @@ def duration_ending(end: date, span: tuple[str, int]) -> Period:
     return Period(end=end, start=start)
 
 
-def column_end_date(header: str, context: str) -> date | None:
-    """The date a column's header names; month and day may come from the heading when the column shows a year only."""
+def column_end_date(header: str, context: str, printed: frozenset = frozenset()) -> date | None:
+    """The date a column's header names; month and day may come from the heading when the column shows a year only.
+
+    A date put together from a heading's month and day and a column's year ("Three years ended September 26,
+    2009" over "2008") is a guess in a 52/53-week calendar, whose year ends move by a day or two: when the
+    filing prints no such date but prints one of that year within six days of it, the printed date is the
+    period end."""
     d = parse_date(header)
     if d:
         return d
@@ -128,7 +133,22 @@ def column_end_date(header: str, context: str) -> date | None:
     md = MONTH_DAY.search(header) or MONTH_DAY.search(context)
     if not md:
         return None
-    return _safe_date(year, month_number(md.group(1)), int(md.group(2)))
+    guess = _safe_date(year, month_number(md.group(1)), int(md.group(2)))
+    return printed_near(guess, printed) if guess is not None else None
+
+
+def printed_near(guess: date, printed: frozenset) -> date:
+    """guess itself when the filing prints it (or prints nothing to compare), else the closest printed date of
+    the same year at most six days away, else guess."""
+    if not printed or guess in printed:
+        return guess
+    near = sorted((abs((d - guess).days), d) for d in printed if d.year == guess.year and 0 < abs((d - guess).days) <= 6)
+    return near[0][1] if near else guess
+
+
+def printed_dates(text: str) -> frozenset:
+    """Every full date printed in a text ("September 27, 2008", "9/27/08")."""
+    return frozenset(d for d, _, _ in all_dates(text))
 
 
 def month_day_of(text: str) -> tuple[int, int] | None:

@@ -19,7 +19,7 @@ from .model import Context, Fact, Period, Statement
 from .notes import build_measure_table, build_text_blocks, is_measure_table, prose_facts
 from .parenthetical import build_parentheticals
 from .periods import add_months
-from .periods import all_dates
+from .periods import printed_dates
 from .report import report_json, report_markdown
 from . import rules
 from .source import read_filing, statement_documents
@@ -121,7 +121,7 @@ def _rule_input(b: Builder, layout, filing) -> rules.RuleInput:
     conflicts = tuple(rules.Conflict(f.concept, f.context, f.value, f.source, kinds.get(title, ""))
                       for f, title in b.conflicts)
     return rules.RuleInput(facts=dict(b.facts), concept=lambda q: b.extensions.get(q) or b.catalog.concepts.get(q),
-                           statement_kinds=kinds, printed_dates=frozenset(d for d, _, _ in all_dates(filing.text)),
+                           statement_kinds=kinds, printed_dates=printed_dates(filing.text),
                            conflicts=conflicts,
                            conflict_titles={(f.concept, f.context, f.source): t for f, t in b.conflicts},
                            failed_checks=tuple(c for c in b.checks if not c.ok))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from .model import Statement, Table
 import calendar
 
-from .periods import MONTH_DAY, YEAR, all_dates, column_end_date, duration_ending, month_day_of, span_of
+from .periods import MONTH_DAY, YEAR, all_dates, column_end_date, duration_ending, month_day_of, printed_dates, span_of
 from .source import Document
 
 KINDS = ("balance_sheet", "income", "equity", "cash_flow")
@@ -110,14 +110,29 @@ def scale_of(text: str) -> int | None:
     return None
 
 
+_SHARES_IN = re.compile(r"\bshares?\b[^.;()$]{0,40}?\bin\s+(thousands|millions)\b|\bshares?\s+\((000'?s?|in\s+"
+                        r"(thousands|millions))\)", re.I)
+_ROW_SCALE = re.compile(r"\(\s*(?:in\s+)?(thousands|millions|000'?s?|000\s+omitted)\s*\)|\bin\s+(thousands|millions)\b", re.I)
+
+
 def share_scale_of(text: str, scale: int) -> int:
-    if re.search(r"shares?\s+in\s+thousands", text, re.I):
-        return 3
-    if re.search(r"shares?\s+in\s+millions", text, re.I):
-        return 6
+    """The power of ten of share counts: "shares in thousands", "except share amounts which are reflected in
+    thousands", else none when the heading excepts share data from its scale, else the amounts' scale."""
+    m = _SHARES_IN.search(text)
+    if m:
+        return 6 if "million" in m.group(0).lower() else 3
     if _EXCEPT_SHARES.search(text):
         return 0
     return scale
+
+
+def row_scale(label: str) -> int | None:
+    """The power of ten a row's own words give its numbers ("Shares used in computing earnings per share (in
+    thousands)"), or None."""
+    m = _ROW_SCALE.search(label)
+    if not m:
+        return None
+    return 6 if "million" in m.group(0).lower() else 3
 
 
 def notes_zone(lines: list[str], docs: list[Document], after: int | None = None) -> tuple[int, int] | None:
@@ -230,7 +245,7 @@ def _scale_near(lines: list[str], table: Table, zone_start: int | None) -> int |
     return None
 
 
-def assign_periods(st: Statement, form: str, period_end=None) -> None:
+def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset = frozenset()) -> None:
     """Give each column of a statement its period, from its header and the statement's heading.
 
     A column that prints a year only, with no month and day anywhere over the table, ends on the month and day
@@ -256,7 +271,7 @@ def assign_periods(st: Statement, form: str, period_end=None) -> None:
                 if near and not all_dates(context):
                     m, d = near[0][1]
                     header = f"{calendar.month_name[m]} {d}, " + header
-            end = column_end_date(header, context)
+            end = column_end_date(header, context, printed)
             if end is None:
                 continue
             if st.kind == "balance_sheet":
@@ -276,6 +291,7 @@ def _instant(d):
 
 
 def locate(lines: list[str], tables: list[Table], docs: list[Document], form: str, period_end=None) -> Layout:
+    printed = printed_dates("\n".join(lines))
     kinds = {id(t): statement_kind(t.title) for t in tables}
     first = next((t.start_line for t in tables if kinds[id(t)]), None)
     zone = notes_zone(lines, docs, after=first)
@@ -300,7 +316,7 @@ def locate(lines: list[str], tables: list[Table], docs: list[Document], form: st
             st = Statement(kind="note", title=f"Note {note.number} - {note.title}", tables=[t],
                            scale=scale if scale is not None else 0,
                            share_scale=share_scale_of(context, scale or 0), note_number=note.number)
-            assign_periods(st, form, period_end)
+            assign_periods(st, form, period_end, printed)
             note_tables.append((note, st))
             continue
         if zone is not None and t.start_line > zone[1] and not kind:
@@ -326,7 +342,7 @@ def locate(lines: list[str], tables: list[Table], docs: list[Document], form: st
     # of several tables of one kind, the largest is the registrant's statement; one whose columns carry dates
     # beats one that cannot be tagged at all, however large
     for st in statements:
-        assign_periods(st, form, period_end)
+        assign_periods(st, form, period_end, printed)
     chosen: list[Statement] = []
     for st in statements:
         rivals = [o for o in statements if o.kind == st.kind]
