@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from .arithmetic import find_subtotals
 from .catalog import Catalog
-from .labels import camel
+from .labels import camel, not_money
 from .mapper import Line, build_lines, core_label, calc_weight, decide_signs, extension_name, line_period_type, map_lines
 from .model import Concept, Context, Fact, Period, Statement
 from .statements import row_scale
@@ -298,6 +298,12 @@ class Builder:
             if cell.percent:
                 self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
                                               "a percentage (rates are not tagged)"))
+                continue
+            what = not_money(ln.row.label) if ln.kind == "monetary" else ""
+            if what:
+                self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                                              f"the row's words ({what!r}) say it is not an amount of dollars: "
+                                              "years, ratios, rates and prices are not tagged"))
                 continue
             if k in repeats:
                 self.untagged.append(Untagged(src, title, ln.row.label, cell.text,

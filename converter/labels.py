@@ -76,3 +76,21 @@ def camel(text: str, limit: int = 90) -> str:
     if name[0].isdigit():
         name = "N" + name
     return name[:limit]
+
+
+# words that say a row measures time, a ratio, a rate or a price: at the end of the label, or in parentheses
+NOT_MONEY = re.compile(r"\((in\s+)?(years?|%|percent|months|days)\)|\bin\s+years\b|\b(expected|estimated|"
+                        r"remaining|average|useful|contractual)\s+(life|lives|term)\b|\bratio\b|\byield\b|"
+                        r"\bvolatility\b|\b(interest|discount|dividend|tax|growth|return|exchange|forfeiture)\s+"
+                        r"rates?\s*(\(.*\))?[:.]?\s*$|\bpercent(age)?\b(?!\s+of\s+(net\s+)?(sales|revenues?))|"
+                        r"\b(exercise|grant|market|stock|strike|share)\s+prices?\b|\bprices?\s+per\s+share\b", re.I)
+
+
+def not_money(label: str) -> str:
+    """The words of a row label that say its numbers are years, a ratio, a rate, a percentage or a price (not
+    amounts of dollars), or ""."""
+    words = re.sub(r"\(in\s+(thousands|millions|billions)[^)]*\)", " ", label, flags=re.I)
+    m = NOT_MONEY.search(words)
+    if m and not re.search(r"\b(amount|value|cost|costs|paid|expense|income|payments?|proceeds|fair)\b", words, re.I):
+        return m.group(0)
+    return ""

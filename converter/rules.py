@@ -21,6 +21,7 @@ from enum import Enum
 from typing import Callable, Iterable, Mapping
 
 from .catalog import both_ways, never_negative
+from .labels import not_money
 from .model import Concept, Context, Fact, Period
 
 FactKey = tuple  # (concept qname, Context, unit) as the builder keys its facts
@@ -181,12 +182,16 @@ def rule_eps(inp: RuleInput) -> list[Finding]:
             ks, fs = shares_by[period]
             e, s = Decimal(fe.value), Decimal(fs.value)
             targets = [Decimal(ff.value) for by in earnings if period in by for _, ff in [by[period]]]
+            targets += [Decimal(ff.value) for kk, ff in inp.facts.items() if kk[1].period == period and not
+                        kk[1].dims and ff.unit == "USD" and inp.statement_kinds.get(ff.statement) == "income"]
             if not targets or s <= 0 or abs(e) < Decimal("0.05"):
                 continue  # nothing to compare with, or a per-share figure too small to carry the check
             tol_e = max(_tolerance(fe), Decimal("0.005"))
+            # diluted earnings add back interest on convertible debt and the like, which no statement prints
+            slack = Decimal("0.05") if "Diluted" in eps_name else Decimal("0.001")
 
             def agrees(count: Decimal) -> bool:
-                return any(abs(e * count - t) <= tol_e * count + abs(e) * (_tolerance(fs) + 1) + abs(t) * Decimal("0.001")
+                return any(abs(e * count - t) <= tol_e * count + abs(e) * (_tolerance(fs) + 1) + abs(t) * slack
                            for t in targets)
             if agrees(s):
                 continue
@@ -337,14 +342,6 @@ def rule_placement(inp: RuleInput) -> list[Finding]:
     return out
 
 
-# words that say a row measures time, a ratio, a rate or a price: at the end of the label, or in parentheses
-_NOT_MONEY = re.compile(r"\((in\s+)?(years?|%|percent|months|days)\)|\bin\s+years\b|\b(expected|estimated|"
-                        r"remaining|average|useful|contractual)\s+(life|lives|term)\b|\bratio\b|\byield\b|"
-                        r"\bvolatility\b|\b(interest|discount|dividend|tax|growth|return|exchange|forfeiture)\s+"
-                        r"rates?\s*(\(.*\))?[:.]?\s*$|\bpercent(age)?\b(?!\s+of\s+(net\s+)?(sales|revenues?))|"
-                        r"\b(exercise|grant|market|stock|strike|share)\s+prices?\b|\bprices?\s+per\s+share\b", re.I)
-
-
 def rule_units(inp: RuleInput) -> list[Finding]:
     """E2X.UNIT: a row whose words say it is a number of years, a ratio, a percentage, a rate or a price is not
     an amount of dollars (nor scaled by the table's "in thousands")."""
@@ -352,10 +349,9 @@ def rule_units(inp: RuleInput) -> list[Finding]:
     for key, f in inp.facts.items():
         if f.unit != "USD" or not f.row_label:
             continue
-        words = re.sub(r"\(in\s+(thousands|millions|billions)[^)]*\)", " ", f.row_label, flags=re.I)
-        m = _NOT_MONEY.search(words)
-        if m and not re.search(r"\b(amount|value|cost|costs|paid|expense|income|payments?|proceeds|fair)\b", words, re.I):
-            out.append(Finding("E2X.UNIT", f"row {f.row_label!r} says {m.group(0)!r}: not an amount of dollars "
+        what = not_money(f.row_label)
+        if what:
+            out.append(Finding("E2X.UNIT", f"row {f.row_label!r} says {what!r}: not an amount of dollars "
                                f"({key[0]} = {f.value} USD)", Action.REMOVED, (key,), (f.source,)))
     return out
 
