@@ -101,15 +101,19 @@ def is_month_end(d: date) -> bool:
     return d.day == calendar.monthrange(d.year, d.month)[1]
 
 
-def duration_ending(end: date, span: tuple[str, int]) -> Period:
+def duration_ending(end: date, span: tuple[str, int], printed: frozenset = frozenset()) -> Period:
+    """The period of a span ("3 months", "13 weeks") ending on end. In a 52/53-week calendar the period starts
+    the day after the previous period's printed end (a 53-week year is a week longer than counting gives)."""
     unit, n = span
     if unit == "weeks":
-        return Period(end=end, start=end - timedelta(days=7 * n - 1))
-    if is_month_end(end):
+        start = end - timedelta(days=7 * n - 1)
+    elif is_month_end(end):
         start = add_months(end + timedelta(days=1), -n)
     else:
         # 52-53 week fiscal calendars end on a weekday near the month end: count whole weeks
         start = end - timedelta(days=round(n * 52 / 12) * 7 - 1)
+    if unit != "weeks" and not is_month_end(end):
+        start = printed_near(start - timedelta(days=1), printed) + timedelta(days=1)
     return Period(end=end, start=start)
 
 

@@ -282,7 +282,7 @@ def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset
             span = span_of(col.header) if st.kind == "note" else (span_of(col.header) or near_span or span_of(context))
             if st.kind in ("income", "cash_flow", "equity") and span is None:
                 span = ("months", 12 if form.upper().startswith("10-K") else 3)
-            col.period = duration_ending(end, span) if span else _instant(end)
+            col.period = duration_ending(end, span, printed) if span else _instant(end)
 
 
 def _instant(d):

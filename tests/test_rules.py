@@ -161,3 +161,25 @@ def test_failed_subtotals_are_flagged_not_removed():
     chk = Check("Income", "Total", 12, "1997", "100", "90", False, True)
     found, _ = run(checks=[chk])
     assert [(f.rule, f.action) for f in found] == [("E2X.SUM", rules.Action.FLAGGED)]
+
+
+def test_52_53_week_period_ends_are_read_from_the_printed_dates():
+    from converter.periods import column_end_date, duration_ending, printed_dates
+    printed = printed_dates("Balance sheets as of September 26, 2009 and September 27, 2008 ... "
+                            "September 29, 2007")
+    # "Three years ended September 26, 2009" over a column headed "2008": the filing prints September 27, 2008
+    assert column_end_date("2008", "Three years ended September 26, 2009", printed) == date(2008, 9, 27)
+    assert column_end_date("2007", "Three years ended September 26, 2009", printed) == date(2007, 9, 29)
+    # with nothing printed near, the heading's month and day stand
+    assert column_end_date("2005", "Three years ended September 26, 2009", printed) == date(2005, 9, 26)
+    # the year that follows a printed year end starts the day after it
+    assert duration_ending(date(2009, 9, 26), ("months", 12), printed).start == date(2008, 9, 28)
+
+
+def test_share_counts_follow_their_own_scale():
+    from converter.statements import row_scale, share_scale_of
+    assert share_scale_of("(In millions, except share amounts which are reflected in thousands and per share "
+                          "amounts)", 6) == 3
+    assert share_scale_of("(In millions, except share data)", 6) == 0
+    assert row_scale("Shares used in computing earnings per share (in thousands)") == 3
+    assert row_scale("Common stock, 1,000 shares authorized") is None
