@@ -178,9 +178,10 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--json", help="also write every row and check to this JSON file")
     opts = ap.parse_args(argv)
     corpus, out_json = Path(opts.corpus), opts.json
-    files = sorted(p for p in corpus.glob("*.txt"))
+    files = sorted(p for p in corpus.glob("*") if p.suffix.lower() in (".txt", ".htm", ".html"))
     rows, all_checks, times, vtimes = [], [], [], []
     totals = Counter()
+    rule_totals = Counter()
     tmp = tempfile.TemporaryDirectory(prefix="corpus-eval-")
     work = Path(tmp.name)
     print(f"{'filing':58} {'status':10} {'seen':>5} {'tagged':>6} {'%':>6} {'arelle':>6} {'calc':>4} "
@@ -225,6 +226,10 @@ def main(argv: list[str]) -> int:
         row.update(status="converted", seen=s["numbers_in_statements"], tagged=s["numbers_tagged"],
                    untagged=s["numbers_untagged"], arelle_errors=len(v.errors), calc_inconsistencies=calc,
                    ex27_agree=ok, ex27_checks=judged_here, seconds=round(conv, 3))
+        row.update(rules=res.report.get("rules", {}), flags=len(res.report.get("needs_review") or []))
+        for rid, c in row["rules"].items():
+            for k, n in c.items():
+                rule_totals[(rid, k)] += n
         rows.append(row)
         for k in ("seen", "tagged", "untagged", "arelle_errors", "calc_inconsistencies", "ex27_agree", "ex27_checks"):
             totals[k] += row[k]
@@ -250,6 +255,16 @@ def main(argv: list[str]) -> int:
             n = sum(v for (t, st), v in per_tag.items() if t == tag and st != "not-presented")
             if n:
                 print(f"  {tag:28} {per_tag[(tag, 'agree')]:3} / {n:3} agree")
+    converted = [r for r in rows if r["status"] == "converted"]
+    if converted:
+        flagged = sum(1 for r in converted if r["flags"])
+        print(f"consistency rules: {flagged} of {len(converted)} converted filings flagged "
+              f"({100 * flagged / len(converted):.1f}%)")
+        print(f"  {'rule':10} {'found':>6} {'corrected':>9} {'removed':>7} {'flagged':>7} {'left':>5}   (found: on the "
+              "facts as built; left: on the facts written)")
+        for rid in sorted({k[0] for k in rule_totals}):
+            print(f"  {rid:10} {rule_totals[(rid, 'found')]:6} {rule_totals[(rid, 'corrected')]:9} "
+                  f"{rule_totals[(rid, 'removed')]:7} {rule_totals[(rid, 'flagged')]:7} {rule_totals[(rid, 'left')]:5}")
     if times:
         print(f"conversion alone: median {statistics.median(times):.3f} s per filing "
               f"(max {max(times):.3f} s); validation: median {statistics.median(vtimes):.3f} s")
