@@ -17,11 +17,10 @@ from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from lxml import etree  # noqa: E402
 
-from converter import ConversionError, convert  # noqa: E402
+from edgar2xbrl import ConversionError, convert  # noqa: E402
 
 X = "{http://www.xbrl.org/2003/instance}"
 

@@ -6,7 +6,7 @@ import shutil
 from click.testing import CliRunner
 
 from conftest import SAMPLE
-from converter.cli import main
+from edgar2xbrl.cli import main
 
 
 def test_batch_isolates_failures_and_resumes(tmp_path):
@@ -36,12 +36,12 @@ def test_batch_isolates_failures_and_resumes(tmp_path):
 
 
 def test_batch_survives_a_crash(tmp_path, monkeypatch):
-    from converter import batch
+    from edgar2xbrl import batch
     src = tmp_path / "in"
     src.mkdir()
     shutil.copy(SAMPLE, src / "a.txt")
     shutil.copy(SAMPLE, src / "b.txt")
-    import converter.pipeline as pipeline
+    import edgar2xbrl.pipeline as pipeline
     real = pipeline.convert
 
     def flaky(path, out_dir, **kw):
