@@ -6,7 +6,7 @@ import re
 import shutil
 import tempfile
 from dataclasses import asdict, dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from .builder import Builder, Network, PresItem, Untagged, prune_calcs
@@ -53,13 +53,15 @@ def derive_prefix(name: str) -> str:
 
 
 def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None, cik: str | None = None,
-            run_validation: bool = True, taxonomy_packages: list[Path] | None = None) -> Result:
+            run_validation: bool = True, taxonomy_packages: list[Path] | None = None, form: str | None = None,
+            period_end: date | None = None) -> Result:
     path = str(path)
     out_dir = Path(out_dir)
     _check_output_folder(out_dir, path)
     filing = read_filing(path)
     docs = statement_documents(filing.lines)
     cover = read_cover(filing.lines, filing.header, docs[0].start, docs[0].end)
+    cover.form, cover.period_end = cover.form or form or "", cover.period_end or period_end  # (batch manifests)
     layout = locate(filing.lines, find_tables(filing.lines, docs, path), docs, filing.form_type or cover.form,
                     cover.period_end)
     undated = _usable_statements(layout, filing, docs, path)
