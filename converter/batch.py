@@ -8,8 +8,9 @@ Library use::
 
     from pathlib import Path
     from edgar2xbrl.batch import run_batch
-    run = run_batch(Path("filings/"), Path("out/"), jobs=2, timeout=300)
-    print(run.counts_line())
+    if __name__ == "__main__":  # needed with engine="dask": its workers start as new processes
+        run = run_batch(Path("filings/"), Path("out/"), jobs=2, timeout=300)
+        print(run.counts_line())
 """
 from __future__ import annotations
 
@@ -374,7 +375,11 @@ def _mp_context(threads_around: bool):
     methods = multiprocessing.get_all_start_methods()
     if sys.platform.startswith("linux") and not threads_around:
         return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload([__name__])  # (not the host's __main__: a Dask worker's is not ours)
+        return ctx
+    return multiprocessing.get_context("spawn")
 
 
 class ProcessEngine:
@@ -439,6 +444,119 @@ class ProcessEngine:
                     _remove_partial(settings, c.task)
                 else:
                     c.close()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Dask
+
+_local = threading.local()
+_running: dict[int, tuple[_Child, str]] = {}  # thread id → (its conversion process, the batch's output folder)
+
+
+def cancel_running(out_dir: str) -> int:
+    """Kill the conversions of the batch writing to `out_dir` that run in this process (run on every Dask worker
+    when the batch is stopped: Dask cannot interrupt a running task, but its child process can be killed)."""
+    n = 0
+    for child, folder in list(_running.values()):
+        if folder == out_dir and child.proc.is_alive():
+            child.proc.kill()
+            n += 1
+    return n
+
+
+def dask_convert(task: Task, settings: Settings) -> Row:
+    """The Dask task: convert one filing on a worker, in a child process that is killed at the time limit.
+
+    A worker runs its tasks in threads; each thread keeps one conversion process (started by forkserver, never
+    by fork of the threaded worker). On a worker that may not start processes (Dask's daemonic workers), the
+    conversion runs in the thread itself and the time limit is not enforced (the row says so)."""
+    if settings.timeout <= 0:
+        return convert_task(task, settings)
+    if multiprocessing.current_process().daemon:
+        row = convert_task(task, settings)
+        row.message = (row.message + "; " if row.message else "") + \
+            "time limit not enforced: the Dask worker is daemonic (set distributed.worker.daemon to False)"
+        return row
+    child: _Child | None = getattr(_local, "child", None)
+    if child is None or not child.proc.is_alive():
+        child = _local.child = _Child(_mp_context(True))
+    child.send(task, settings)
+    row, dead = None, False
+    _running[threading.get_ident()] = (child, settings.out_dir)
+    try:
+        if child.conn.poll(settings.timeout):
+            row = child.conn.recv()
+    except (EOFError, OSError):
+        dead = True
+    finally:
+        _running.pop(threading.get_ident(), None)
+    if row is None:
+        if not dead and child.proc.is_alive():
+            row = _timed_out(task, settings, child)
+        else:
+            child.proc.join(1)
+            row = _died(task, child)
+        dead = True
+    child.task = None
+    if dead:
+        child.kill()
+        _local.child = None
+        _remove_partial(settings, task)
+    return row
+
+
+class DaskEngine:
+    """Tasks on a Dask cluster: the scheduler at `scheduler`, or a local cluster of `jobs` worker processes."""
+
+    def __init__(self, jobs: int = 1, scheduler: str | None = None):
+        self.jobs = max(1, jobs)
+        self.scheduler = scheduler
+
+    def run(self, tasks: list[Task], settings: Settings, stop: threading.Event) -> Iterator[tuple[Task, Row] | None]:
+        try:
+            import dask
+            from distributed import Client, LocalCluster, as_completed
+        except ImportError as exc:
+            raise RuntimeError("--engine dask needs Dask: pip install 'edgar2xbrl[dask]'") from exc
+        cluster = None
+        with dask.config.set({"distributed.worker.daemon": False}):  # workers may start conversion processes
+            if self.scheduler:
+                client = Client(self.scheduler)
+            else:
+                cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
+                                       dashboard_address=None)
+                client = Client(cluster)
+        futures = {}
+        try:
+            for i, t in enumerate(tasks):
+                futures[client.submit(dask_convert, t, settings, key=f"edgar2xbrl-{i}-{t.output}", pure=False)] = t
+            ac = as_completed(list(futures))
+            while not ac.is_empty():
+                if stop.is_set():
+                    return
+                done = ac.next_batch(block=False) if ac.has_ready() else []
+                if not done:
+                    time.sleep(0.2)
+                    yield None
+                    continue
+                for fut in done:
+                    t = futures.pop(fut)
+                    try:
+                        row = fut.result()
+                    except Exception as exc:  # the worker died, or the task could not run
+                        row = Row(file=t.file, output=t.output, status="crashed",
+                                  message=f"Dask: {type(exc).__name__}: {exc}")
+                    yield t, row
+        finally:
+            if futures:
+                client.cancel(list(futures), force=True)
+                try:  # and end the conversions already running (cancel alone lets them finish)
+                    client.run(cancel_running, settings.out_dir)
+                except Exception:
+                    pass
+            client.close()
+            if cluster is not None:
+                cluster.close()
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -637,9 +755,9 @@ def run_batch(source: Path, out_dir: Path, jobs: int = 1, force: bool = False, v
             todo.append(t)
     settings = Settings(out_dir=str(out_dir.resolve()), validate=validate,
                         packages=tuple(str(Path(p).resolve()) for p in (packages or [])), timeout=float(timeout or 0))
-    if engine != "process":
+    if engine not in ("process", "dask"):
         raise ValueError(f"unknown engine {engine!r}")
-    eng = ProcessEngine(jobs)
+    eng = DaskEngine(jobs, scheduler) if engine == "dask" else ProcessEngine(jobs)
     stop = stop or threading.Event()
     prog = _Progress(mode, len(todo), log_every, echo)
     ran = 0

@@ -73,18 +73,24 @@ def validate(path, packages) -> None:
 @click.argument("source", type=click.Path(exists=True))
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Output folder: one sub-folder per filing, plus summary.csv and summary.json.")
-@click.option("--jobs", default=1, show_default=True, help="Filings converted in parallel (processes).")
+@click.option("--jobs", default=1, show_default=True, help="Filings converted in parallel (processes, or Dask "
+              "workers of a local cluster).")
 @click.option("--timeout", default=300.0, show_default=True, type=float,
               help="Seconds one filing may take before its conversion is stopped (status timeout); 0: no limit.")
 @click.option("--force", is_flag=True, help="Convert every filing again, even those done by an earlier run.")
 @click.option("--retry-failed", is_flag=True,
               help="Convert again the filings an earlier run left without output (rejected, crashed, timed out).")
+@click.option("--engine", type=click.Choice(["process", "dask"]), default="process", show_default=True,
+              help="Where the conversions run: local processes, or a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: the scheduler (e.g. tcp://host:8786); "
+              "without it, a local cluster of --jobs workers.")
 @click.option("--log-every", default=30.0, show_default=True, type=float,
               help="Seconds between progress lines when standard error is not a terminal.")
 @click.option("--no-validate", is_flag=True, help="Skip Arelle validation.")
 @click.option("--taxonomy-package", "packages", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Validate against this taxonomy package (repeatable).")
-def batch(source, out_dir, jobs, timeout, force, retry_failed, log_every, no_validate, packages) -> None:
+def batch(source, out_dir, jobs, timeout, force, retry_failed, engine, scheduler, log_every, no_validate,
+          packages) -> None:
     """Convert every filing in SOURCE (a folder, or a manifest CSV); one failure never stops the run.
 
     Exit code 0, or 1 if any filing crashed (statuses are in the summary); 130 or 143 when stopped by
@@ -92,8 +98,8 @@ def batch(source, out_dir, jobs, timeout, force, retry_failed, log_every, no_val
     from .batch import report_lines, run_batch
     run = run_batch(Path(source), Path(out_dir), jobs=jobs, force=force, validate=not no_validate,
                     packages=[Path(p) for p in packages], progress="bar" if sys.stderr.isatty() else "log",
-                    timeout=timeout, retry_failed=retry_failed, log_every=log_every,
-                    echo=lambda s: click.echo(s, err=True))
+                    timeout=timeout, retry_failed=retry_failed, engine=engine, scheduler=scheduler,
+                    log_every=log_every, echo=lambda s: click.echo(s, err=True))
     for line in report_lines(run):
         click.echo(line)
     if run.interrupted:
