@@ -23,11 +23,10 @@ from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from lxml import etree  # noqa: E402
 
-from converter import ConversionError, convert, validate  # noqa: E402
+from edgar2xbrl import ConversionError, convert, validate  # noqa: E402
 
 # EX-27 tag → the concepts a correct conversion may use for it
 TAGS = {

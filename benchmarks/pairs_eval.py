@@ -38,12 +38,11 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from lxml import etree  # noqa: E402
 
-from converter import ConversionError, convert  # noqa: E402
-from converter.deprecations import load_deprecations  # noqa: E402
+from edgar2xbrl import ConversionError, convert  # noqa: E402
+from edgar2xbrl.deprecations import load_deprecations  # noqa: E402
 
 X = "{http://www.xbrl.org/2003/instance}"
 XL = "{http://www.w3.org/1999/xlink}"

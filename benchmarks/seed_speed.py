@@ -8,9 +8,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from converter import convert  # noqa: E402
+from edgar2xbrl import convert  # noqa: E402
 
 SAMPLE = ROOT / "examples" / "nutrition21-10q-2004-09-30.txt"
 

@@ -2,7 +2,7 @@
 
 Library use::
 
-    from converter import convert, validate
+    from edgar2xbrl import convert, validate
     result = convert("filing.txt", "out/")
 """
 from .errors import ConversionError

@@ -7,9 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from .model import Concept
+from .resources import TAXONOMY_DIR
 
-ROOT = Path(__file__).resolve().parent.parent
-TAXONOMY_DIR = ROOT / "taxonomy"
 CATALOG_PATH = TAXONOMY_DIR / "concepts.csv"
 
 # catalog type word → XML Schema type QName

@@ -86,30 +86,41 @@ def validate(path, packages) -> None:
 
 
 @main.command()
-@click.argument("input_dir", type=click.Path(exists=True, file_okay=False))
+@click.argument("source", type=click.Path(exists=True))
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Output folder: one sub-folder per filing, plus summary.csv and summary.json.")
-@click.option("--jobs", default=1, show_default=True, help="Filings converted in parallel (processes).")
-@click.option("--force", is_flag=True, help="Convert again filings that already have output.")
+@click.option("--jobs", default=1, show_default=True, help="Filings converted in parallel (processes, or Dask "
+              "workers of a local cluster).")
+@click.option("--timeout", default=300.0, show_default=True, type=float,
+              help="Seconds one filing may take before its conversion is stopped (status timeout); 0: no limit.")
+@click.option("--force", is_flag=True, help="Convert every filing again, even those done by an earlier run.")
+@click.option("--retry-failed", is_flag=True,
+              help="Convert again the filings an earlier run left without output (rejected, crashed, timed out).")
+@click.option("--engine", type=click.Choice(["process", "dask"]), default="process", show_default=True,
+              help="Where the conversions run: local processes, or a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: the scheduler (e.g. tcp://host:8786); "
+              "without it, a local cluster of --jobs workers.")
+@click.option("--log-every", default=30.0, show_default=True, type=float,
+              help="Seconds between progress lines when standard error is not a terminal.")
 @click.option("--no-validate", is_flag=True, help="Skip Arelle validation.")
 @click.option("--taxonomy-package", "packages", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Validate against this taxonomy package (repeatable).")
-def batch(input_dir, out_dir, jobs, force, no_validate, packages) -> None:
-    """Convert every filing in INPUT_DIR; one failure never stops the run."""
-    from .batch import run_batch
-    rows = run_batch(Path(input_dir), Path(out_dir), jobs=jobs, force=force, validate=not no_validate,
-                     packages=[Path(p) for p in packages], progress=sys.stderr.isatty())
-    counts: dict[str, int] = {}
-    for r in rows:
-        counts[r.status] = counts.get(r.status, 0) + 1
-    seen = sum(r.numbers_in_statements for r in rows)
-    tagged = sum(r.numbers_tagged for r in rows)
-    click.echo(f"{len(rows)} filings: " + ", ".join(f"{v} {k}" for k, v in sorted(counts.items())))
-    click.echo(f"numbers in statements: {seen}, tagged {tagged} ({100 * tagged / seen if seen else 0:.1f}%); "
-               f"Arelle errors {sum(r.arelle_errors for r in rows)}, calculation inconsistencies "
-               f"{sum(r.calc_inconsistencies for r in rows)}")
-    click.echo(f"summary: {Path(out_dir) / 'summary.csv'}, {Path(out_dir) / 'summary.json'}")
-    sys.exit(1 if counts.get("crashed") else 0)
+def batch(source, out_dir, jobs, timeout, force, retry_failed, engine, scheduler, log_every, no_validate,
+          packages) -> None:
+    """Convert every filing in SOURCE (a folder, or a manifest CSV); one failure never stops the run.
+
+    Exit code 0, or 1 if any filing crashed (statuses are in the summary); 130 or 143 when stopped by
+    Ctrl-C or SIGTERM (the summary of what finished is written)."""
+    from .batch import report_lines, run_batch
+    run = run_batch(Path(source), Path(out_dir), jobs=jobs, force=force, validate=not no_validate,
+                    packages=[Path(p) for p in packages], progress="bar" if sys.stderr.isatty() else "log",
+                    timeout=timeout, retry_failed=retry_failed, engine=engine, scheduler=scheduler,
+                    log_every=log_every, echo=lambda s: click.echo(s, err=True))
+    for line in report_lines(run):
+        click.echo(line)
+    if run.interrupted:
+        sys.exit(143 if run.interrupted == "SIGTERM" else 130)
+    sys.exit(1 if run.crashed else 0)
 
 
 @main.command()

@@ -3,7 +3,7 @@
 The table is built from the official deprecation linkbases by `taxonomy/build_deprecations.py`; see that script for
 what each column means. Here it is only read:
 
-    >>> from converter.deprecations import load_deprecations
+    >>> from edgar2xbrl.deprecations import load_deprecations
     >>> dep = load_deprecations()
     >>> dep.forward("CommitmentsAndContingencies2009")
     'CommitmentsAndContingencies'

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
 import zipfile
 from pathlib import Path
 
@@ -80,7 +81,7 @@ def _build(name: str, title: str, prefix: str, namespace: str, url: str, types: 
     cat = render("catalog.xml.j2", url_prefix=elts_dir, local_prefix="elts/")
     for text in (schema, labels, tp, cat):
         etree.fromstring(text.encode())  # each file is well-formed before it is packed
-    tmp = target.with_suffix(".tmp")
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")  # builders may race
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(f"{folder}/META-INF/taxonomyPackage.xml", tp)
         z.writestr(f"{folder}/META-INF/catalog.xml", cat)

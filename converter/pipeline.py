@@ -6,7 +6,7 @@ import re
 import shutil
 import tempfile
 from dataclasses import asdict, dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from .builder import Builder, Network, PresItem, Untagged, prune_calcs
@@ -14,6 +14,7 @@ from .catalog import load_catalog
 from .cover import fiscal_focus, fiscal_year_end_from_text, read_cover
 from .equity import build_equity, build_equity_rollforward
 from .errors import ConversionError
+from .fsmode import current_umask
 from .labels import camel
 from .model import Context, Fact, Period, Statement
 from .notes import build_measure_table, build_text_blocks, is_measure_table, prose_facts
@@ -60,13 +61,15 @@ def derive_prefix(name: str) -> str:
 
 
 def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None, cik: str | None = None,
-            run_validation: bool = True, taxonomy_packages: list[Path] | None = None) -> Result:
+            run_validation: bool = True, taxonomy_packages: list[Path] | None = None, form: str | None = None,
+            period_end: date | None = None) -> Result:
     path = str(path)
     out_dir = Path(out_dir)
     _check_output_folder(out_dir, path)
     filing = read_filing(path)
     docs = statement_documents(filing.lines)
     cover = read_cover(filing.lines, filing.header, docs[0].start, docs[0].end)
+    cover.form, cover.period_end = cover.form or form or "", cover.period_end or period_end  # (batch manifests)
     layout = locate(filing.lines, find_tables(filing.lines, docs, path), docs, filing.form_type or cover.form,
                     cover.period_end)
     undated = _usable_statements(layout, filing, docs, path)
@@ -293,6 +296,7 @@ def _write_atomically(out_dir: Path, files: dict[str, str], instance_name: str, 
     """Write into a temporary folder beside out_dir, validate there, and put it in place only when complete."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    os.chmod(tmp, 0o777 & ~current_umask())  # mkdtemp makes it 0700: the folder follows the umask as files do
     try:
         for name, text in files.items():
             (tmp / name).write_text(text, encoding="utf-8")

@@ -5,9 +5,7 @@ from functools import lru_cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .catalog import ROOT
-
-TEMPLATES_DIR = ROOT / "templates"
+from .resources import TEMPLATES_DIR
 
 
 @lru_cache(maxsize=1)

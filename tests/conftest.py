@@ -14,7 +14,7 @@ SHARED = ROOT.parent / "shared"
 def converted(tmp_path_factory):
     """The bundled sample converted once (with Arelle validation) for the whole session."""
     import os
-    from converter import convert
+    from edgar2xbrl import convert
     out = tmp_path_factory.mktemp("conv") / "out"
     cwd = os.getcwd()
     os.chdir(ROOT)

@@ -3,7 +3,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import SAMPLE
-from converter.cli import main
+from edgar2xbrl.cli import main
 
 SAMPLE_TEXT = SAMPLE.read_text()
 CUT = SAMPLE_TEXT[: SAMPLE_TEXT.index("Other receivables                                                   57")]

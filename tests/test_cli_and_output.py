@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from conftest import ROOT
-from converter.cli import main
+from edgar2xbrl.cli import main
 
 
 def test_packages_command_prints_zips():
@@ -53,7 +53,7 @@ def test_user_packages_replace_the_stand_ins_they_cover():
     """Given the official US-GAAP package, the us-gaap stand-in steps aside; dei still needs its own."""
     import pytest
     from conftest import SHARED
-    from converter.packages import packages_for
+    from edgar2xbrl.packages import packages_for
     official = SHARED / "taxonomies" / "us-gaap-2024-partial.zip"
     if not official.exists():
         pytest.skip("../shared/taxonomies is not present")

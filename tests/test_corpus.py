@@ -4,7 +4,7 @@ import sys
 import pytest
 
 from conftest import ROOT, SHARED
-from converter import ConversionError, convert
+from edgar2xbrl import ConversionError, convert
 
 TEXT = SHARED / "corpus" / "text"
 pytestmark = pytest.mark.skipif(not TEXT.exists(), reason="../shared/corpus is not present")

@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from conftest import ROOT, SHARED
-from converter.deprecations import load_deprecations, read_deprecations
+from edgar2xbrl.deprecations import load_deprecations, read_deprecations
 
 TAX = SHARED / "taxonomies"
 HIST = TAX / "history"

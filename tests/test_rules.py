@@ -3,9 +3,9 @@ from datetime import date
 
 import pytest
 
-from converter import rules
-from converter.catalog import load_catalog, never_negative
-from converter.model import Context, Fact, Period
+from edgar2xbrl import rules
+from edgar2xbrl.catalog import load_catalog, never_negative
+from edgar2xbrl.model import Context, Fact, Period
 
 CAT = load_catalog()
 Y97 = Period(end=date(1997, 12, 31), start=date(1997, 1, 1))
@@ -157,14 +157,14 @@ def test_units_amounts_that_mention_rates_stay_dollars(label):
 
 
 def test_failed_subtotals_are_flagged_not_removed():
-    from converter.builder import Check
+    from edgar2xbrl.builder import Check
     chk = Check("Income", "Total", 12, "1997", "100", "90", False, True)
     found, _ = run(checks=[chk])
     assert [(f.rule, f.action) for f in found] == [("E2X.SUM", rules.Action.FLAGGED)]
 
 
 def test_52_53_week_period_ends_are_read_from_the_printed_dates():
-    from converter.periods import column_end_date, duration_ending, printed_dates
+    from edgar2xbrl.periods import column_end_date, duration_ending, printed_dates
     printed = printed_dates("Balance sheets as of September 26, 2009 and September 27, 2008 ... "
                             "September 29, 2007")
     # "Three years ended September 26, 2009" over a column headed "2008": the filing prints September 27, 2008
@@ -177,7 +177,7 @@ def test_52_53_week_period_ends_are_read_from_the_printed_dates():
 
 
 def test_share_counts_follow_their_own_scale():
-    from converter.statements import row_scale, share_scale_of
+    from edgar2xbrl.statements import row_scale, share_scale_of
     assert share_scale_of("(In millions, except share amounts which are reflected in thousands and per share "
                           "amounts)", 6) == 3
     assert share_scale_of("(In millions, except share data)", 6) == 0

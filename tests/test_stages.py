@@ -2,17 +2,17 @@
 from datetime import date
 from decimal import Decimal
 
-from converter.arithmetic import find_subtotals
-from converter.cover import fiscal_focus
-from converter.labels import camel, similarity, tokens
-from converter.layout import parse_table, split_line
-from converter.mapper import calc_weight, core_label
-from converter.catalog import load_catalog
-from converter.model import Cell, Row
-from converter.numbers import parse_cell
-from converter.periods import column_end_date, duration_ending, span_of
-from converter.statements import scale_of, share_scale_of, statement_kind
-from converter.source import decode, parse_sgml_header
+from edgar2xbrl.arithmetic import find_subtotals
+from edgar2xbrl.cover import fiscal_focus
+from edgar2xbrl.labels import camel, similarity, tokens
+from edgar2xbrl.layout import parse_table, split_line
+from edgar2xbrl.mapper import calc_weight, core_label
+from edgar2xbrl.catalog import load_catalog
+from edgar2xbrl.model import Cell, Row
+from edgar2xbrl.numbers import parse_cell
+from edgar2xbrl.periods import column_end_date, duration_ending, span_of
+from edgar2xbrl.statements import scale_of, share_scale_of, statement_kind
+from edgar2xbrl.source import decode, parse_sgml_header
 
 
 def test_parse_cell():
@@ -97,13 +97,13 @@ def test_sgml_header_and_decoding():
 
 
 def test_dei_document_type():
-    from converter.pipeline import dei_document_type
+    from edgar2xbrl.pipeline import dei_document_type
     assert [dei_document_type(f) for f in ("10-K405", "10-KSB", "10-QSB", "10-Q", "10-K/A")] == \
         ["10-K", "10-K", "10-Q", "10-Q", "10-K"]
 
 
 def test_prefix_from_the_registrant_name():
-    from converter.pipeline import derive_prefix
+    from edgar2xbrl.pipeline import derive_prefix
     assert derive_prefix("NUTRITION 21, INC.") == "nutrition21"
     assert derive_prefix("INTERNATIONAL BUSINESS MACHINES CORP") == "ibm"
     assert derive_prefix("24HOLDINGS INC") == "c24holdings"

@@ -2,16 +2,16 @@
 from datetime import date
 from decimal import Decimal
 
-from converter.builder import Builder
-from converter.catalog import load_catalog
-from converter.cover import read_cover
-from converter.equity import build_equity
-from converter.model import Column, Period, Statement
-from converter.parenthetical import build_parentheticals
-from converter.source import Document
-from converter.statements import locate, split_notes
-from converter.tables import find_tables
-from converter.validate import edgar_checks
+from edgar2xbrl.builder import Builder
+from edgar2xbrl.catalog import load_catalog
+from edgar2xbrl.cover import read_cover
+from edgar2xbrl.equity import build_equity
+from edgar2xbrl.model import Column, Period, Statement
+from edgar2xbrl.parenthetical import build_parentheticals
+from edgar2xbrl.source import Document
+from edgar2xbrl.statements import locate, split_notes
+from edgar2xbrl.tables import find_tables
+from edgar2xbrl.validate import edgar_checks
 
 LAYOUT = """\
                           ACME CORP.
@@ -132,7 +132,7 @@ def test_equity_matrix_members_and_signs():
 
 
 def test_parentheticals_from_row_labels():
-    from converter.model import Cell, Row, Table
+    from edgar2xbrl.model import Cell, Row, Table
     cols = [Column(0, "1998", 50, period=Period(end=date(1998, 12, 31))),
             Column(1, "1997", 60, period=Period(end=date(1997, 12, 31)))]
     row = Row("Common stock, $.01 par value; authorized 10,000,000 shares; issued and outstanding "
@@ -237,7 +237,7 @@ def test_cash_flow_rows_take_the_concepts_of_their_section():
 
 
 def test_a_period_that_ends_before_it_starts_is_reported_not_written():
-    from converter.model import Context, Fact
+    from edgar2xbrl.model import Context, Fact
     b = Builder(load_catalog(), "acme", "x.txt")
     backwards = Context(Period(start=date(2009, 1, 1), end=date(2007, 12, 31)))
     fact = Fact("us-gaap:NetIncomeLoss", backwards, "-5", "USD", "0", source="x.txt:12",
@@ -286,7 +286,7 @@ Total current assets                                        2,303.0          1,8
 
 
 def test_selected_data_captions_are_not_statement_headings():
-    from converter.statements import statement_kind
+    from edgar2xbrl.statements import statement_kind
     assert statement_kind("Statements of Operations Data:") is None
     assert statement_kind("Balance Sheet Data") is None
     assert statement_kind("CONSOLIDATED STATEMENTS OF OPERATIONS") == "income"

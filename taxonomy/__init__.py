@@ -1,0 +1,1 @@
+"""Package data: the concept catalog (concepts.csv), read with importlib.resources."""

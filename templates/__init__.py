@@ -1,0 +1,1 @@
+"""Package data: the Jinja templates of every XBRL file written, read with importlib.resources."""
