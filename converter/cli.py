@@ -6,13 +6,21 @@ from pathlib import Path
 
 import click
 
-from .errors import ConversionError
+from .errors import ConversionError, InternalError
 
 
 @click.group()
 @click.version_option(package_name="edgar2xbrl")
 def main() -> None:
     """Turn pre-XBRL SEC filings (text and HTML 10-Q/10-K) into XBRL."""
+
+
+def _where(exc: BaseException) -> str:
+    """The exception in one line, with the place in our code it came from."""
+    import traceback
+    frames = traceback.extract_tb(exc.__traceback__)
+    at = f" (at {Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+    return f"{type(exc).__name__}: {exc}{at}"
 
 
 @main.command()
@@ -33,6 +41,12 @@ def convert(filing, out_dir, prefix, cik, no_validate, packages) -> None:
     except ConversionError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
+    except InternalError as exc:
+        click.echo(f"internal error: {Path(filing).name}: {exc}", err=True)
+        sys.exit(4)
+    except (Exception, MemoryError) as exc:  # a bug: one line that names the file, never a traceback or exit 0
+        click.echo(f"internal error: {Path(filing).name}: {_where(exc)}", err=True)
+        sys.exit(4)
     for w in res.warnings:
         click.echo(w, err=True)
     s = res.report["summary"]
