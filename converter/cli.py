@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .errors import ConversionError
+from .errors import ConversionError, InternalError
 
 EXIT_CLEAN, EXIT_INVALID, EXIT_REJECTED, EXIT_FLAGGED, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
@@ -15,6 +15,14 @@ EXIT_CLEAN, EXIT_INVALID, EXIT_REJECTED, EXIT_FLAGGED, EXIT_INTERNAL = 0, 1, 2, 
 @click.version_option(package_name="edgar2xbrl")
 def main() -> None:
     """Turn pre-XBRL SEC filings (text and HTML 10-Q/10-K) into XBRL."""
+
+
+def _where(exc: BaseException) -> str:
+    """The exception in one line, with the place in our code it came from."""
+    import traceback
+    frames = traceback.extract_tb(exc.__traceback__)
+    at = f" (at {Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+    return f"{type(exc).__name__}: {exc}{at}"
 
 
 @main.command()
@@ -35,6 +43,7 @@ def convert(filing, out_dir, prefix, cik, no_validate, packages) -> None:
       1  invalid: Arelle or the EDGAR checks report errors (the output is written, errors in the report)
       2  rejected: the input is not a convertible filing (nothing is written)
       3  flagged: valid, but a consistency rule removed or flagged facts (report.md, "Needs review")
+      4  internal error: a bug in edgar2xbrl (one line names the file; nothing is left half-written)
     """
     from .pipeline import convert as run
     try:
@@ -43,6 +52,12 @@ def convert(filing, out_dir, prefix, cik, no_validate, packages) -> None:
     except ConversionError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_REJECTED)
+    except InternalError as exc:
+        click.echo(f"internal error: {Path(filing).name}: {exc}", err=True)
+        sys.exit(EXIT_INTERNAL)
+    except (Exception, MemoryError) as exc:  # a bug: one line that names the file, never a traceback or exit 0
+        click.echo(f"internal error: {Path(filing).name}: {_where(exc)}", err=True)
+        sys.exit(EXIT_INTERNAL)
     for w in res.warnings:
         click.echo(w, err=True)
     s = res.report["summary"]

@@ -1,6 +1,7 @@
 """The cover page: registrant, identifiers, address, period, fiscal year, shares outstanding (dei)."""
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -43,6 +44,37 @@ class Cover:
     current_reporting: str = ""
     amendment: bool = False
     lines: dict[str, int] = field(default_factory=dict)  # field → 1-based source line
+    problems: list[str] = field(default_factory=list)  # header fields that were wrong and were ignored
+
+
+# the dates a filing on EDGAR can carry (a header date outside them is damage, not a date)
+ERA = (date(1980, 1, 1), date(2099, 12, 31))
+
+
+def header_date(text: str) -> date | None:
+    """A CCYYMMDD header date that exists and lies in the EDGAR era, else None."""
+    if not re.fullmatch(r"[0-9]{8}", text):
+        return None
+    try:
+        d = date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+    except ValueError:
+        return None
+    return d if ERA[0] <= d <= ERA[1] else None
+
+
+def month_day_ok(mmdd: str) -> bool:
+    """An MMDD fiscal year end that exists in some year (0229 does)."""
+    if not re.fullmatch(r"[0-9]{4}", mmdd):
+        return False
+    try:
+        date(2000, int(mmdd[:2]), int(mmdd[2:]))
+    except ValueError:
+        return False
+    return True
+
+
+def _shown(value: str) -> str:
+    return repr(value[:40] + ("..." if len(value) > 40 else ""))
 
 
 def _above(lines: list[str], pattern: str, start: int, stop: int) -> tuple[str, int] | None:
@@ -122,8 +154,12 @@ def read_cover(lines: list[str], header: dict[str, str], start: int, stop: int) 
     if m:
         cv.period_end = parse_date(m.group(1))
     if header.get("period"):
-        p = header["period"]
-        cv.period_end = date(int(p[:4]), int(p[4:6]), int(p[6:8]))
+        d = header_date(header["period"])
+        if d:
+            cv.period_end = d
+        else:
+            cv.problems.append(f"the EDGAR header's CONFORMED PERIOD OF REPORT {_shown(header['period'])} is not a "
+                               f"date between {ERA[0].year} and {ERA[1].year}: ignored")
     m = re.search(r"section\s+12\(g\)\s+of\s+the\s+act:?\s*(.+?)\s*(?:-{3,}|\(title of class\)|title of class)", flat,
                   re.I)
     if m and not re.match(r"none\b", m.group(1), re.I):
@@ -148,10 +184,18 @@ def read_cover(lines: list[str], header: dict[str, str], start: int, stop: int) 
     elif re.search(r"yes\s*_+\s*no\s*_*x", flat, re.I):
         cv.current_reporting = "No"
     if header.get("cik"):
-        cv.cik, cv.cik_source = header["cik"].zfill(10), "EDGAR header"
-    if header.get("fiscal_year_end") and re.fullmatch(r"\d{4}", header["fiscal_year_end"]):
+        if re.fullmatch(r"[0-9]{1,10}", header["cik"]):
+            cv.cik, cv.cik_source = header["cik"].zfill(10), "EDGAR header"
+        else:
+            cv.problems.append(f"the EDGAR header's CENTRAL INDEX KEY {_shown(header['cik'])} is not a CIK (up to 10 "
+                               "digits): ignored")
+    if header.get("fiscal_year_end"):
         fye = header["fiscal_year_end"]
-        cv.fiscal_year_end, cv.fiscal_year_end_source = f"--{fye[:2]}-{fye[2:]}", "EDGAR header"
+        if month_day_ok(fye):
+            cv.fiscal_year_end, cv.fiscal_year_end_source = f"--{fye[:2]}-{fye[2:]}", "EDGAR header"
+        else:
+            cv.problems.append(f"the EDGAR header's FISCAL YEAR END {_shown(fye)} is not a month and day (MMDD): "
+                               "ignored")
     return cv
 
 
@@ -173,13 +217,12 @@ def fiscal_focus(period_end: date, fye: str, form: str) -> tuple[str, str]:
         return str(period_end.year), "FY" if form.startswith("10-K") else ""
     month, day = int(fye[2:4]), int(fye[5:7])
     year = period_end.year
-    try:
-        fy_end = date(year, month, day)
-    except ValueError:
-        fy_end = date(year, month, 28)
+    def year_end(y: int) -> date:  # February 29 ends the year on the 28th in a common year
+        return date(y, month, min(day, calendar.monthrange(y, month)[1]))
+    fy_end = year_end(year)
     # a 52-53 week year may end a few days either side of the month end
     if (period_end - fy_end).days > 7:
-        fy_end = fy_end.replace(year=year + 1)
+        fy_end = year_end(year + 1)
     if form.startswith("10-K"):
         return str(fy_end.year), "FY"
     months = (period_end.year - fy_end.year) * 12 + period_end.month - fy_end.month + 12

@@ -13,3 +13,7 @@ class ConversionError(Exception):
             where = f"{where}:{line}"
         super().__init__(f"{where}: {message}")
         self.reason = message
+
+
+class InternalError(Exception):
+    """Our own fault, not the input's: e.g. a file we wrote does not parse back. Never reported as a success."""

@@ -13,7 +13,7 @@ from .builder import Builder, Network, PresItem, Untagged, prune_calcs
 from .catalog import load_catalog
 from .cover import fiscal_focus, fiscal_year_end_from_text, read_cover
 from .equity import build_equity, build_equity_rollforward
-from .errors import ConversionError
+from .errors import ConversionError, InternalError
 from .fsmode import current_umask
 from .labels import camel
 from .model import Context, Fact, Period, Statement
@@ -28,6 +28,7 @@ from .statements import KINDS, TITLES, locate
 from .tables import find_tables
 from .validate import ValidationResult, validate
 from .writer import write_files
+from .xmlsafe import is_reserved_prefix, parse_back
 
 PLACEHOLDER_CIK = "0000000000"
 
@@ -57,7 +58,10 @@ def derive_prefix(name: str) -> str:
     p = re.sub(r"[^a-z0-9]", "", p) or "co"
     if p[0].isdigit():
         p = "c" + p
-    return p[:20]
+    p = p[:20]
+    if is_reserved_prefix(p):  # "DEI Holdings" must not become dei:, nor "XML Inc" xml...
+        p = "x" + p[:19] if p.startswith("xml") else p[:18] + "co"
+    return p
 
 
 def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None, cik: str | None = None,
@@ -74,7 +78,7 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
                     cover.period_end)
     undated = _usable_statements(layout, filing, docs, path)
 
-    warnings: list[str] = []
+    warnings: list[str] = [f"warning: {x}" for x in cover.problems]
     placeholder = _set_cik(cover, cik, path, warnings)
     period_end = cover.period_end or _latest_date(layout)
     if period_end is None:
@@ -85,10 +89,14 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
     doc_period = _document_period(layout, period_end, form)
     registrant = cover.registrant or filing.header.get("company", "") or Path(path).stem
     prefix = (prefix or derive_prefix(registrant)).lower()
-    if not re.fullmatch(r"[a-z][a-z0-9-]{0,19}", prefix):
+    if not re.fullmatch(r"[a-z][a-z0-9-]{0,19}", prefix, re.ASCII):
         raise ConversionError(f"--prefix {prefix!r} is not a valid XML prefix (letters, digits, dashes)", path)
+    if is_reserved_prefix(prefix):
+        raise ConversionError(f"--prefix {prefix!r} is reserved (an XML, XBRL or SEC/FASB taxonomy prefix); "
+                              "choose another", path)
 
     b = Builder(load_catalog(), prefix, path)
+    b.notes += filing.remarks + cover.problems
     _cover_facts(b, cover, form, period_end, fye, fy_focus, fp_focus, doc_period, placeholder)
     _statements(b, layout)
     _notes(b, layout, doc_period, path)
@@ -300,6 +308,10 @@ def _write_atomically(out_dir: Path, files: dict[str, str], instance_name: str, 
     try:
         for name, text in files.items():
             (tmp / name).write_text(text, encoding="utf-8")
+        bad = parse_back(tmp)  # every XML file must parse back before anything is put in place
+        if bad:
+            raise InternalError("edgar2xbrl wrote XML that does not parse back (a bug; nothing was written): "
+                                + "; ".join(bad))
         validation = validate(tmp / instance_name, taxonomy_packages) if run_validation else None
         rep = report(validation)
         (tmp / "report.json").write_text(report_json(rep), encoding="utf-8")

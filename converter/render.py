@@ -1,17 +1,28 @@
-"""Jinja environment over templates/ (every XBRL file written comes from one of them)."""
+"""Jinja environment over templates/ (every XBRL file written comes from one of them).
+
+Every template writes XML, so every value is escaped (autoescape) and loses the characters XML 1.0 forbids
+(the source text has them dropped and reported already; this is the last guard)."""
 from __future__ import annotations
 
 from functools import lru_cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from .resources import TEMPLATES_DIR
+from .xmlsafe import clean
+
+
+def _finalize(value):
+    if isinstance(value, Markup):  # already escaped (a macro's output): keep it markup
+        return Markup(clean(str(value)))
+    return clean(value) if isinstance(value, str) else value
 
 
 @lru_cache(maxsize=1)
 def env() -> Environment:
     return Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)), undefined=StrictUndefined,
-                       keep_trailing_newline=True, autoescape=False)
+                       keep_trailing_newline=True, autoescape=True, finalize=_finalize)
 
 
 def render(template: str, **ctx) -> str:

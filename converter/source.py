@@ -8,6 +8,7 @@ from pathlib import Path
 from .errors import ConversionError
 from .html import looks_like_html
 from .model import Filing
+from .xmlsafe import FORBIDDEN, strip_forbidden
 
 _HEADER_FIELDS = {
     "ACCESSION NUMBER": "accession",
@@ -70,16 +71,39 @@ def read_filing(path: str | Path) -> Filing:
         raise ConversionError(f"cannot read the file: {exc.strerror}", str(p)) from None
     text = decode(data, str(p))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n<PAGE>\n")
+    # characters XML 1.0 forbids (NUL, control characters, U+FFFE/U+FFFF, lone surrogates) are not text: dropped
+    # here, once, and reported, so that no stage can carry them into the XML written
+    dropped = _forbidden_lines(text)
+    text = strip_forbidden(text)[0]
     lines = [ln.expandtabs(8).rstrip() for ln in text.split("\n")]
     header = parse_sgml_header(lines)
     line_map = None
     if looks_like_html(text):
         lines, line_map = _render_html_documents(lines)
+        for k, ln in enumerate(lines):  # character references ("&#1;", "&#xFFFE;") in the HTML
+            if FORBIDDEN.search(ln):
+                dropped.append(line_map[k] if k < len(line_map) else k + 1)
+                lines[k] = strip_forbidden(ln)[0]
     if header.get("form"):
         header["form"] = normalize_form(header["form"])
     filing = Filing(path=str(p), text=text, lines=lines, header=header, form_type=header.get("form", ""))
     filing.line_map = line_map
+    if dropped:
+        first = ", ".join(str(n) for n in sorted(set(dropped))[:5])
+        filing.remarks.append(f"{len(dropped)} characters that XML 1.0 forbids (control characters, NUL, U+FFFE, "
+                              f"U+FFFF) were dropped from the text (first on lines {first})")
     return filing
+
+
+def _forbidden_lines(text: str) -> list[int]:
+    """The 1-based line of every character XML 1.0 forbids in text."""
+    out = []
+    line, pos = 1, 0
+    for m in FORBIDDEN.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        out.append(line)
+    return out
 
 
 def _render_html_documents(lines: list[str]) -> tuple[list[str], list[int]]:

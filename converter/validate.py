@@ -11,6 +11,7 @@ from pathlib import Path
 from lxml import etree
 
 from .packages import packages_for
+from .xmlsafe import safe_parser
 
 XBRLI = "{http://www.xbrl.org/2003/instance}"
 REQUIRED_DEI = ["DocumentType", "DocumentPeriodEndDate", "EntityRegistrantName", "EntityCentralIndexKey",
@@ -81,7 +82,7 @@ def run_arelle(instance: Path, packages: list[Path]) -> list[Message]:
 def edgar_checks(instance: Path) -> list[Message]:
     """CIK scheme, unused contexts, duplicate facts, required dei facts."""
     out: list[Message] = []
-    root = etree.parse(str(instance)).getroot()
+    root = etree.parse(str(instance), safe_parser()).getroot()
     ctx_ids = set()
     for ctx in root.findall(f"{XBRLI}context"):
         ctx_ids.add(ctx.get("id"))
@@ -116,8 +117,19 @@ def validate(instance: str | Path, taxonomy_packages: list[Path] | None = None) 
     instance = Path(instance)
     packages, desc = packages_for(taxonomy_packages)
     res = ValidationResult(instance=str(instance), taxonomy=desc)
+    # read it ourselves first, without DTDs, entities or network: a file that is not well-formed XML, or that
+    # carries a DOCTYPE (no XBRL instance does; entity tricks need one), is an error and never reaches Arelle
+    try:
+        tree = etree.parse(str(instance), safe_parser())
+    except (etree.XMLSyntaxError, OSError) as exc:
+        res.messages = [Message("FATAL", "xmlSyntax", f"{instance.name}: not well-formed XML: {exc}")]
+        return res
+    if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
+        res.messages = [Message("FATAL", "xmlDoctype", f"{instance.name}: has a DOCTYPE declaration; an XBRL "
+                                                       "instance has none (not read further)")]
+        return res
     res.messages = run_arelle(instance, packages) + edgar_checks(instance)
-    root = etree.parse(str(instance)).getroot()
+    root = tree.getroot()
     res.contexts = len(root.findall(f"{XBRLI}context"))
     res.facts = sum(1 for el in root if isinstance(el.tag, str) and el.get("contextRef") is not None)
     return res

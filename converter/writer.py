@@ -7,6 +7,7 @@ from .builder import Builder, Network
 from .catalog import TYPES
 from .packages import DEI_NS, DEI_URL, US_GAAP_NS, US_GAAP_URL
 from .render import render
+from .xmlsafe import ncname
 
 ROLE_BASE = "http://edgar2xbrl/role/"
 
@@ -70,9 +71,10 @@ def write_files(b: Builder, prefix: str, date_tag: str, cik: str, cik_placeholde
     networks = sorted(b.networks, key=lambda n: n.order)
     seen_ids: set[str] = set()
     for n in networks:
-        rid, k = n.role_id, 2
+        base_id = ncname(n.role_id, "Role")  # an ASCII NCName (a full-width note number is not one for Arelle)
+        rid, k = base_id, 2
         while rid in seen_ids:
-            rid, k = f"{n.role_id}{k}", k + 1
+            rid, k = f"{base_id}{k}", k + 1
         n.role_id = rid
         seen_ids.add(rid)
     pre, cal, dfn = [], [], []
