@@ -71,6 +71,18 @@ def _match(rows, open_rows, section_start, vals):
         kids = open_rows[n - k:]
         kid_vals = [_vals(rows[j]) for j in kids]
         for signs in _sign_patterns(k):
-            if _matches(vals, kid_vals, signs):
+            if _matches(vals, kid_vals, signs) and not _cancels(kid_vals, signs):
                 return kids, signs
     return None
+
+
+def _cancels(kid_vals, signs) -> bool:
+    """True when the rows contain items followed by their own total taken away ("R&D, G&A, ... − Operating
+    expenses"): such a sum holds by accident of the arithmetic, and a smaller one is the printed meaning."""
+    for j in range(2, len(signs)):
+        if signs[j] != -1 or any(sg != 1 for sg in signs[:j]):
+            continue
+        for start in range(0, j - 1):
+            if _matches(kid_vals[j], kid_vals[start:j], signs[start:j]):
+                return True
+    return False

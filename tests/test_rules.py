@@ -183,3 +183,18 @@ def test_share_counts_follow_their_own_scale():
     assert share_scale_of("(In millions, except share data)", 6) == 0
     assert row_scale("Shares used in computing earnings per share (in thousands)") == 3
     assert row_scale("Common stock, 1,000 shares authorized") is None
+
+
+def test_items_minus_their_own_total_is_not_a_subtotal():
+    """Intel 2002: 'Income before taxes' was read as R&D + G&A − Operating expenses + Operating income + ...,
+    which flipped net income; the sum that holds without cancelling rows is the printed meaning."""
+    from decimal import Decimal as D
+    from edgar2xbrl.arithmetic import find_subtotals
+    from edgar2xbrl.model import Cell, Row
+
+    def row(label, *vals, rule=False):
+        return Row(label=label, cells=[Cell(str(v), D(v)) for v in vals], line=1, rule_above=rule)
+    rows = [row("Research and development", 4034, 3796), row("Marketing", 4334, 4464),
+            row("Operating expenses", 8368, 8260), row("Operating income", 4382, 1092),
+            row("Interest and other, net", 194, 393), row("Income before taxes", 4576, 1485, rule=True)]
+    assert find_subtotals(rows)[5] == [(3, 1), (4, 1)]
