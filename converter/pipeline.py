@@ -14,6 +14,7 @@ from .catalog import load_catalog
 from .cover import fiscal_focus, fiscal_year_end_from_text, read_cover
 from .equity import build_equity, build_equity_rollforward
 from .errors import ConversionError
+from .fsmode import current_umask
 from .labels import camel
 from .model import Context, Fact, Period, Statement
 from .notes import build_measure_table, build_text_blocks, is_measure_table, prose_facts
@@ -255,6 +256,7 @@ def _write_atomically(out_dir: Path, files: dict[str, str], instance_name: str, 
     """Write into a temporary folder beside out_dir, validate there, and put it in place only when complete."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    os.chmod(tmp, 0o777 & ~current_umask())  # mkdtemp makes it 0700: the folder follows the umask as files do
     try:
         for name, text in files.items():
             (tmp / name).write_text(text, encoding="utf-8")
