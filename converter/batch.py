@@ -46,6 +46,10 @@ ACCESSION = re.compile(r"(?<!\d)(\d{10}-\d{2}-\d{6})(?!\d)")
 HEADER_ACCESSION = re.compile(rb"(?:ACCESSION NUMBER:|<SEC-DOCUMENT>|<IMS-DOCUMENT>)\s*(\d{10}-\d{2}-\d{6})")
 
 
+class BatchInputError(ValueError):
+    """The batch's input cannot be read (a manifest without a `path` column)."""
+
+
 @dataclass
 class Row:
     """One filing's line in summary.csv / summary.json."""
@@ -100,6 +104,7 @@ class Settings:
     validate: bool = True
     packages: tuple[str, ...] = ()
     timeout: float = DEFAULT_TIMEOUT
+    umask: int | None = None  # the batch's umask, for worker processes that did not inherit it (forkserver, Dask)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -178,12 +183,16 @@ def read_manifest(manifest: Path) -> list[tuple[Path, str, dict]]:
     folder or absolute; optional `cik`, `form` and `period` (YYYY-MM-DD or YYYYMMDD), used for filings whose
     own header does not give them (`cik` is used as `convert --cik` is)."""
     out = []
-    with open(manifest, newline="", encoding="utf-8-sig") as fh:
+    with open(manifest, newline="", encoding="utf-8-sig", errors="replace") as fh:
         reader = csv.DictReader(fh)
-        cols = {c.strip().lower(): c for c in (reader.fieldnames or [])}
+        try:
+            cols = {c.strip().lower(): c for c in (reader.fieldnames or [])}
+        except csv.Error as exc:
+            raise BatchInputError(f"{manifest}: not a manifest CSV ({exc})") from exc
         key = cols.get("path") or cols.get("file")
         if not key:
-            raise ValueError(f"{manifest}: a manifest needs a header line with a 'path' column")
+            raise BatchInputError(f"{manifest}: not a folder, nor a manifest CSV with a header line naming a 'path' "
+                                  "column")
         for rec in reader:
             written = (rec.get(key) or "").strip()
             if not written:
@@ -318,6 +327,8 @@ def _child_main(conn) -> None:
         if msg is None:
             return
         task, settings = msg
+        if settings.umask is not None:
+            os.umask(settings.umask)
         try:
             conn.send(convert_task(task, settings))
         except (BrokenPipeError, OSError):
@@ -371,15 +382,17 @@ def _timed_out(task: Task, settings: Settings, child: _Child) -> Row:
 
 
 def _mp_context(threads_around: bool):
-    """fork where it is safe and cheap (Linux, a single-threaded parent); forkserver or spawn otherwise."""
+    """fork where it is safe and cheap (Linux, a single-threaded parent); forkserver or spawn otherwise.
+    EDGAR2XBRL_START_METHOD (fork, forkserver, spawn) overrides the choice."""
     methods = multiprocessing.get_all_start_methods()
-    if sys.platform.startswith("linux") and not threads_around:
-        return multiprocessing.get_context("fork")
-    if "forkserver" in methods:
-        ctx = multiprocessing.get_context("forkserver")
+    method = os.environ.get("EDGAR2XBRL_START_METHOD", "")
+    if method not in methods:
+        method = ("fork" if sys.platform.startswith("linux") and not threads_around
+                  else "forkserver" if "forkserver" in methods else "spawn")
+    ctx = multiprocessing.get_context(method)
+    if method == "forkserver":
         ctx.set_forkserver_preload([__name__])  # (not the host's __main__: a Dask worker's is not ours)
-        return ctx
-    return multiprocessing.get_context("spawn")
+    return ctx
 
 
 class ProcessEngine:
@@ -567,7 +580,7 @@ class BatchRun:
     """What a batch did: its rows in input order (earlier rows kept), and whether it was stopped early."""
     rows: list[Row]
     out_dir: Path
-    ran: int = 0  # filings converted by this run (the others were kept from an earlier one)
+    ran: int = 0  # filings run by this batch (the others were kept from an earlier one)
     pending: int = 0  # filings left unconverted because the run was stopped
     interrupted: str = ""  # "SIGINT" or "SIGTERM" when stopped
     seconds: float = 0.0
@@ -737,6 +750,7 @@ def run_batch(source: Path, out_dir: Path, jobs: int = 1, force: bool = False, v
     `retry_failed`, those without output (rejected, no statements, crashed, timed out) run again. `progress`:
     "bar", "log" (a line every `log_every` seconds through `echo`), or False. SIGINT/SIGTERM (or `stop`) end the
     run early: running conversions are killed, queued ones dropped, and the summary of what finished written."""
+    from .fsmode import current_umask
     from .packages import build_packages
     echo = echo or (lambda s: print(s, file=sys.stderr, flush=True))
     mode = {True: "bar", False: "", None: ""}.get(progress, progress) if not isinstance(progress, str) else progress
@@ -754,7 +768,8 @@ def run_batch(source: Path, out_dir: Path, jobs: int = 1, force: bool = False, v
         else:
             todo.append(t)
     settings = Settings(out_dir=str(out_dir.resolve()), validate=validate,
-                        packages=tuple(str(Path(p).resolve()) for p in (packages or [])), timeout=float(timeout or 0))
+                        packages=tuple(str(Path(p).resolve()) for p in (packages or [])), timeout=float(timeout or 0),
+                        umask=current_umask())
     if engine not in ("process", "dask"):
         raise ValueError(f"unknown engine {engine!r}")
     eng = DaskEngine(jobs, scheduler) if engine == "dask" else ProcessEngine(jobs)
@@ -795,7 +810,7 @@ def report_lines(run: BatchRun) -> list[str]:
            f"Arelle errors {sum(r.arelle_errors for r in rows)}, calculation inconsistencies "
            f"{sum(r.calc_inconsistencies for r in rows)}; flags for review {sum(r.flags for r in rows)}",
            f"summary: {run.out_dir / 'summary.csv'}, {run.out_dir / 'summary.json'} "
-           f"({run.ran} converted by this run, {len(rows) - run.ran} kept from an earlier one, {run.seconds:.1f} s)"]
+           f"({run.ran} run now, {len(rows) - run.ran} kept from an earlier run, {run.seconds:.1f} s)"]
     if run.interrupted:
         out.append(f"interrupted ({run.interrupted}): {run.pending} filings not converted; run the same command "
                    "again to go on")
