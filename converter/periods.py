@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .model import Period
@@ -141,13 +142,36 @@ def column_end_date(header: str, context: str, printed: frozenset = frozenset())
     return printed_near(guess, printed) if guess is not None else None
 
 
-def printed_near(guess: date, printed: frozenset) -> date:
+@dataclass(frozen=True)
+class PrintedDates:
+    """The full dates a filing prints: over table columns (stacked header cells joined: "September 29, / 2001"),
+    which date periods, and anywhere in the text, which may be an event's date."""
+
+    headers: frozenset = frozenset()
+    text: frozenset = frozenset()
+
+    def __contains__(self, d: object) -> bool:
+        return d in self.headers or d in self.text
+
+    def __bool__(self) -> bool:
+        return bool(self.headers or self.text)
+
+    def __iter__(self):
+        return iter(self.headers | self.text)
+
+
+def printed_near(guess: date, printed) -> date:
     """guess itself when the filing prints it (or prints nothing to compare), else the closest printed date of
-    the same year at most six days away, else guess."""
+    the same year at most six days away — a column header's date before a date in the text — else guess."""
     if not printed or guess in printed:
         return guess
-    near = sorted((abs((d - guess).days), d) for d in printed if d.year == guess.year and 0 < abs((d - guess).days) <= 6)
-    return near[0][1] if near else guess
+    tiers = (printed.headers, printed.text) if isinstance(printed, PrintedDates) else (printed,)
+    for dates in tiers:
+        near = sorted((abs((d - guess).days), d) for d in dates
+                      if d.year == guess.year and 0 < abs((d - guess).days) <= 6)
+        if near:
+            return near[0][1]
+    return guess
 
 
 def printed_dates(text: str) -> frozenset:

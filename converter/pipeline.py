@@ -5,7 +5,7 @@ import os
 import re
 import shutil
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -112,7 +112,7 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
     findings = _apply_rules(b, layout, filing)
     prune_calcs(b)
     if filing.line_map:
-        _map_sources(b, filing.line_map, path)
+        _map_sources(b, filing.line_map, path, findings)
     date_tag = period_end.strftime("%Y%m%d")
     files = write_files(b, prefix, date_tag, cover.cik, placeholder, Path(path).name, registrant)
 
@@ -132,7 +132,7 @@ def _rule_input(b: Builder, layout, filing) -> rules.RuleInput:
     conflicts = tuple(rules.Conflict(f.concept, f.context, f.value, f.source, kinds.get(title, ""))
                       for f, title in b.conflicts)
     return rules.RuleInput(facts=dict(b.facts), concept=lambda q: b.extensions.get(q) or b.catalog.concepts.get(q),
-                           statement_kinds=kinds, printed_dates=printed_dates(filing.text),
+                           statement_kinds=kinds, printed_dates=frozenset(layout.printed_dates or printed_dates("\n".join(filing.lines))),
                            conflicts=conflicts,
                            conflict_titles={(f.concept, f.context, f.source): t for f, t in b.conflicts},
                            failed_checks=tuple(c for c in b.checks if not c.ok))
@@ -331,13 +331,19 @@ def _write_atomically(out_dir: Path, files: dict[str, str], instance_name: str, 
     return validation, rep
 
 
-def _map_sources(b: Builder, line_map: list[int], path: str) -> None:
-    """HTML was read as rendered text: name the source lines of the HTML itself in the report and the instance."""
+def _map_sources(b: Builder, line_map: list[int], path: str, findings: dict | None = None) -> None:
+    """HTML was read as rendered text: name the source lines of the HTML itself in the report, the instance and
+    the consistency rules' findings."""
     def fix(src: str) -> str:
         head, _, n = src.rpartition(":")
         if head == path and n.isdigit() and 0 < int(n) <= len(line_map):
             return f"{head}:{line_map[int(n) - 1]}"
+        m = re.fullmatch(r"line (\d+)", src)
+        if m and 0 < int(m.group(1)) <= len(line_map):
+            return f"line {line_map[int(m.group(1)) - 1]}"
         return src
+    for key in ("found", "left") if findings else ():
+        findings[key] = [replace(f, sources=tuple(fix(s) for s in f.sources)) for f in findings[key]]
     for f in b.facts.values():
         f.source = fix(f.source)
     for r in b.rows:

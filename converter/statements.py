@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from .model import Statement, Table
 import calendar
 
-from .periods import MONTH_DAY, YEAR, all_dates, column_end_date, duration_ending, month_day_of, printed_dates, span_of
+from .periods import (MONTH_DAY, YEAR, PrintedDates, all_dates, column_end_date, duration_ending, month_day_of,
+                      parse_date, printed_dates, span_of)
 from .source import Document
 
 KINDS = ("balance_sheet", "income", "equity", "cash_flow")
@@ -62,6 +63,7 @@ class Layout:
     note_tables: list[tuple[Note, Statement]]
     skipped: list[tuple[Table, str]]  # tables left alone, with the reason
     notes_zone: tuple[int, int] | None = None
+    printed_dates: object = None  # periods.PrintedDates of the filing
 
 
 def statement_kind(title: str) -> str | None:
@@ -291,7 +293,8 @@ def _instant(d):
 
 
 def locate(lines: list[str], tables: list[Table], docs: list[Document], form: str, period_end=None) -> Layout:
-    printed = printed_dates("\n".join(lines))
+    printed = PrintedDates(headers=frozenset(d for t in tables for c in t.columns for d in [parse_date(c.header)] if d),
+                           text=printed_dates("\n".join(lines)))
     kinds = {id(t): statement_kind(t.title) for t in tables}
     first = next((t.start_line for t in tables if kinds[id(t)]), None)
     zone = notes_zone(lines, docs, after=first)
@@ -357,7 +360,8 @@ def locate(lines: list[str], tables: list[Table], docs: list[Document], form: st
                                 else f"its columns carry no dates; another table was converted as the "
                                      f"{TITLES[st.kind].lower()}"))
     statements = chosen
-    return Layout(statements=statements, notes=notes, note_tables=note_tables, skipped=skipped, notes_zone=zone)
+    return Layout(statements=statements, notes=notes, note_tables=note_tables, skipped=skipped, notes_zone=zone,
+                  printed_dates=printed)
 
 
 def notes_before(notes: list[Note], t: Table) -> bool:
