@@ -100,6 +100,7 @@ class Settings:
     validate: bool = True
     packages: tuple[str, ...] = ()
     timeout: float = DEFAULT_TIMEOUT
+    umask: int | None = None  # the batch's umask, for worker processes that did not inherit it (forkserver, Dask)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -318,6 +319,8 @@ def _child_main(conn) -> None:
         if msg is None:
             return
         task, settings = msg
+        if settings.umask is not None:
+            os.umask(settings.umask)
         try:
             conn.send(convert_task(task, settings))
         except (BrokenPipeError, OSError):
@@ -371,15 +374,17 @@ def _timed_out(task: Task, settings: Settings, child: _Child) -> Row:
 
 
 def _mp_context(threads_around: bool):
-    """fork where it is safe and cheap (Linux, a single-threaded parent); forkserver or spawn otherwise."""
+    """fork where it is safe and cheap (Linux, a single-threaded parent); forkserver or spawn otherwise.
+    EDGAR2XBRL_START_METHOD (fork, forkserver, spawn) overrides the choice."""
     methods = multiprocessing.get_all_start_methods()
-    if sys.platform.startswith("linux") and not threads_around:
-        return multiprocessing.get_context("fork")
-    if "forkserver" in methods:
-        ctx = multiprocessing.get_context("forkserver")
+    method = os.environ.get("EDGAR2XBRL_START_METHOD", "")
+    if method not in methods:
+        method = ("fork" if sys.platform.startswith("linux") and not threads_around
+                  else "forkserver" if "forkserver" in methods else "spawn")
+    ctx = multiprocessing.get_context(method)
+    if method == "forkserver":
         ctx.set_forkserver_preload([__name__])  # (not the host's __main__: a Dask worker's is not ours)
-        return ctx
-    return multiprocessing.get_context("spawn")
+    return ctx
 
 
 class ProcessEngine:
@@ -737,6 +742,7 @@ def run_batch(source: Path, out_dir: Path, jobs: int = 1, force: bool = False, v
     `retry_failed`, those without output (rejected, no statements, crashed, timed out) run again. `progress`:
     "bar", "log" (a line every `log_every` seconds through `echo`), or False. SIGINT/SIGTERM (or `stop`) end the
     run early: running conversions are killed, queued ones dropped, and the summary of what finished written."""
+    from .fsmode import current_umask
     from .packages import build_packages
     echo = echo or (lambda s: print(s, file=sys.stderr, flush=True))
     mode = {True: "bar", False: "", None: ""}.get(progress, progress) if not isinstance(progress, str) else progress
@@ -754,7 +760,8 @@ def run_batch(source: Path, out_dir: Path, jobs: int = 1, force: bool = False, v
         else:
             todo.append(t)
     settings = Settings(out_dir=str(out_dir.resolve()), validate=validate,
-                        packages=tuple(str(Path(p).resolve()) for p in (packages or [])), timeout=float(timeout or 0))
+                        packages=tuple(str(Path(p).resolve()) for p in (packages or [])), timeout=float(timeout or 0),
+                        umask=current_umask())
     if engine not in ("process", "dask"):
         raise ValueError(f"unknown engine {engine!r}")
     eng = DaskEngine(jobs, scheduler) if engine == "dask" else ProcessEngine(jobs)

@@ -53,6 +53,12 @@ def test_batch_isolates_failures_and_resumes(tmp_path):
     assert summary_rows(out)["good.txt"]["status"] == "converted"
 
 
+@pytest.fixture(autouse=True)
+def forked_workers(monkeypatch):
+    """Worker processes forked from this one (whatever threads an earlier test left), so they see its patches."""
+    monkeypatch.setenv("EDGAR2XBRL_START_METHOD", "fork")
+
+
 def _patch_convert(monkeypatch, behaviour):
     """Replace pipeline.convert in this process; worker processes are forked from it and see the same."""
     import edgar2xbrl.pipeline as pipeline
