@@ -46,6 +46,10 @@ ACCESSION = re.compile(r"(?<!\d)(\d{10}-\d{2}-\d{6})(?!\d)")
 HEADER_ACCESSION = re.compile(rb"(?:ACCESSION NUMBER:|<SEC-DOCUMENT>|<IMS-DOCUMENT>)\s*(\d{10}-\d{2}-\d{6})")
 
 
+class BatchInputError(ValueError):
+    """The batch's input cannot be read (a manifest without a `path` column)."""
+
+
 @dataclass
 class Row:
     """One filing's line in summary.csv / summary.json."""
@@ -179,12 +183,16 @@ def read_manifest(manifest: Path) -> list[tuple[Path, str, dict]]:
     folder or absolute; optional `cik`, `form` and `period` (YYYY-MM-DD or YYYYMMDD), used for filings whose
     own header does not give them (`cik` is used as `convert --cik` is)."""
     out = []
-    with open(manifest, newline="", encoding="utf-8-sig") as fh:
+    with open(manifest, newline="", encoding="utf-8-sig", errors="replace") as fh:
         reader = csv.DictReader(fh)
-        cols = {c.strip().lower(): c for c in (reader.fieldnames or [])}
+        try:
+            cols = {c.strip().lower(): c for c in (reader.fieldnames or [])}
+        except csv.Error as exc:
+            raise BatchInputError(f"{manifest}: not a manifest CSV ({exc})") from exc
         key = cols.get("path") or cols.get("file")
         if not key:
-            raise ValueError(f"{manifest}: a manifest needs a header line with a 'path' column")
+            raise BatchInputError(f"{manifest}: not a folder, nor a manifest CSV with a header line naming a 'path' "
+                                  "column")
         for rec in reader:
             written = (rec.get(key) or "").strip()
             if not written:
@@ -572,7 +580,7 @@ class BatchRun:
     """What a batch did: its rows in input order (earlier rows kept), and whether it was stopped early."""
     rows: list[Row]
     out_dir: Path
-    ran: int = 0  # filings converted by this run (the others were kept from an earlier one)
+    ran: int = 0  # filings run by this batch (the others were kept from an earlier one)
     pending: int = 0  # filings left unconverted because the run was stopped
     interrupted: str = ""  # "SIGINT" or "SIGTERM" when stopped
     seconds: float = 0.0
@@ -802,7 +810,7 @@ def report_lines(run: BatchRun) -> list[str]:
            f"Arelle errors {sum(r.arelle_errors for r in rows)}, calculation inconsistencies "
            f"{sum(r.calc_inconsistencies for r in rows)}; flags for review {sum(r.flags for r in rows)}",
            f"summary: {run.out_dir / 'summary.csv'}, {run.out_dir / 'summary.json'} "
-           f"({run.ran} converted by this run, {len(rows) - run.ran} kept from an earlier one, {run.seconds:.1f} s)"]
+           f"({run.ran} run now, {len(rows) - run.ran} kept from an earlier run, {run.seconds:.1f} s)"]
     if run.interrupted:
         out.append(f"interrupted ({run.interrupted}): {run.pending} filings not converted; run the same command "
                    "again to go on")

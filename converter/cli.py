@@ -93,13 +93,17 @@ def batch(source, out_dir, jobs, timeout, force, retry_failed, engine, scheduler
           packages) -> None:
     """Convert every filing in SOURCE (a folder, or a manifest CSV); one failure never stops the run.
 
-    Exit code 0, or 1 if any filing crashed (statuses are in the summary); 130 or 143 when stopped by
-    Ctrl-C or SIGTERM (the summary of what finished is written)."""
-    from .batch import report_lines, run_batch
-    run = run_batch(Path(source), Path(out_dir), jobs=jobs, force=force, validate=not no_validate,
-                    packages=[Path(p) for p in packages], progress="bar" if sys.stderr.isatty() else "log",
-                    timeout=timeout, retry_failed=retry_failed, engine=engine, scheduler=scheduler,
-                    log_every=log_every, echo=lambda s: click.echo(s, err=True))
+    Exit code 0, or 1 if any filing crashed (statuses are in the summary); 2 if SOURCE is neither a folder nor
+    a manifest; 130 or 143 when stopped by Ctrl-C or SIGTERM (the summary of what finished is written)."""
+    from .batch import BatchInputError, report_lines, run_batch
+    try:
+        run = run_batch(Path(source), Path(out_dir), jobs=jobs, force=force, validate=not no_validate,
+                        packages=[Path(p) for p in packages], progress="bar" if sys.stderr.isatty() else "log",
+                        timeout=timeout, retry_failed=retry_failed, engine=engine, scheduler=scheduler,
+                        log_every=log_every, echo=lambda s: click.echo(s, err=True))
+    except BatchInputError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
     for line in report_lines(run):
         click.echo(line)
     if run.interrupted:

@@ -46,10 +46,10 @@ def test_batch_isolates_failures_and_resumes(tmp_path):
     res = CliRunner().invoke(main, ["batch", str(src), "-o", str(out), "--no-validate"])
     assert res.exit_code == 0, res.output
     assert json.loads((out / "summary.json").read_text())["rows"] == json.loads(before)["rows"]
-    assert "0 converted by this run, 3 kept" in res.stdout
+    assert "0 run now, 3 kept" in res.stdout
     # --force converts everything again
     res = CliRunner().invoke(main, ["batch", str(src), "-o", str(out), "--no-validate", "--force"])
-    assert "3 converted by this run" in res.stdout
+    assert "3 run now" in res.stdout
     assert summary_rows(out)["good.txt"]["status"] == "converted"
 
 
@@ -114,7 +114,7 @@ def test_retry_failed_reruns_only_failures(tmp_path, monkeypatch):
     again = summary_rows(out)
     assert again["a.txt"]["status"] == "converted"
     assert again["b.txt"] == first["b.txt"]  # kept exactly as it was
-    assert "1 converted by this run, 1 kept" in res.stdout
+    assert "1 run now, 1 kept" in res.stdout
 
 
 def test_timeout_stops_a_stuck_conversion(tmp_path, monkeypatch):
@@ -185,20 +185,27 @@ def test_manifest_input(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
     shutil.copy(SAMPLE, data / "n21.txt")
+    shutil.copy(SAMPLE, data / "other.txt")
     (tmp_path / "list.csv").write_text("path,cik,form,period\n"
                                        "data/n21.txt,1234567,10-Q,2004-09-30\n"
                                        "data/missing.txt,,,\n"
                                        f"{data / 'n21.txt'},,,\n"  # the same file again: one filing
-                                       "data/n21.txt,,,not-a-date\n")
+                                       "data/other.txt,,,not-a-date\n")
     out = tmp_path / "out"
     res = CliRunner().invoke(main, ["batch", str(tmp_path / "list.csv"), "-o", str(out), "--no-validate"])
     assert res.exit_code == 0, res.output
     rows = summary_rows(out)
-    assert list(rows) == ["data/n21.txt", "data/missing.txt"]
+    assert list(rows) == ["data/n21.txt", "data/missing.txt", "data/other.txt"]
+    assert rows["data/other.txt"]["status"] == "rejected" and "not a date" in rows["data/other.txt"]["message"]
     assert rows["data/n21.txt"]["status"] == "converted" and rows["data/n21.txt"]["output"] == "data__n21"
     report = json.loads((out / "data__n21" / "report.json").read_text())
     assert report["cik"] == "0001234567" and report["cik_source"] == "--cik"
     assert rows["data/missing.txt"]["status"] == "rejected" and "no such file" in rows["data/missing.txt"]["message"]
+
+
+def test_a_source_that_is_no_manifest_is_refused(tmp_path):
+    res = CliRunner().invoke(main, ["batch", str(SAMPLE), "-o", str(tmp_path / "out")])
+    assert res.exit_code == 2 and "manifest" in res.stderr
 
 
 def test_progress_lines_when_not_a_terminal(tmp_path):
