@@ -315,10 +315,22 @@ def glob_escape(s: str) -> str:
 # ---------------------------------------------------------------------------------------------------------------
 # worker processes with a time limit
 
+def _die_with_parent() -> None:
+    """On Linux, have this process killed when the one that started it dies, even by kill -9 (a stuck conversion
+    must not outlive its batch)."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+
 def _child_main(conn) -> None:
     """A conversion process: (task, settings) in, Row out, until the pipe closes. Ctrl-C is the parent's."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
     while True:
         try:
             msg = conn.recv()

@@ -259,6 +259,49 @@ def test_a_signal_stops_the_batch_promptly(tmp_path, sig, code):
     assert sorted(p.name for p in out.iterdir()) == ["a-fast", "summary.csv", "summary.json"]
 
 
+def _children_of(pid):
+    out = []
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                stat = (d / "stat").read_text()
+            except OSError:
+                continue
+            fields = stat[stat.rindex(")") + 2:].split()
+            if int(fields[1]) == pid and fields[0] != "Z":
+                out.append(int(d.name))
+    return out
+
+
+def _alive(pid):
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat[stat.rindex(")") + 2:].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_a_stuck_conversion_does_not_outlive_a_killed_batch(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SAMPLE, src / "slow.txt")
+    proc = subprocess.Popen([sys.executable, "-c", SLOW_CLI, "batch", str(src), "-o", str(tmp_path / "out"),
+                             "--no-validate"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    kids = []
+    while not kids and time.monotonic() < deadline:
+        time.sleep(0.2)
+        kids = _children_of(proc.pid)
+    assert kids, "no worker process started"
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(k) for k in kids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(k) for k in kids), "a worker outlived its batch"
+
+
 @pytest.mark.skipif(not (SHARED / "corpus" / "pairs").exists(), reason="../shared/corpus/pairs is not present")
 def test_pairs_full_submissions_land_in_their_own_folders(tmp_path):
     """The 12 `full-submission.txt` of the pairs corpus (the layout EDGAR download tools write): 12 folders."""
