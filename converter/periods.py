@@ -113,8 +113,15 @@ def duration_ending(end: date, span: tuple[str, int], printed: frozenset = froze
     else:
         # 52-53 week fiscal calendars end on a weekday near the month end: count whole weeks
         start = end - timedelta(days=round(n * 52 / 12) * 7 - 1)
-    if unit != "weeks" and not is_month_end(end):
-        start = printed_near(start - timedelta(days=1), printed) + timedelta(days=1)
+    if unit != "weeks" and printed:
+        # a 53-week year or a 14-week quarter starts up to a week before counting says; a month-end period
+        # that follows a 52/53-week one starts after that one's printed end (over a column, not in prose)
+        before = start - timedelta(days=1)
+        if is_month_end(end):
+            headers = printed.headers if isinstance(printed, PrintedDates) else frozenset()
+            start = printed_near(before, PrintedDates(headers=headers), days=7) + timedelta(days=1)
+        else:
+            start = printed_near(before, printed, days=7) + timedelta(days=1)
     return Period(end=end, start=start)
 
 
@@ -160,15 +167,16 @@ class PrintedDates:
         return iter(self.headers | self.text)
 
 
-def printed_near(guess: date, printed) -> date:
+def printed_near(guess: date, printed, days: int = 6) -> date:
     """guess itself when the filing prints it (or prints nothing to compare), else the closest printed date of
-    the same year at most six days away — a column header's date before a date in the text — else guess."""
+    the same year at most `days` days away — a date over a column or in a row label before a date in the
+    text — else guess."""
     if not printed or guess in printed:
         return guess
     tiers = (printed.headers, printed.text) if isinstance(printed, PrintedDates) else (printed,)
     for dates in tiers:
         near = sorted((abs((d - guess).days), d) for d in dates
-                      if d.year == guess.year and 0 < abs((d - guess).days) <= 6)
+                      if d.year == guess.year and 0 < abs((d - guess).days) <= days)
         if near:
             return near[0][1]
     return guess
