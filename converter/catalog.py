@@ -39,8 +39,9 @@ NUMERIC_TYPES = {"monetary", "shares", "perShare", "pure"}
 STATEMENT_TAGS = {"balance_sheet": "bs", "income": "is", "cash_flow": "cf", "equity": "eq", "note": "note"}
 
 
-_BOTH_WAYS = re.compile(r"\((loss|losses|decrease|used in|benefit|expense|income|deficit|repayments? of|proceeds "
-                        r"from|payments (of|for)|reversal|received|refunds?|gains?|charge|credit|accumulated deficit)\b", re.I)
+_BOTH_WAYS = re.compile(r"\((loss|losses|decrease|used in|benefits?|expense|income|deficit|repayments? of|proceeds "
+                        r"from|payments (of|for)|reversals?|received|refunds?|gains?|charges?|credits?|accumulated "
+                        r"deficit|liability|liabilities|assets?)\b|\bnet\s+of\s+refunds\b", re.I)
 _BOTH_WAYS_NAME = re.compile(r"IncomeLoss|GainLoss|LossGain|ExpenseBenefit|BenefitExpense|IncreaseDecrease|"
                              r"ProvidedByUsedIn|ProfitLoss|IncomeExpense|ExpenseIncome|ProceedsFromRepayments|"
                              r"ProceedsFromPayments|PaymentsForProceeds|AssetsLiabilities|LiabilitiesAssets|"

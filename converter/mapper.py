@@ -222,8 +222,11 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             label = "total " + ln.context_label
         scored = []
         tag = STATEMENT_TAGS[st.kind]
+        either_way = _goes_either_way(ln)
         for c in candidates(catalog, st, ln.kind, period):
             s = score_concept(label, ln.context_label, c)
+            if either_way and never_negative(c):
+                s *= 0.8  # a change, or a row printed with both signs, is not an amount that is never negative
             if tag not in c.statements:
                 s *= 0.85  # a statement's concept reused in a note must match its words closely
             if st.kind == "cash_flow" and section and not ln.children:
@@ -290,6 +293,19 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
                     ln.concept, ln.score = c, round(min(s, 1.0), 3)
                     used.add(c.qname)
                     break
+
+
+_CHANGE = re.compile(r"^\s*(net\s+)?(changes?|increases?\s*\(decreases?\)|\(increases?\)\s*decreases?|"
+                     r"decreases?\s*\(increases?\))\b", re.I)
+
+
+def _goes_either_way(ln: Line) -> bool:
+    """The row's words say it is a change ("Change in short-term investments"), or its amounts are printed with
+    both signs (a charge one year, a reversal the next)."""
+    if _CHANGE.search(ln.row.label):
+        return True
+    vals = [c.value for c in ln.row.cells if c is not None and c.value]
+    return any(v < 0 for v in vals) and any(v > 0 for v in vals)
 
 
 def _balance_totals(lines: list[Line], unlabeled: list[int], catalog: Catalog, used: set[str], done: set[int]) -> None:
