@@ -74,6 +74,7 @@ class Builder:
         self.rows: list[dict] = []  # report: every source row and its decision
         self.labels: dict[str, dict[str, str]] = {}  # concept → {role: text}
         self.notes: list[str] = []  # conversion remarks
+        self.mixed: set[tuple] = set()  # facts of rows printed with both signs
         self.conflicts: list[tuple[Fact, str]] = []  # (a second reading of a written figure, its statement title)
 
     # ----- concepts -------------------------------------------------------------------------------------------
@@ -289,6 +290,8 @@ class Builder:
     def _facts_for_line(self, ln: Line, st: Statement, title: str,
                         dims: tuple[tuple[str, str], ...] = ()) -> None:
         repeats = repeated_columns(st)
+        printed = [c.value for c in ln.row.cells if c is not None and c.value]
+        mixed = any(v < 0 for v in printed) and any(v > 0 for v in printed)
         for k, col in enumerate(st.columns):
             cell = ln.row.cells[k] if k < len(ln.row.cells) else None
             if cell is None:
@@ -326,7 +329,9 @@ class Builder:
                         unit=UNITS[ln.kind], decimals=self.decimals(ln.kind, cell.places, scale),
                         source=src, statement=title, row_label=ln.row.label, printed=cell.text,
                         sign=_sign_words(ln, cell.value), confidence=ln.score, extension=ln.concept.extension)
-            self.record(fact, ln.row.label, k + 1, dims=dims, reason=ln.reason, alternatives=ln.alternatives)
+            if self.record(fact, ln.row.label, k + 1, dims=dims, reason=ln.reason,
+                           alternatives=ln.alternatives) == "added" and mixed:
+                self.mixed.add((fact.concept, fact.context, fact.unit))
 
     def _calcs(self, lines: list[Line], st: Statement, net: Network, title: str) -> None:
         for ln in lines:

@@ -385,9 +385,9 @@ def natural_sign(ln: Line) -> int | None:
     if ln.concept is None or not never_negative(ln.concept):
         return None
     vals = [c.value for c in ln.row.cells if c is not None and c.value]
-    if not vals:
-        return None
-    return -1 if sum(1 for v in vals if v < 0) > len(vals) / 2 else 1
+    if not vals or (any(v < 0 for v in vals) and any(v > 0 for v in vals)):
+        return None  # printed with both signs: the signs carry meaning (a reversal), the printed sums decide
+    return -1 if vals[0] < 0 else 1
 
 
 def decide_signs(lines: list[Line]) -> None:

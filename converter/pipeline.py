@@ -135,7 +135,7 @@ def _rule_input(b: Builder, layout, filing) -> rules.RuleInput:
                            statement_kinds=kinds, printed_dates=frozenset(layout.printed_dates or printed_dates("\n".join(filing.lines))),
                            conflicts=conflicts,
                            conflict_titles={(f.concept, f.context, f.source): t for f, t in b.conflicts},
-                           failed_checks=tuple(c for c in b.checks if not c.ok))
+                           failed_checks=tuple(c for c in b.checks if not c.ok), mixed_rows=frozenset(b.mixed))
 
 
 def _apply_rules(b: Builder, layout, filing) -> dict:

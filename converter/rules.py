@@ -68,6 +68,7 @@ class RuleInput:
     conflicts: tuple[Conflict, ...] = ()
     conflict_titles: Mapping[tuple, str] = field(default_factory=dict)  # (concept, context, source) → statement
     failed_checks: tuple = ()  # builder.Check rows that did not add up
+    mixed_rows: frozenset = frozenset()  # facts of rows printed with both signs
 
 
 def _num(f: Fact) -> Decimal | None:
@@ -108,6 +109,12 @@ def rule_negative(inp: RuleInput) -> list[Finding]:
             continue
         c = inp.concept(key[0])
         if never_negative(c) and not both_ways(f.row_label):
+            if key in inp.mixed_rows and f.printed.strip().startswith(("(", "-", "$(", "$ (")):
+                # the filer printed this one negative in a row of both signs (a reversal, a net receipt): kept
+                out.append(Finding("E2X.NEG", f"{key[0]} is never negative by its meaning, but the filer prints "
+                                   f"{f.printed!r} in a row of both signs (row {f.row_label!r}): a reversal?",
+                                   Action.FLAGGED, (key,), (f.source,)))
+                continue
             out.append(Finding("E2X.NEG", f"{key[0]} is never negative by its meaning, but reads {v} "
                                f"(row {f.row_label!r}, printed {f.printed!r})", Action.REMOVED, (key,), (f.source,)))
     return out

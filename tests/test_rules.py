@@ -198,3 +198,12 @@ def test_items_minus_their_own_total_is_not_a_subtotal():
             row("Operating expenses", 8368, 8260), row("Operating income", 4382, 1092),
             row("Interest and other, net", 194, 393), row("Income before taxes", 4576, 1485, rule=True)]
     assert find_subtotals(rows)[5] == [(3, 1), (4, 1)]
+
+
+def test_a_negative_the_filer_printed_in_a_row_of_both_signs_is_flagged_not_removed():
+    f = fact("RestructuringCharges", Y97, -6000000, statement="Income", label="Restructuring costs", printed="(6)")
+    key = (f.concept, f.context, f.unit)
+    inp = rules.RuleInput(facts={key: f}, concept=CAT.concepts.get, mixed_rows=frozenset({key}))
+    found = rules.check(inp)
+    assert [(x.rule, x.action) for x in found] == [("E2X.NEG", rules.Action.FLAGGED)]
+    assert rules.apply(inp.facts, found) == {key: f}
