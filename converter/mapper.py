@@ -426,7 +426,25 @@ def decide_signs(lines: list[Line]) -> None:
     for ln in lines:
         if ln.parent is None and not ln.header:
             nat = natural_sign(ln)
-            walk(ln.index, nat if nat is not None else (-1 if agreement(ln.index, -1) > agreement(ln.index, 1) else 1))
+            if nat is None:
+                lean = agreement(ln.index, -1) - agreement(ln.index, 1)
+                nat = -1 if lean > 0 or (lean == 0 and _loss_printed_plain(ln)) else 1
+            walk(ln.index, nat)
+
+
+_LOSS_ONLY = re.compile(r"\bloss(es)?\b", re.I)
+_GAIN_WORDS = re.compile(r"income|earnings|profit|gain|\(loss|loss\)", re.I)
+
+
+def _loss_printed_plain(ln: Line) -> bool:
+    """A result that may go either way, labelled a loss ("Net loss -- as reported") and printed without
+    parentheses: the amount is a loss."""
+    if ln.concept is None or not re.search(r"IncomeLoss|ProfitLoss|GainLoss", ln.concept.name):
+        return False
+    if not _LOSS_ONLY.search(ln.row.label) or _GAIN_WORDS.search(ln.row.label):
+        return False
+    vals = [c.value for c in ln.row.cells if c is not None and c.value]
+    return bool(vals) and all(v > 0 for v in vals)
 
 
 def _printed_sign(ln: Line) -> int:

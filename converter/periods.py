@@ -139,10 +139,11 @@ def column_end_date(header: str, context: str, printed: frozenset = frozenset())
     if not years:
         return None
     year = int(years[-1])
-    for full in all_dates(context):
+    own = MONTH_DAY.search(header)  # "September 30," over the column beats any date in the heading's prose
+    for full in () if own else all_dates(context):
         if full[0].year == year:
             return full[0]
-    md = MONTH_DAY.search(header) or MONTH_DAY.search(context)
+    md = own or MONTH_DAY.search(context)
     if not md:
         return None
     guess = _safe_date(year, month_number(md.group(1)), int(md.group(2)))

@@ -258,7 +258,7 @@ def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset
         context += f"\n{calendar.month_name[period_end.month]} {period_end.day}"
     for t in st.tables:
         # a month and day printed over only some columns ("Dec. 31" centred over two years) holds for its neighbours
-        days = [month_day_of(c.header) for c in t.columns]
+        days = _split_month_days(t.columns, [month_day_of(c.header) for c in t.columns])
         spans = [span_of(c.header) for c in t.columns]
         title_dates = [d for d, _, _ in all_dates(t.title)]
         undated = [c for c in t.columns if not YEAR.search(c.header)]
@@ -268,11 +268,13 @@ def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset
                 c.header = (c.header + " " + f"{calendar.month_name[d.month]} {d.day}, {d.year}").strip()
         for col in t.columns:
             header = col.header
-            if days[col.index] is None and YEAR.search(header):
+            if YEAR.search(header) and not MONTH_DAY.search(header):
+                md = days[col.index]  # a month and day split over this column and the next
                 near = sorted((abs(k - col.index), md) for k, md in enumerate(days) if md is not None)
-                if near and not all_dates(context):
-                    m, d = near[0][1]
-                    header = f"{calendar.month_name[m]} {d}, " + header
+                if md is None and near and (not all_dates(context) or st.kind == "note"):  # a note's heading is prose
+                    md = near[0][1]
+                if md is not None:
+                    header = f"{calendar.month_name[md[0]]} {md[1]}, " + header
             end = column_end_date(header, context, printed)
             if end is None:
                 continue
@@ -285,6 +287,26 @@ def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset
             if st.kind in ("income", "cash_flow", "equity") and span is None:
                 span = ("months", 12 if form.upper().startswith("10-K") else 3)
             col.period = duration_ending(end, span, printed) if span else _instant(end)
+
+
+_MONTH_ALONE = re.compile(r"\b(jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|"
+                          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?!\s*\d)", re.I)
+_DAY_ALONE = re.compile(r"(?:^|\s)(\d{1,2}),(?=\s|$)")
+
+
+def _split_month_days(columns, days):
+    """A "September 30," centred over two columns can reach them split, "September" over one and "30," over the
+    next: the month and day then hold for both."""
+    out = list(days)
+    for k in range(len(columns) - 1):
+        if out[k] is not None or out[k + 1] is not None:
+            continue
+        m, d = _MONTH_ALONE.search(columns[k].header), _DAY_ALONE.search(columns[k + 1].header)
+        if m and d:
+            md = month_day_of(f"{m.group(1)} {d.group(1)}")
+            if md is not None:
+                out[k] = out[k + 1] = md
+    return out
 
 
 def _instant(d):

@@ -207,3 +207,24 @@ def test_a_negative_the_filer_printed_in_a_row_of_both_signs_is_flagged_not_remo
     found = rules.check(inp)
     assert [(x.rule, x.action) for x in found] == [("E2X.NEG", rules.Action.FLAGGED)]
     assert rules.apply(inp.facts, found) == {key: f}
+
+
+def test_a_month_and_day_split_over_two_columns_dates_both():
+    from edgar2xbrl.model import Column
+    from edgar2xbrl.statements import _split_month_days
+    cols = [Column(0, "QUARTER ENDED SEPTEMBER 1999", 60), Column(1, "QUARTER ENDED 30, 1998", 80)]
+    assert _split_month_days(cols, [None, None]) == [(9, 30), (9, 30)]
+
+
+def test_a_loss_printed_without_parentheses_is_negative():
+    from decimal import Decimal as D
+    from edgar2xbrl.mapper import Line, decide_signs
+    from edgar2xbrl.model import Cell, Row
+    row = Row(label="Net loss -- as reported", cells=[Cell("197,080", D(197080))], line=1)
+    ln = Line(index=0, row=row, concept=CAT.find("NetIncomeLoss"))
+    decide_signs([ln])
+    assert ln.sign == -1
+    row2 = Row(label="Net income (loss)", cells=[Cell("197,080", D(197080))], line=1)
+    ln2 = Line(index=0, row=row2, concept=CAT.find("NetIncomeLoss"))
+    decide_signs([ln2])
+    assert ln2.sign == 1
