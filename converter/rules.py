@@ -13,6 +13,7 @@ label names both directions ("Income (Loss)", "Increase (Decrease)", "Provided b
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -319,11 +320,13 @@ def rule_periods(inp: RuleInput) -> list[Finding]:
                                        (f1.source, f2.source)))
     if inp.printed_dates:
         seen: set[date] = set()
+        ordered = sorted(inp.printed_dates)
         for key, f in inp.facts.items():
             end = key[1].period.end
             if end in seen or end in inp.printed_dates or f.statement == "Cover" or _month_end(end):
                 continue
-            near = [d for d in inp.printed_dates if 0 < abs((d - end).days) <= 6]
+            at = bisect.bisect_left(ordered, end)
+            near = [d for d in ordered[max(0, at - 6):at + 6] if 0 < abs((d - end).days) <= 6]
             if near:
                 seen.add(end)
                 keys = tuple(k for k in inp.facts if k[1].period.end == end)
