@@ -7,6 +7,7 @@ from .errors import ConversionError
 from .layout import chunks, is_year_line, parse_table, split_line
 from .model import Table
 from .numbers import is_rule, parse_cell
+from .periods import FULL_DATE
 from .source import Document
 from .statements import statement_kind
 
@@ -45,6 +46,11 @@ def _is_numeric_row(line: str) -> bool:
     sp = split_line(line)
     if not sp.cells or is_year_line(sp, allow_label=True):
         return False
+    if FULL_DATE.search(line):
+        # "September 30, 2009   June 30, 2009   (1)": column dates and a footnote mark head a table, they are no row
+        rest = split_line(re.sub(r"\(\s*\d\s*\)|\*+", " ", FULL_DATE.sub(lambda m: " " * len(m.group(0)), line)))
+        if not rest.cells:
+            return False
     # numbers at the margin are label text (" 1992   118,479  $ 282" closes "Balance at September 25,")
     right = [c for c in sp.cells if c[0] >= 20]
     if not right:
@@ -202,7 +208,7 @@ def _layout_tables(lines: list[str], doc: Document, covered: set[int]) -> list[T
                 k -= 1
                 continue
             pos = len(line) - len(line.lstrip())
-            if pos > label_indent + 4 and statement_kind(line.strip()):
+            if statement_kind(line.strip()) and (pos > label_indent + 4 or line.strip().isupper()):
                 # a centred statement title ("CONSOLIDATED BALANCE SHEETS") sits over the columns like a header;
                 # one at the margin ("Income statement data") is a caption inside the table
                 break

@@ -228,3 +228,29 @@ def test_a_loss_printed_without_parentheses_is_negative():
     ln2 = Line(index=0, row=row2, concept=CAT.find("NetIncomeLoss"))
     decide_signs([ln2])
     assert ln2.sign == 1
+
+
+def test_a_date_header_with_a_footnote_mark_heads_its_table_under_its_title():
+    from edgar2xbrl.source import Document
+    from edgar2xbrl.tables import find_tables
+    text = """<PAGE>
+Table of Contents
+PART I
+Item 1
+BALANCE SHEETS
+
+(In millions)
+                                              September 30, 2009   June 30, 2009   (1)
+Assets
+Current assets:
+Cash and cash equivalents                                  $8,823          $6,076
+Short-term investments                                     27,905          25,371
+Total current assets                                       36,728          31,447
+"""
+    lines = text.splitlines()
+    tables = find_tables(lines, [Document(type="10-Q", start=0, end=len(lines))])
+    assert len(tables) == 1
+    t = tables[0]
+    assert "BALANCE SHEETS" in t.title
+    assert [c.header.split()[0] for c in t.columns] == ["September", "June"]
+    assert t.rows[0].label.startswith("Assets") or t.rows[0].label.startswith("Current")
