@@ -223,10 +223,13 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
         scored = []
         tag = STATEMENT_TAGS[st.kind]
         either_way = _goes_either_way(ln)
+        pro_forma = bool(_PRO_FORMA.search(ln.row.label) or _PRO_FORMA.search(ln.context_label))
         for c in candidates(catalog, st, ln.kind, period):
             s = score_concept(label, ln.context_label, c)
             if either_way and never_negative(c):
                 s *= 0.8  # a change, or a row printed with both signs, is not an amount that is never negative
+            if pro_forma and not _PRO_FORMA.search(c.label):
+                s *= 0.5  # "loss per share — SFAS No. 123 adjusted" is not the loss per share the company reports
             if tag not in c.statements:
                 s *= 0.85  # a statement's concept reused in a note must match its words closely
             if st.kind == "cash_flow" and section and not ln.children:
@@ -295,6 +298,8 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
                     break
 
 
+_PRO_FORMA = re.compile(r"pro\s*-?\s*forma|as\s+adjusted|\b(SFAS|FAS|Statement)\s+(No\.?\s*)?123\s+adjusted|"
+                        r"adjusted\s+for\s+(SFAS|FAS)|had\s+compensation\s+cost", re.I)
 _CHANGE = re.compile(r"^\s*(net\s+)?(changes?|increases?\s*\(decreases?\)|\(increases?\)\s*decreases?|"
                      r"decreases?\s*\(increases?\))\b", re.I)
 

@@ -254,3 +254,15 @@ Total current assets                                       36,728          31,44
     assert "BALANCE SHEETS" in t.title
     assert [c.header.split()[0] for c in t.columns] == ["September", "June"]
     assert t.rows[0].label.startswith("Assets") or t.rows[0].label.startswith("Current")
+
+
+def test_pro_forma_rows_do_not_take_the_reported_concepts():
+    from decimal import Decimal as D
+    from edgar2xbrl.mapper import build_lines, map_lines
+    from edgar2xbrl.model import Cell, Column, Row, Statement, Table
+    col = Column(0, "2002", 60, period=Y97)
+    rows = [Row(label="Basic and diluted loss per share -- SFAS No. 123 adjusted", cells=[Cell("(0.60)", D("-0.60"), places=2)], line=1)]
+    st = Statement(kind="note", title="Note 1", tables=[Table(rows=rows, columns=[col], start_line=1, end_line=1)], scale=3)
+    lines = build_lines(st, {})
+    map_lines(lines, st, CAT)
+    assert lines[0].concept is None or "EarningsPerShare" not in lines[0].concept.name
