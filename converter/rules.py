@@ -248,8 +248,8 @@ def rule_one_value(inp: RuleInput) -> list[Finding]:
     """E2X.DUP: one figure printed in several statements (net income in operations, cash flows and equity;
     ending cash in cash flows and the balance sheet; closing equity in the equity statement and the balance
     sheet) is one fact with one value. When the statements disagree, the value printed in the statement where
-    the figure is defined (the balance sheet for a balance, the income statement for income) is written;
-    when neither is that statement, the fact is removed."""
+    the figure is defined (the balance sheet for a balance, the income statement for income) is written (the
+    other reading is listed as not tagged, with the reason); when neither is that statement, the fact is removed."""
     out = []
     for cf in inp.conflicts:
         key = next((k for k in inp.facts if k[0] == cf.concept and k[1] == cf.context), None)
@@ -263,14 +263,12 @@ def rule_one_value(inp: RuleInput) -> list[Finding]:
             continue  # two rows of one table on one concept: a mapping matter, the second is listed as not tagged
         kept_kind = inp.statement_kinds.get(f.statement, "")
         home = next((k for k, test in _HOME.items() if test(c)), None)
-        msg = (f"{cf.concept} at {cf.context.period}: {f.value} ({f.source}) and {cf.value} ({cf.source}) are "
-               "printed for one figure")
+        msg = f"{cf.concept} at {cf.context.period}: {f.value} and {cf.value} are printed for one figure"
         if home is not None and cf.statement_kind == home and kept_kind != home:
             out.append(Finding("E2X.DUP", msg + f"; the {home.replace('_', ' ')}'s {cf.value} is written",
                                Action.CORRECTED, (key,), (f.source, cf.source), ((key, cf.value),)))
         elif home is not None and kept_kind == home:
-            out.append(Finding("E2X.DUP", msg + f"; the {home.replace('_', ' ')}'s {f.value} is written, "
-                               f"the other misread", Action.FLAGGED, (key,), (f.source, cf.source)))
+            continue  # the defining statement's value is the one written; the other reading is listed as not tagged
         else:
             out.append(Finding("E2X.DUP", msg, Action.REMOVED, (key,), (f.source, cf.source)))
     return out

@@ -119,6 +119,12 @@ def test_one_figure_one_value_prefers_the_statement_that_defines_it():
     same, _ = run(eq, kinds={"Equity": "equity"}, conflicts=[conflict],
                   titles={("us-gaap:StockholdersEquity", eq.context, "f.txt:9"): "Equity"})
     assert same == []
+    # the balance sheet's value already written: the instance holds one value, the other reading is not tagged
+    bs = fact("StockholdersEquity", BS, 15017, statement="Balance Sheet")
+    other = rules.Conflict("us-gaap:StockholdersEquity", bs.context, "-75593", "f.txt:30", "equity")
+    kept, _ = run(bs, kinds={"Equity": "equity", "Balance Sheet": "balance_sheet"}, conflicts=[other],
+                  titles={("us-gaap:StockholdersEquity", bs.context, "f.txt:30"): "Equity"})
+    assert kept == []
 
 
 def test_periods_whole_months_or_weeks_and_dates_read_not_computed():
