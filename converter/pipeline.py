@@ -146,14 +146,25 @@ def _apply_rules(b: Builder, layout, filing) -> dict:
     b.facts = rules.apply(b.facts, found)
     left = rules.check(_rule_input(b, layout, filing))
     marks: dict[tuple, list[str]] = {}
+    why: dict[tuple, str] = {}
     for fd in found:
         for key in fd.facts + tuple(k for k, _ in fd.corrections):
             marks.setdefault((key[0], str(key[1].period), key[1].dims), []).append(f"{fd.rule} {fd.action.value}")
+            if fd.action is rules.Action.REMOVED:
+                why[(key[0], str(key[1].period), key[1].dims)] = f"left out by {fd.rule}: {fd.message}"
+    written = {(k[0], str(k[1].period), k[1].dims): f.value for k, f in b.facts.items()}
     for r in b.rows:
         dims = tuple((a, m) for a, m in (r.get("dimensions") or {}).items())
-        m = marks.get((r["concept"], r["period"], dims))
+        key = (r["concept"], r["period"], dims)
+        m = marks.get(key)
         if m and r["status"] in ("added", "duplicate"):
             r["rules"] = sorted(set(m))
+            if key not in written:
+                r["status"] = "removed"  # by a rule: not in the instance, so listed as not tagged with the reason
+                b.untagged.append(Untagged(r["source"], r["statement"], r["row"], r["printed"],
+                                           why.get(key, "left out by a consistency rule")))
+            elif written[key] != r["value"]:
+                r["corrected_from"], r["value"] = r["value"], written[key]
     return {"found": found, "left": left}
 
 
