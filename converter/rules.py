@@ -102,7 +102,9 @@ def _plain(inp: RuleInput, name: str) -> dict[Period, tuple[FactKey, Fact]]:
 def rule_negative(inp: RuleInput) -> list[Finding]:
     """E2X.NEG: an amount that by its concept's meaning is never negative (assets, liabilities, revenues, costs,
     payments, proceeds, accumulated depreciation, share counts …) is not negative. The sign was read wrong or
-    the row was tied to the wrong concept; which of the two is not known, so the fact is removed."""
+    the row was tied to the wrong concept; which of the two is not known, so the fact is removed. A negative the
+    filer printed in a row of both signs is kept: on the income statement it is a charge reversed in that period
+    (not a finding); elsewhere it is flagged, since the row may be tied to the wrong concept."""
     out = []
     for key, f in inp.facts.items():
         v = _num(f)
@@ -110,7 +112,11 @@ def rule_negative(inp: RuleInput) -> list[Finding]:
             continue
         c = inp.concept(key[0])
         if never_negative(c) and not both_ways(f.row_label):
-            if key in inp.mixed_rows and f.printed.strip().startswith(("(", "-", "$(", "$ (")):
+            printed_negative = f.printed.strip().lstrip("$ ").startswith(("(", "-"))
+            if key in inp.mixed_rows and printed_negative and c.period == "duration" and \
+                    inp.statement_kinds.get(f.statement) == "income":
+                continue  # a charge the income statement itself shows reversed in one period ("Restructuring (6)")
+            if key in inp.mixed_rows and printed_negative:
                 # the filer printed this one negative in a row of both signs (a reversal, a net receipt): kept
                 out.append(Finding("E2X.NEG", f"{key[0]} is never negative by its meaning, but the filer prints "
                                    f"{f.printed!r} in a row of both signs (row {f.row_label!r}): a reversal?",

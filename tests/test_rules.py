@@ -206,8 +206,16 @@ def test_items_minus_their_own_total_is_not_a_subtotal():
     assert find_subtotals(rows)[5] == [(3, 1), (4, 1)]
 
 
-def test_a_negative_the_filer_printed_in_a_row_of_both_signs_is_flagged_not_removed():
+def test_a_charge_reversed_on_the_income_statement_is_no_finding():
     f = fact("RestructuringCharges", Y97, -6000000, statement="Income", label="Restructuring costs", printed="(6)")
+    key = (f.concept, f.context, f.unit)
+    inp = rules.RuleInput(facts={key: f}, concept=CAT.concepts.get, mixed_rows=frozenset({key}),
+                          statement_kinds={"Income": "income"})
+    assert rules.check(inp) == []
+
+
+def test_a_negative_the_filer_printed_in_a_row_of_both_signs_is_flagged_not_removed():
+    f = fact("RestructuringCharges", Y97, -6000000, statement="Cash Flows", label="Restructuring costs", printed="(6)")
     key = (f.concept, f.context, f.unit)
     inp = rules.RuleInput(facts={key: f}, concept=CAT.concepts.get, mixed_rows=frozenset({key}))
     found = rules.check(inp)
