@@ -140,6 +140,12 @@ def column_end_date(header: str, context: str, printed: frozenset = frozenset())
         return None
     year = int(years[-1])
     own = MONTH_DAY.search(header)  # "September 30," over the column beats any date in the heading's prose
+    if not own and isinstance(printed, PrintedDates):
+        # a year alone over a column: the one date of that year printed over the filing's columns (its fiscal
+        # year end) beats a date in the prose above the table ("Effective October 1, 2001, ...")
+        ends = {d for d in printed.headers if d.year == year}
+        if len(ends) == 1 and not any(d.year == year for d, _, _ in all_dates(context.split("\n")[-1] if context else "")):
+            return next(iter(ends))
     for full in () if own else all_dates(context):
         if full[0].year == year:
             return full[0]
@@ -172,10 +178,12 @@ def printed_near(guess: date, printed, days: int = 6) -> date:
     """guess itself when the filing prints it (or prints nothing to compare), else the closest printed date of
     the same year at most `days` days away — a date over a column or in a row label before a date in the
     text — else guess."""
-    if not printed or guess in printed:
+    if not printed:
         return guess
     tiers = (printed.headers, printed.text) if isinstance(printed, PrintedDates) else (printed,)
     for dates in tiers:
+        if guess in dates:
+            return guess
         near = sorted((abs((d - guess).days), d) for d in dates
                       if d.year == guess.year and 0 < abs((d - guess).days) <= days)
         if near:

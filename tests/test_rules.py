@@ -280,3 +280,16 @@ def test_pro_forma_rows_do_not_take_the_reported_concepts():
     lines = build_lines(st, {})
     map_lines(lines, st, CAT)
     assert lines[0].concept is None or "EarningsPerShare" not in lines[0].concept.name
+
+
+def test_a_year_alone_over_a_note_column_takes_the_fiscal_year_end_printed_over_the_statements():
+    from edgar2xbrl.periods import PrintedDates, column_end_date
+    printed = PrintedDates(headers=frozenset({date(2001, 9, 29), date(2002, 9, 28)}),
+                           text=frozenset({date(2001, 10, 1), date(2000, 9, 28)}))
+    # the prose above the note names October 1, 2001; the columns print September 29, 2001
+    assert column_end_date("2001", "Effective October 1, 2001, the Company adopted ...\nInventories", printed) \
+        == date(2001, 9, 29)
+    # a date over the columns beats the same-looking date in prose
+    from edgar2xbrl.periods import printed_near
+    assert printed_near(date(2000, 9, 28), PrintedDates(headers=frozenset({date(2000, 9, 30)}),
+                                                        text=frozenset({date(2000, 9, 28)}))) == date(2000, 9, 30)
