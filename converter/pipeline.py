@@ -480,6 +480,10 @@ def _report(b, layout, cover, form, period_end, fy, fp, registrant, placeholder,
     untagged_stmt = sum(1 for u in b.untagged if u.statement in stmt_titles)
     from .packages import packages_for
     taxonomy = validation.taxonomy if validation else packages_for(packages)[1]
+    reasons: dict[str, str] = {}  # each extension concept's reason: that of its first row that gives one
+    for r in b.rows:
+        if r["extension_reason"]:
+            reasons.setdefault(r["concept"], r["extension_reason"])
     d = {
         "source": b.path, "form": form, "registrant": registrant, "cik": cover.cik, "cik_source": cover.cik_source,
         "cik_placeholder": placeholder, "period_end": period_end.isoformat(), "fiscal_year_focus": fy,
@@ -500,8 +504,7 @@ def _report(b, layout, cover, form, period_end, fy, fp, registrant, placeholder,
         "rows": b.rows, "untagged": [asdict(u) for u in b.untagged], "checks": [asdict(c) for c in b.checks],
         "extensions": [{"concept": c.qname, "label": c.label, "type": c.type, "period": c.period,
                         "balance": c.balance,
-                        "reason": next((r["extension_reason"] for r in b.rows if r["concept"] == c.qname and
-                                        r["extension_reason"]), "presentation heading" if c.abstract else "")}
+                        "reason": reasons.get(c.qname, "presentation heading" if c.abstract else "")}
                        for c in b.extensions.values()],
         "skipped_tables": [{"lines": f"{t.start_line}-{t.end_line}", "reason": r} for t, r in layout.skipped],
         "remarks": ([f"PLACEHOLDER CIK {PLACEHOLDER_CIK}: pass --cik"] if placeholder else []) +
