@@ -65,6 +65,7 @@ def _expand(t: str, b: frozenset[str]) -> str:
     return min((w for w in b if w.startswith(t)), key=lambda w: (len(w), w))
 
 
+@lru_cache(maxsize=131072)  # the same row labels meet the same concept labels in statement after statement
 def similarity(label: str, candidate: str) -> float:
     """Weighted Jaccard of the two labels' words, 1.0 for the same words; 0.0 at once when they share no word
     (nor a word cut short: "equit" counts as "equity")."""
