@@ -84,8 +84,9 @@ class Builder:
 
     def new_extension(self, label: str, kind: str, period: str, balance: str = "", abstract: bool = False,
                       suffix: str = "", type_: str | None = None) -> Concept:
-        names = self._names()
-        name = extension_name(label, kind, names) if not suffix else self._unique(camel(label) + suffix, names)
+        names, next_of = self._names(), self.__dict__.setdefault("_next_of", {})
+        name = extension_name(label, kind, names, next_of) if not suffix else \
+            self._unique(camel(label) + suffix, names, next_of)
         c = Concept(prefix=self.prefix, name=name, type=type_ or ("string" if abstract else kind),
                     substitution="item", period=period, balance=balance if kind == "monetary" and not abstract else "",
                     abstract=abstract, label=" ".join(label.split()) or name, statements=(), aliases=(),
@@ -104,10 +105,12 @@ class Builder:
         return cached[1]
 
     @staticmethod
-    def _unique(base: str, names: set[str]) -> str:
-        name, n = base, 2
+    def _unique(base: str, names: set[str], next_of: dict[str, int] | None = None) -> str:
+        name, n = base, (next_of or {}).get(base, 2)
         while name in names:
             name, n = f"{base}{n}", n + 1
+        if next_of is not None and name != base:
+            next_of[base] = n
         return name
 
     def label_for(self, qname: str, text: str, preferred: str = "terseLabel") -> str:
