@@ -1,12 +1,19 @@
 """edgar2xbrl: pre-XBRL SEC filings → XBRL instance + company extension taxonomy.
 
-Library use::
+Library use (in memory; nothing is written until `save`)::
 
-    from edgar2xbrl import convert, validate
-    result = convert("filing.txt", "out/")
+    from edgar2xbrl import Options, convert, validate
+    conv = convert("filing.txt", Options(cik="320193"))    # or the filing's bytes
+    print(conv.status, conv.counts.numbers_tagged, conv.counts.flags)
+    conv.save("out/")
+
+See `edgar2xbrl.api` for the types (`Options`, `Conversion`, `Counts`). The 0.1 call `convert("filing.txt",
+"out/")`, which writes at once and returns a `Result`, still works.
 """
-from .errors import ConversionError
-from .pipeline import Result, convert
+from .api import Conversion, Counts, Options, convert
+from .errors import ConversionError, InternalError
+from .pipeline import Result
 from .validate import ValidationResult, validate
 
-__all__ = ["convert", "validate", "ConversionError", "Result", "ValidationResult"]
+__all__ = ["convert", "validate", "Options", "Conversion", "Counts", "ConversionError", "InternalError", "Result",
+           "ValidationResult"]

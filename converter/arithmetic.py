@@ -70,10 +70,28 @@ def _match(rows, open_rows, section_start, vals):
     for k in orders:
         kids = open_rows[n - k:]
         kid_vals = [_vals(rows[j]) for j in kids]
+        if not _reachable(vals, kid_vals):
+            continue  # no sign pattern adds up to the printed total: its 2^(k-1) patterns need not be tried
         for signs in _sign_patterns(k):
             if _matches(vals, kid_vals, signs) and not _cancels(kid_vals, signs):
                 return kids, signs
     return None
+
+
+def _reachable(total: list[Decimal | None], kids: list[list[Decimal | None]]) -> bool:
+    """Whether some +1/-1 pattern (the first row +) can make the rows add up to the total in its first printed
+    column: the rows taken away must sum to (sum of all - total) / 2, a subset sum checked at once. A necessary
+    condition of _matches, so skipping what fails it changes nothing found."""
+    col = next((c for c, t in enumerate(total) if t is not None), None)
+    if col is None:
+        return False
+    vals = [k[col] if k[col] is not None else Decimal(0) for k in kids]
+    need = (sum(vals, Decimal(0)) - total[col]) / 2
+    reach = {Decimal(0)}
+    for v in vals[1:]:
+        if v:
+            reach |= {r + v for r in reach}
+    return need in reach
 
 
 def _cancels(kid_vals, signs) -> bool:

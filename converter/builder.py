@@ -85,20 +85,33 @@ class Builder:
 
     def new_extension(self, label: str, kind: str, period: str, balance: str = "", abstract: bool = False,
                       suffix: str = "", type_: str | None = None) -> Concept:
-        names = {c.name for c in self.extensions.values()} | set(self.catalog.by_name)
-        name = extension_name(label, kind, names) if not suffix else self._unique(camel(label) + suffix, names)
+        names, next_of = self._names(), self.__dict__.setdefault("_next_of", {})
+        name = extension_name(label, kind, names, next_of) if not suffix else \
+            self._unique(camel(label) + suffix, names, next_of)
         c = Concept(prefix=self.prefix, name=name, type=type_ or ("string" if abstract else kind),
                     substitution="item", period=period, balance=balance if kind == "monetary" and not abstract else "",
                     abstract=abstract, label=" ".join(label.split()) or name, statements=(), aliases=(),
                     extension=True)
         self.extensions[c.qname] = c
+        names.add(c.name)
+        self._taken = (len(self.extensions), names)
         return c
 
+    def _names(self) -> set[str]:
+        """Every concept name taken (the catalog's and the extensions'), kept up to date as extensions are added."""
+        cached = getattr(self, "_taken", None)
+        if cached is None or cached[0] != len(self.extensions):  # (extensions also added or removed elsewhere)
+            cached = (len(self.extensions), {c.name for c in self.extensions.values()} | set(self.catalog.by_name))
+        self._taken = cached
+        return cached[1]
+
     @staticmethod
-    def _unique(base: str, names: set[str]) -> str:
-        name, n = base, 2
+    def _unique(base: str, names: set[str], next_of: dict[str, int] | None = None) -> str:
+        name, n = base, (next_of or {}).get(base, 2)
         while name in names:
             name, n = f"{base}{n}", n + 1
+        if next_of is not None and name != base:
+            next_of[base] = n
         return name
 
     def label_for(self, qname: str, text: str, preferred: str = "terseLabel") -> str:

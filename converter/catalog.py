@@ -86,17 +86,22 @@ class Catalog:
     def find(self, name: str) -> Concept | None:
         return self.by_name.get(name)
 
-    def ancestors(self, name: str) -> set[str]:
-        """Names of the concepts that sum this one, directly or through others (official calculations)."""
-        out: set[str] = set()
-        todo = [name]
-        while todo:
-            c = self.by_name.get(todo.pop())
-            for p in (c.parents if c else ()):
-                if p not in out:
-                    out.add(p)
-                    todo.append(p)
-        return out
+    def ancestors(self, name: str) -> tuple[str, ...]:
+        """Names of the concepts that sum this one, directly or through others (official calculations), in
+        alphabetical order: whoever iterates over them (votes among candidates) gets the same order in every run,
+        whatever the string hashing."""
+        cache = self.__dict__.setdefault("_ancestors", {})
+        if name not in cache:
+            out: set[str] = set()
+            todo = [name]
+            while todo:
+                c = self.by_name.get(todo.pop())
+                for p in (c.parents if c else ()):
+                    if p not in out:
+                        out.add(p)
+                        todo.append(p)
+            cache[name] = tuple(sorted(out))
+        return cache[name]
 
     def items(self) -> list[Concept]:
         return [c for c in self.concepts.values() if c.substitution == "item" and not c.abstract]

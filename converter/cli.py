@@ -11,7 +11,9 @@ from .errors import ConversionError, InternalError
 EXIT_CLEAN, EXIT_INVALID, EXIT_REJECTED, EXIT_FLAGGED, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
 
-@click.group()
+@click.group(epilog="""\b
+Exit codes of convert (each command's --help lists its own):
+  0 clean, 1 invalid, 2 rejected, 3 flagged, 4 internal error""")
 @click.version_option(package_name="edgar2xbrl")
 def main() -> None:
     """Turn pre-XBRL SEC filings (text and HTML 10-Q/10-K) into XBRL."""
@@ -25,8 +27,33 @@ def _where(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}{at}"
 
 
-@main.command()
-@click.argument("filing", type=click.Path(dir_okay=False))
+CONVERT_EXIT_CODES = """\b
+Exit codes:
+  0  clean: valid, and every consistency rule holds
+  1  invalid: Arelle or the EDGAR checks report errors (the output is written, errors in the report)
+  2  rejected: the input is not a convertible filing, or OUT holds other files (nothing is written)
+  3  flagged: valid, but a consistency rule removed or flagged facts (report.md, "Needs review")
+  4  internal error: a bug in edgar2xbrl (one line names the file; nothing is left half-written)"""
+
+STATUS = {EXIT_CLEAN: "clean", EXIT_INVALID: "invalid", EXIT_REJECTED: "rejected", EXIT_FLAGGED: "flagged",
+          EXIT_INTERNAL: "internal-error"}
+
+
+def _verbosity(f):
+    """-q / -v on a command: `verbosity` is -1 (only errors), 0, or 1 (more detail)."""
+    f = click.option("-v", "--verbose", "verbosity", flag_value=1, help="More detail (every finding, message and "
+                     "file).")(f)
+    f = click.option("-q", "--quiet", "verbosity", flag_value=-1, help="Print only errors.")(f)
+    return f
+
+
+def _json_out(obj: dict) -> None:
+    import json
+    click.echo(json.dumps(obj, indent=None, sort_keys=False, default=str))
+
+
+@main.command(epilog=CONVERT_EXIT_CODES)
+@click.argument("filing", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Output folder (replaced as a whole when the conversion succeeds).")
 @click.option("--prefix", help="Extension taxonomy prefix (default: derived from the registrant's name).")
@@ -34,73 +61,150 @@ def _where(exc: BaseException) -> str:
 @click.option("--no-validate", is_flag=True, help="Skip Arelle validation.")
 @click.option("--taxonomy-package", "packages", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Validate against this taxonomy package (repeatable) instead of the built-in offline stand-ins.")
-def convert(filing, out_dir, prefix, cik, no_validate, packages) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object on standard output "
+              "(status, exit_code, files, summary counts, validation summary).")
+@_verbosity
+def convert(filing, out_dir, prefix, cik, no_validate, packages, as_json, verbosity) -> None:
     """Convert FILING into an XBRL instance, its extension taxonomy and a report in OUT.
 
-    \b
-    Exit codes:
-      0  clean: valid, and every consistency rule holds
-      1  invalid: Arelle or the EDGAR checks report errors (the output is written, errors in the report)
-      2  rejected: the input is not a convertible filing (nothing is written)
-      3  flagged: valid, but a consistency rule removed or flagged facts (report.md, "Needs review")
-      4  internal error: a bug in edgar2xbrl (one line names the file; nothing is left half-written)
+    FILING "-" reads the filing from standard input (named "stdin" in the report; its EDGAR header, if any,
+    still gives the CIK).
     """
     from .pipeline import convert as run
+    verbosity = verbosity or 0
+    name = "stdin" if filing == "-" else filing
+    result: dict = {"status": None, "exit_code": None, "source": name, "out_dir": str(out_dir), "files": [],
+                    "summary": None, "validation": None, "needs_review": [], "warnings": [], "error": None}
+
+    def fail(code: int, message: str) -> None:
+        click.echo(message, err=True)
+        if as_json:
+            result.update(status=STATUS[code], exit_code=code, error=message)
+            _json_out(result)
+        sys.exit(code)
+
     try:
-        res = run(filing, out_dir, prefix=prefix, cik=cik, run_validation=not no_validate,
-                  taxonomy_packages=[Path(p) for p in packages])
+        data = click.open_file("-", "rb").read() if filing == "-" else None
+        res = run(name, out_dir, prefix=prefix, cik=cik, run_validation=not no_validate,
+                  taxonomy_packages=[Path(p) for p in packages], data=data)
     except ConversionError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_REJECTED)
+        fail(EXIT_REJECTED, f"error: {exc}")
     except InternalError as exc:
-        click.echo(f"internal error: {Path(filing).name}: {exc}", err=True)
-        sys.exit(EXIT_INTERNAL)
+        fail(EXIT_INTERNAL, f"internal error: {Path(name).name}: {exc}")
     except (Exception, MemoryError) as exc:  # a bug: one line that names the file, never a traceback or exit 0
-        click.echo(f"internal error: {Path(filing).name}: {_where(exc)}", err=True)
-        sys.exit(EXIT_INTERNAL)
-    for w in res.warnings:
-        click.echo(w, err=True)
-    s = res.report["summary"]
-    click.echo(f"wrote {len(res.files)} files to {res.out_dir}")
-    click.echo(f"statements: {len(res.report['statements'])}; numbers in statements: {s['numbers_in_statements']}, "
-               f"tagged {s['numbers_tagged']}, listed as not tagged {s['numbers_untagged']}; "
-               f"subtotal checks {s['checks_passed']} passed, {s['checks_failed']} failed")
+        fail(EXIT_INTERNAL, f"internal error: {Path(name).name}: {_where(exc)}")
     flags = res.report.get("needs_review") or []
-    click.echo(f"consistency rules: {len(flags)} finding(s) need review, "
-               f"{len(res.report.get('corrections') or [])} value(s) corrected"
-               + (f" (see {Path(res.out_dir) / 'report.md'}, 'Needs review')" if flags else ""))
-    if res.validation is not None:
-        click.echo(res.validation.summary())
-        for m in res.validation.errors[:20]:
-            click.echo(f"  {m.level} {m.code}: {m.text}", err=True)
-        if res.validation.errors:
-            sys.exit(EXIT_INVALID)
-    if flags:
-        sys.exit(EXIT_FLAGGED)
+    errors = res.validation.errors if res.validation is not None else []
+    code = EXIT_INVALID if errors else EXIT_FLAGGED if flags else EXIT_CLEAN
+    if verbosity >= 0:
+        for w in res.warnings:
+            click.echo(w, err=True)
+    for m in errors[:None if verbosity > 0 else 20]:
+        click.echo(f"  {m.level} {m.code}: {m.text}", err=True)
+    if as_json:
+        v = res.validation
+        result.update(status=STATUS[code], exit_code=code, files=[p.name for p in res.files],
+                      summary={"statements": len(res.report["statements"]), **res.report["summary"]},
+                      validation=None if v is None else {
+                          "errors": len(v.errors), "warnings": len(v.warnings),
+                          "calc_inconsistencies": len(v.calc_inconsistencies), "facts": v.facts,
+                          "contexts": v.contexts, "taxonomy": v.taxonomy, "summary": v.summary()},
+                      needs_review=flags, warnings=list(res.warnings))
+        _json_out(result)
+        sys.exit(code)
+    if verbosity >= 0:
+        s = res.report["summary"]
+        click.echo(f"wrote {len(res.files)} files to {res.out_dir}")
+        if verbosity > 0:
+            for p in res.files:
+                click.echo(f"  {p.name}")
+        click.echo(f"statements: {len(res.report['statements'])}; numbers in statements: "
+                   f"{s['numbers_in_statements']}, tagged {s['numbers_tagged']}, listed as not tagged "
+                   f"{s['numbers_untagged']}; subtotal checks {s['checks_passed']} passed, {s['checks_failed']} failed")
+        if verbosity > 0:
+            for st in res.report["statements"]:
+                click.echo(f"  {st}")
+        click.echo(f"consistency rules: {len(flags)} finding(s) need review, "
+                   f"{len(res.report.get('corrections') or [])} value(s) corrected"
+                   + (f" (see {Path(res.out_dir) / 'report.md'}, 'Needs review')" if flags else ""))
+        if verbosity > 0:
+            for f in flags:
+                click.echo(f"  {f.get('rule')} {f.get('action')}: {f.get('message')} "
+                           f"({', '.join(f.get('sources') or [])})")
+        if res.validation is not None:
+            click.echo(res.validation.summary())
+            if verbosity > 0:
+                for m in res.validation.warnings:
+                    click.echo(f"  {m.level} {m.code}: {m.text}")
+    sys.exit(code)
 
 
-@main.command()
+VALIDATE_EXIT_CODES = """\b
+Exit codes:
+  0  valid: no errors (warnings may be printed)
+  1  invalid: Arelle or the EDGAR checks report errors
+  2  PATH is not an instance, nor a folder holding exactly one
+  4  internal error: a bug in edgar2xbrl"""
+
+
+@main.command(epilog=VALIDATE_EXIT_CODES)
 @click.argument("path", type=click.Path(exists=True))
 @click.option("--taxonomy-package", "packages", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Validate against this taxonomy package (repeatable) instead of the built-in offline stand-ins.")
-def validate(path, packages) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object on standard output "
+              "(status, exit_code, counts, every message).")
+@_verbosity
+def validate(path, packages, as_json, verbosity) -> None:
     """Validate an instance (or the instance in a conversion's output folder) with Arelle and EDGAR rules."""
+    from dataclasses import asdict
     from .validate import validate as run
+    verbosity = verbosity or 0
     p = Path(path)
     if p.is_dir():
         found = [x for x in p.glob("*.xml") if not x.name.endswith(("_pre.xml", "_cal.xml", "_def.xml", "_lab.xml"))]
         if len(found) != 1:
-            click.echo(f"error: {p}: expected one instance document, found {len(found)}", err=True)
-            sys.exit(2)
+            msg = f"error: {p}: expected one instance document, found {len(found)}"
+            click.echo(msg, err=True)
+            if as_json:
+                _json_out({"status": "rejected", "exit_code": EXIT_REJECTED, "instance": str(p), "error": msg})
+            sys.exit(EXIT_REJECTED)
         p = found[0]
-    res = run(p, [Path(x) for x in packages])
-    for m in res.errors + res.warnings:
-        click.echo(f"  {m.level} {m.code}: {m.text}")
-    click.echo(res.summary())
-    sys.exit(1 if res.errors else 0)
+    try:
+        res = run(p, [Path(x) for x in packages])
+    except (Exception, MemoryError) as exc:
+        msg = f"internal error: {p.name}: {_where(exc)}"
+        click.echo(msg, err=True)
+        if as_json:
+            _json_out({"status": STATUS[EXIT_INTERNAL], "exit_code": EXIT_INTERNAL, "instance": str(p), "error": msg})
+        sys.exit(EXIT_INTERNAL)
+    code = EXIT_INVALID if res.errors else EXIT_CLEAN
+    if as_json:
+        _json_out({"status": "invalid" if res.errors else "valid", "exit_code": code, "instance": str(p),
+                   "facts": res.facts, "contexts": res.contexts, "errors": len(res.errors),
+                   "warnings": len(res.warnings), "calc_inconsistencies": len(res.calc_inconsistencies),
+                   "taxonomy": res.taxonomy, "summary": res.summary(),
+                   "messages": [asdict(m) for m in res.errors + res.warnings]})
+        sys.exit(code)
+    for m in res.errors:
+        click.echo(f"  {m.level} {m.code}: {m.text}", err=verbosity < 0)
+    if verbosity >= 0:
+        for m in res.warnings:
+            click.echo(f"  {m.level} {m.code}: {m.text}")
+        click.echo(res.summary())
+        if verbosity > 0:
+            click.echo(f"instance: {p}")
+    sys.exit(code)
 
 
-@main.command()
+BATCH_EXIT_CODES = """\b
+Exit codes:
+  0    the batch ran (each filing's status is in the summary: converted, flagged, invalid, rejected, ...)
+  1    some filing crashed (an internal error, or its process died)
+  2    SOURCE is neither a folder nor a manifest CSV
+  130  stopped by Ctrl-C, 143 by SIGTERM (the summary of what finished is written)"""
+
+
+@main.command(epilog=BATCH_EXIT_CODES)
 @click.argument("source", type=click.Path(exists=True))
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Output folder: one sub-folder per filing, plus summary.csv and summary.json.")
@@ -120,33 +224,62 @@ def validate(path, packages) -> None:
 @click.option("--no-validate", is_flag=True, help="Skip Arelle validation.")
 @click.option("--taxonomy-package", "packages", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Validate against this taxonomy package (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object on standard output "
+              "(exit_code, counts by status, totals, summary files) instead of the closing lines.")
+@_verbosity
 def batch(source, out_dir, jobs, timeout, force, retry_failed, engine, scheduler, log_every, no_validate,
-          packages) -> None:
+          packages, as_json, verbosity) -> None:
     """Convert every filing in SOURCE (a folder, or a manifest CSV); one failure never stops the run.
 
-    Exit code 0, or 1 if any filing crashed (statuses are in the summary); 2 if SOURCE is neither a folder nor
-    a manifest; 130 or 143 when stopped by Ctrl-C or SIGTERM (the summary of what finished is written)."""
+    -q prints no progress and only the closing count line; -v also prints a line for every filing left without a
+    valid output."""
     from .batch import BatchInputError, report_lines, run_batch
+    verbosity = verbosity or 0
+    progress = False if verbosity < 0 else "bar" if sys.stderr.isatty() else "log"
     try:
         run = run_batch(Path(source), Path(out_dir), jobs=jobs, force=force, validate=not no_validate,
-                        packages=[Path(p) for p in packages], progress="bar" if sys.stderr.isatty() else "log",
+                        packages=[Path(p) for p in packages], progress=progress,
                         timeout=timeout, retry_failed=retry_failed, engine=engine, scheduler=scheduler,
                         log_every=log_every, echo=lambda s: click.echo(s, err=True))
     except BatchInputError as exc:
         click.echo(f"error: {exc}", err=True)
+        if as_json:
+            _json_out({"status": "rejected", "exit_code": 2, "error": f"error: {exc}"})
         sys.exit(2)
-    for line in report_lines(run):
+    code = (143 if run.interrupted == "SIGTERM" else 130) if run.interrupted else 1 if run.crashed else 0
+    if verbosity > 0:
+        for r in run.rows:
+            if r.status not in ("converted", "flagged"):
+                click.echo(f"  {r.status}: {r.file}" + (f": {r.message}" if r.message else ""), err=as_json)
+    if as_json:
+        rows = run.rows
+        _json_out({"status": "interrupted" if run.interrupted else "crashed" if run.crashed else "done",
+                   "exit_code": code, "filings": len(rows), "by_status": run.counts(),
+                   "totals": {k: sum(getattr(r, k) for r in rows) for k in
+                              ("flags", "numbers_in_statements", "numbers_tagged", "numbers_untagged",
+                               "checks_passed", "checks_failed", "arelle_errors", "calc_inconsistencies")},
+                   "ran": run.ran, "kept": len(rows) - run.ran, "pending": run.pending, "seconds": round(run.seconds, 3),
+                   "summary": [str(run.out_dir / "summary.csv"), str(run.out_dir / "summary.json")]})
+        sys.exit(code)
+    lines = report_lines(run)
+    for line in lines if verbosity >= 0 else lines[-1:]:
         click.echo(line)
-    if run.interrupted:
-        sys.exit(143 if run.interrupted == "SIGTERM" else 130)
-    sys.exit(1 if run.crashed else 0)
+    sys.exit(code)
 
 
-@main.command()
+@main.command(epilog="""\b
+Exit codes:
+  0  the packages are built (or were already) and printed
+  4  internal error: a bug in edgar2xbrl""")
 def packages() -> None:
     """Print the paths of the offline taxonomy packages, one per line."""
     from .packages import build_packages
-    for p in build_packages():
+    try:
+        built = build_packages()
+    except (Exception, MemoryError) as exc:
+        click.echo(f"internal error: {_where(exc)}", err=True)
+        sys.exit(EXIT_INTERNAL)
+    for p in built:
         click.echo(str(p))
 
 

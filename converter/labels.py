@@ -49,13 +49,34 @@ def _weight(t: str) -> float:
     return 0.35 if t in _WEAK else 1.0
 
 
+@lru_cache(maxsize=50000)
+def _words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A label's words, and every prefix of 5 letters or more of them (what a word cut short can be)."""
+    words = frozenset(tokens(text))
+    return words, frozenset(w[:k] for w in words for k in range(5, len(w) + 1))
+
+
+def _expand(t: str, b: frozenset[str]) -> str:
+    """A word cut short by the layout ("equit") as the candidate's whole word: the word itself when the candidate
+    has it, else the shortest (then first in alphabetical order) word it begins, so the choice never depends on a
+    set's order."""
+    if t in b:
+        return t
+    return min((w for w in b if w.startswith(t)), key=lambda w: (len(w), w))
+
+
+@lru_cache(maxsize=131072)  # the same row labels meet the same concept labels in statement after statement
 def similarity(label: str, candidate: str) -> float:
-    """Weighted Jaccard of the two labels' words, 1.0 for the same words."""
-    a, b = set(tokens(label)), set(tokens(candidate))
+    """Weighted Jaccard of the two labels' words, 1.0 for the same words; 0.0 at once when they share no word
+    (nor a word cut short: "equit" counts as "equity")."""
+    a, _ = _words(label)
+    b, b_prefixes = _words(candidate)
     if not a or not b:
         return 0.0
-    # a word cut short by the layout ("equit") still counts as its whole word
-    a = {next((w for w in b if len(t) >= 5 and w.startswith(t)), t) for t in a}
+    if a.isdisjoint(b) and a.isdisjoint(b_prefixes):
+        return 0.0  # most pairs: no word in common, nothing to score
+    if not a.isdisjoint(b_prefixes):
+        a = frozenset(_expand(t, b) if t in b_prefixes else t for t in a)
     # summed in a fixed order, so equal scores stay equal from run to run (set order follows string hashing)
     inter = sum(_weight(t) for t in sorted(a & b))
     union = sum(_weight(t) for t in sorted(a | b))

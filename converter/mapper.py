@@ -468,13 +468,17 @@ def sum_fits(parent: Concept, kids: list[tuple[Line, int]], total_sign: int) -> 
     return True
 
 
-def extension_name(label: str, kind: str, existing: set[str]) -> str:
+def extension_name(label: str, kind: str, existing: set[str], next_of: dict[str, int] | None = None) -> str:
+    """A name for an extension concept not in `existing`: base, base2, base3, ... `next_of` (base → the number to
+    try next), kept by a caller whose `existing` only grows, saves counting up from 2 again each time."""
     base = camel(core_label(label) or label)
     if kind == "perShare" and "PerShare" not in base:
         base += "PerShare"
     name = base
-    n = 2
+    n = next_of.get(base, 2) if next_of is not None else 2
     while name in existing:
         name = f"{base}{n}"
         n += 1
+    if next_of is not None and name != base:
+        next_of[base] = n
     return name

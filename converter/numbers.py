@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from decimal import Decimal
 
 from .model import Cell
@@ -13,6 +14,18 @@ _NUMBER = re.compile(r"^-?(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?$")
 
 def parse_cell(text: str) -> Cell | None:
     """A Cell for a printed amount, or None when the text is not an amount."""
+    read = _read(text)
+    return None if read is None else Cell(*read)
+
+
+@lru_cache(maxsize=65536)  # the same texts come back (every line is split while tables are looked for)
+def _read(text: str) -> tuple | None:
+    """parse_cell's reading: (text, value, dash, places, percent), or None."""
+    cell = _parse_cell(text)
+    return None if cell is None else (cell.text, cell.value, cell.dash, cell.places, cell.percent)
+
+
+def _parse_cell(text: str) -> Cell | None:
     raw = text.strip()
     t = raw.replace("$", "").replace(" ", "")
     t = re.sub(r"(\*+|\([a-z]\)|\[\d\])$", "", t)  # a footnote mark after the amount: "$ .55*", "1,234(a)"

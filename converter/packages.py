@@ -69,24 +69,20 @@ def _build(name: str, title: str, prefix: str, namespace: str, url: str, types: 
     folder = name
     elts_dir = url.rsplit("/", 1)[0] + "/"
     file_name = url.rsplit("/", 1)[1]
-    label_file = file_name.replace(".xsd", "-lab-edgar2xbrl.xml")
     concepts = _concepts(prefix)
+    # no label linkbase: Arelle would load and schema-check its thousands of labels on every validation (a quarter
+    # of the sample's validation time) for nothing, since the instance's own _lab.xml labels every concept it uses
     schema = render("standin-schema.xsd.j2", url=url, prefix=prefix, namespace=namespace, concepts=concepts,
-                    types=types, label_file=label_file)
-    labels = render("lab.xml.j2", schema_file=file_name,
-                    urls={"us_gaap": file_name, "dei": file_name},
-                    labels=[{"concept": f"{prefix}:{c['name']}", "id": c["name"], "texts": [("label", c["label"])]}
-                            for c in concepts])
+                    types=types, label_file="")
     tp = render("taxonomyPackage.xml.j2", name=name, digest=digest, title=title, url=url)
     cat = render("catalog.xml.j2", url_prefix=elts_dir, local_prefix="elts/")
-    for text in (schema, labels, tp, cat):
+    for text in (schema, tp, cat):
         etree.fromstring(text.encode())  # each file is well-formed before it is packed
     tmp = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")  # builders may race
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(f"{folder}/META-INF/taxonomyPackage.xml", tp)
         z.writestr(f"{folder}/META-INF/catalog.xml", cat)
         z.writestr(f"{folder}/elts/{file_name}", schema)
-        z.writestr(f"{folder}/elts/{label_file}", labels)
     os.replace(tmp, target)
     return target
 

@@ -8,6 +8,7 @@ import tempfile
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Callable
 
 from .builder import Builder, Network, PresItem, Untagged, prune_calcs
 from .catalog import load_catalog
@@ -66,11 +67,36 @@ def derive_prefix(name: str) -> str:
 
 def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None, cik: str | None = None,
             run_validation: bool = True, taxonomy_packages: list[Path] | None = None, form: str | None = None,
-            period_end: date | None = None) -> Result:
-    path = str(path)
+            period_end: date | None = None, data: bytes | None = None) -> Result:
+    """Convert the filing at `path` (or its bytes, `data`, named `path`) and write it to `out_dir` (the 0.1 call,
+    kept for its callers). The report names the source as `path` was given."""
     out_dir = Path(out_dir)
-    _check_output_folder(out_dir, path)
-    filing = read_filing(path)
+    _check_output_folder(out_dir, str(path))
+    built = build(path if data is None else data, str(path), prefix=prefix, cik=cik, taxonomy_packages=taxonomy_packages, form=form,
+                  period_end=period_end)
+    validation, rep = _write_atomically(out_dir, built.files, built.instance_name, built.report, run_validation,
+                                        taxonomy_packages)
+    return Result(out_dir=out_dir, files=sorted(out_dir.iterdir()), report=rep, validation=validation,
+                  warnings=built.warnings)
+
+
+@dataclass
+class Built:
+    """A conversion in memory: the XBRL files (name → text) and the report, made once validation is known."""
+    files: dict[str, str]
+    instance_name: str
+    report: Callable[[ValidationResult | None], dict]
+    warnings: list[str]
+
+
+def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, cik: str | None = None,
+          taxonomy_packages: list[Path] | None = None, form: str | None = None,
+          period_end: date | None = None) -> Built:
+    """Read the filing (a path, or its bytes) and build its XBRL files in memory; `name` is the source's name in
+    messages and reports. Nothing is written."""
+    path = name
+    filing = (read_filing(path, bytes(source)) if isinstance(source, (bytes, bytearray, memoryview))
+              else read_filing(source, name=path))
     docs = statement_documents(filing.lines)
     cover = read_cover(filing.lines, filing.header, docs[0].start, docs[0].end)
     cover.form, cover.period_end = cover.form or form or "", cover.period_end or period_end  # (batch manifests)
@@ -119,10 +145,7 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
     def report(validation):
         return _report(b, layout, cover, form, period_end, fy_focus, fp_focus, registrant, placeholder,
                        validation, files, taxonomy_packages, undated, findings)
-    instance_name = f"{prefix}-{date_tag}.xml"
-    validation, rep = _write_atomically(out_dir, files, instance_name, report, run_validation, taxonomy_packages)
-    return Result(out_dir=out_dir, files=sorted(out_dir.iterdir()), report=rep, validation=validation,
-                  warnings=warnings)
+    return Built(files, f"{prefix}-{date_tag}.xml", report, warnings)
 
 
 def _rule_input(b: Builder, layout, filing) -> rules.RuleInput:
@@ -468,6 +491,10 @@ def _report(b, layout, cover, form, period_end, fy, fp, registrant, placeholder,
     untagged_stmt = sum(1 for u in b.untagged if u.statement in stmt_titles)
     from .packages import packages_for
     taxonomy = validation.taxonomy if validation else packages_for(packages)[1]
+    reasons: dict[str, str] = {}  # each extension concept's reason: that of its first row that gives one
+    for r in b.rows:
+        if r["extension_reason"]:
+            reasons.setdefault(r["concept"], r["extension_reason"])
     d = {
         "source": b.path, "form": form, "registrant": registrant, "cik": cover.cik, "cik_source": cover.cik_source,
         "cik_placeholder": placeholder, "period_end": period_end.isoformat(), "fiscal_year_focus": fy,
@@ -488,8 +515,7 @@ def _report(b, layout, cover, form, period_end, fy, fp, registrant, placeholder,
         "rows": b.rows, "untagged": [asdict(u) for u in b.untagged], "checks": [asdict(c) for c in b.checks],
         "extensions": [{"concept": c.qname, "label": c.label, "type": c.type, "period": c.period,
                         "balance": c.balance,
-                        "reason": next((r["extension_reason"] for r in b.rows if r["concept"] == c.qname and
-                                        r["extension_reason"]), "presentation heading" if c.abstract else "")}
+                        "reason": reasons.get(c.qname, "presentation heading" if c.abstract else "")}
                        for c in b.extensions.values()],
         "skipped_tables": [{"lines": f"{t.start_line}-{t.end_line}", "reason": r} for t, r in layout.skipped],
         "remarks": ([f"PLACEHOLDER CIK {PLACEHOLDER_CIK}: pass --cik"] if placeholder else []) +

@@ -63,12 +63,15 @@ def decode(data: bytes, path: str) -> str:
         f"({high} non-ASCII bytes)", path, line)
 
 
-def read_filing(path: str | Path) -> Filing:
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise ConversionError(f"cannot read the file: {exc.strerror}", str(p)) from None
+def read_filing(path: str | Path, data: bytes | None = None, name: str | None = None) -> Filing:
+    """The filing at `path` (or its bytes, `data`, already read), named `name` (default: `path` as given) in every
+    message and report."""
+    p = Path(name if name is not None else path)
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise ConversionError(f"cannot read the file: {exc.strerror}", str(p)) from None
     text = decode(data, str(p))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n<PAGE>\n")
     # characters XML 1.0 forbids (NUL, control characters, U+FFFE/U+FFFF, lone surrogates) are not text: dropped

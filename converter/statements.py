@@ -371,11 +371,14 @@ def locate(lines: list[str], tables: list[Table], docs: list[Document], form: st
     for st in statements:
         assign_periods(st, form, period_end, printed)
     chosen: list[Statement] = []
+    best_of: dict[str, tuple[tuple, Statement]] = {}  # per kind, the first statement of the highest rank
+    for o in statements:
+        rank = (o.kind == "equity" or any(c.period for c in o.columns), sum(1 for r in o.rows if r.has_values),
+                -o.tables[0].start_line)
+        if o.kind not in best_of or rank > best_of[o.kind][0]:
+            best_of[o.kind] = (rank, o)
     for st in statements:
-        rivals = [o for o in statements if o.kind == st.kind]
-        best = max(rivals, key=lambda o: (o.kind == "equity" or any(c.period for c in o.columns),
-                                          sum(1 for r in o.rows if r.has_values), -o.tables[0].start_line))
-        if best is st:
+        if best_of[st.kind][1] is st:
             chosen.append(st)
         else:
             dated = st.kind == "equity" or any(c.period for c in st.columns)

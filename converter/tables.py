@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .errors import ConversionError
 from .layout import chunks, is_year_line, parse_table, split_line
@@ -40,6 +41,7 @@ def _title_above(lines: list[str], i: int, floor: int, limit: int = 14) -> tuple
     return "\n".join(out), j + 1
 
 
+@lru_cache(maxsize=65536)  # asked again and again of the same lines while tables are looked for
 def _is_numeric_row(line: str) -> bool:
     if not line.strip() or is_rule(line) or _MARKUP_LINE.match(line):
         return False
