@@ -287,6 +287,28 @@ def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset
             if st.kind in ("income", "cash_flow", "equity") and span is None:
                 span = ("months", 12 if form.upper().startswith("10-K") else 3)
             col.period = duration_ending(end, span, printed) if span else _instant(end)
+        _one_end_a_year(t.columns, printed, period_end)
+
+
+def _one_end_a_year(columns, printed, period_end) -> None:
+    """Columns of one table whose periods end a few days apart in the same year ("June 28, 1996" over the
+    quarter, "June 30, 1996" over the nine months, where the heading's stacked dates were paired wrongly) end on
+    one date: the one the filing prints in its text, else the report's own period end."""
+    ends = sorted({c.period.end for c in columns if c.period is not None})
+    for a, b in zip(ends, ends[1:]):
+        if not 0 < (b - a).days <= 6:
+            continue
+        text = getattr(printed, "text", frozenset())
+        keep = next((d for d in (a, b) if d in text and (a if d == b else b) not in text), None)
+        if keep is None and period_end in (a, b):
+            keep = period_end
+        if keep is None:
+            continue
+        drop = b if keep == a else a
+        for c in columns:
+            if c.period is not None and c.period.end == drop:
+                c.period = _instant(keep) if c.period.start is None else \
+                    type(c.period)(end=keep, start=c.period.start)
 
 
 _MONTH_ALONE = re.compile(r"\b(jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|"

@@ -293,3 +293,14 @@ def test_a_year_alone_over_a_note_column_takes_the_fiscal_year_end_printed_over_
     from edgar2xbrl.periods import printed_near
     assert printed_near(date(2000, 9, 28), PrintedDates(headers=frozenset({date(2000, 9, 30)}),
                                                         text=frozenset({date(2000, 9, 28)}))) == date(2000, 9, 30)
+
+
+def test_columns_of_one_year_end_on_the_date_the_filing_prints():
+    from edgar2xbrl.model import Column
+    from edgar2xbrl.periods import PrintedDates
+    from edgar2xbrl.statements import _one_end_a_year
+    cols = [Column(0, "June 28, 1996", 40, period=Period(end=date(1996, 6, 28), start=date(1996, 3, 30))),
+            Column(1, "June 30, 1996", 60, period=Period(end=date(1996, 6, 30), start=date(1995, 9, 30)))]
+    _one_end_a_year(cols, PrintedDates(text=frozenset({date(1996, 6, 28)})), None)
+    assert [c.period.end for c in cols] == [date(1996, 6, 28)] * 2
+    assert cols[1].period.start == date(1995, 9, 30)
