@@ -392,6 +392,9 @@ def locate(lines: list[str], tables: list[Table], docs: list[Document], form: st
     # beats one that cannot be tagged at all, however large
     for st in statements:
         assign_periods(st, form, period_end, printed)
+    # one period end a year across the statements and notes too (a date the text prints beats a composed one)
+    _one_end_a_year([c for st in statements + [s for _, s in note_tables] for t in st.tables for c in t.columns],
+                    printed, period_end)
     chosen: list[Statement] = []
     best_of: dict[str, tuple[tuple, Statement]] = {}  # per kind, the first statement of the highest rank
     for o in statements:
