@@ -55,7 +55,9 @@ def similarity(label: str, candidate: str) -> float:
     if not a or not b:
         return 0.0
     # a word cut short by the layout ("equit") still counts as its whole word
-    a = {next((w for w in b if len(t) >= 5 and w.startswith(t)), t) for t in a}
+    # (looked up in sorted order: set order follows string hashing, which differs from run to run)
+    ordered = sorted(b)
+    a = {next((w for w in ordered if len(t) >= 5 and w.startswith(t)), t) for t in a}
     # summed in a fixed order, so equal scores stay equal from run to run (set order follows string hashing)
     inter = sum(_weight(t) for t in sorted(a & b))
     union = sum(_weight(t) for t in sorted(a | b))

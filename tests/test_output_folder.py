@@ -153,3 +153,17 @@ def test_kill_9_at_random_moments_loses_nothing(tmp_path):
     assert _run(SAMPLE, out).exit_code == 0
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
     assert _is_complete(out)
+
+
+def test_same_bytes_give_the_same_files_whatever_the_hash_seed(tmp_path):
+    """String hashing (set order) changes from run to run: outputs must not follow it."""
+    from conftest import SHARED
+    corpus = SHARED / "corpus" / "text" / "AAPL_10-Q_1998-06-26_0000320193-98-000008.txt"
+    src = corpus if corpus.exists() else SAMPLE
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"o{seed}"
+        subprocess.run([sys.executable, "-m", "converter.cli", "convert", str(src), "-o", str(out), "--no-validate"],
+                       cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed}, check=True, capture_output=True)
+        outs.append({p.name: p.read_bytes() for p in out.iterdir()})
+    assert outs[0] == outs[1]
