@@ -21,7 +21,19 @@ REPORTS = ("report.json", "report.md")
 
 
 def _ours(name: str) -> bool:
-    return name.endswith((".xml", ".xsd")) or name in REPORTS
+    """A name this converter writes: PREFIX-CCYYMMDD.xml/.xsd, PREFIX-CCYYMMDD_pre.xml (and _cal, _def, _lab), or
+    one of the reports."""
+    if name in REPORTS:
+        return True
+    stem, dot, ext = name.rpartition(".")
+    if not dot or ext not in ("xml", "xsd"):
+        return False
+    for suffix in ("_pre", "_cal", "_def", "_lab"):
+        if stem.endswith(suffix):
+            stem = stem[:-len(suffix)]
+            break
+    prefix, dash, day = stem.rpartition("-")
+    return bool(prefix) and dash == "-" and len(day) == 8 and day.isascii() and day.isdigit()
 
 
 def manifest(folder: Path) -> set[str] | None:
@@ -62,7 +74,7 @@ def _alive(pid: int) -> bool:
 
 def _leftover_pattern(name: str) -> re.Pattern:
     # ours: .NAME.tmp-PID-XXXX, .NAME.old-PID; earlier versions: .NAME.XXXXXXXX (mkdtemp) and .NAME.old-PID
-    return re.compile(r"\." + re.escape(name) + r"\.(?:(tmp|old)-(\d+)(?:-[A-Za-z0-9_]+)?|([A-Za-z0-9_]{8}))$")
+    return re.compile(r"\." + re.escape(name) + r"\.(?:(tmp|old)-(\d+)(?:-[a-z0-9_]+)?|([a-z0-9_]{8}))$")
 
 
 def clean_leftovers(out_dir: Path) -> list[str]:
@@ -82,8 +94,10 @@ def clean_leftovers(out_dir: Path) -> list[str]:
         kind, pid = m.group(1), m.group(2)
         if pid is not None and _alive(int(pid)):
             continue  # a run still going (or a process that took its number): not ours to touch
-        if kind is None and not all(_ours(x.name) for x in p.iterdir()):
-            continue  # an eight-character hidden folder that is not a conversion left half-written
+        if kind is None:
+            inside = [x.name for x in p.iterdir()]
+            if not inside or not all(_ours(x) for x in inside):
+                continue  # an eight-character hidden folder that is not a conversion left half-written
         (olds if kind == "old" else tmps).append(p)
     for p in olds:
         if not out_dir.exists() and os.path.lexists(p) and manifest(p) is not None:

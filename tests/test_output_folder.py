@@ -167,3 +167,16 @@ def test_same_bytes_give_the_same_files_whatever_the_hash_seed(tmp_path):
                        cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed}, check=True, capture_output=True)
         outs.append({p.name: p.read_bytes() for p in out.iterdir()})
     assert outs[0] == outs[1]
+
+
+def test_leftovers_of_earlier_versions_are_removed_but_not_lookalikes(tmp_path):
+    out = tmp_path / "out"
+    legacy = tmp_path / ".out.ab12cd_9"  # mkdtemp's name, as runs before the PID was in the name left it
+    legacy.mkdir()
+    (legacy / "nutrition21-20040930.xml").write_text("<half")
+    lookalike = tmp_path / ".out.settings"
+    lookalike.mkdir()
+    (lookalike / "mine.xml").write_text("<mine/>")
+    assert _run(SAMPLE, out).exit_code == 0
+    assert not legacy.exists()
+    assert (lookalike / "mine.xml").read_text() == "<mine/>"
