@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -78,7 +79,9 @@ def main() -> None:
           f"killed while writing {writing}; outputs lost or incomplete {lost}; killed between the renames (previous output aside, restored by the "
           f"next run) {aside}; leftovers before the next run {len(leftovers_before)}, after it {len(left)}; "
           f"next run exit code {final.returncode}, output complete: {complete(out)}")
-    sys.exit(1 if lost or left or final.returncode or not complete(out) else 0)
+    ok = not (lost or left or final.returncode or not complete(out))
+    shutil.rmtree(parent, ignore_errors=True)
+    sys.exit(0 if ok else 1)
 
 
 if __name__ == "__main__":
