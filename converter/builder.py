@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import timedelta
-from decimal import Decimal
+from decimal import Context as DecimalContext, Decimal
 
 from .arithmetic import find_subtotals
 from .catalog import Catalog
@@ -431,7 +431,8 @@ def repeated_columns(st: Statement) -> dict[int, int]:
 
 
 def _fmt(v: Decimal) -> str:
-    s = format(v.normalize(), "f") if v != 0 else "0"
+    # normalized with room for every digit: the lexical value is the amount exactly, never rounded to 28 digits
+    s = format(v.normalize(DecimalContext(prec=max(28, len(v.as_tuple().digits)))), "f") if v != 0 else "0"
     if "." in s:
         s = s.rstrip("0").rstrip(".")
     return s

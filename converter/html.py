@@ -6,6 +6,7 @@ paragraphs become lines. Each rendered line remembers the source line it came fr
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 import lxml.html
@@ -62,7 +63,37 @@ def _merge_fragments(cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return [(t, span) for t, span in out]
 
 
-def _table_lines(table) -> list[tuple[str, int]]:
+# what browsers do (the HTML standard clamps colspan to 1..1000 and rowspan to 0..65534)
+MAX_COLSPAN = 1000
+MAX_ROWSPAN = 65534
+# no statement is this wide; cells further right are not read (and the report says so)
+MAX_TABLE_COLUMNS = 2000
+
+
+def _span(value: str | None, cap: int) -> int:
+    """A colspan or rowspan as a browser reads it: leading digits, 1 when absent or unreadable, at most cap."""
+    m = re.match(r"\s*\+?([0-9]+)", value or "")
+    if not m:
+        return 1
+    digits = m.group(1).lstrip("0")
+    if len(digits) > len(str(cap)):
+        return cap
+    return min(max(1, int(digits or "0")), cap)
+
+
+def _between(sorted_cols: list[int], lo: int, hi: int) -> list[int]:
+    """The columns c of a sorted list with lo <= c < hi (without a scan of the whole list per cell)."""
+    return sorted_cols[bisect_left(sorted_cols, lo):bisect_left(sorted_cols, hi)]
+
+
+class _Cells(dict):
+    """A table row: start column → (text, colspan); a column where no cell starts reads as an empty cell."""
+
+    def __missing__(self, key):
+        return ("", 1)
+
+
+def _table_lines(table, too_wide: list[int] | None = None) -> list[tuple[str, int]]:
     for br in table.iter("br"):
         _prefix_newline(br, "tail")  # a line break inside a cell: a heading stacked over several lines
     for block in table.iter("p", "div", "P", "DIV"):
@@ -70,46 +101,45 @@ def _table_lines(table) -> list[tuple[str, int]]:
         _prefix_newline(block, "tail")
     rows = []
     parts: dict[tuple[int, int], list[str]] = {}  # (row, start column) → the cell's lines
-    carried: dict[int, int] = {}  # column → rows it is still taken by a cell above (rowspan)
-    for tr in table.iter("tr"):
+    # column → (last row a cell above still takes it (rowspan), the column after that cell)
+    carried: dict[int, tuple[int, int]] = {}
+    for t_row, tr in enumerate(table.iter("tr")):
         cells = []  # (text, colspan, start column)
         pos = 0
         for td in tr:
             if not isinstance(td.tag, str) or td.tag.lower() not in ("td", "th"):
                 continue
-            try:
-                span = max(1, int(td.get("colspan", "1")))
-                down = max(1, int(td.get("rowspan", "1")))
-            except ValueError:
-                span, down = 1, 1
-            while carried.get(pos, 0) > 0:
-                pos += 1
+            span, down = _span(td.get("colspan"), MAX_COLSPAN), _span(td.get("rowspan"), MAX_ROWSPAN)
+            while carried.get(pos, (-1, 0))[0] >= t_row:
+                pos = carried[pos][1]  # past the cell above that still takes this column
+            if pos >= MAX_TABLE_COLUMNS:
+                if too_wide is not None:
+                    too_wide.append(table.sourceline or 0)
+                break
+            span = min(span, MAX_TABLE_COLUMNS - pos)
             raw = td.text_content()
             parts[(len(rows), pos)] = [x for x in (_clean(y) for y in raw.split("\n")) if x]
             cells.append((_clean(raw), span, pos))
             if down > 1:
                 for c in range(pos, pos + span):
-                    carried[c] = max(carried.get(c, 0), down)  # decremented below, so it covers down-1 rows
+                    if carried.get(c, (-1, 0))[0] < t_row + down - 1:
+                        carried[c] = (t_row + down - 1, pos + span)  # the rows below it that it covers
             pos += span
-        carried = {c: n - 1 for c, n in carried.items() if n - 1 > 0}
         merged = _merge_fragments([(t, span) for t, span, _ in cells])
         cells = [(t, span, start) for (t, span), (_, _, start) in zip(merged, cells)]
         if any(t for t, _, _ in cells):
             rows.append((cells, tr.sourceline or table.sourceline or 0))
     if not rows:
         return []
-    ncols = max(start + span for cells, _ in rows for _, span, start in cells)
     grid = []
     stacked = []  # per row: start column → the cell's lines, for heading rows whose cells break over lines
     for r, (cells, line) in enumerate(rows):
-        g = [("", 1)] * ncols
+        g = _Cells()  # only the columns where a cell starts (a colspan of 1,000 costs no more than 1)
         for t, span, start in cells:
-            if start < ncols:
-                g[start] = (t, span)
+            g[start] = (t, span)
         grid.append((g, line))
         stacked.append({start: parts.get((r, start), [t]) for t, span, start in cells if t})
-    used = [any(g[c][0] for g, _ in grid) for c in range(ncols)]
-    cols = [c for c in range(ncols) if used[c]]
+    cols = sorted({c for g, _ in grid for c, (t, _) in g.items() if t})
     if not cols:
         return []
     # the label is whatever text stands left of the first column of amounts (spacer cells indent it)
@@ -132,7 +162,7 @@ def _table_lines(table) -> list[tuple[str, int]]:
         if not heading_row[r]:
             continue
         for c in cols:
-            over = [cc for cc in numeric if c <= cc < c + g[c][1]]
+            over = _between(numeric, c, c + g[c][1])
             # a heading over several columns has room on one line (and its rule shows its span)
             if c >= first_num and g[c][0] and len(stacked[r].get(c, [])) > 1 and len(over) <= 1:
                 g[c] = ("\n".join(stacked[r][c]), g[c][1])
@@ -154,7 +184,7 @@ def _table_lines(table) -> list[tuple[str, int]]:
             t, span = g[c]
             if not t or span == 1:
                 continue
-            covered = [cc for cc in value_cols if c <= cc < c + span]
+            covered = _between(value_cols, c, c + span)
             room = sum(width[cc] for cc in covered) + 3 * (len(covered) - 1)
             if wide(t) > room:
                 width[covered[-1]] += wide(t) - room
@@ -182,7 +212,7 @@ def _table_lines(table) -> list[tuple[str, int]]:
                 if at < 0:
                     continue
                 t = pieces[at]
-                end_col = max([cc for cc in value_cols if c <= cc < c + span] or [c])
+                end_col = max(_between(value_cols, c, c + span) or [c])
                 right = starts[end_col] + width[end_col]
                 left = starts[c]
                 if parse_cell(t) is not None or numeric_row:
@@ -199,7 +229,7 @@ def _table_lines(table) -> list[tuple[str, int]]:
             rule = [" "] * (x + 2)
             for c in value_cols:
                 t, span = g[c]
-                covered = [cc for cc in value_cols if c <= cc < c + span]
+                covered = _between(value_cols, c, c + span)
                 if t and not t.startswith("(") and len([cc for cc in covered if cc in amount_cols]) >= 2:
                     left, right = starts[covered[0]], starts[covered[-1]] + width[covered[-1]]
                     rule[left:right] = ["-"] * (right - left)
@@ -250,8 +280,8 @@ def unwrap(html_text: str) -> tuple[str, list[int]]:
     return "\n".join(out), first
 
 
-def render(html_text: str) -> tuple[list[str], list[int]]:
-    """(text lines, the source line of each)."""
+def render(html_text: str, remarks: list[str] | None = None) -> tuple[list[str], list[int]]:
+    """(text lines, the source line of each); what had to be left out is added to remarks."""
     html_text, first_line = unwrap(html_text)
     # control characters (a stray form feed, a NUL) are not text; lxml refuses to set them back into the tree
     html_text = _CONTROL.sub(" ", html_text)
@@ -259,6 +289,8 @@ def render(html_text: str) -> tuple[list[str], list[int]]:
         root = lxml.html.document_fromstring(html_text)
     except (etree.ParserError, ValueError):
         return html_text.splitlines(), list(range(1, html_text.count("\n") + 2))
+    # scripts and style sheets are not text, in a table cell no more than elsewhere
+    etree.strip_elements(root, "script", "style", with_tail=False)
     lines: list[str] = []
     where: list[int] = []
     buf: list[str] = []
@@ -293,7 +325,7 @@ def render(html_text: str) -> tuple[list[str], list[int]]:
             return
         if tag == "table":
             flush(line)
-            rendered = _table_lines(el)
+            rendered = _table_lines(el, too_wide)
             if rendered:
                 lines.append("")
                 where.append(line)
@@ -323,7 +355,11 @@ def render(html_text: str) -> tuple[list[str], list[int]]:
             flush(line)
         add(el.tail, line, outer)
 
+    too_wide: list[int] = []
     body = root.find("body")
     walk(body if body is not None else root)
     flush(0)
+    if too_wide and remarks is not None:
+        remarks.append(f"{len(set(too_wide))} HTML table(s) wider than {MAX_TABLE_COLUMNS} columns: the cells beyond "
+                       f"are not read (first at line {first_line[too_wide[0] - 1] if 0 < too_wide[0] <= len(first_line) else too_wide[0]})")
     return lines, [first_line[w - 1] if 0 < w <= len(first_line) else w for w in where]

@@ -7,6 +7,7 @@ amounts in columns, headers stacked above, underlines marking subtotals.  The sa
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .model import Cell, Column, Row, Table
@@ -117,18 +118,17 @@ def _merge_exclusive(groups: list[list[int]], splits: dict) -> list[list[int]]:
     (per-share amounts or dashes set a few characters off the totals)."""
     rows = [{a for (_, a, _) in sp.cells} for sp in splits.values()]
     merged = [list(g) for g in groups]
-    changed = True
-    while changed:
-        changed = False
-        for k in range(len(merged) - 1):
-            a, b = merged[k], merged[k + 1]
-            if min(b) - max(a) > 8:
-                continue
+    # one pass: a pair left apart stays apart once its right-hand group has grown (the gap is the same and more
+    # rows use both), so after a merge the merged group is tried against its next neighbour, never from the start
+    k = 0
+    while k < len(merged) - 1:
+        a, b = merged[k], merged[k + 1]
+        if min(b) - max(a) <= 8:
             sa, sb = set(a), set(b)
             if not any(r & sa and r & sb for r in rows):
                 merged[k:k + 2] = [sorted(a + b)]
-                changed = True
-                break
+                continue
+        k += 1
     return merged
 
 
@@ -140,6 +140,26 @@ def _cluster(anchors: list[int], tolerance: int = 2) -> list[list[int]]:
         else:
             groups.append([a])
     return groups
+
+
+def _nearest(rights: list[int], anchor: int) -> int:
+    """The first index k of the ascending rights with the least |rights[k] - anchor| (a binary search)."""
+    i = bisect_left(rights, anchor)
+    cands = [k for k in (i - 1, i) if 0 <= k < len(rights)]
+    k = min(cands, key=lambda j: (abs(rights[j] - anchor), j))
+    d = abs(rights[k] - anchor)
+    while k > 0 and abs(rights[k - 1] - anchor) == d:
+        k -= 1
+    return k
+
+
+def _near_column(a: int, lefts: list[int], rights: list[int], widest: int) -> bool:
+    """Whether a falls inside a column (lefts[k] - 1 <= a <= rights[k] + 1) or within 4 of its right edge.
+
+    rights ascend; only the columns whose right edge lies within reach of a are looked at."""
+    lo = bisect_left(rights, a - 4)
+    hi = bisect_right(rights, a + widest + 2)
+    return any(lefts[k] - 1 <= a <= rights[k] + 1 or abs(rights[k] - a) <= 4 for k in range(lo, hi))
 
 
 _INCOMPLETE_END = re.compile(r"(,|;|\(|\b(of|and|or|to|for|in|at|on|the|from|by|with|less|net|under|per))$", re.I)
@@ -177,14 +197,19 @@ def parse_table(lines: list[str], header_idx: list[int], body_idx: list[int], fi
         return None
     rights = [max(g) for g in keep]
     lefts = []
+    # (anchor, where the digits start) of every cell, sorted: each column looks up only its own cells
+    # (a scan of every cell per column is quadratic in a table thousands of columns wide)
+    by_anchor = sorted((a, st + len(c.text) - len(c.text.lstrip("$ "))) for s in splits.values()
+                       for (st, a, c) in s.cells)
+    anchor_keys = [a for a, _ in by_anchor]
     for g in keep:
         # where the digits start: a "$" printed at the column's far left does not widen it
-        starts = [st + len(c.text) - len(c.text.lstrip("$ ")) for s in splits.values() for (st, a, c) in s.cells
-                  if min(g) <= a <= max(g)]
-        lefts.append(min(starts) if starts else min(g) - 1)
+        lo, hi = bisect_left(anchor_keys, min(g)), bisect_right(anchor_keys, max(g))
+        lefts.append(min(x for _, x in by_anchor[lo:hi]) if hi > lo else min(g) - 1)
     # a column of nothing but dashes still is a column, when its dashes sit outside every other column
-    lone = [a for s in splits.values() for (st, a, c) in s.cells if c.dash and
-            not any(lefts[k] - 1 <= a <= rights[k] + 1 or abs(rights[k] - a) <= 4 for k in range(len(rights)))]
+    dash_anchors = [a for s in splits.values() for (st, a, c) in s.cells if c.dash]
+    widest = max((r - l for l, r in zip(lefts, rights)), default=0)
+    lone = [a for a in dash_anchors if not _near_column(a, lefts, rights, widest)]
     for g in _cluster(lone):
         if len(g) >= 1:
             rights.append(max(g))
@@ -202,6 +227,7 @@ def parse_table(lines: list[str], header_idx: list[int], body_idx: list[int], fi
             rights = [rights[k] for k in keep_cols]
             lefts = [lefts[k] for k in keep_cols]
     columns = [Column(index=k, header="", right=rights[k], left=lefts[k]) for k in range(len(rights))]
+    col_rights = [c.right for c in columns]  # ascending
 
     rows: list[Row] = []
     pending_label: list[str] = []
@@ -253,7 +279,7 @@ def parse_table(lines: list[str], header_idx: list[int], body_idx: list[int], fi
         cells: list[Cell | None] = [None] * len(columns)
         row_label = sp.label
         for (start, anchor, cell) in sp.cells:
-            k = min(range(len(columns)), key=lambda j: abs(columns[j].right - anchor))
+            k = _nearest(col_rights, anchor)
             if abs(columns[k].right - anchor) > 4 and not (columns[k].left - 1 <= anchor <= columns[k].right) \
                     and all(c is None for c in cells) and anchor < columns[0].left - 1:
                 # "Other income (including interest of $283,000)": an amount left of every column is label text
@@ -290,11 +316,21 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
     texts: list[list[str]] = [[] for _ in columns]
     caption: list[str] = []
     reach = {c.index: c.right for c in columns}  # right edge for header overlap, widened by the underlines
+    # the columns ascend by right edge: each header word looks only at the columns within its reach (a scan of
+    # every column per word is quadratic in a table thousands of columns wide)
+    rights = [c.right for c in columns]
+    if rights != sorted(rights):
+        columns = sorted(columns, key=lambda c: c.right)
+        rights = [c.right for c in columns]
+
+    def edge_in(lo: float, hi: float) -> list[Column]:
+        """The columns whose right edge lies in [lo, hi], in order."""
+        return columns[bisect_left(rights, lo):bisect_right(rights, hi)]
     # widen the column spans with the header underlines that sit over them
     for line in header_lines:
         for ch in chunks(line):
             if is_rule(ch.text):
-                under = [c for c in columns if ch.start - 1 <= c.right <= ch.end + 1]
+                under = edge_in(ch.start - 1, ch.end + 1)
                 if len(under) == 1:
                     # the column's own underline gives its full width (a column of centred dashes is narrow)
                     under[0].left = min(under[0].left, ch.start)
@@ -304,6 +340,8 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
                     for line in header_lines]
     rule_spans = [[ch for ch in chunks(line) if is_rule(ch.text)] for line in header_lines]
     first_left = min(c.left for c in columns)
+    widen = max(0, max(reach[c.index] - c.right for c in columns))
+    widest = max(0, max(c.right - c.left for c in columns))
     for h, line in enumerate(header_lines):
         if _MARKUP.match(line):
             continue
@@ -316,7 +354,8 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
             if ch.start < first_left - 12 and ch.end <= first_left:
                 caption.append(ch.text)  # words at the margin belong to no column
                 continue
-            hits = [c for c in columns if ch.start < reach[c.index] + 1 and ch.end > c.left]
+            hits = [c for c in edge_in(ch.start - widen - 1, ch.end + widest + 1)
+                    if ch.start < reach[c.index] + 1 and ch.end > c.left]
             # a heading with a rule under it that spans several columns applies to all of them
             # (a year never does: it names one column)
             for below in ([] if YEAR_WORD.fullmatch(ch.text) else rule_spans[h + 1:h + 2]):
@@ -325,13 +364,15 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
                     if r.start < first_left - 12:
                         continue
                     if r.start <= ch.end and r.end >= ch.start:
-                        spanned = [c for c in columns if r.start - 1 <= c.right <= r.end + 1]
+                        spanned = edge_in(r.start - 1, r.end + 1)
                         if len(spanned) > 1:
                             hits = spanned
             if not hits:
                 centre = (ch.start + ch.end) / 2
-                nearest = min(columns, key=lambda c: abs((c.left + c.right) / 2 - centre))
-                if abs((nearest.left + nearest.right) / 2 - centre) > 25:
+                # only a column whose centre is within 25 of the word's can take it
+                near = edge_in(centre - 25, centre + 25 + widest)
+                nearest = min(near, key=lambda c: abs((c.left + c.right) / 2 - centre)) if near else None
+                if nearest is None or abs((nearest.left + nearest.right) / 2 - centre) > 25:
                     caption.append(ch.text)
                     continue
                 hits = [nearest]
@@ -339,7 +380,7 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
                 hits = [max(hits, key=lambda c: min(ch.end, reach[c.index] + 1) - max(ch.start, c.left))]
             elif len(hits) > 1 and len(ch.text.split()) == 1 and not any(
                     r.start <= ch.end and r.end >= ch.start and r.start >= first_left - 12 and
-                    sum(1 for c in columns if r.start - 1 <= c.right <= r.end + 1) > 1
+                    len(edge_in(r.start - 1, r.end + 1)) > 1
                     for below in rule_spans[h + 1:h + 2] for r in below):
                 # one word over two columns goes to the one it overlaps most
                 hits = [max(hits, key=lambda c: min(ch.end, reach[c.index] + 1) - max(ch.start, c.left))]

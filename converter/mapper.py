@@ -13,7 +13,9 @@ THRESHOLD = 0.5
 _CASH_PLUS_CREDIT = {"NetIncomeLoss", "ProfitLoss", "IncomeLossFromContinuingOperations"}
 _BEGIN = re.compile(r"beginning\s+of\s+(the\s+)?(period|year|quarter)|at\s+beginning|,\s*beginning", re.I)
 _END = re.compile(r"end\s+of\s+(the\s+)?(period|year|quarter)|at\s+end|,\s*end(ing)?\b", re.I)
-_BEGIN_END_WORDS = re.compile(r",?\s*(at\s+|as\s+of\s+)?(the\s+)?(beginning|end)\s+of\s+(the\s+)?(period|year|quarter|month)s?\b",
+# a match starts at a comma or where no whitespace precedes (as the leftmost match of ",?\s*..." always does):
+# without that, a long run of spaces is rescanned from each of its positions
+_BEGIN_END_WORDS = re.compile(r"(?:,|(?<!\s))\s*(at\s+|as\s+of\s+)?(the\s+)?(beginning|end)\s+of\s+(the\s+)?(period|year|quarter|month)s?\b",
                               re.I)
 _PER_SHARE = re.compile(r"per\s+(common\s+)?share|per\s+unit|\beps\b", re.I)
 _SHARES = re.compile(r"\bshares\b|weighted\s+average|number\s+of\s+common", re.I)

@@ -85,6 +85,7 @@ class Filing:
     line_offset: int = 0  # line number in the file where `lines` starts (1-based minus one)
     line_map: list[int] | None = None  # for HTML: the source line of each rendered line
     remarks: list[str] = field(default_factory=list)  # what reading the file changed (for the report)
+    cut_table_line: int | None = None  # HTML cut short inside a table: the line of its <TABLE>
 
 
 @dataclass

@@ -15,8 +15,8 @@ from .catalog import load_catalog
 from .cover import fiscal_focus, fiscal_year_end_from_text, read_cover
 from .equity import build_equity, build_equity_rollforward
 from .errors import ConversionError, InternalError
-from .fsmode import current_umask
 from .labels import camel
+from .outdir import clean_leftovers, follow_umask, foreign_files
 from .model import Context, Fact, Period, Statement
 from .notes import build_measure_table, build_text_blocks, is_measure_table, prose_facts
 from .parenthetical import build_parentheticals
@@ -75,7 +75,7 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
     built = build(path if data is None else data, str(path), prefix=prefix, cik=cik, taxonomy_packages=taxonomy_packages, form=form,
                   period_end=period_end)
     validation, rep = _write_atomically(out_dir, built.files, built.instance_name, built.report, run_validation,
-                                        taxonomy_packages)
+                                        taxonomy_packages, str(path))
     return Result(out_dir=out_dir, files=sorted(out_dir.iterdir()), report=rep, validation=validation,
                   warnings=built.warnings)
 
@@ -103,6 +103,7 @@ def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, c
     layout = locate(filing.lines, find_tables(filing.lines, docs, path), docs, filing.form_type or cover.form,
                     cover.period_end)
     undated = _usable_statements(layout, filing, docs, path)
+    _check_digits(layout, filing, path)
 
     warnings: list[str] = [f"warning: {x}" for x in cover.problems]
     placeholder = _set_cik(cover, cik, path, warnings)
@@ -121,7 +122,7 @@ def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, c
         raise ConversionError(f"--prefix {prefix!r} is reserved (an XML, XBRL or SEC/FASB taxonomy prefix); "
                               "choose another", path)
 
-    b = Builder(load_catalog(), prefix, path)
+    b = Builder(load_catalog(), prefix, Path(path).name)  # the file name only: same bytes, same output
     b.notes += filing.remarks + cover.problems
     _cover_facts(b, cover, form, period_end, fye, fy_focus, fp_focus, doc_period, placeholder)
     _statements(b, layout)
@@ -138,7 +139,7 @@ def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, c
     findings = _apply_rules(b, layout, filing)
     prune_calcs(b)
     if filing.line_map:
-        _map_sources(b, filing.line_map, path, findings)
+        _map_sources(b, filing.line_map, b.path, findings)
     date_tag = period_end.strftime("%Y%m%d")
     files = write_files(b, prefix, date_tag, cover.cik, placeholder, Path(path).name, registrant)
 
@@ -193,9 +194,25 @@ def _apply_rules(b: Builder, layout, filing) -> dict:
 
 def _check_output_folder(out_dir: Path, path: str) -> None:
     """The output folder is replaced as a whole: never one that holds anything but an earlier conversion."""
-    if out_dir.exists() and (not out_dir.is_dir() or (any(out_dir.iterdir()) and not (out_dir / "report.json").exists())):
+    try:
+        clean_leftovers(out_dir)  # what a run killed while writing here left behind
+        if out_dir.exists() and not out_dir.is_dir():
+            raise ConversionError(f"the output folder {out_dir} exists and is not a folder", path)
+        base = next(a for a in out_dir.absolute().parents if os.path.lexists(a))  # where folders would be made
+        if not base.is_dir():
+            raise ConversionError(f"cannot make the output folder {out_dir}: {base} is a file, not a folder", path)
+        if not os.access(base, os.W_OK | os.X_OK):
+            raise ConversionError(f"cannot make the output folder {out_dir}: {base} is not writable", path)
+        foreign = foreign_files(out_dir) if out_dir.is_dir() else []
+    except OSError as exc:
+        raise ConversionError(f"cannot use the output folder {out_dir}: {exc.strerror or exc}", path) from None
+    if foreign is None:
         raise ConversionError(f"the output folder {out_dir} exists and holds files that are not an earlier "
                               "edgar2xbrl conversion; give an empty or a new folder", path)
+    if foreign:
+        raise ConversionError(f"the output folder {out_dir} holds an earlier edgar2xbrl conversion and files it did "
+                              f"not write ({', '.join(foreign[:5])}{', ...' if len(foreign) > 5 else ''}); move them "
+                              "or give another folder", path)
 
 
 _BY_REFERENCE = re.compile(
@@ -241,11 +258,15 @@ def _usable_statements(layout, filing, docs, path: str) -> list[Statement]:
     for st in layout.statements:
         last = st.tables[-1]
         doc = next(d for d in docs if d.start <= last.start_line - 1 < d.end)
-        tail = [ln for ln in lines[last.end_line:doc.end]
-                if ln.strip() and not re.match(r"\s*</?(TEXT|DOCUMENT|PAGE)>", ln, re.I)]
+        tail = any(ln.strip() and not re.match(r"\s*</?(TEXT|DOCUMENT|PAGE)>", ln, re.I)
+                   for ln in map(lines.__getitem__, range(last.end_line, doc.end)))  # stops at the first text
         if not last.markup and not tail and not filing.line_map:  # (rendered HTML tables are closed by their markup)
             raise ConversionError(f"the {TITLES[st.kind].lower()} is cut off: the text ends inside its table",
                                   path, last.end_line)
+        cut = filing.cut_table_line
+        if cut and filing.line_map and 0 < last.end_line <= len(filing.line_map) and filing.line_map[last.end_line - 1] >= cut:
+            raise ConversionError(f"the {TITLES[st.kind].lower()} is cut off: the HTML ends inside its table (the "
+                                  f"<TABLE> at line {cut} is never closed)", path, cut)
     # a statement whose columns carry no dates cannot be tagged: it is reported, the others are converted
     undated = [st for st in layout.statements if st.kind != "equity" and not any(c.period for c in st.columns)]
     if undated and len(undated) == len(layout.statements):
@@ -254,6 +275,23 @@ def _usable_statements(layout, filing, docs, path: str) -> list[Statement]:
                               st.tables[0].start_line)
     layout.statements = [st for st in layout.statements if st not in undated]
     return undated
+
+
+MAX_DIGITS = 18  # with a scale of up to 10^9, sums of such amounts stay inside Decimal's 28 digits: nothing rounds
+
+
+def _check_digits(layout, filing, path: str) -> None:
+    """Refuse an amount with more digits than the arithmetic carries exactly (it would be rounded, silently)."""
+    tables = list(layout.statements) + [st for _, st in layout.note_tables]
+    for st in tables:
+        for r in st.rows:
+            for c in r.cells:
+                if c is not None and c.value is not None and len(c.value.as_tuple().digits) > MAX_DIGITS:
+                    line = filing.line_map[r.line - 1] if filing.line_map and 0 < r.line <= len(filing.line_map) \
+                        else r.line
+                    raise ConversionError(f"the amount {c.text[:60]!r} has {len(c.value.as_tuple().digits)} digits, "
+                                          f"more than the {MAX_DIGITS} the converter carries exactly (it would be "
+                                          "rounded)", path, line)
 
 
 def _set_cik(cover, cik: str | None, path: str, warnings: list[str]) -> bool:
@@ -333,30 +371,49 @@ def _list_all(b: Builder, st: Statement, title: str, reason: str) -> None:
                 b.untagged.append(Untagged(f"{b.path}:{r.line}", title, r.label, c.text, reason))
 
 
+def _write(target: Path, text: str, out_dir: Path, source: str) -> None:
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:  # a full disk, a quota
+        raise ConversionError(f"cannot write the output folder {out_dir}: {exc.strerror or exc}", source) from None
+
+
 def _write_atomically(out_dir: Path, files: dict[str, str], instance_name: str, report, run_validation: bool,
-                      taxonomy_packages):
+                      taxonomy_packages, source: str = ""):
     """Write into a temporary folder beside out_dir, validate there, and put it in place only when complete."""
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
-    os.chmod(tmp, 0o777 & ~current_umask())  # mkdtemp makes it 0700: the folder follows the umask as files do
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-{os.getpid()}-", dir=out_dir.parent))
+        follow_umask(tmp)
+    except OSError as exc:
+        raise ConversionError(f"cannot write the output folder {out_dir}: {exc.strerror or exc}",
+                              source) from None
     try:
         for name, text in files.items():
-            (tmp / name).write_text(text, encoding="utf-8")
+            _write(tmp / name, text, out_dir, source)
         bad = parse_back(tmp)  # every XML file must parse back before anything is put in place
         if bad:
             raise InternalError("edgar2xbrl wrote XML that does not parse back (a bug; nothing was written): "
                                 + "; ".join(bad))
         validation = validate(tmp / instance_name, taxonomy_packages) if run_validation else None
         rep = report(validation)
-        (tmp / "report.json").write_text(report_json(rep), encoding="utf-8")
-        (tmp / "report.md").write_text(report_markdown(rep), encoding="utf-8")
-        if out_dir.exists():
-            old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
-            os.replace(out_dir, old)
-            os.replace(tmp, out_dir)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(tmp, out_dir)
+        _write(tmp / "report.json", report_json(rep), out_dir, source)
+        _write(tmp / "report.md", report_markdown(rep), out_dir, source)
+        try:
+            if out_dir.exists():
+                old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+                os.replace(out_dir, old)
+                try:
+                    os.replace(tmp, out_dir)  # (a run killed between these two renames is undone by the next one)
+                except OSError:
+                    os.replace(old, out_dir)
+                    raise
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                os.replace(tmp, out_dir)
+        except OSError as exc:
+            raise ConversionError(f"cannot replace the output folder {out_dir}: {exc.strerror or exc}",
+                                  source) from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -81,8 +81,10 @@ def read_filing(path: str | Path, data: bytes | None = None, name: str | None = 
     lines = [ln.expandtabs(8).rstrip() for ln in text.split("\n")]
     header = parse_sgml_header(lines)
     line_map = None
+    remarks: list[str] = []
+    cut_tables: list[int] = []
     if looks_like_html(text):
-        lines, line_map = _render_html_documents(lines)
+        lines, line_map = _render_html_documents(lines, remarks, cut_tables)
         for k, ln in enumerate(lines):  # character references ("&#1;", "&#xFFFE;") in the HTML
             if FORBIDDEN.search(ln):
                 dropped.append(line_map[k] if k < len(line_map) else k + 1)
@@ -91,6 +93,8 @@ def read_filing(path: str | Path, data: bytes | None = None, name: str | None = 
         header["form"] = normalize_form(header["form"])
     filing = Filing(path=str(p), text=text, lines=lines, header=header, form_type=header.get("form", ""))
     filing.line_map = line_map
+    filing.remarks += remarks
+    filing.cut_table_line = cut_tables[0] if cut_tables else None
     if dropped:
         first = ", ".join(str(n) for n in sorted(set(dropped))[:5])
         filing.remarks.append(f"{len(dropped)} characters that XML 1.0 forbids (control characters, NUL, U+FFFE, "
@@ -109,7 +113,27 @@ def _forbidden_lines(text: str) -> list[int]:
     return out
 
 
-def _render_html_documents(lines: list[str]) -> tuple[list[str], list[int]]:
+_TABLE_OPEN = re.compile(r"<table\b", re.I)
+_TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
+_HTML_END = re.compile(r"</(body|html)\s*>", re.I)
+
+
+def _cut_inside_table(body: str) -> int | None:
+    """The 1-based line (within body) of the <TABLE> the HTML ends inside, when it was cut short there: its last
+    <TABLE> is never closed and no </BODY> or </HTML> follows. (lxml closes such a table quietly.)"""
+    opened = None
+    for opened in _TABLE_OPEN.finditer(body):
+        pass
+    if opened is None:
+        return None
+    rest = body[opened.end():]
+    if _TABLE_CLOSE.search(rest) or _HTML_END.search(rest):
+        return None
+    return body.count("\n", 0, opened.start()) + 1
+
+
+def _render_html_documents(lines: list[str], remarks: list[str] | None = None,
+                           cut_tables: list[int] | None = None) -> tuple[list[str], list[int]]:
     """HTML inside the submission's documents (or the whole file) rendered to text; the SGML around it kept."""
     from .html import looks_like_html as is_html, render
     docs = documents(lines)
@@ -121,7 +145,10 @@ def _render_html_documents(lines: list[str]) -> tuple[list[str], list[int]]:
         where.extend(range(pos + 1, d.start + 1))
         body = "\n".join(lines[d.start:d.end])
         if is_html(body) and not (d.type and not _STATEMENT_DOCS.match(d.type)):
-            rendered, src = render(body)
+            cut = _cut_inside_table(body)
+            if cut is not None and cut_tables is not None:
+                cut_tables.append(d.start + cut)
+            rendered, src = render(body, remarks)
             out.extend(rendered)
             where.extend(d.start + s for s in src)
         else:

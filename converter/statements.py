@@ -33,7 +33,21 @@ _NOTES_HEADING = re.compile(r"^\s*NOTES\s+TO\s+(THE\s+)?([A-Z]+\s+){0,4}FINANCIA
 _NOTES_END = re.compile(r"^\s*(ITEM\s+2\b|ITEM\s+7\b|ITEM\s+9\b|PART\s+II\b|SIGNATURES?\s*$|"
                         r"(ITEM\s+\d+\.?\s*[-:]?\s*)?MANAGEMENT['\u2019]?S\s+DISCUSSION\s+AND\s+ANALYSIS|"
                         r"REPORT\s+OF\s+INDEPENDENT)", re.I)
-_INDEX_LINE = re.compile(r"\s{2,}\d{1,3}\s*$")
+class _IndexLine:
+    """A line ending in a page number set off by spaces ("Balance Sheets ....    3"): what the regular expression
+    \\s{2,}\\d{1,3}\\s*$ says, read from the end of the line (the expression backtracks for minutes on a long run of
+    spaces)."""
+
+    @staticmethod
+    def search(line: str) -> bool:
+        s = line.rstrip()
+        k = len(s)
+        while k > 0 and len(s) - k <= 3 and s[k - 1].isdecimal():
+            k -= 1
+        return 1 <= len(s) - k <= 3 and k >= 2 and s[k - 1].isspace() and s[k - 2].isspace()
+
+
+_INDEX_LINE = _IndexLine()
 _NOTE_HEAD = [
     re.compile(r"^\s*NOTE\s+(\d{1,2}|[A-Z])\b\s*[.:\-\u2014]?\s*(.*)$", re.I),
     re.compile(r"^\s{0,12}(\d{1,2})\.\s+([A-Z][A-Za-z0-9 ,'&()/\-\u2019]{2,80})$"),

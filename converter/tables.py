@@ -97,7 +97,7 @@ def find_tables(lines: list[str], docs: list[Document], path: str = "") -> list[
     return tables
 
 
-_PROSE = re.compile(r"[a-z]{3,}\s+[a-z]{2,}\s+[a-z]{2,}")
+_PROSE = re.compile(r"(?<![a-z])[a-z]{3,}\s+[a-z]{2,}\s+[a-z]{2,}")  # from a word's start: linear in a long word
 
 
 def _prose_run(lines: list[str], start: int, end: int) -> int | None:
