@@ -75,6 +75,7 @@ class Builder:
         self.labels: dict[str, dict[str, str]] = {}  # concept → {role: text}
         self.notes: list[str] = []  # conversion remarks
         self.mixed: set[tuple] = set()  # facts of rows printed with both signs
+        self.printed_dates = frozenset()  # periods.PrintedDates of the filing, for periods read from prose
         self.conflicts: list[tuple[Fact, str]] = []  # (a second reading of a written figure, its statement title)
 
     # ----- concepts -------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from decimal import Decimal
 from .builder import Builder, Network, PresItem, _fmt
 from .labels import camel, similarity
 from .model import Context, Fact, Period, Statement
-from .periods import YEAR, all_dates, duration_ending, span_of
+from .periods import YEAR, all_dates, duration_ending, printed_near, span_of
 from .statements import Note
 
 ANTIDILUTIVE = "us-gaap:AntidilutiveSecuritiesExcludedFromComputationOfEarningsPerShareAmount"
@@ -166,7 +166,7 @@ def prose_facts(b: Builder, text: str, source_line: int, where: str, doc_period:
         if "antidilutive" in low or "anti-dilutive" in low:
             counts = [m for m in re.finditer(r"\b(\d{1,3}(?:,\d{3})+|\d{4,})(?=[\s\w,]*?\bshares\b)", sent)]
             nums = [m.group(1) for m in counts if not YEAR.fullmatch(m.group(1).replace(",", ""))]
-            periods = _periods_in(sent, doc_period)
+            periods = _periods_in(sent, doc_period, b.printed_dates)
             if nums and len(nums) == len(periods):
                 for num, period in zip(nums, periods):
                     _prose_fact(b, ANTIDILUTIVE, Decimal(num.replace(",", "")), "shares", period, (), source_line,
@@ -190,7 +190,9 @@ def prose_facts(b: Builder, text: str, source_line: int, where: str, doc_period:
     return net
 
 
-def _periods_in(sent: str, doc_period: Period) -> list[Period]:
+def _periods_in(sent: str, doc_period: Period, printed=frozenset()) -> list[Period]:
+    """The periods a sentence names: "ended July 1, 2000 and 1999" gives the year 2000 and 1999 periods; a date
+    put together from another year's month and day is the one the filing prints near it (52/53-week years)."""
     dates = all_dates(sent)
     if not dates:
         return []
@@ -199,13 +201,14 @@ def _periods_in(sent: str, doc_period: Period) -> list[Period]:
     ends = []
     for y in years:
         try:
-            ends.append(first.replace(year=y))
+            d = first.replace(year=y)
         except ValueError:
-            pass
+            continue
+        ends.append(d if d == first else printed_near(d, printed))
     ends = list(dict.fromkeys(ends))
     span = span_of(sent) or (("months", (doc_period.end.year - doc_period.start.year) * 12 +
                               doc_period.end.month - doc_period.start.month + 1) if doc_period.start else None)
-    return [duration_ending(e, span) for e in ends] if span else []
+    return [duration_ending(e, span, printed) for e in ends] if span else []
 
 
 def _prose_fact(b, concept, value, kind, period, dims, line, where, sentence, net):

@@ -312,8 +312,10 @@ def _one_end_a_year(columns, printed, period_end) -> None:
     for a, b in zip(ends, ends[1:]):
         if not 0 < (b - a).days <= 6:
             continue
-        text = getattr(printed, "text", frozenset())
+        text, headers = getattr(printed, "text", frozenset()), getattr(printed, "headers", frozenset())
         keep = next((d for d in (a, b) if d in text and (a if d == b else b) not in text), None)
+        if keep is None:  # both (or neither) in the prose: the one printed over a column or in a row label
+            keep = next((d for d in (a, b) if d in headers and (a if d == b else b) not in headers), None)
         if keep is None and period_end in (a, b):
             keep = period_end
         if keep is None:

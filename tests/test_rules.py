@@ -304,3 +304,12 @@ def test_columns_of_one_year_end_on_the_date_the_filing_prints():
     _one_end_a_year(cols, PrintedDates(text=frozenset({date(1996, 6, 28)})), None)
     assert [c.period.end for c in cols] == [date(1996, 6, 28)] * 2
     assert cols[1].period.start == date(1995, 9, 30)
+
+
+def test_a_prose_period_of_another_year_ends_on_the_date_printed_near_it():
+    from edgar2xbrl.notes import _periods_in
+    from edgar2xbrl.periods import PrintedDates
+    doc = Period(end=date(2000, 7, 1), start=date(2000, 4, 2))
+    printed = PrintedDates(headers=frozenset({date(1999, 6, 26), date(2000, 7, 1)}))
+    periods = _periods_in("for the three months ended July 1, 2000 and 1999, respectively", doc, printed)
+    assert [p.end for p in periods] == [date(2000, 7, 1), date(1999, 6, 26)]
