@@ -32,7 +32,7 @@ import json
 import re
 import sys
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -288,7 +288,9 @@ def main(argv: list[str]) -> int:
                 continue
             instance = next(p for p in res.files if p.suffix == ".xml" and "_" not in p.name)
             r = evaluate(pair, face, numeric_facts(instance.read_bytes()), res.report, dep)
-            r.update({"pair": pair.name, "cik": pair.cik, "face_statements_from": face_source})
+            r.update({"pair": pair.name, "cik": pair.cik, "face_statements_from": face_source,
+                      "flags": len(res.report.get("needs_review") or []),
+                      "rules": {k: v for k, v in (res.report.get("rules") or {}).items()}})
             results.append(r)
             f, n = ("face", "notes")
             print(f"{pair.name:22} {r['filer_facts'][f]:11} {r['found'][f]:6} {r['eligible'][f]:6} "
@@ -321,6 +323,13 @@ def main(argv: list[str]) -> int:
               f"on names deprecated with no official replacement")
     print(f"  filer names mapped forward through the deprecation chains: {tot['mapped_forward']['all']} of the "
           f"{tot['eligible']['all']} facts compared")
+    flagged = [r["pair"] for r in ok if r.get("flags")]
+    found = Counter()
+    for r in ok:
+        for rule, c in (r.get("rules") or {}).items():
+            found[rule] += c.get("found", 0)
+    print(f"\nConsistency rules: {len(flagged)} of {len(ok)} pairs flagged ({', '.join(flagged) or 'none'}); found on "
+          "the facts as built: " + ", ".join(f"{k} {v}" for k, v in sorted(found.items()) if v))
     print(f"\nExtension concepts, share of all numeric facts: ours {tot['ours_extension']} of {tot['ours_numeric']} "
           f"({_pct(tot['ours_extension'], tot['ours_numeric'])}); the filers' {tot['filer_extension']} of "
           f"{tot['filer_numeric']} ({_pct(tot['filer_extension'], tot['filer_numeric'])})")

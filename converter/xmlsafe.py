@@ -50,9 +50,11 @@ def ncname(text: str, fallback: str = "id") -> str:
     return s
 
 
-def safe_parser() -> etree.XMLParser:
-    """No DTD loading, no entity expansion, no network: a file we read or write is only its own bytes."""
-    return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False,
+def safe_parser(huge: bool = False) -> etree.XMLParser:
+    """No DTD loading, no entity expansion, no network: a file we read or write is only its own bytes. `huge`
+    lifts libxml2's 10 MB limit on one text node, for files we wrote ourselves (a note's text block can be that
+    long; with no entities, size is the only cost)."""
+    return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=huge,
                            dtd_validation=False)
 
 
@@ -63,7 +65,7 @@ def parse_back(folder: Path) -> list[str]:
         if p.suffix not in (".xml", ".xsd"):
             continue
         try:
-            etree.parse(str(p), safe_parser())
+            etree.parse(str(p), safe_parser(huge=True))
         except etree.XMLSyntaxError as exc:
             bad.append(f"{p.name}: {exc}")
     return bad
