@@ -143,7 +143,7 @@ def column_end_date(header: str, context: str, printed: frozenset = frozenset())
     if not own and isinstance(printed, PrintedDates):
         # a year alone over a column: the one date of that year printed over the filing's columns (its fiscal
         # year end) beats a date in the prose above the table ("Effective October 1, 2001, ...")
-        ends = {d for d in printed.headers if d.year == year}
+        ends = {d for d in printed.statements if d.year == year} or {d for d in printed.headers if d.year == year}
         if len(ends) == 1 and not any(d.year == year for d, _, _ in all_dates(context.split("\n")[-1] if context else "")):
             return next(iter(ends))
     for full in () if own else all_dates(context):
@@ -163,15 +163,16 @@ class PrintedDates:
 
     headers: frozenset = frozenset()
     text: frozenset = frozenset()
+    statements: frozenset = frozenset()  # over the financial statements' own columns: the fiscal period ends
 
     def __contains__(self, d: object) -> bool:
-        return d in self.headers or d in self.text
+        return d in self.statements or d in self.headers or d in self.text
 
     def __bool__(self) -> bool:
-        return bool(self.headers or self.text)
+        return bool(self.statements or self.headers or self.text)
 
     def __iter__(self):
-        return iter(self.headers | self.text)
+        return iter(self.statements | self.headers | self.text)
 
 
 def printed_near(guess: date, printed, days: int = 6) -> date:
@@ -180,7 +181,7 @@ def printed_near(guess: date, printed, days: int = 6) -> date:
     text — else guess."""
     if not printed:
         return guess
-    tiers = (printed.headers, printed.text) if isinstance(printed, PrintedDates) else (printed,)
+    tiers = (printed.statements, printed.headers, printed.text) if isinstance(printed, PrintedDates) else (printed,)
     for dates in tiers:
         if guess in dates:
             return guess

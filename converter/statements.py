@@ -353,11 +353,14 @@ def _instant(d):
 
 
 def locate(lines: list[str], tables: list[Table], docs: list[Document], form: str, period_end=None) -> Layout:
+    kinds = {id(t): statement_kind(t.title) for t in tables}
     # dates over columns and in row labels ("Balance at September 30, / 2000", wrapped) date periods
     printed = PrintedDates(headers=frozenset(d for t in tables for text in [c.header for c in t.columns] +
                                              [r.label for r in t.rows] for d in [parse_date(text)] if d),
-                           text=printed_dates("\n".join(lines)))
-    kinds = {id(t): statement_kind(t.title) for t in tables}
+                           text=printed_dates("\n".join(lines)),
+                           statements=frozenset(
+                               [d for t in tables if kinds[id(t)] for c in t.columns for d in [parse_date(c.header)] if d]
+                               + [d for t in tables if kinds[id(t)] for d, _, _ in all_dates(t.title)]))
     first = next((t.start_line for t in tables if kinds[id(t)]), None)
     zone = notes_zone(lines, docs, after=first)
     notes = split_notes(lines, zone) if zone else []

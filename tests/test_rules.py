@@ -313,3 +313,12 @@ def test_a_prose_period_of_another_year_ends_on_the_date_printed_near_it():
     printed = PrintedDates(headers=frozenset({date(1999, 6, 26), date(2000, 7, 1)}))
     periods = _periods_in("for the three months ended July 1, 2000 and 1999, respectively", doc, printed)
     assert [p.end for p in periods] == [date(2000, 7, 1), date(1999, 6, 26)]
+
+
+def test_the_statements_own_dates_come_before_other_tables_dates():
+    from edgar2xbrl.periods import PrintedDates, column_end_date, printed_near
+    # a stock-performance table prints 12/28/07; the balance sheet's heading, December 29, 2007
+    printed = PrintedDates(statements=frozenset({date(2007, 12, 29), date(2008, 12, 27)}),
+                           headers=frozenset({date(2007, 12, 28), date(2007, 12, 29)}))
+    assert printed_near(date(2007, 12, 27), printed) == date(2007, 12, 29)
+    assert column_end_date("2007", "Note 9 - Property, Plant and Equipment\nDecember 27", printed) == date(2007, 12, 29)
