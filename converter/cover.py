@@ -150,7 +150,7 @@ def read_cover(lines: list[str], header: dict[str, str], start: int, stop: int) 
     if m:
         cv.area_code, cv.phone = m.group(1), m.group(2).replace(" ", "-")
     m = re.search(r"for\s+the\s+(?:quarterly\s+period|fiscal\s+year|period|year|quarter)\s+ended:?\s*" +
-                  r"([A-Za-z]+\.?\s+\d{1,2}\s*,?\s*(?:19|20)\d\d)", flat, re.I)
+                  r"([A-Za-z]+\.?\s+\d{1,2}\s*(?:,\s*)?(?:19|20)\d\d)", flat, re.I)
     if m:
         cv.period_end = parse_date(m.group(1))
     if header.get("period"):
@@ -165,12 +165,12 @@ def read_cover(lines: list[str], header: dict[str, str], start: int, stop: int) 
     if m and not re.match(r"none\b", m.group(1), re.I):
         cv.security_12g = m.group(1).strip(" -")
     m = re.search(r"shares\s+outstanding\s+of\s+(?:the\s+)?registrant'?s\s+common\s+stock,?\s+as\s+of\s+"
-                  r"([A-Za-z]+\.?\s+\d{1,2}\s*,?\s*(?:19|20)\d\d)\s*[:,]?\s*(?:was\s+)?([\d,]{3,})", flat, re.I) or \
+                  r"([A-Za-z]+\.?\s+\d{1,2}\s*(?:,\s*)?(?:19|20)\d\d)\s*(?:[:,]\s*)?(?:was\s+)?([\d,]{3,})", flat, re.I) or \
         re.search(r"([\d,]{5,})\s+shares\s+of\s+(?:the\s+registrant'?s\s+)?common\s+stock[^.]{0,80}?(?:as\s+of|at|on)\s+"
-                  r"([A-Za-z]+\.?\s+\d{1,2}\s*,?\s*(?:19|20)\d\d)", flat, re.I) or \
-        re.search(r"outstanding\s+(?:as\s+of|at)\s+([A-Za-z]+\.?\s+\d{1,2}\s*,?\s*(?:19|20)\d\d)\s*[:,]?\s*([\d,]{5,})",
+                  r"([A-Za-z]+\.?\s+\d{1,2}\s*(?:,\s*)?(?:19|20)\d\d)", flat, re.I) or \
+        re.search(r"outstanding\s+(?:as\s+of|at)\s+([A-Za-z]+\.?\s+\d{1,2}\s*(?:,\s*)?(?:19|20)\d\d)\s*(?:[:,]\s*)?([\d,]{5,})",
                   flat, re.I) or \
-        re.search(r"(?:as\s+of|at|on)\s+([A-Za-z]+\.?\s+\d{1,2}\s*,?\s*(?:19|20)\d\d)\s*,?\s*(?:there\s+were\s+)?"
+        re.search(r"(?:as\s+of|at|on)\s+([A-Za-z]+\.?\s+\d{1,2}\s*(?:,\s*)?(?:19|20)\d\d)\s*(?:,\s*)?(?:there\s+were\s+)?"
                   r"([\d,]{5,})\s+shares\s+of\s+(?:the\s+)?(?:registrant'?s\s+)?(?:class\s+a\s+)?common\s+stock", flat, re.I)
     if m:
         g1, g2 = m.group(1), m.group(2)

@@ -26,6 +26,10 @@ _SECTION_CAPTION = re.compile(r"^(?=.*\b(ASSETS|LIABILITIES|EQUITY|CAPITAL|REVEN
                               r"[A-Z][A-Z ,'’&:]*$")
 
 
+_TITLE_CHARS = 4000
+_ROW_CHARS = 20000  # no table row of the era is longer; a longer line is run-together text
+
+
 def _title_above(lines: list[str], i: int, floor: int, limit: int = 14) -> tuple[str, int]:
     """Heading text above line i (stops at a page break, another table, or `limit` lines)."""
     out: list[str] = []
@@ -38,12 +42,14 @@ def _title_above(lines: list[str], i: int, floor: int, limit: int = 14) -> tuple
             out.append(s)
         j -= 1
     out.reverse()
-    return "\n".join(out), j + 1
+    # a heading is a few short lines; a damaged file can put a whole document on one "line" above a table, and
+    # every heading is read by several patterns: only its end (nearest the table) is kept
+    return "\n".join(out)[-_TITLE_CHARS:], j + 1
 
 
 @lru_cache(maxsize=65536)  # asked again and again of the same lines while tables are looked for
 def _is_numeric_row(line: str) -> bool:
-    if not line.strip() or is_rule(line) or _MARKUP_LINE.match(line):
+    if len(line) > _ROW_CHARS or not line.strip() or is_rule(line) or _MARKUP_LINE.match(line):
         return False
     sp = split_line(line)
     if not sp.cells or is_year_line(sp, allow_label=True):

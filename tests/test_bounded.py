@@ -17,6 +17,9 @@ HOSTILE = {
     "spaces": " " * N, "tabs": "\t" * N, "newlines": " \n" * (N // 2), "letters": "a" * N, "words": "a " * (N // 2),
     "digits": "1" * N, "numbers": "1 " * (N // 2), "spaced numbers": "  1" * (N // 3) + "x", "commas": "1," * (N // 2),
     "parens": "(" * N, "dashes": "-" * N, "caps": "A " * (N // 2),
+    # a date's start, then nothing but spaces (a pattern that allows spaces on both sides of an optional comma
+    # tries every split: found by benchmarks/fuzz.py, 118 s on a 421 KB filing)
+    "date then spaces": "December 31" + " " * N + "x", "dates then spaces": ("Dec 31" + " " * 1000) * (N // 1000),
 }
 
 
