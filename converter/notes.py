@@ -31,6 +31,9 @@ def text_block_value(text: str) -> str:
     return "<pre>" + html.escape(text) + "</pre>"
 
 
+TEXT_BLOCK_MAX = 9_000_000  # bytes of a text block as written: under libxml2's 10 MB text-node limit
+
+
 def build_text_blocks(b: Builder, notes: list[Note], doc_period: Period, order: int) -> list[Network]:
     nets = []
     used: set[str] = set()
@@ -41,7 +44,16 @@ def build_text_blocks(b: Builder, notes: list[Note], doc_period: Period, order: 
             score = 0.0
         used.add(qname)
         src = f"{b.path}:{note.start_line}"
-        fact = Fact(concept=qname, context=Context(doc_period), value=text_block_value(note.text), source=src,
+        text = note.text
+        if len(text_block_value(text).encode("utf-8")) > TEXT_BLOCK_MAX:
+            # libxml2, and so most XBRL tools, refuse a text node over 10 MB; a note that long is a damaged layout
+            # running into the rest of the document: the text block keeps its start and the report says so
+            text = text.encode("utf-8")[:TEXT_BLOCK_MAX].decode("utf-8", "ignore")
+            while len(text_block_value(text).encode("utf-8")) > TEXT_BLOCK_MAX:  # escaping makes it longer
+                text = text[:len(text) * 4 // 5]
+            b.notes.append(f"Note {note.number} ({src}): its text block keeps the first {len(text):,} of "
+                           f"{len(note.text):,} characters (the note runs into the rest of the document)")
+        fact = Fact(concept=qname, context=Context(doc_period), value=text_block_value(text), source=src,
                     statement=f"Note {note.number}", row_label=note.title, confidence=score,
                     extension=qname.split(":")[0] == b.prefix)
         b.add_fact(fact)

@@ -190,3 +190,21 @@ def test_a_text_block_over_ten_megabytes_parses_back(tmp_path):
     from edgar2xbrl.xmlsafe import parse_back
     (tmp_path / "x.xml").write_text("<a>" + "x" * (11 * 1024 * 1024) + "</a>", encoding="utf-8")
     assert parse_back(tmp_path) == []
+
+
+def test_a_note_over_ten_megabytes_is_cut_and_said_so():
+    from edgar2xbrl.builder import Builder
+    from edgar2xbrl.catalog import load_catalog
+    from edgar2xbrl.model import Period
+    from edgar2xbrl.notes import TEXT_BLOCK_MAX, build_text_blocks, text_block_value
+    from edgar2xbrl.statements import Note
+    from datetime import date
+    import inspect
+    b = Builder(load_catalog(), "x", "f.txt")
+    fields = inspect.signature(Note).parameters
+    note = Note(**{k: v for k, v in dict(number="1", title="Income Taxes", start_line=1, end_line=2,
+                                         text="a & b " * 2_000_000, tables=[]).items() if k in fields})
+    build_text_blocks(b, [note], Period(end=date(2004, 9, 30), start=date(2004, 7, 1)), 100)
+    value = next(f.value for f in b.facts.values())
+    assert len(value.encode("utf-8")) <= TEXT_BLOCK_MAX
+    assert any("text block keeps the first" in n for n in b.notes)
