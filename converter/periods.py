@@ -13,8 +13,10 @@ MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 # (a month name starts a word: "summary 30, 2004" holds no date, and the engine tries far fewer places)
-FULL_DATE = re.compile(r"\b" + _MONTH + r"[.,]?\s+(\d{1,2})\s*(?:,\s*)?((?:19|20)\d\d)", re.I)
-MONTH_DAY = re.compile(r"\b" + _MONTH + r"[.,]?\s+(\d{1,2})\b", re.I)
+# (bounded runs of spaces: a date is not spread over a line's width, and a month name before a long run of
+# spaces in a wide rendered table must not cost a scan of the run)
+FULL_DATE = re.compile(r"\b" + _MONTH + r"[.,]?\s{1,12}(\d{1,2})\s{0,12}(?:,\s{0,12})?((?:19|20)\d\d)", re.I)
+MONTH_DAY = re.compile(r"\b" + _MONTH + r"[.,]?\s{1,12}(\d{1,2})\b", re.I)
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
               "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "twenty-six": 26, "thirty-nine": 39,
