@@ -68,6 +68,7 @@ MAX_COLSPAN = 1000
 MAX_ROWSPAN = 65534
 # no statement is this wide; cells further right are not read (and the report says so)
 MAX_TABLE_COLUMNS = 2000
+MAX_TABLE_CHARS = 20_000_000  # a table's laid-out size (width × rows); no real statement comes near
 
 
 def _span(value: str | None, cap: int) -> int:
@@ -193,6 +194,13 @@ def _table_lines(table, too_wide: list[int] | None = None) -> list[tuple[str, in
     for c in value_cols:
         starts[c] = x
         x += width[c] + 3
+    if x * len(grid) > MAX_TABLE_CHARS:
+        # laid out, it would be hundreds of megabytes (damaged markup merged tables into one of 2,000 columns):
+        # each row is kept as plain text, cells side by side, and the report says so
+        if too_wide is not None:
+            too_wide.append(table.sourceline or 0)
+        return [((label + "   " + "   ".join(g[c][0].replace("\n", " ") for c in value_cols if g[c][0])).strip(),
+                 line) for (g, line), label in zip(grid, labels)]
     out = []
     amount_cols = set(numeric)
     for r, ((g, line), label) in enumerate(zip(grid, labels)):
@@ -360,6 +368,6 @@ def render(html_text: str, remarks: list[str] | None = None) -> tuple[list[str],
     walk(body if body is not None else root)
     flush(0)
     if too_wide and remarks is not None:
-        remarks.append(f"{len(set(too_wide))} HTML table(s) wider than {MAX_TABLE_COLUMNS} columns: the cells beyond "
-                       f"are not read (first at line {first_line[too_wide[0] - 1] if 0 < too_wide[0] <= len(first_line) else too_wide[0]})")
+        remarks.append(f"{len(set(too_wide))} HTML table(s) wider than {MAX_TABLE_COLUMNS} columns or too large to lay "
+                       f"out ({MAX_TABLE_CHARS:,} characters): the cells beyond, or the layout, are not read (first at line {first_line[too_wide[0] - 1] if 0 < too_wide[0] <= len(first_line) else too_wide[0]})")
     return lines, [first_line[w - 1] if 0 < w <= len(first_line) else w for w in where]

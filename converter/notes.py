@@ -45,11 +45,11 @@ def build_text_blocks(b: Builder, notes: list[Note], doc_period: Period, order: 
         used.add(qname)
         src = f"{b.path}:{note.start_line}"
         text = note.text
-        if len(text_block_value(text).encode("utf-8")) > TEXT_BLOCK_MAX:
+        if len(text_block_value(text).encode("utf-8", "replace")) > TEXT_BLOCK_MAX:
             # libxml2, and so most XBRL tools, refuse a text node over 10 MB; a note that long is a damaged layout
             # running into the rest of the document: the text block keeps its start and the report says so
-            text = text.encode("utf-8")[:TEXT_BLOCK_MAX].decode("utf-8", "ignore")
-            while len(text_block_value(text).encode("utf-8")) > TEXT_BLOCK_MAX:  # escaping makes it longer
+            text = text.encode("utf-8", "replace")[:TEXT_BLOCK_MAX].decode("utf-8", "ignore")
+            while len(text_block_value(text).encode("utf-8", "replace")) > TEXT_BLOCK_MAX:  # escaping makes it longer
                 text = text[:len(text) * 4 // 5]
             b.notes.append(f"Note {note.number} ({src}): its text block keeps the first {len(text):,} of "
                            f"{len(note.text):,} characters (the note runs into the rest of the document)")

@@ -208,3 +208,20 @@ def test_a_note_over_ten_megabytes_is_cut_and_said_so():
     value = next(f.value for f in b.facts.values())
     assert len(value.encode("utf-8")) <= TEXT_BLOCK_MAX
     assert any("text block keeps the first" in n for n in b.notes)
+
+
+def test_a_table_too_large_to_lay_out_is_kept_as_plain_rows(monkeypatch):
+    """Damaged markup can merge tables into one of 2,000 columns and thousands of rows: laid out, hundreds of
+    megabytes (a fuzzed 3 MB filing took 125 s and 3.5 GB). Past a size it is kept as plain rows and said so."""
+    import lxml.html
+    from edgar2xbrl import html as h
+    table = lxml.html.fromstring("<table>" + "".join(
+        f"<tr><td>Row {r}</td>" + "".join(f"<td>{r * 10 + c:,}</td>" for c in range(6)) + "</tr>" for r in range(5))
+        + "</table>")
+    laid_out = h._table_lines(table, [])
+    monkeypatch.setattr(h, "MAX_TABLE_CHARS", 50)
+    too_wide: list[int] = []
+    plain = h._table_lines(table, too_wide)
+    assert too_wide and len(plain) == 5 < len(laid_out) + 1
+    assert plain[0][0].startswith("Row 0") and "5" in plain[0][0]
+    assert sum(len(t) for t, _ in plain) < sum(len(t) for t, _ in laid_out)
