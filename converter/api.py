@@ -38,6 +38,7 @@ from . import pipeline
 from .errors import InternalError
 from .report import report_json, report_markdown
 from .validate import ValidationResult, validate as _validate
+from .xbrl_report import XbrlReport
 from .xmlsafe import safe_parser
 
 Source = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview]
@@ -130,6 +131,9 @@ class Conversion:
     validation: ValidationResult | None = None
     warnings: tuple[str, ...] = ()
     _xbrl: tuple[str, ...] = field(default=(), repr=False)
+    xbrl: XbrlReport | None = field(default=None, repr=False, compare=False)
+    """The typed XBRL report (facts with provenance, contexts, units, concepts, networks) the files were written
+    from."""
 
     @property
     def valid(self) -> bool:
@@ -216,7 +220,7 @@ def convert(source, options=None, **kw):
     files["report.md"] = report_markdown(report)
     return Conversion(source=name, instance=built.instance_name, files=MappingProxyType(dict(sorted(files.items()))),
                       report=report, counts=Counts.from_report(report), validation=validation,
-                      warnings=tuple(built.warnings), _xbrl=tuple(sorted(built.files)))
+                      warnings=tuple(built.warnings), _xbrl=tuple(sorted(built.files)), xbrl=built.xbrl)
 
 
 def _parse_back(files: Mapping[str, str]) -> None:

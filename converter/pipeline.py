@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from .builder import Builder, Network, PresItem, Untagged, prune_calcs
-from .catalog import load_catalog
+from .catalog import TYPES, load_catalog
 from .cover import fiscal_focus, fiscal_year_end_from_text, read_cover
 from .equity import build_equity, build_equity_rollforward
 from .errors import ConversionError, InternalError
@@ -28,7 +28,8 @@ from .source import read_filing, statement_documents
 from .statements import KINDS, TITLES, locate
 from .tables import find_tables
 from .validate import ValidationResult, validate
-from .writer import write_files
+from .writer import namespace, settle_networks, write_files
+from .xbrl_report import Entity, XbrlReport, freeze
 from .xmlsafe import is_reserved_prefix, parse_back
 
 PLACEHOLDER_CIK = "0000000000"
@@ -87,6 +88,7 @@ class Built:
     instance_name: str
     report: Callable[[ValidationResult | None], dict]
     warnings: list[str]
+    xbrl: XbrlReport | None = None  # the typed report every writer reads
 
 
 def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, cik: str | None = None,
@@ -142,12 +144,19 @@ def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, c
     if filing.line_map:
         _map_sources(b, filing.line_map, b.path, findings)
     date_tag = period_end.strftime("%Y%m%d")
+    settle_networks(b)
     files = write_files(b, prefix, date_tag, cover.cik, placeholder, Path(path).name, registrant)
+    sic = re.search(r"\[(\d{4})\]", filing.header.get("sic", ""))
+    entity = Entity(cik=cover.cik, cik_placeholder=placeholder, registrant=registrant, form=form,
+                    period_end=period_end, fiscal_year_focus=fy_focus, fiscal_period_focus=fp_focus or "",
+                    fiscal_year_end=fye or "", accession=filing.header.get("accession", ""),
+                    filed=filing.header.get("filed", ""), sic=sic.group(1) if sic else "", source=Path(path).name)
+    xbrl = freeze(b, entity, f"{prefix}-{date_tag}", namespace(prefix, date_tag), TYPES)
 
     def report(validation):
         return _report(b, layout, cover, form, period_end, fy_focus, fp_focus, registrant, placeholder,
                        validation, files, taxonomy_packages, undated, findings)
-    return Built(files, f"{prefix}-{date_tag}.xml", report, warnings)
+    return Built(files, f"{prefix}-{date_tag}.xml", report, warnings, xbrl)
 
 
 def _rule_input(b: Builder, layout, filing) -> rules.RuleInput:

@@ -21,6 +21,7 @@ _HEADER_FIELDS = {
     "FISCAL YEAR END": "fiscal_year_end",
     "IRS NUMBER": "irs_number",
     "SEC FILE NUMBER": "file_number",
+    "STANDARD INDUSTRIAL CLASSIFICATION": "sic",
 }
 # documents whose text carries the statements; exhibits such as EX-27 (financial data schedule) are never read
 _STATEMENT_DOCS = re.compile(r"^(10-?K|10-?Q|10-K405|10-KSB|10-QSB|10-KT|10-QT|EX-13)", re.I)

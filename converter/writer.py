@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .builder import Builder, Network
+from .builder import Builder, Network, PresItem
 from .catalog import TYPES
 from .packages import DEI_NS, DEI_URL, US_GAAP_NS, US_GAAP_URL
 from .render import render
@@ -60,6 +60,22 @@ def namespace(prefix: str, period_end: str) -> str:
     return f"http://edgar2xbrl/{prefix}/{period_end}"
 
 
+def settle_networks(b: Builder) -> None:
+    """Give every network a unique NCName role id and a root concept (the last changes to the model before it
+    is frozen: writers only read)."""
+    seen_ids: set[str] = set()
+    for n in sorted(b.networks, key=lambda n: n.order):
+        base_id = ncname(n.role_id, "Role")  # an ASCII NCName (a full-width note number is not one for Arelle)
+        rid, k = base_id, 2
+        while rid in seen_ids:
+            rid, k = f"{base_id}{k}", k + 1
+        n.role_id = rid
+        seen_ids.add(rid)
+        if not n.items or n.items[0].depth != 0:
+            root = b.new_extension(n.title, "string", "duration", abstract=True, suffix="Abstract").qname
+            n.items.insert(0, PresItem(root, 0, n.title, "label"))
+
+
 def write_files(b: Builder, prefix: str, date_tag: str, cik: str, cik_placeholder: bool, source: str,
                 registrant: str) -> dict[str, str]:
     """{file name: text} for the instance and the five taxonomy files."""
@@ -69,22 +85,10 @@ def write_files(b: Builder, prefix: str, date_tag: str, cik: str, cik_placeholde
     ns = {"us_gaap": US_GAAP_NS, "dei": DEI_NS, "ext": ns_ext}
     urls = {"us_gaap": US_GAAP_URL, "dei": DEI_URL}
     networks = sorted(b.networks, key=lambda n: n.order)
-    seen_ids: set[str] = set()
-    for n in networks:
-        base_id = ncname(n.role_id, "Role")  # an ASCII NCName (a full-width note number is not one for Arelle)
-        rid, k = base_id, 2
-        while rid in seen_ids:
-            rid, k = f"{base_id}{k}", k + 1
-        n.role_id = rid
-        seen_ids.add(rid)
     pre, cal, dfn = [], [], []
     for n in networks:
         p = _Links(n, ns_ext)
-        root = b.new_extension(n.title, "string", "duration", abstract=True, suffix="Abstract").qname \
-            if not n.items or n.items[0].depth != 0 else None
         stack: list[tuple[int, str]] = []
-        if root:
-            stack.append((0, p.loc(root)))
         order = 0
         for it in n.items:
             while stack and stack[-1][0] >= it.depth:

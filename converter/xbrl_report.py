@@ -1,0 +1,280 @@
+"""The typed XBRL report: what every writer writes, frozen once the facts are settled.
+
+This is the narrow waist of the pipeline. Readers and taggers build it (`freeze`); writers (the classic instance,
+inline XBRL, OIM, the SEC data sets, the HTML report) only read it. Each fact carries its provenance: where it was
+printed, what chose its concept (and the runner-up), the sign decision and the consistency rules that named it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+
+from .model import Context, Period
+
+US_GAAP_NS = "http://fasb.org/us-gaap/2024"
+DEI_NS = "http://xbrl.sec.gov/dei/2024"
+
+
+class Unit(str, Enum):
+    USD = "USD"
+    SHARES = "shares"
+    USD_PER_SHARE = "USDPerShare"
+    PURE = "pure"
+
+
+UNIT_MEASURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # unit id → (numerator measures, denominator measures), as qnames
+    "USD": (("iso4217:USD",), ()),
+    "shares": (("xbrli:shares",), ()),
+    "USDPerShare": (("iso4217:USD",), ("xbrli:shares",)),
+    "pure": (("xbrli:pure",), ()),
+}
+
+
+@dataclass(frozen=True)
+class SourceSpan:
+    """Where a value was printed: the file, its 1-based line, and when known the character offsets within the
+    line (`start`, `end`; -1 unknown), the printed text, and for HTML the element (an XPath into the file)."""
+
+    document: str
+    line: int = 0
+    start: int = -1
+    end: int = -1
+    text: str = ""
+    element: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.document}:{self.line}" if self.line else self.document
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Why a fact is what it is."""
+
+    statement: str  # the statement or note title it was printed in
+    row_label: str
+    column: int | None
+    chosen_by: str  # the rule or score that chose the concept (mapper's words), "" for cover facts
+    confidence: float
+    runner_up: str  # the next best concept, "" when none
+    sign: str  # the sign decision, in words
+    extension_reason: str
+    rules: tuple[str, ...] = ()  # consistency rules that named it ("E2X.NEG flagged", ...)
+    corrected_from: str = ""
+
+
+@dataclass(frozen=True)
+class ReportFact:
+    id: str  # f1, f2, ... in instance order: stable for the same input
+    concept: str  # qname
+    context: Context
+    value: str  # lexical value, XBRL sign convention
+    unit: str | None
+    decimals: str | None
+    printed: str  # as printed in the filing
+    span: SourceSpan
+    provenance: Provenance
+    extension: bool
+
+    @property
+    def numeric(self) -> bool:
+        return self.unit is not None
+
+    @property
+    def number(self) -> Decimal | None:
+        if self.unit is None:
+            return None
+        try:
+            return Decimal(self.value)
+        except InvalidOperation:
+            return None
+
+    @property
+    def flagged(self) -> bool:
+        return any(r.endswith("flagged") for r in self.provenance.rules)
+
+
+@dataclass(frozen=True)
+class ReportConcept:
+    qname: str
+    prefix: str
+    name: str
+    type: str  # monetary | shares | perShare | string | ... (catalog kinds)
+    xsd_type: str  # xbrli:monetaryItemType ...
+    period: str  # instant | duration
+    balance: str  # debit | credit | ""
+    abstract: bool
+    extension: bool
+    labels: tuple[tuple[str, str], ...]  # (role, text): "label" is the standard label
+
+    @property
+    def label(self) -> str:
+        return dict(self.labels).get("label", self.name)
+
+
+@dataclass(frozen=True)
+class PresentationLine:
+    concept: str
+    depth: int
+    label_role: str
+
+
+@dataclass(frozen=True)
+class Hypercube:
+    table: str
+    axis: str
+    domain: str
+    members: tuple[str, ...]
+    line_items: str
+    primaries: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Network:
+    role_id: str  # unique NCName
+    title: str
+    order: int
+    group: str  # Document | Statement | Disclosure
+    lines: tuple[PresentationLine, ...]  # the first line is the root (depth 0)
+    calculations: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]  # (total, ((item, weight), ...))
+    hypercube: Hypercube | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    cik: str
+    cik_placeholder: bool
+    registrant: str
+    form: str
+    period_end: date
+    fiscal_year_focus: str
+    fiscal_period_focus: str
+    fiscal_year_end: str  # --MM-DD or ""
+    accession: str  # from the EDGAR header, "" when the file has none
+    filed: str  # YYYYMMDD from the EDGAR header, "" when none
+    sic: str  # from the EDGAR header, "" when none
+    source: str  # the source file's name
+
+
+@dataclass(frozen=True)
+class XbrlReport:
+    entity: Entity
+    prefix: str  # the extension taxonomy's prefix
+    namespace: str  # and namespace
+    base_name: str  # "{prefix}-{YYYYMMDD}": the instance is base_name + ".xml", the schema + ".xsd"
+    facts: tuple[ReportFact, ...]
+    contexts: tuple[Context, ...]
+    units: tuple[str, ...]
+    concepts: tuple[ReportConcept, ...]  # every concept a fact, a network or a label names
+    networks: tuple[Network, ...]
+
+    @property
+    def schema_file(self) -> str:
+        return f"{self.base_name}.xsd"
+
+    @property
+    def instance_file(self) -> str:
+        return f"{self.base_name}.xml"
+
+    def concept(self, qname: str) -> ReportConcept | None:
+        return self._concepts().get(qname)
+
+    def _concepts(self) -> dict[str, ReportConcept]:
+        cached = self.__dict__.get("_by_qname")
+        if cached is None:
+            cached = {c.qname: c for c in self.concepts}
+            object.__setattr__(self, "_by_qname", cached)
+        return cached
+
+    @property
+    def namespaces(self) -> dict[str, str]:
+        return {"us-gaap": US_GAAP_NS, "dei": DEI_NS, self.prefix: self.namespace}
+
+
+def months(period: Period) -> int:
+    """Whole months a duration covers (0 for an instant), as the SEC data sets count quarters: 3 months = 1 qtr."""
+    if period.start is None:
+        return 0
+    days = (period.end - period.start).days + 1
+    return max(1, round(days / 30.44))
+
+
+def _span(source: str, printed: str) -> SourceSpan:
+    doc, _, where = source.rpartition(":")
+    if where.isascii() and where.isdigit():
+        return SourceSpan(doc, int(where), text=printed)
+    return SourceSpan(source if not doc else doc, 0, text=printed)
+
+
+def freeze(b, entity: Entity, base_name: str, namespace: str, xsd_types: dict[str, str]) -> XbrlReport:
+    """The typed report of a settled `Builder` (after the rules ran and the networks were settled). Reads `b`,
+    changes nothing."""
+    rows: dict[tuple, dict] = {}
+    for r in b.rows:  # the row a fact came from: the one that added it, else the first that named it
+        key = (r["concept"], r["period"], tuple((r.get("dimensions") or {}).items()))
+        if key not in rows or (r.get("status") == "added" and rows[key].get("status") != "added"):
+            rows[key] = r
+
+    def order(f):
+        doc, _, where = f.source.rpartition(":")
+        return (doc, int(where) if where.isascii() and where.isdigit() else 0)
+
+    facts = []
+    for n, f in enumerate(sorted(b.facts.values(), key=order), 1):
+        r = rows.get((f.concept, str(f.context.period), f.context.dims), {})
+        alts = [a for a in (r.get("alternatives") or []) if a and a[0] != f.concept]
+        if f.statement == "Cover":
+            chosen = "cover page"
+        elif f.extension:
+            chosen = "extension: " + (r.get("extension_reason") or "no US-GAAP concept fits")
+        elif r.get("alternatives"):
+            chosen = f"label and structure score {r['alternatives'][0][1]}"
+        else:
+            chosen = r.get("note") or "rule"
+        prov = Provenance(statement=f.statement, row_label=f.row_label or r.get("row", ""), column=r.get("column"),
+                          chosen_by=chosen, confidence=float(f.confidence), runner_up=alts[0][0] if alts else "",
+                          sign=f.sign, extension_reason=r.get("extension_reason", "") if f.extension else "",
+                          rules=tuple(r.get("rules") or ()), corrected_from=str(r.get("corrected_from", "")))
+        facts.append(ReportFact(id=f"f{n}", concept=f.concept, context=f.context, value=f.value, unit=f.unit,
+                                decimals=f.decimals, printed=f.printed, span=_span(f.source, f.printed),
+                                provenance=prov, extension=f.extension))
+    contexts = tuple(sorted({f.context for f in facts},
+                            key=lambda c: (c.dims, c.period.end, c.period.start or c.period.end)))
+    units = tuple(sorted({f.unit for f in facts if f.unit}))
+
+    networks = []
+    for net in sorted(b.networks, key=lambda n: n.order):
+        h = net.hypercube
+        networks.append(Network(
+            role_id=net.role_id, title=net.title, order=net.order, group=net.group,
+            lines=tuple(PresentationLine(i.concept, i.depth, i.role) for i in net.items),
+            calculations=tuple((p, tuple((c, int(w)) for c, w in kids)) for p, kids in net.calcs),
+            hypercube=Hypercube(h["table"], h["axis"], h["domain"], tuple(h["members"]), h["line_items"],
+                                tuple(h["primaries"])) if h else None))
+
+    named = {f.concept for f in facts} | {ln.concept for n in networks for ln in n.lines}
+    for n in networks:
+        for p, kids in n.calculations:
+            named |= {p} | {c for c, _ in kids}
+        if n.hypercube:
+            h = n.hypercube
+            named |= {h.table, h.axis, h.domain, h.line_items, *h.members, *h.primaries}
+    named |= set(b.labels)
+    concepts = []
+    for q in sorted(named):
+        try:
+            c = b.concept(q)
+        except KeyError:
+            c = None
+        labels = dict(b.labels.get(q, {}))
+        if c is not None:
+            labels.setdefault("label", c.label)
+            concepts.append(ReportConcept(q, c.prefix, c.name, c.type, xsd_types.get(c.type, "xbrli:stringItemType"),
+                                          c.period, c.balance, c.abstract, c.extension, tuple(sorted(labels.items()))))
+        else:  # dei and other concepts outside the catalog
+            prefix, _, name = q.partition(":")
+            concepts.append(ReportConcept(q, prefix, name, "", "", "", "", False, False, tuple(sorted(labels.items()))))
+    return XbrlReport(entity=entity, prefix=b.prefix, namespace=namespace, base_name=base_name, facts=tuple(facts),
+                      contexts=contexts, units=units, concepts=tuple(concepts), networks=tuple(networks))
