@@ -170,6 +170,15 @@ def statement_scale(report: dict) -> int:
     return next(iter(scales.values()), 0)
 
 
+def extension_count(instance: Path) -> tuple[int, int]:
+    """(numeric facts, facts on the filer's extension concepts) of an instance."""
+    from lxml import etree
+    root = etree.parse(str(instance)).getroot()
+    numeric = [el for el in root if isinstance(el.tag, str) and el.get("unitRef") is not None]
+    ext = sum(1 for el in numeric if not any(s in etree.QName(el).namespace for s in ("fasb.org/", "xbrl.sec.gov/")))
+    return len(numeric), ext
+
+
 def main(argv: list[str]) -> int:
     import argparse
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -226,6 +235,9 @@ def main(argv: list[str]) -> int:
                    untagged=s["numbers_untagged"], arelle_errors=len(v.errors), calc_inconsistencies=calc,
                    ex27_agree=ok, ex27_checks=judged_here, seconds=round(conv, 3))
         row.update(rules=res.report.get("rules", {}), flags=len(res.report.get("needs_review") or []))
+        row.update(zip(("numeric", "extension"), extension_count(instance)))
+        totals["numeric"] += row["numeric"]
+        totals["extension"] += row["extension"]
         for rid, c in row["rules"].items():
             for k, n in c.items():
                 rule_totals[(rid, k)] += n
@@ -242,6 +254,9 @@ def main(argv: list[str]) -> int:
         print(f"numbers in detected statements: {totals['seen']}, tagged {totals['tagged']} "
               f"({100 * totals['tagged'] / totals['seen']:.1f}%), listed as not tagged {totals['untagged']}")
     print(f"Arelle errors: {totals['arelle_errors']}; calculation inconsistencies: {totals['calc_inconsistencies']}")
+    if totals["numeric"]:
+        print(f"extension concepts: {totals['extension']} of {totals['numeric']} numeric facts "
+              f"({100 * totals['extension'] / totals['numeric']:.1f}%)")
     if totals["ex27_checks"]:
         status = Counter(c["status"] for c in all_checks)
         judged = len(all_checks) - status["not-presented"]

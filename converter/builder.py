@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Context as DecimalContext, Decimal
@@ -11,6 +12,9 @@ from .catalog import Catalog
 from .labels import camel, not_money
 from .mapper import Line, build_lines, core_label, calc_weight, decide_signs, extension_name, line_period_type, map_lines
 from .model import Concept, Context, Fact, Period, Statement
+
+if TYPE_CHECKING:
+    from .segments import Breakdown
 from .statements import row_scale
 
 UNITS = {"monetary": "USD", "shares": "shares", "perShare": "USDPerShare"}
@@ -153,25 +157,39 @@ class Builder:
 
     # ----- generic statements ---------------------------------------------------------------------------------
     def build_statement(self, st: Statement, order: int, role_id: str, title: str,
-                        group: str = "Statement") -> Network:
+                        group: str = "Statement", breakdown: "Breakdown | None" = None) -> Network:
+        """The statement's network and facts. With a `breakdown` (a note table whose caption groups are members of
+        an axis: segments), each group's rows are mapped on their own and their facts carry the group's member."""
         rows = st.rows
         subtotals = find_subtotals(rows)
         lines = build_lines(st, subtotals)
-        map_lines(lines, st, self.catalog)
-        self._resolve_conflicts(lines, st)
+        dims_of: dict[int, tuple[tuple[str, str], ...]] = {}
+        if breakdown is None:
+            map_lines(lines, st, self.catalog)
+        else:
+            for idx, dims in breakdown.groups:
+                map_lines([lines[i] for i in idx], st, self.catalog)  # "Net sales" once per segment
+                dims_of.update((i, dims) for i in idx)
+            map_lines([ln for ln in lines if ln.index not in dims_of], st, self.catalog)
+        # facts of a member's context never meet the consolidated ones
+        plain = [ln for ln in lines if ln.index not in dims_of]
+        self._resolve_conflicts(plain, st)
         for _ in range(4):
             for ln in lines:
                 if not ln.header and ln.concept is None:
                     self._extend_line(ln, lines, st)
             decide_signs(lines)
-            if not self._resolve_conflicts(lines, st, signed=True):
+            if not self._resolve_conflicts(plain, st, signed=True):
                 break
         net = Network(role_id=role_id, title=title, order=order, group=group)
+        depth0 = 0
+        if breakdown is not None:
+            depth0 = breakdown.open_network(self, net)
         open_captions: list[int] = []  # positions of the captions the current row sits under
         for ln in lines:
             if ln.header:
                 c = self.new_extension(ln.row.label, "string", "duration", abstract=True, suffix="Abstract")
-                net.items.append(PresItem(c.qname, len(open_captions) + 1, ln.row.label, "label"))
+                net.items.append(PresItem(c.qname, depth0 + len(open_captions) + 1, ln.row.label, "label"))
                 self.labels.setdefault(c.qname, {})
                 if _opens_section(ln.row.label):
                     open_captions.append(ln.index)
@@ -179,10 +197,13 @@ class Builder:
             role = "periodStartLabel" if ln.instant_at == "start" else "periodEndLabel" if ln.instant_at == "end" \
                 else "totalLabel" if ln.children else "terseLabel"
             role = self.label_for(ln.concept.qname, ln.row.label, role)
-            net.items.append(PresItem(ln.concept.qname, len(open_captions) + 1, ln.row.label, role))
+            net.items.append(PresItem(ln.concept.qname, depth0 + len(open_captions) + 1, ln.row.label, role))
             if ln.children:
                 _close_sections(open_captions, lines, ln)  # the total is the section's last row
-            self._facts_for_line(ln, st, title)
+            dims = dims_of.get(ln.index, ())
+            if dims and net.hypercube is not None and ln.concept.qname not in net.hypercube["primaries"]:
+                net.hypercube["primaries"].append(ln.concept.qname)
+            self._facts_for_line(ln, st, title, dims)
         self._calcs(lines, st, net, title)
         self.networks.append(net)
         return net

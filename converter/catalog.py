@@ -10,6 +10,10 @@ from .model import Concept
 from .resources import TAXONOMY_DIR
 
 CATALOG_PATH = TAXONOMY_DIR / "concepts.csv"
+OFFICIAL_PATH = TAXONOMY_DIR / "official_concepts.csv"
+# official_concepts.csv type and statement-family words → the catalog's
+_OFFICIAL_TYPES = {"monetaryItemType": "monetary", "sharesItemType": "shares", "perShareItemType": "perShare"}
+_OFFICIAL_STATEMENTS = {"bs": "bs", "is": "is", "ci": "is", "cf": "cf", "eq": "eq"}
 
 # catalog type word → XML Schema type QName
 TYPES = {
@@ -121,6 +125,45 @@ def parse_catalog(path: Path) -> list[Concept]:
     return out
 
 
+def parse_official(path: Path, kept: list[Concept]) -> list[Concept]:
+    """The numeric US-GAAP items the official 2024 statement linkbases place on a statement
+    (taxonomy/official_concepts.csv, built by taxonomy/build_catalog.py from official files only), not deprecated
+    and not already kept by hand. Every one was in the official 2011 schema, so none comes from a later standard
+    (ASC 606 revenue, ASC 842 leases): a concept an era filer could have used. Known by the words of its name."""
+    known = {c.name for c in kept}
+    out: list[Concept] = []
+    weights: dict[str, list[tuple[str, int]]] = {}
+    balance: dict[str, str] = {}
+    with open(path, newline="", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            weights[r["name"]] = [(p, int(w)) for p, w in (a.split(":") for a in r["calc_parents"].split())]
+            balance.setdefault(r["name"], r["balance"])
+            kind = _OFFICIAL_TYPES.get(r["type"])
+            tags = tuple(dict.fromkeys(_OFFICIAL_STATEMENTS[t] for t in r["statements"].split()
+                                       if t in _OFFICIAL_STATEMENTS))
+            if kind is None or not tags or r["abstract"] != "false" or r["deprecated"] or r["name"] in known or \
+                    r["substitution_group"] != "xbrli:item" or r["period_type"] not in ("instant", "duration") or \
+                    (kind == "monetary" and r["balance"] not in ("debit", "credit", "")):
+                continue
+            if (set(tags) == {"bs"} and r["period_type"] != "instant") or \
+                    (set(tags) <= {"is", "cf"} and r["period_type"] != "duration"):
+                continue  # a period type at odds with the only statements that place it: details of those
+            out.append(Concept(prefix="us-gaap", name=r["name"], type=kind, substitution="item",
+                               period=r["period_type"], balance=r["balance"], abstract=False, label=r["words"],
+                               statements=tags, aliases=(), parents=tuple(p for p, _ in weights[r["name"]]),
+                               kept=False))
+    # a balance carried forward from 2011 that a 2024 calculation arc contradicts (a +1 arc joins equal balances,
+    # a -1 arc opposite ones) may have changed since without a change note at hand: such a concept is left out
+    balance.update({c.name: c.balance for c in kept})
+    doubtful = set()
+    for child, arcs in weights.items():
+        for parent, w in arcs:
+            if balance.get(parent) and balance.get(child) and (balance[parent] == balance[child]) != (w > 0):
+                doubtful |= {child, parent} - {c.name for c in kept}
+    return [c for c in out if c.name not in doubtful]
+
+
 @lru_cache(maxsize=1)
 def load_catalog() -> Catalog:
-    return Catalog(parse_catalog(CATALOG_PATH))
+    kept = parse_catalog(CATALOG_PATH)
+    return Catalog(kept + parse_official(OFFICIAL_PATH, kept))

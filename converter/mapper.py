@@ -111,6 +111,8 @@ def candidates(catalog: Catalog, st: Statement, kind: str, period: str) -> list[
     return out
 
 
+# a concept known only by the words of its official name yields to a kept wording that fits as well
+NAME_ONLY = 0.9
 _QUALIFIERS = ("pro forma", "supplemental", "unaudited pro forma", "as adjusted", "excluding", "before")
 
 
@@ -121,9 +123,10 @@ def score_concept(label: str, context: str, c: Concept) -> float:
     low = label.lower()
     # "Pro forma basic and diluted loss per share" is not the reported EPS
     qualified = [q for q in ("pro forma", "supplemental") if q in low and not any(q in n.lower() for n in names)]
+    factor = 1.0 if c.kept else NAME_ONLY
     if qualified:
-        return 0.6 * _plain_score(label, context, names, lt)
-    return _plain_score(label, context, names, lt)
+        return factor * 0.6 * _plain_score(label, context, names, lt)
+    return factor * _plain_score(label, context, names, lt)
 
 
 def _plain_score(label: str, context: str, names, lt) -> float:

@@ -151,6 +151,7 @@ class Concept:
     axis: str = ""
     parents: tuple[str, ...] = ()  # catalog concepts that sum this one in the official calculations
     extension: bool = False
+    kept: bool = True  # a hand-kept row with its wordings; False: known only from the official files (name words)
 
     @property
     def qname(self) -> str:

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from .catalog import CATALOG_PATH, TYPES, load_catalog
+from . import catalog
+from .catalog import CATALOG_PATH, OFFICIAL_PATH, TYPES, load_catalog
 from .render import TEMPLATES_DIR, render
 
 US_GAAP_NS = "http://fasb.org/us-gaap/2024"
@@ -40,6 +41,8 @@ DEI_TYPES = [
 
 def _digest() -> str:
     h = hashlib.sha256(CATALOG_PATH.read_bytes())
+    h.update(OFFICIAL_PATH.read_bytes())
+    h.update(Path(catalog.__file__).read_bytes())  # (which official concepts the catalog takes)
     for p in sorted(TEMPLATES_DIR.glob("*.j2")):
         h.update(p.read_bytes())
     h.update(Path(__file__).read_bytes())

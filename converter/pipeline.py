@@ -24,6 +24,7 @@ from .periods import add_months
 from .periods import printed_dates
 from .report import report_json, report_markdown
 from . import rules
+from .segments import segment_breakdown
 from .source import read_filing, statement_documents
 from .statements import KINDS, TITLES, locate
 from .tables import find_tables
@@ -364,7 +365,7 @@ def _notes(b: Builder, layout, doc_period: Period, path: str) -> None:
         if is_measure_table(st):
             build_measure_table(b, note, st, order, role, title)
         else:
-            b.build_statement(st, order, role, title, group="Disclosure")
+            b.build_statement(st, order, role, title, group="Disclosure", breakdown=segment_breakdown(b, st, title))
         order += 1
     for note in layout.notes:
         net = prose_facts(b, note.text, note.start_line, f"Note {note.number} - {note.title}", doc_period)
