@@ -10,7 +10,7 @@ from decimal import Context as DecimalContext, Decimal
 from .arithmetic import find_subtotals
 from .catalog import Catalog
 from .labels import camel, not_money
-from .mapper import Line, build_lines, core_label, calc_weight, decide_signs, extension_name, line_period_type, map_lines
+from .mapper import Line, build_lines, column_period, core_label, calc_weight, decide_signs, extension_name, line_period_type, map_lines
 from .model import Concept, Context, Fact, Period, Statement
 
 if TYPE_CHECKING:
@@ -219,7 +219,7 @@ class Builder:
                 continue
             for k, col in enumerate(st.columns):
                 cell = ln.row.cells[k] if k < len(ln.row.cells) else None
-                period = self._period(ln, col.period)
+                period = self._period(ln, column_period(ln, col))
                 if cell is None or period is None or cell.percent or k in repeats:
                     continue
                 old = self.value_of(ln.concept.qname, Context(period), UNITS[ln.kind])
@@ -331,7 +331,7 @@ class Builder:
             cell = ln.row.cells[k] if k < len(ln.row.cells) else None
             if cell is None:
                 continue
-            period = self._period(ln, col.period)
+            period = self._period(ln, column_period(ln, col))
             src = f"{self.path}:{ln.row.line}"
             if cell.percent:
                 self.untagged.append(Untagged(src, title, ln.row.label, cell.text,

@@ -204,6 +204,21 @@ def line_period_type(ln: Line, st: Statement) -> str:
     return "instant" if kinds and sum(kinds) > len(kinds) / 2 else "duration"
 
 
+def column_period(ln: Line, col) -> "Period | None":
+    """The column's period for this line: a year-only note column of an annual report is the fiscal year for a
+    line whose concept is a flow, the year's end for a balance."""
+    if col.year_period is not None and ln.concept is not None and ln.concept.period == "duration" and \
+            col.period is not None and col.period.is_instant:
+        return col.year_period
+    return col.period
+
+
+def _years_only(ln: Line, st: Statement) -> bool:
+    """The line's amounts sit only in year-only note columns (either a balance at the year's end or a flow)."""
+    cols = [col for k, col in enumerate(st.columns) if k < len(ln.row.cells) and ln.row.cells[k] is not None]
+    return bool(cols) and all(col.year_period is not None for col in cols)
+
+
 def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str] | None = None) -> None:
     """Choose a concept for every valued line; each concept at most once per statement."""
     pairs: list[tuple[float, int, Concept]] = []
@@ -229,7 +244,10 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
         tag = STATEMENT_TAGS[st.kind]
         either_way = _goes_either_way(ln)
         pro_forma = bool(_PRO_FORMA.search(ln.row.label) or _PRO_FORMA.search(ln.context_label))
-        for c in candidates(catalog, st, ln.kind, period):
+        pool = candidates(catalog, st, ln.kind, period)
+        if period == "instant" and not ln.instant_at and _years_only(ln, st):
+            pool += candidates(catalog, st, ln.kind, "duration")
+        for c in pool:
             s = score_concept(label, ln.context_label, c)
             if either_way and never_negative(c):
                 s *= 0.8  # a change, or a row printed with both signs, is not an amount that is never negative

@@ -52,6 +52,9 @@ class Column:
     left: int = 0
     period: Period | None = None
     member_text: str | None = None  # for matrix tables (equity): the column's component words
+    # a note column headed by a year alone in an annual report: its instant is the year's end, and a flow in it
+    # is the fiscal year that ends there (this period); None elsewhere
+    year_period: Period | None = None
 
 
 @dataclass

@@ -301,6 +301,11 @@ def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset
             if st.kind in ("income", "cash_flow", "equity") and span is None:
                 span = ("months", 12 if form.upper().startswith("10-K") else 3)
             col.period = duration_ending(end, span, printed) if span else _instant(end)
+            if st.kind == "note" and span is None and not MONTH_DAY.search(col.header):
+                # "2009" over a note: the year's end for a balance, for a flow the period the prose names ("for
+                # the three years ended ...") or an annual report's fiscal year
+                flow = span_of(context) or (("months", 12) if form.upper().startswith("10-K") else None)
+                col.year_period = duration_ending(end, flow, printed) if flow else None
         _one_end_a_year(t.columns, printed, period_end)
 
 
