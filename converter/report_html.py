@@ -42,7 +42,7 @@ def grouped(value: Any) -> str:
         d = Decimal(s)
     except (InvalidOperation, ValueError):
         return s
-    if not d.is_finite():
+    if not d.is_finite() or abs(d.adjusted()) > 40:  # not a figure a filing prints: shown as given, not expanded
         return s
     return f"{d:,}".replace("-", "\u2212")
 
