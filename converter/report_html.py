@@ -356,11 +356,11 @@ def batch_index_html(rows: list[dict], links: dict[str, str]) -> str:
     with a link to its report where `links` (file → path relative to the page) names one."""
     from urllib.parse import quote
 
-    def num(r: dict, k: str) -> int:
+    def num(r: dict, k: str, kind=int):
         try:
-            return int(float(r.get(k) or 0))
-        except (TypeError, ValueError):
-            return 0
+            return kind(float(r.get(k) or 0))
+        except (TypeError, ValueError, OverflowError):
+            return kind(0)
 
     lines = []
     for r in rows:
@@ -373,7 +373,7 @@ def batch_index_html(rows: list[dict], links: dict[str, str]) -> str:
             "tag_rate": percent(tagged / seen if seen else None),
             "extension_share": percent(extension_share(tagged, ext)), "flags": num(r, "flags"),
             "checks_failed": num(r, "checks_failed"), "arelle_errors": num(r, "arelle_errors"),
-            "seconds": f"{float(r.get('seconds') or 0):.1f}", "message": text(r.get("message"))})
+            "seconds": f"{num(r, 'seconds', float):.1f}", "message": text(r.get("message"))})
     by_status: dict[str, int] = {}
     for x in lines:
         by_status[x["status"]] = by_status.get(x["status"], 0) + 1

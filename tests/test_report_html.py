@@ -305,3 +305,17 @@ def test_batch_index_links_only_to_files_that_exist(tmp_path):
     assert not page.xpath("//b[text()='boom']") and "<b>boom</b>" in page.text_content()
     a = _norm(page.xpath("//tbody/tr[1]")[0].text_content())
     assert "80.0%" in a and "25.0%" in a  # tag rate, extension share
+
+
+def test_a_damaged_report_still_renders():
+    """report.json read back may have been edited or cut: what cannot be read is left out, never a traceback."""
+    from edgar2xbrl.report_html import batch_index_html
+    damaged = {"summary": {"numbers_tagged": "x"}, "rows": [None, 3, {"column": "a", "alternatives": [[None]],
+                                                                     "confidence": "hi", "dimensions": [1]}],
+               "printed_tables": [{"rows": [{"cells": [None, "1", 2], "level": "z"}], "columns": None}],
+               "needs_review": [{"sources": [None], "message": "still shown"}],
+               "validation": {"errors": [None, {"code": 1}]}, "remarks": [None]}
+    assert "still shown" in _page(report_html(damaged)).text_content()
+    assert _page(report_html({})).xpath("//section[@id='review']")
+    page = _page(batch_index_html([{"file": "a.txt", "seconds": "x", "numbers_tagged": None}], {}))
+    assert len(page.xpath("//tbody/tr")) == 1
