@@ -36,7 +36,7 @@ from lxml import etree
 
 from . import pipeline
 from .errors import InternalError
-from .report import report_json, report_markdown
+from .report import report_files
 from .validate import ValidationResult, validate as _validate
 from .xbrl_report import XbrlReport
 from .xmlsafe import safe_parser
@@ -116,7 +116,7 @@ class Conversion:
     """A converted filing, in memory.
 
     - `files`: every file `save` writes, name → text (the instance, the schema, the linkbases, `report.json`,
-      `report.md`);
+      `report.md`, `report.html`);
     - `report`: the conversion report as a dict (what `report.json` holds), `counts` its figures typed;
     - `validation`: Arelle's and the EDGAR checks' result, or None when not validated;
     - `status`: "clean", "flagged" (valid, but a consistency rule removed or flagged facts: see
@@ -170,7 +170,7 @@ class Conversion:
         out = Path(out_dir)
         pipeline._check_output_folder(out, self.source)
         xbrl = {n: self.files[n] for n in self._xbrl}
-        pipeline._write_atomically(out, xbrl, self.instance, lambda _v: self.report, False, None)
+        pipeline._write_atomically(out, xbrl, self.instance, lambda _v: self.report, False, None, xbrl=self.xbrl)
         return sorted(out / n for n in self.files)
 
 
@@ -216,8 +216,7 @@ def convert(source, options=None, **kw):
     validation = _validate_in_memory(built.files, built.instance_name, packages) if opts.validate else None
     report = built.report(validation)
     files = dict(built.files)
-    files["report.json"] = report_json(report)
-    files["report.md"] = report_markdown(report)
+    files.update(report_files(report, built.xbrl))
     return Conversion(source=name, instance=built.instance_name, files=MappingProxyType(dict(sorted(files.items()))),
                       report=report, counts=Counts.from_report(report), validation=validation,
                       warnings=tuple(built.warnings), _xbrl=tuple(sorted(built.files)), xbrl=built.xbrl)

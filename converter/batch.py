@@ -63,6 +63,7 @@ class Row:
     numbers_in_statements: int = 0
     numbers_tagged: int = 0
     numbers_untagged: int = 0
+    numbers_tagged_extension: int = 0  # tagged with the filer's own (extension) concepts
     checks_passed: int = 0
     checks_failed: int = 0
     arelle_errors: int = 0
@@ -158,7 +159,7 @@ def output_names(items: list[tuple[PurePath, str]]) -> list[str]:
         if len(idxs) > 1:
             for i in idxs:
                 names[i] = _flat(items[i][0], True)
-    taken = {n.lower() for n in names} | {"summary.csv", "summary.json"}
+    taken = {n.lower() for n in names} | {"summary.csv", "summary.json", "index.html"}
     for idxs in groups(names).values():
         for k, i in enumerate(idxs[1:], start=2) if len(idxs) > 1 else ():
             n = f"{names[i]}-{k}"
@@ -261,7 +262,8 @@ def row_from_report(task_file: str, output: str, report: dict, valid: bool, seco
     return Row(file=task_file, output=output, status=status, flags=flags, form=report.get("form", ""),
                period=report.get("period_end", ""), statements=len(report.get("statements", [])),
                numbers_in_statements=s.get("numbers_in_statements", 0), numbers_tagged=s.get("numbers_tagged", 0),
-               numbers_untagged=s.get("numbers_untagged", 0), checks_passed=s.get("checks_passed", 0),
+               numbers_untagged=s.get("numbers_untagged", 0),
+               numbers_tagged_extension=s.get("numbers_tagged_extension", 0), checks_passed=s.get("checks_passed", 0),
                checks_failed=s.get("checks_failed", 0), arelle_errors=len(v.get("errors", [])),
                calc_inconsistencies=sum(1 for e in v.get("errors", []) + v.get("warnings", [])
                                         if "calc" in e.get("code", "").lower()),
@@ -656,7 +658,8 @@ def _kept_row(task: Task, earlier: Row | None, out_dir: Path, force: bool, retry
 
 
 def write_summary(out_dir: Path, rows: list[Row]) -> None:
-    """summary.csv and summary.json, each written beside and then moved into place (never half-written)."""
+    """summary.csv, summary.json and index.html, each written beside and then moved into place (never
+    half-written)."""
     tmp = out_dir / f".summary.csv.{os.getpid()}.tmp"
     with open(tmp, "w", newline="", encoding="utf-8") as fh:
         w = csv.DictWriter(fh, fieldnames=FIELDS)
@@ -674,6 +677,22 @@ def write_summary(out_dir: Path, rows: list[Row]) -> None:
     tmp.write_text(json.dumps({"filings": len(rows), "by_status": by_status, "totals": totals,
                                "rows": [asdict(r) for r in rows]}, indent=1), encoding="utf-8")
     os.replace(tmp, out_dir / "summary.json")
+    write_index(out_dir, rows)
+
+
+def write_index(out_dir: Path, rows: list[Row]) -> None:
+    """index.html: the batch at a glance, each filing linked to its report.html (or, written by an older
+    edgar2xbrl, its report.md) when that file is there."""
+    from .report_html import batch_index_html
+    links = {}
+    for r in rows:
+        for name in ("report.html", "report.md"):
+            if r.output and r.status in WITH_OUTPUT and (out_dir / r.output / name).is_file():
+                links[r.file] = f"{r.output}/{name}"
+                break
+    tmp = out_dir / f".index.html.{os.getpid()}.tmp"
+    tmp.write_text(batch_index_html([asdict(r) for r in rows], links), encoding="utf-8")
+    os.replace(tmp, out_dir / "index.html")
 
 
 class _Progress:
@@ -821,7 +840,7 @@ def report_lines(run: BatchRun) -> list[str]:
     out = [f"numbers in statements: {seen}, tagged {tagged} ({100 * tagged / seen if seen else 0:.1f}%); "
            f"Arelle errors {sum(r.arelle_errors for r in rows)}, calculation inconsistencies "
            f"{sum(r.calc_inconsistencies for r in rows)}; flags for review {sum(r.flags for r in rows)}",
-           f"summary: {run.out_dir / 'summary.csv'}, {run.out_dir / 'summary.json'} "
+           f"summary: {run.out_dir / 'summary.csv'}, {run.out_dir / 'summary.json'}, {run.out_dir / 'index.html'} "
            f"({run.ran} run now, {len(rows) - run.ran} kept from an earlier run, {run.seconds:.1f} s)"]
     if run.interrupted:
         out.append(f"interrupted ({run.interrupted}): {run.pending} filings not converted; run the same command "

@@ -207,7 +207,7 @@ Exit codes:
 @main.command(epilog=BATCH_EXIT_CODES)
 @click.argument("source", type=click.Path(exists=True))
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Output folder: one sub-folder per filing, plus summary.csv and summary.json.")
+              help="Output folder: one sub-folder per filing, plus summary.csv, summary.json and index.html.")
 @click.option("--jobs", default=1, show_default=True, help="Filings converted in parallel (processes, or Dask "
               "workers of a local cluster).")
 @click.option("--timeout", default=300.0, show_default=True, type=float,
@@ -259,7 +259,8 @@ def batch(source, out_dir, jobs, timeout, force, retry_failed, engine, scheduler
                               ("flags", "numbers_in_statements", "numbers_tagged", "numbers_untagged",
                                "checks_passed", "checks_failed", "arelle_errors", "calc_inconsistencies")},
                    "ran": run.ran, "kept": len(rows) - run.ran, "pending": run.pending, "seconds": round(run.seconds, 3),
-                   "summary": [str(run.out_dir / "summary.csv"), str(run.out_dir / "summary.json")]})
+                   "summary": [str(run.out_dir / "summary.csv"), str(run.out_dir / "summary.json"),
+                               str(run.out_dir / "index.html")]})
         sys.exit(code)
     lines = report_lines(run)
     for line in lines if verbosity >= 0 else lines[-1:]:

@@ -6,7 +6,7 @@ leaves the previous output or the new one in place, or (between the two renames)
 `.OUT.old-PID`: the next run into the same folder puts that back, and removes the temporary folders of runs
 that are no longer running.
 
-What a conversion wrote is listed in its `report.json` (`files`, plus the two reports): a folder that holds
+What a conversion wrote is listed in its `report.json` (`files`, plus the reports): a folder that holds
 anything else is not ours to replace.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ import re
 import shutil
 from pathlib import Path
 
-REPORTS = ("report.json", "report.md")
+REPORTS = ("report.json", "report.md", "report.html")
 
 
 def _ours(name: str) -> bool:

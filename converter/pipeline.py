@@ -22,7 +22,7 @@ from .notes import build_measure_table, build_text_blocks, is_measure_table, pro
 from .parenthetical import build_parentheticals
 from .periods import add_months
 from .periods import printed_dates
-from .report import report_json, report_markdown
+from .report import report_files
 from . import rules
 from .segments import segment_breakdown
 from .source import read_filing, statement_documents
@@ -77,7 +77,7 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
     built = build(path if data is None else data, str(path), prefix=prefix, cik=cik, taxonomy_packages=taxonomy_packages, form=form,
                   period_end=period_end)
     validation, rep = _write_atomically(out_dir, built.files, built.instance_name, built.report, run_validation,
-                                        taxonomy_packages, str(path))
+                                        taxonomy_packages, str(path), built.xbrl)
     return Result(out_dir=out_dir, files=sorted(out_dir.iterdir()), report=rep, validation=validation,
                   warnings=built.warnings)
 
@@ -154,9 +154,11 @@ def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, c
                     filed=filing.header.get("filed", ""), sic=sic.group(1) if sic else "", source=Path(path).name)
     xbrl = freeze(b, entity, f"{prefix}-{date_tag}", namespace(prefix, date_tag), TYPES)
 
+    printed = _printed_tables(b.path, layout, undated, filing.line_map)
+
     def report(validation):
         return _report(b, layout, cover, form, period_end, fy_focus, fp_focus, registrant, placeholder,
-                       validation, files, taxonomy_packages, undated, findings)
+                       validation, files, taxonomy_packages, undated, findings, printed)
     return Built(files, f"{prefix}-{date_tag}.xml", report, warnings, xbrl)
 
 
@@ -390,7 +392,7 @@ def _write(target: Path, text: str, out_dir: Path, source: str) -> None:
 
 
 def _write_atomically(out_dir: Path, files: dict[str, str], instance_name: str, report, run_validation: bool,
-                      taxonomy_packages, source: str = ""):
+                      taxonomy_packages, source: str = "", xbrl: XbrlReport | None = None):
     """Write into a temporary folder beside out_dir, validate there, and put it in place only when complete."""
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -408,8 +410,8 @@ def _write_atomically(out_dir: Path, files: dict[str, str], instance_name: str, 
                                 + "; ".join(bad))
         validation = validate(tmp / instance_name, taxonomy_packages) if run_validation else None
         rep = report(validation)
-        _write(tmp / "report.json", report_json(rep), out_dir, source)
-        _write(tmp / "report.md", report_markdown(rep), out_dir, source)
+        for name, text in report_files(rep, xbrl).items():
+            _write(tmp / name, text, out_dir, source)
         try:
             if out_dir.exists():
                 old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
@@ -549,13 +551,37 @@ def _cover_facts(b: Builder, cv, form, period_end, fye, fy_focus, fp_focus, doc_
     b.networks.append(net)
 
 
+def _printed_tables(path: str, layout, undated, line_map: list[int] | None) -> list[dict]:
+    """Each statement and note table as the filing printed it (row labels, their indentation level, the printed
+    cells), so that a reader of the report can see every row in place; rows name their source as the report's
+    rows do (`file:line`, HTML lines mapped to the HTML file), and cells are in the order of the rows' `column`."""
+    def source(line: int) -> str:
+        if line_map and 0 < line <= len(line_map):
+            line = line_map[line - 1]
+        return f"{path}:{line}"
+
+    tables = [(st.title, st) for st in list(layout.statements) + list(undated)]
+    tables += [(f"Note {note.number} - {note.title} (Details)", st) for note, st in layout.note_tables]
+    out = []
+    for title, st in tables:
+        # indentation is printed in characters (or CSS padding rendered as spaces): its rank within the table is
+        # the level a reader sees, whatever the filing's step
+        ranks = {ind: k for k, ind in enumerate(sorted({r.indent for r in st.rows}))}
+        out.append({"title": title, "kind": st.kind, "columns": [c.header for c in st.columns],
+                    "rows": [{"source": source(r.line), "label": r.label, "level": min(ranks[r.indent], 6),
+                              "rule_above": r.rule_above,
+                              "cells": [None if c is None else c.text for c in r.cells]} for r in st.rows]})
+    return out
+
+
 def _report(b, layout, cover, form, period_end, fy, fp, registrant, placeholder, validation, files, packages,
-            undated=(), findings=None):
+            undated=(), findings=None, printed=()):
     numbers = sum(1 for st in list(layout.statements) + list(undated) for r in st.rows for c in r.cells
                   if c is not None)
     stmt_titles = {st.title for st in list(layout.statements) + list(undated)}
-    tagged = sum(1 for r in b.rows if r["statement"] in stmt_titles and r.get("column") and
-                 r["status"] in ("added", "duplicate"))
+    tagged_rows = [r for r in b.rows if r["statement"] in stmt_titles and r.get("column") and
+                   r["status"] in ("added", "duplicate")]
+    tagged = len(tagged_rows)
     untagged_stmt = sum(1 for u in b.untagged if u.statement in stmt_titles)
     from .packages import packages_for
     taxonomy = validation.taxonomy if validation else packages_for(packages)[1]
@@ -572,6 +598,7 @@ def _report(b, layout, cover, form, period_end, fy, fp, registrant, placeholder,
                        for st in layout.statements],
         "statement_scales": {st.kind: st.scale for st in layout.statements},
         "summary": {"numbers_in_statements": numbers, "numbers_tagged": tagged, "numbers_untagged": untagged_stmt,
+                    "numbers_tagged_extension": sum(1 for r in tagged_rows if r["concept"] in b.extensions),
                     "facts": len(b.facts), "extension_concepts": sum(1 for c in b.extensions.values() if not c.abstract),
                     "checks_passed": sum(1 for c in b.checks if c.ok),
                     "checks_failed": sum(1 for c in b.checks if not c.ok),
@@ -580,7 +607,8 @@ def _report(b, layout, cover, form, period_end, fy, fp, registrant, placeholder,
         "needs_review": [f.as_dict() for f in findings["found"] if f.action is not rules.Action.CORRECTED],
         "corrections": [f.as_dict() for f in findings["found"] if f.action is rules.Action.CORRECTED],
         "rules": _rule_counts(findings),
-        "rows": b.rows, "untagged": [asdict(u) for u in b.untagged], "checks": [asdict(c) for c in b.checks],
+        "rows": b.rows, "printed_tables": list(printed), "untagged": [asdict(u) for u in b.untagged],
+        "checks": [asdict(c) for c in b.checks],
         "extensions": [{"concept": c.qname, "label": c.label, "type": c.type, "period": c.period,
                         "balance": c.balance,
                         "reason": reasons.get(c.qname, "presentation heading" if c.abstract else "")}

@@ -1,8 +1,19 @@
-"""The conversion report: JSON for machines, Markdown for people."""
+"""The conversion report: JSON for machines, Markdown and HTML (report_html.py) for people."""
 from __future__ import annotations
 
 import json
 from dataclasses import asdict
+
+
+REPORT_FILES = ("report.json", "report.md", "report.html")
+
+
+def report_files(data: dict, xbrl=None) -> dict[str, str]:
+    """The report files of a conversion, name → text (`xbrl`, the typed XBRL report, gives the HTML page the
+    concepts' labels)."""
+    from .report_html import report_html
+    return {"report.json": report_json(data), "report.md": report_markdown(data),
+            "report.html": report_html(data, xbrl)}
 
 
 def report_json(data: dict) -> str:

@@ -132,7 +132,7 @@ def test_timeout_stops_a_stuck_conversion(tmp_path, monkeypatch):
     assert rows["a.txt"].status == "timeout" and "time limit" in rows["a.txt"].message
     assert rows["b.txt"].status == "converted"
     assert "1 timed out" in run.counts_line()
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["b", "summary.csv", "summary.json"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["b", "index.html", "summary.csv", "summary.json"]
 
 
 def test_flags_come_from_the_report(tmp_path, monkeypatch):
@@ -256,7 +256,7 @@ def test_a_signal_stops_the_batch_promptly(tmp_path, sig, code):
     assert list(rows) == ["a-fast.txt"] and rows["a-fast.txt"]["status"] == "converted"
     assert "3 filings not converted" in stdout
     assert stdout.splitlines()[-1].startswith("1 filings: 1 converted")
-    assert sorted(p.name for p in out.iterdir()) == ["a-fast", "summary.csv", "summary.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["a-fast", "index.html", "summary.csv", "summary.json"]
 
 
 def _children_of(pid):

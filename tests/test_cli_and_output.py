@@ -29,8 +29,8 @@ def test_out_folder_is_current(tmp_path):
     finally:
         os.chdir(cwd)
     assert res.exit_code == 0, res.output
-    fresh = {p.name: p.read_text() for p in (tmp_path / "o").iterdir() if p.name != "report.json"
-             and p.name != "report.md"}
+    fresh = {p.name: p.read_text() for p in (tmp_path / "o").iterdir()
+             if p.name not in ("report.json", "report.md", "report.html")}
     kept = {p.name: p.read_text() for p in (ROOT / "out").iterdir() if p.name in fresh}
     assert kept.keys() == fresh.keys(), "out/ is stale: run the quick-start command again"
     for name in fresh:

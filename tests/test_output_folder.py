@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from conftest import ROOT, SAMPLE
 from edgar2xbrl.cli import main
+from edgar2xbrl.outdir import REPORTS
 from edgar2xbrl.xmlsafe import parse_back
 
 
@@ -30,7 +31,7 @@ def _dead_pid() -> int:
 def _is_complete(out) -> bool:
     rep = json.loads((out / "report.json").read_text())
     names = {p.name for p in out.iterdir()}
-    return set(rep["files"]) | {"report.json", "report.md"} == names and not parse_back(out)
+    return set(rep["files"]) | set(REPORTS) == names and not parse_back(out)
 
 
 def test_output_under_a_file_is_a_message(tmp_path):
@@ -76,7 +77,7 @@ def test_files_the_user_added_are_never_replaced(tmp_path):
 
 def _is_complete_but(out, extra):
     rep = json.loads((out / "report.json").read_text())
-    return set(rep["files"]) | {"report.json", "report.md", extra} == {p.name for p in out.iterdir()}
+    return set(rep["files"]) | set(REPORTS) | {extra} == {p.name for p in out.iterdir()}
 
 
 def test_interrupted_between_renames_is_restored_by_the_next_run(tmp_path):
