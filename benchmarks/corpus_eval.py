@@ -35,7 +35,9 @@ TAGS = {
     "CURRENT-LIABILITIES": ["LiabilitiesCurrent"],
     "TOTAL-LIABILITY-AND-EQUITY": ["LiabilitiesAndStockholdersEquity"],
     "TOTAL-REVENUES": ["Revenues", "RevenueFromContractWithCustomerExcludingAssessedTax"],
-    "INCOME-PRETAX": ["IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"],
+    "INCOME-PRETAX": ["IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+                      # the era's pretax concept (before the 2011 taxonomy), the one the converter uses for the era
+                      "IncomeLossFromContinuingOperationsBeforeIncomeTaxesMinorityInterestAndIncomeLossFromEquityMethodInvestments"],
     "NET-INCOME": ["NetIncomeLoss"],
     "EPS-PRIMARY": ["EarningsPerShareBasic", "EarningsPerShareBasicAndDiluted"],
     "EPS-DILUTED": ["EarningsPerShareDiluted", "EarningsPerShareBasicAndDiluted"],

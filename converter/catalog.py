@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import csv
+from datetime import date
+from dataclasses import replace
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -121,7 +123,8 @@ def parse_catalog(path: Path) -> list[Concept]:
                 prefix=r["prefix"], name=r["name"], type=r["type"], substitution=r["substitution"],
                 period=r["period"], balance=r["balance"], abstract=r["abstract"] == "true", label=r["label"],
                 statements=tuple(r["statements"].split()), aliases=tuple(a for a in r["aliases"].split("|") if a),
-                axis=r.get("axis", "") or "", parents=tuple((r.get("parents") or "").split())))
+                axis=r.get("axis", "") or "", parents=tuple((r.get("parents") or "").split()),
+                era_counterpart=r.get("era_counterpart") or ""))
     return out
 
 
@@ -131,6 +134,8 @@ def parse_official(path: Path, kept: list[Concept]) -> list[Concept]:
     and not already kept by hand. Every one was in the official 2011 schema, so none comes from a later standard
     (ASC 606 revenue, ASC 842 leases): a concept an era filer could have used. Known by the words of its name."""
     known = {c.name for c in kept}
+    # the era counterparts of later concepts are read wherever the 2024 statements place them (or not)
+    wanted = {c.era_counterpart: c.statements for c in kept if c.era_counterpart}
     out: list[Concept] = []
     weights: dict[str, list[tuple[str, int]]] = {}
     balance: dict[str, str] = {}
@@ -140,18 +145,18 @@ def parse_official(path: Path, kept: list[Concept]) -> list[Concept]:
             balance.setdefault(r["name"], r["balance"])
             kind = _OFFICIAL_TYPES.get(r["type"])
             tags = tuple(dict.fromkeys(_OFFICIAL_STATEMENTS[t] for t in r["statements"].split()
-                                       if t in _OFFICIAL_STATEMENTS))
+                                       if t in _OFFICIAL_STATEMENTS)) or wanted.get(r["name"], ())
             if kind is None or not tags or r["abstract"] != "false" or r["deprecated"] or r["name"] in known or \
                     r["substitution_group"] != "xbrli:item" or r["period_type"] not in ("instant", "duration") or \
                     (kind == "monetary" and r["balance"] not in ("debit", "credit", "")):
                 continue
-            if (set(tags) == {"bs"} and r["period_type"] != "instant") or \
-                    (set(tags) <= {"is", "cf"} and r["period_type"] != "duration"):
+            if r["name"] not in wanted and ((set(tags) == {"bs"} and r["period_type"] != "instant") or
+                                            (set(tags) <= {"is", "cf"} and r["period_type"] != "duration")):
                 continue  # a period type at odds with the only statements that place it: details of those
             out.append(Concept(prefix="us-gaap", name=r["name"], type=kind, substitution="item",
                                period=r["period_type"], balance=r["balance"], abstract=False, label=r["words"],
                                statements=tags, aliases=(), parents=tuple(p for p, _ in weights[r["name"]]),
-                               kept=False))
+                               kept=False, since=int(r.get("first_schema") or 9999)))
     # a balance carried forward from 2011 that a 2024 calculation arc contradicts (a +1 arc joins equal balances,
     # a -1 arc opposite ones) may have changed since without a change note at hand: such a concept is left out
     balance.update({c.name: c.balance for c in kept})
@@ -163,7 +168,56 @@ def parse_official(path: Path, kept: list[Concept]) -> list[Concept]:
     return [c for c in out if c.name not in doubtful]
 
 
-@lru_cache(maxsize=1)
-def load_catalog() -> Catalog:
+# the last official concept schema of the pre-XBRL era at hand: a concept it lacks came with a later standard
+ERA_END_YEAR = 2011
+
+
+# the official era schemas at hand, by publication date: a filing is read with the newest one out by its period end
+ERA_SCHEMAS = ((date(2008, 3, 31), 2008), (date(2009, 1, 31), 2009), (date(2011, 1, 31), 2011))
+LATER = 0.9  # a later standard's concept, where the era's concept for its meaning is there to take
+NEWER = 0.98  # a concept the filing's era schema did not have yet: yields to one it had, when they fit as well
+
+
+def era_of(period_end) -> int | None:
+    """The era schema year a filing is read with (2008 for every filing before 2009), None after the era."""
+    if period_end is None or period_end.year > ERA_END_YEAR:
+        return None
+    return max((year for published, year in ERA_SCHEMAS if published <= period_end), default=ERA_SCHEMAS[0][1])
+
+
+@lru_cache(maxsize=4)
+def load_catalog(era: int | None = None) -> Catalog:
+    """The catalog: the hand-kept rows with their wordings and the official statement concepts.
+
+    With `era` (the schema year from `era_of`), for a filing of the pre-XBRL era: a kept concept that came with a later standard (absent from the
+    official 2009 and 2011 schemas: ASC 606 `RevenueFromContractWithCustomer...`, `ContractWithCustomerLiability`)
+    gives way to the era's concept for the same meaning that the 2024 taxonomy still holds (the `era_counterpart`
+    column: Revenues, DeferredRevenueCurrent; and the 2011 pretax income concept for a filing read with the
+    2008 or 2009 schema, the pretax concept those had), which takes over its wordings; the later concept keeps its
+    `era_counterpart` and scores lower (LATER), so it is chosen only where the era's concept is taken by
+    another row ("Net sales" above "Total revenues"). A later concept with no counterpart (the era's name was
+    deprecated without a successor of the era) stays as it is: the 2024 taxonomy offers nothing older for it.
+    A concept that the era schema of the filing did not declare yet (first declared in 2011, for a filing of 2010)
+    scores a little lower (NEWER): of two that fit as well, the one its filer could have used.
+    Without `era` no concept carries an `era_counterpart` or a lower weight."""
     kept = parse_catalog(CATALOG_PATH)
-    return Catalog(kept + parse_official(OFFICIAL_PATH, kept))
+    official = parse_official(OFFICIAL_PATH, kept)
+    with open(OFFICIAL_PATH, newline="", encoding="utf-8") as fh:
+        since = {r["name"]: int(r["first_schema"]) for r in csv.DictReader(fh) if r.get("first_schema")}
+    kept = [replace(c, since=since.get(c.name, c.since)) for c in kept]
+    if era is not None:
+        later = {c.name: c for c in kept if c.era_counterpart and c.since > era}
+        by_name = {c.name: c for c in kept + official}
+        taken: dict[str, Concept] = {}
+        for c in later.values():
+            target = taken.get(c.era_counterpart) or by_name[c.era_counterpart]
+            taken[target.name] = replace(target, aliases=tuple(dict.fromkeys(target.aliases + (c.label.lower(),) +
+                                                                            c.aliases)), kept=True)
+        kept = [taken.pop(c.name, c) for c in kept]
+        official = [taken.pop(c.name, c) for c in official]
+        kept, official = ([replace(c, era_weight=LATER if c.name in later else NEWER if c.since > era else 1.0,
+                                   era_counterpart=c.era_counterpart if c.name in later else "")
+                           for c in part] for part in (kept, official))
+    else:
+        kept = [replace(c, era_counterpart="") if c.era_counterpart else c for c in kept]
+    return Catalog(kept + official)

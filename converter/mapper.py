@@ -123,7 +123,7 @@ def score_concept(label: str, context: str, c: Concept) -> float:
     low = label.lower()
     # "Pro forma basic and diluted loss per share" is not the reported EPS
     qualified = [q for q in ("pro forma", "supplemental") if q in low and not any(q in n.lower() for n in names)]
-    factor = 1.0 if c.kept else NAME_ONLY
+    factor = (1.0 if c.kept else NAME_ONLY) * c.era_weight
     if qualified:
         return factor * 0.6 * _plain_score(label, context, names, lt)
     return factor * _plain_score(label, context, names, lt)

@@ -155,6 +155,9 @@ class Concept:
     parents: tuple[str, ...] = ()  # catalog concepts that sum this one in the official calculations
     extension: bool = False
     kept: bool = True  # a hand-kept row with its wordings; False: known only from the official files (name words)
+    era_counterpart: str = ""  # a later standard's concept: the era's concept for its meaning (catalog.load_catalog)
+    since: int = 9999  # year of the oldest official era schema (2008, 2009, 2011) that declares it; 9999: none
+    era_weight: float = 1.0  # < 1 for a concept newer than the filing (catalog.load_catalog): it yields in ties
 
     @property
     def qname(self) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from .builder import Builder, Network, PresItem, Untagged, prune_calcs
-from .catalog import TYPES, load_catalog
+from .catalog import TYPES, era_of, load_catalog
 from .cover import fiscal_focus, fiscal_year_end_from_text, read_cover
 from .equity import build_equity, build_equity_rollforward
 from .errors import ConversionError, InternalError
@@ -125,7 +125,7 @@ def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, c
         raise ConversionError(f"--prefix {prefix!r} is reserved (an XML, XBRL or SEC/FASB taxonomy prefix); "
                               "choose another", path)
 
-    b = Builder(load_catalog(), prefix, Path(path).name)  # the file name only: same bytes, same output
+    b = Builder(load_catalog(era=era_of(period_end)), prefix, Path(path).name)  # the file name only: same bytes, same output
     b.notes += filing.remarks + cover.problems
     b.printed_dates = layout.printed_dates or frozenset()
     _cover_facts(b, cover, form, period_end, fye, fy_focus, fp_focus, doc_period, placeholder)

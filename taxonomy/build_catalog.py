@@ -17,10 +17,12 @@ only from official files in ../shared/taxonomies (see history/README.md):
   position, is = income, ci = comprehensive income, eq = equity and partners' capital, cf = cash flows);
 - calc_parents: every summation-item arc of the 2024 calculation linkbases (stm/ and dis/) that has the concept as its
   child, as `Parent:+1` / `Parent:-1`;
-- words: the words of the concept name (the CamelCase split FinTagging exported with the 2024 list).
+- words: the words of the concept name (the CamelCase split FinTagging exported with the 2024 list);
+- first_schema: the year of the oldest official schema of the era (2008, 2009, 2011) that declares the concept: what
+  a filer of that time could have used.
 
 Columns: name, type, substitution_group, period_type, balance, abstract, attributes_from, deprecated, statements, stm,
-calc_parents, words. Rerun when the sources change:
+calc_parents, words, first_schema. Rerun when the sources change:
 
     python3 taxonomy/build_catalog.py [SHARED_TAXONOMIES_DIR]
 """
@@ -42,9 +44,11 @@ DEFAULT_SHARED = HERE.parent.parent / "shared" / "taxonomies"
 XL = "{http://www.w3.org/1999/xlink}"
 LINK = "{http://www.xbrl.org/2003/linkbase}"
 COLUMNS = ["name", "type", "substitution_group", "period_type", "balance", "abstract", "attributes_from",
-           "deprecated", "statements", "stm", "calc_parents", "words"]
+           "deprecated", "statements", "stm", "calc_parents", "words", "first_schema"]
 FAMILY = {"sfp": "bs", "soi": "is", "soc": "ci", "sheci": "eq", "spc": "eq", "scf": "cf"}
 SCHEMAS = ("us-gaap-2011-01-31.xsd", "us-gaap-2009-01-31.xsd")  # newest first
+# every official concept schema of the era at hand, oldest first: the first that declares a name dates it
+ERA_SCHEMAS = ("us-gaap-2008-03-31.xsd", "us-gaap-2009-01-31.xsd", "us-gaap-2011-01-31.xsd")
 
 
 def schema_elements(text: str) -> dict[str, dict[str, str]]:
@@ -118,6 +122,8 @@ def build(shared: Path) -> list[dict[str, str]]:
                 d = json.loads(line)
                 names[d["us_gaap_tag"]] = (d["entity_type"], d.get("text", ""))
     schemas = [(s, schema_elements((hist / "xsd" / s).read_text(encoding="utf-8"))) for s in SCHEMAS]
+    declared = [(s[8:12], set(schema_elements((hist / "xsd" / s).read_text(encoding="utf-8"))))
+                for s in ERA_SCHEMAS]
     modified = modified_after_2011((hist / "changenotes" / "us-gaap-cn-ref-2017-01-31.xml").read_bytes())
     edgar = json.loads((hist / "deprecation" / "arelle-edgar-us-gaap-deprecated-concepts.json").read_text())
     deprecated = {n: y[:4] for n, y in edgar.items() if int(y[:4]) <= 2024}
@@ -165,6 +171,7 @@ def build(shared: Path) -> list[dict[str, str]]:
             "stm": " ".join(codes),
             "calc_parents": " ".join(f"{p}:{w}" for p, w in sorted(parents.get(name, ()))),
             "words": words,
+            "first_schema": next(year for year, els in declared if name in els),
         })
     return rows
 

@@ -1,0 +1,124 @@
+"""The mapper's vocabulary: official statement concepts, the era rule, segment notes, year-only note columns."""
+from datetime import date
+
+from edgar2xbrl.builder import Builder
+from edgar2xbrl.catalog import era_of, load_catalog
+from edgar2xbrl.segments import AXIS, segment_breakdown
+from edgar2xbrl.source import Document
+from edgar2xbrl.statements import locate
+from edgar2xbrl.tables import find_tables
+
+INCOME = """\
+                          ACME CORP.
+                   STATEMENTS OF OPERATIONS
+                        (In thousands)
+
+                                            Year Ended December 31,
+                                              1996          1995
+                                            --------      --------
+Net sales                                    $ 5,000       $ 4,000
+Cost of sales                                  3,000         2,500
+                                            --------      --------
+Gross profit                                   2,000         1,500
+                                            ========      ========
+"""
+
+SEGMENTS = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 9 - SEGMENT INFORMATION
+
+Information on the Company's reportable segments for the years ended December 31 (in thousands):
+
+                                              2010          2009
+                                            --------      --------
+North America:
+  Net sales                                  $ 3,000       $ 2,500
+  Operating income                               300           250
+  Segment assets                               1,200         1,100
+International:
+  Net sales                                  $ 2,000       $ 1,500
+  Operating income                               200           150
+  Segment assets                                 900           800
+"""
+
+
+def _statement(text, form="10-K", period_end=None, note=False):
+    lines = text.splitlines()
+    docs = [Document(type="", start=0, end=len(lines))]
+    lay = locate(lines, find_tables(lines, docs), docs, form, period_end)
+    return lay.note_tables[0] if note else lay.statements[0]
+
+
+def test_era_of_a_filing_is_the_schema_out_by_its_period_end():
+    assert era_of(date(1996, 12, 31)) == 2008
+    assert era_of(date(2010, 6, 30)) == 2009
+    assert era_of(date(2011, 6, 30)) == 2011
+    assert era_of(date(2019, 6, 30)) is None
+
+
+def test_official_statement_concepts_are_candidates_with_their_attributes():
+    cat = load_catalog()
+    official = [c for c in cat.concepts.values() if not c.kept]
+    assert len(official) > 1500
+    c = cat.find("DepreciationAndAmortization")  # not kept by hand: known from the official files only
+    assert c is not None and not c.kept
+    assert (c.type, c.period, c.balance, c.statements) == ("monetary", "duration", "debit", ("is",))
+    assert not any(o.name.startswith(("RevenueFromContractWithCustomer", "OperatingLeaseRightOfUse")) for o in official)
+
+
+def test_a_1996_net_sales_is_revenues_not_the_asc_606_concept():
+    st = _statement(INCOME)
+    for era, expected in ((era_of(date(1996, 12, 31)), "us-gaap:Revenues"),
+                          (None, "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax")):
+        b = Builder(load_catalog(era), "acme", "x.txt")
+        b.build_statement(st, 1, "Income", st.title)
+        sales = {f.concept for f in b.facts.values() if f.row_label == "Net sales"}
+        assert sales == {expected}, era
+
+
+def test_a_2010_pretax_line_takes_the_pretax_concept_of_its_time():
+    cat = load_catalog(era_of(date(2010, 6, 30)))
+    newer = cat.find("IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest")
+    older = cat.find("IncomeLossFromContinuingOperationsBeforeIncomeTaxesMinorityInterestAndIncomeLossFromEquityMethod"
+                     "Investments")
+    assert newer.since == 2011 and older.since == 2008
+    assert newer.era_weight < 1.0 and "income before income taxes" in older.aliases
+    latest = load_catalog(era_of(date(2011, 6, 30)))
+    assert latest.find(newer.name).era_weight == 1.0
+
+
+def test_segment_groups_are_members_of_the_segments_axis():
+    note, st = _statement(SEGMENTS, period_end=date(2010, 12, 31), note=True)
+    title = f"Note {note.number} - {note.title} (Details)"
+    b = Builder(load_catalog(2009), "acme", "x.txt")
+    breakdown = segment_breakdown(b, st, title)
+    assert breakdown is not None
+    assert [caption for _, caption in breakdown.members] == ["North America", "International"]
+    b.build_statement(st, 200, "Segments", title, group="Disclosure", breakdown=breakdown)
+    sales = [f for f in b.facts.values() if f.row_label.strip() == "Net sales"]
+    assert len(sales) == 4
+    assert {f.concept for f in sales} == {"us-gaap:Revenues"}
+    assert {f.context.dims[0][0] for f in sales} == {AXIS}
+    assert len({f.context.dims for f in sales}) == 2
+    net = b.networks[-1]
+    assert net.hypercube is not None and "us-gaap:Revenues" in net.hypercube["primaries"]
+
+
+def test_a_year_only_note_column_is_the_fiscal_year_for_a_flow_and_its_end_for_a_balance():
+    note, st = _statement(SEGMENTS, period_end=date(2010, 12, 31), note=True)
+    b = Builder(load_catalog(2009), "acme", "x.txt")
+    b.build_statement(st, 200, "Segments", "Note 9 - Segment Information (Details)", group="Disclosure",
+                      breakdown=segment_breakdown(b, st, "Note 9 - Segment Information (Details)"))
+    by_row = {}
+    for f in b.facts.values():
+        by_row.setdefault(f.row_label.strip(), set()).add(f.context.period)
+    assert {p.start for p in by_row["Net sales"]} == {date(2010, 1, 1), date(2009, 1, 1)}
+    assert all(p.is_instant for p in by_row["Segment assets"])
+
+
+def test_no_breakdown_outside_a_segment_note():
+    note, st = _statement(SEGMENTS, period_end=date(2010, 12, 31), note=True)
+    b = Builder(load_catalog(2009), "acme", "x.txt")
+    assert segment_breakdown(b, st, "Note 9 - Quarterly Results (Details)") is None
