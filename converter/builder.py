@@ -164,13 +164,15 @@ class Builder:
         subtotals = find_subtotals(rows)
         lines = build_lines(st, subtotals)
         dims_of: dict[int, tuple[tuple[str, str], ...]] = {}
+        # a note's title frames its rows ("Federal" in "Income Taxes"); a statement's title says nothing of a row
+        around = re.sub(r"^Note\s+\S+\s+-\s+|\(Details\)$", "", title).strip() if group == "Disclosure" else ""
         if breakdown is None:
-            map_lines(lines, st, self.catalog)
+            map_lines(lines, st, self.catalog, around=around)
         else:
             for idx, dims in breakdown.groups:
-                map_lines([lines[i] for i in idx], st, self.catalog)  # "Net sales" once per segment
+                map_lines([lines[i] for i in idx], st, self.catalog, around=around)  # "Net sales" once a segment
                 dims_of.update((i, dims) for i in idx)
-            map_lines([ln for ln in lines if ln.index not in dims_of], st, self.catalog)
+            map_lines([ln for ln in lines if ln.index not in dims_of], st, self.catalog, around=around)
         # facts of a member's context never meet the consolidated ones
         plain = [ln for ln in lines if ln.index not in dims_of]
         self._resolve_conflicts(plain, st)

@@ -129,9 +129,9 @@ def parse_catalog(path: Path) -> list[Concept]:
 
 
 def parse_official(path: Path, kept: list[Concept]) -> list[Concept]:
-    """The numeric US-GAAP items the official 2024 statement linkbases place on a statement
-    (taxonomy/official_concepts.csv, built by taxonomy/build_catalog.py from official files only), not deprecated
-    and not already kept by hand. Every one was in the official 2011 schema, so none comes from a later standard
+    """The numeric US-GAAP items of taxonomy/official_concepts.csv (built by taxonomy/build_catalog.py from official
+    files only), not deprecated and not already kept by hand: tagged with the statements the official 2024
+    statement linkbases place them on, else as note concepts. Every one was in the official 2011 schema, so none comes from a later standard
     (ASC 606 revenue, ASC 842 leases): a concept an era filer could have used. Known by the words of its name."""
     known = {c.name for c in kept}
     # the era counterparts of later concepts are read wherever the 2024 statements place them (or not)
@@ -145,7 +145,7 @@ def parse_official(path: Path, kept: list[Concept]) -> list[Concept]:
             balance.setdefault(r["name"], r["balance"])
             kind = _OFFICIAL_TYPES.get(r["type"])
             tags = tuple(dict.fromkeys(_OFFICIAL_STATEMENTS[t] for t in r["statements"].split()
-                                       if t in _OFFICIAL_STATEMENTS)) or wanted.get(r["name"], ())
+                                       if t in _OFFICIAL_STATEMENTS)) or wanted.get(r["name"], ()) or ("note",)
             if kind is None or not tags or r["abstract"] != "false" or r["deprecated"] or r["name"] in known or \
                     r["substitution_group"] != "xbrli:item" or r["period_type"] not in ("instant", "duration") or \
                     (kind == "monetary" and r["balance"] not in ("debit", "credit", "")):

@@ -115,3 +115,34 @@ def not_money(label: str) -> str:
     if m and not re.search(r"\b(amount|value|cost|costs|paid|expense|income|payments?|proceeds|fair)\b", words, re.I):
         return m.group(0)
     return ""
+
+
+@lru_cache(maxsize=131072)
+def coverage(label: str, context: str, name_words: str) -> float:
+    """How well a concept known only by the words of its name fits a row: every word of the row's own label must
+    be in the name (else 0.0), and the score is the weighted share of the name's words that the label, or the
+    words around it (the caption above, a note's title), account for. "Federal" under "Current:" in "Income
+    Taxes" covers most of "Current Federal Tax Expense Benefit"; a long name of which the row says little scores
+    low."""
+    own, name = _es(_words(label)[0]), _es(_words(name_words)[0])
+    if not own or not name or not own <= name:
+        return 0.0
+    around = own | _es(_words(context)[0])
+    share = sum(_name_weight(t) for t in sorted(name & around)) / sum(_name_weight(t) for t in sorted(name))
+    return share if share >= COVERAGE_MIN else 0.0
+
+
+# in official names the words of a direction ("ExpenseBenefit", "IncreaseDecrease", "GainLoss") say little of what
+# is counted; below this share of the name's words a row has not said what the concept is
+_DIRECTION = {"benefit", "increase", "decrease", "gain", "loss", "losses", "gains"}
+COVERAGE_MIN = 0.6
+
+
+def _es(words: frozenset[str]) -> frozenset[str]:
+    """"taxes" as "tax": the stemmer leaves the e of a plural in -es."""
+    return frozenset(re.sub(r"(x|s|ch|sh)e$", r"\1", w) for w in words)
+
+
+def _name_weight(t: str) -> float:
+    return 0.35 if t in _DIRECTION else _weight(t)
+

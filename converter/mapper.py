@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from .catalog import STATEMENT_TAGS, Catalog, never_negative
-from .labels import camel, similarity, tokens
+from .labels import camel, coverage, similarity, tokens
 from .model import Concept, Row, Statement
 
 THRESHOLD = 0.5
@@ -113,10 +113,13 @@ def candidates(catalog: Catalog, st: Statement, kind: str, period: str) -> list[
 
 # a concept known only by the words of its official name yields to a kept wording that fits as well
 NAME_ONLY = 0.9
+NAME_MATCH = 0.7  # the least word overlap with an official name alone that counts
 _QUALIFIERS = ("pro forma", "supplemental", "unaudited pro forma", "as adjusted", "excluding", "before")
 
 
-def score_concept(label: str, context: str, c: Concept) -> float:
+def score_concept(label: str, context: str, c: Concept, around: str = "") -> float:
+    """How well concept `c` fits a row labelled `label` under the caption `context`; `around`: further words that
+    frame the table (a note's title), read only for concepts known by their official name alone."""
     names = (c.label,) + c.aliases
     best = 0.0
     lt = tokens(label)
@@ -124,9 +127,12 @@ def score_concept(label: str, context: str, c: Concept) -> float:
     # "Pro forma basic and diluted loss per share" is not the reported EPS
     qualified = [q for q in ("pro forma", "supplemental") if q in low and not any(q in n.lower() for n in names)]
     factor = (1.0 if c.kept else NAME_ONLY) * c.era_weight
-    if qualified:
-        return factor * 0.6 * _plain_score(label, context, names, lt)
-    return factor * _plain_score(label, context, names, lt)
+    plain = _plain_score(label, context, names, lt)
+    if not c.kept:
+        # a name's words overlap many a row's words by chance: they count where they nearly match, or where the
+        # row's words are all in the name and its surroundings account for most of the rest
+        plain = max(plain if plain >= NAME_MATCH else 0.0, coverage(label, f"{context} {around}", c.label))
+    return factor * (0.6 if qualified else 1.0) * plain
 
 
 def _plain_score(label: str, context: str, names, lt) -> float:
@@ -219,8 +225,10 @@ def _years_only(ln: Line, st: Statement) -> bool:
     return bool(cols) and all(col.year_period is not None for col in cols)
 
 
-def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str] | None = None) -> None:
-    """Choose a concept for every valued line; each concept at most once per statement."""
+def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str] | None = None,
+              around: str = "") -> None:
+    """Choose a concept for every valued line; each concept at most once per statement. `around`: words that
+    frame the table (a note's title)."""
     pairs: list[tuple[float, int, Concept]] = []
     unlabeled: list[int] = []
     liability_side = _liability_side(lines) if st.kind == "balance_sheet" else None
@@ -248,7 +256,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
         if period == "instant" and not ln.instant_at and _years_only(ln, st):
             pool += candidates(catalog, st, ln.kind, "duration")
         for c in pool:
-            s = score_concept(label, ln.context_label, c)
+            s = score_concept(label, ln.context_label, c, around)
             if either_way and never_negative(c):
                 s *= 0.8  # a change, or a row printed with both signs, is not an amount that is never negative
             if pro_forma and not _PRO_FORMA.search(c.label):

@@ -122,3 +122,21 @@ def test_no_breakdown_outside_a_segment_note():
     note, st = _statement(SEGMENTS, period_end=date(2010, 12, 31), note=True)
     b = Builder(load_catalog(2009), "acme", "x.txt")
     assert segment_breakdown(b, st, "Note 9 - Quarterly Results (Details)") is None
+
+
+def test_a_name_known_by_its_words_is_covered_by_the_row_and_its_surroundings():
+    from edgar2xbrl.labels import coverage
+    # "Federal" under "Current:" in the income tax note: the current federal tax expense
+    assert coverage("Federal", "Current Income Taxes", "Current Federal Tax Expense Benefit") >= 0.6
+    assert coverage("Federal", "Current Income Taxes", "Deferred Federal Income Tax Expense Benefit") < \
+        coverage("Federal", "Current Income Taxes", "Current Federal Tax Expense Benefit")
+    # a row's word the name lacks, or a name the row says little of, does not count
+    assert coverage("State", "Current Income Taxes", "Current Federal Tax Expense Benefit") == 0.0
+    assert coverage("Pro forma net (loss)", "", "Business Acquisitions Pro Forma Net Income Loss") == 0.0
+
+
+def test_a_stock_option_pro_forma_loss_is_not_a_business_acquisition_pro_forma():
+    from edgar2xbrl.mapper import score_concept, THRESHOLD
+    c = load_catalog(2008).find("BusinessAcquisitionsProFormaNetIncomeLoss")
+    assert c is not None and not c.kept
+    assert score_concept("Pro forma net (loss)", "", c, "STOCK-BASED COMPENSATION") < THRESHOLD
