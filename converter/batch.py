@@ -799,8 +799,9 @@ def run_batch(source: Path, out_dir: Path, jobs: int = 1, force: bool = False, v
     todo: list[Task] = []
     for t in tasks:
         kept = _kept_row(t, earlier.get(t.file), out_dir, force, retry_failed)
-        if kept is not None and kept.status in WITH_OUTPUT and not _has_formats(out_dir / t.output, formats):
-            kept = None  # its output lacks a format asked for now
+        if kept is not None and len(formats) > 1 and kept.status in WITH_OUTPUT and \
+                not _has_formats(out_dir / t.output, formats):
+            kept = None  # its output lacks a format asked for now (the classic one every output has)
         if kept is not None:
             rows[t.file] = kept
         else:

@@ -326,3 +326,15 @@ def test_batch_data_set_parquet_copy_of_num(batch_input, tmp_path):
     assert str(pq["value"].dtype) == "float64" and str(pq["ddate"].dtype) == "int64"
     key = lambda df: sorted(zip(df["adsh"], df["tag"], df["ddate"].astype(int), df["value"]))  # noqa: E731
     assert key(pq) == key(txt)
+
+
+def test_every_format_is_a_pure_function_of_the_report(sample_all):
+    from edgar2xbrl.writers import FORMATS, write_formats
+    conv, _ = sample_all
+    classic = {n: conv.files[n] for n in conv.files if not n.startswith("report.")}
+    for name in FORMATS:
+        once = write_formats((name,), conv.xbrl, classic, SAMPLE)
+        assert once == write_formats((name,), conv.xbrl, classic, SAMPLE), name
+        assert set(classic) <= set(once), name  # the classic files come with every format
+    assert set(write_formats(tuple(FORMATS), conv.xbrl, classic, SAMPLE)) == \
+        {n for n in conv.files if not n.startswith("report.")}

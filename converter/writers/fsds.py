@@ -100,7 +100,8 @@ def version(x: XbrlReport, qname: str, adsh: str) -> str:
     prefix = qname.split(":", 1)[0]
     if prefix == x.prefix:
         return adsh
-    return f"{prefix}/{x.namespaces[prefix].rstrip('/').rsplit('/', 1)[-1]}"
+    ns = x.namespaces.get(prefix, "")
+    return f"{prefix}/{ns.rstrip('/').rsplit('/', 1)[-1]}" if ns else prefix
 
 
 def number(value: str) -> str:
