@@ -156,7 +156,8 @@ def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, c
     entity = Entity(cik=cover.cik, cik_placeholder=placeholder, registrant=registrant, form=form,
                     period_end=period_end, fiscal_year_focus=fy_focus, fiscal_period_focus=fp_focus or "",
                     fiscal_year_end=fye or "", accession=filing.header.get("accession", ""),
-                    filed=filing.header.get("filed", ""), sic=sic.group(1) if sic else "", source=Path(path).name)
+                    filed=filing.header.get("filed", ""), sic=sic.group(1) if sic else "", source=Path(path).name,
+                    edgar_header=tuple(sorted(filing.header.items())))
     xbrl = freeze(b, entity, f"{prefix}-{date_tag}", namespace(prefix, date_tag), TYPES)
     files = write_formats(formats, xbrl, files, source)
 

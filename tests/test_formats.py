@@ -19,7 +19,10 @@ from edgar2xbrl.packages import packages_for
 
 HEADER = ("<SEC-HEADER>\nACCESSION NUMBER:\t\t0000950123-04-012345\nCONFORMED SUBMISSION TYPE:\t10-Q\n"
           "CONFORMED PERIOD OF REPORT:\t20040930\nFILED AS OF DATE:\t\t20041115\n"
-          "\t\tCENTRAL INDEX KEY:\t\t\t0000737207\n</SEC-HEADER>\n")
+          "\t\tCENTRAL INDEX KEY:\t\t\t0000737207\n\t\tIRS NUMBER:\t\t\t112653613\n"
+          "\t\tSTATE OF INCORPORATION:\t\t\tNY\n\tBUSINESS ADDRESS:\t\n\t\tSTREET 1:\t\t4 MANHATTANVILLE RD\n"
+          "\t\tCITY:\t\t\tPURCHASE\n\t\tSTATE:\t\t\tNY\n\t\tZIP:\t\t\t10577\n"
+          "\t\tBUSINESS PHONE:\t\t9147012810\n</SEC-HEADER>\n")
 ALL = ("xbrl-json", "xbrl-csv", "fsds")
 
 # The SEC's readme for the Financial Statement Data Sets, field by field (the 2024 layout), spelled out here rather
@@ -33,7 +36,7 @@ SEC_COLUMNS = {
     "pre": "adsh report line stmt inpth rfile tag version plabel negating",
 }
 SEC_DTYPES = {
-    "sub": {"cik": "Int64", "sic": "Int64", "period": "Int64", "fy": "Int64", "filed": "Int64", "nciks": "Int64",
+    "sub": {"cik": "Int64", "sic": "Int64", "ein": "Int64", "period": "Int64", "fy": "Int64", "filed": "Int64", "nciks": "Int64",
             "prevrpt": "Int64", "detail": "Int64", "wksi": "Int64"},
     "tag": {"custom": "Int64", "abstract": "Int64"},
     "num": {"ddate": "Int64", "qtrs": "Int64", "value": "float64"},
@@ -194,6 +197,10 @@ def test_fsds_adsh_is_the_accession_number_when_the_header_has_one(tmp_path):
     sub = _read(tmp_path / "out", "sub")
     assert list(sub["adsh"]) == ["0000950123-04-012345"]
     assert sub.loc[0, "cik"] == 737207 and sub.loc[0, "filed"] == 20041115
+    row = sub.loc[0]
+    assert (row["cityba"], row["stprba"], row["countryba"], row["zipba"], row["bas1"], row["baph"]) == \
+        ("PURCHASE", "NY", "US", "10577", "4 MANHATTANVILLE RD", "9147012810")
+    assert (row["ein"], row["stprinc"], row["countryinc"]) == (112653613, "NY", "US")
     assert set(_read(tmp_path / "out", "num")["adsh"]) == {"0000950123-04-012345"}
 
 

@@ -128,6 +128,30 @@ def stmt_of(title: str, group: str) -> str:
     return "UN"
 
 
+# EDGAR's state codes for the United States (states, DC, territories); its other codes (X0 for the UK, A0 for
+# Alberta, ...) are countries and provinces, which the data sets' ISO country field cannot take from them
+US_STATES = frozenset("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
+                      "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR VI GU AS MP".split())
+SUB_WIDTHS = {"name": 150, "cityba": 30, "zipba": 10, "bas1": 40, "bas2": 40, "baph": 20, "former": 150}
+
+
+def _header_fields(h: dict[str, str]) -> dict[str, str]:
+    """The SUB fields an EDGAR header gives: the business address and phone, the state of incorporation, the
+    IRS number (EIN)."""
+    out = {"cityba": h.get("city", ""), "zipba": h.get("zip", ""), "bas1": h.get("street1", ""),
+           "bas2": h.get("street2", ""), "baph": h.get("phone", "")}
+    state = h.get("state", "").upper()
+    if state in US_STATES:
+        out.update(countryba="US", stprba=state)
+    inc = h.get("state_of_incorporation", "").upper()
+    if inc in US_STATES:
+        out.update(countryinc="US", stprinc=inc)
+    ein = re.sub(r"\D", "", h.get("irs_number", ""))
+    if ein.strip("0"):
+        out["ein"] = str(int(ein))
+    return out
+
+
 def _clean(v) -> str:
     """A field value: tab-separated lines leave no room for tabs or line breaks in a label."""
     return re.sub(r"[\t\r\n]+", " ", str(v))
@@ -138,11 +162,13 @@ def rows(x: XbrlReport, adsh: str) -> dict[str, list[tuple[str, ...]]]:
     e = x.entity
     fye = e.fiscal_year_end.replace("-", "")[-4:] if e.fiscal_year_end else ""
     accepted = f"{e.filed[:4]}-{e.filed[4:6]}-{e.filed[6:8]} 00:00:00.0" if len(e.filed) == 8 else ""
-    sub = {"adsh": adsh, "cik": str(int(e.cik)) if e.cik.isdigit() and not e.cik_placeholder else "", "name": e.registrant.upper(),
-           "sic": e.sic, "wksi": "0", "fye": fye, "form": e.form, "period": month_end(e.period_end).strftime("%Y%m%d"),
-           "fy": e.fiscal_year_focus, "fp": e.fiscal_period_focus, "filed": e.filed, "accepted": accepted,
-           "prevrpt": "0", "detail": "0", "instance": x.instance_file, "nciks": "1"}
-    out: dict[str, list[tuple[str, ...]]] = {"sub": [tuple(_clean(sub.get(c, "")) for c in COLUMNS["sub"])]}
+    sub = {"adsh": adsh, "cik": str(int(e.cik)) if e.cik.isdigit() and not e.cik_placeholder else "",
+           "name": e.registrant.upper(), "sic": e.sic, "wksi": "0", "fye": fye, "form": e.form,
+           "period": month_end(e.period_end).strftime("%Y%m%d"), "fy": e.fiscal_year_focus,
+           "fp": e.fiscal_period_focus, "filed": e.filed, "accepted": accepted, "prevrpt": "0", "detail": "0",
+           "instance": x.instance_file, "nciks": "1", **_header_fields(dict(e.edgar_header))}
+    out: dict[str, list[tuple[str, ...]]] = {"sub": [tuple(_clean(sub.get(c, ""))[:SUB_WIDTHS.get(c, 1000)]
+                                                           for c in COLUMNS["sub"])]}
 
     num, num_concepts, seen = [], [], set()
     for f in x.facts:
@@ -209,9 +235,11 @@ and order (the 2024 layout: NUM has `segments`). What differs from the SEC's dat
 - adsh: the EDGAR accession number from the filing's header; a file without one gets "E2X-" and the first 16
   hex digits of the SHA-256 of its bytes (stable: the same file always gets the same key; never a real
   accession number).
-- sub: the address, phone, EIN, former name, filer status (afs), wksi and aciks fields are left empty or 0: a
-  pre-XBRL filing's header does not give them in a form these fields take. `accepted` is the filing date at
-  midnight; `detail` is 0 (notes are tagged as text blocks); `instance` names the converted instance.
+- sub: the business address, phone, state of incorporation and EIN come from the EDGAR header (countryba and
+  countryinc only for a US state: the header's other codes are not ISO countries); the mailing address, former
+  name and date of change, filer status (afs) and aciks are empty and wksi is 0: the converter does not read
+  them. `accepted` is the filing date at midnight; `detail` is 0 (notes are tagged as text blocks); `instance`
+  names the converted instance.
 - num: every numeric fact of the converted instance, notes' details included; `value` is rounded to 4 decimal
   places, `ddate` to the nearest month end; `coreg` and `footnote` are empty.
 - pre: the statements and the cover page (stmt BS, IS, CF, EQ, CI, CP, UN) in the converted presentation order;
