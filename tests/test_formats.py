@@ -19,6 +19,7 @@ from edgar2xbrl.packages import packages_for
 
 HEADER = ("<SEC-HEADER>\nACCESSION NUMBER:\t\t0000950123-04-012345\nCONFORMED SUBMISSION TYPE:\t10-Q\n"
           "CONFORMED PERIOD OF REPORT:\t20040930\nFILED AS OF DATE:\t\t20041115\n"
+          "\t\tCOMPANY CONFORMED NAME:\t\t\tNUTRITION 21 INC\n"
           "\t\tCENTRAL INDEX KEY:\t\t\t0000737207\n\t\tIRS NUMBER:\t\t\t112653613\n"
           "\t\tSTATE OF INCORPORATION:\t\t\tNY\n\tBUSINESS ADDRESS:\t\n\t\tSTREET 1:\t\t4 MANHATTANVILLE RD\n"
           "\t\tCITY:\t\t\tPURCHASE\n\t\tSTATE:\t\t\tNY\n\t\tZIP:\t\t\t10577\n"
@@ -201,6 +202,7 @@ def test_fsds_adsh_is_the_accession_number_when_the_header_has_one(tmp_path):
     assert (row["cityba"], row["stprba"], row["countryba"], row["zipba"], row["bas1"], row["baph"]) == \
         ("PURCHASE", "NY", "US", "10577", "4 MANHATTANVILLE RD", "9147012810")
     assert (row["ein"], row["stprinc"], row["countryinc"]) == (112653613, "NY", "US")
+    assert (row["name"], row["form"], row["fye"]) == ("NUTRITION 21 INC", "10-Q", "0630")  # EDGAR's name
     assert set(_read(tmp_path / "out", "num")["adsh"]) == {"0000950123-04-012345"}
 
 

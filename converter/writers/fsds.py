@@ -163,7 +163,8 @@ def rows(x: XbrlReport, adsh: str) -> dict[str, list[tuple[str, ...]]]:
     fye = e.fiscal_year_end.replace("-", "")[-4:] if e.fiscal_year_end else ""
     accepted = f"{e.filed[:4]}-{e.filed[4:6]}-{e.filed[6:8]} 00:00:00.0" if len(e.filed) == 8 else ""
     sub = {"adsh": adsh, "cik": str(int(e.cik)) if e.cik.isdigit() and not e.cik_placeholder else "",
-           "name": (dict(e.edgar_header).get("company") or e.registrant).upper(),  # EDGAR's conformed name "sic": e.sic, "wksi": "0", "fye": fye, "form": e.form,
+           "name": (dict(e.edgar_header).get("company") or e.registrant).upper(),  # EDGAR's conformed name
+           "sic": e.sic, "wksi": "0", "fye": fye, "form": e.form,
            "period": month_end(e.period_end).strftime("%Y%m%d"), "fy": e.fiscal_year_focus,
            "fp": e.fiscal_period_focus, "filed": e.filed, "accepted": accepted, "prevrpt": "0", "detail": "0",
            "instance": x.instance_file, "nciks": "1", **_header_fields(dict(e.edgar_header))}
