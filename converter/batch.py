@@ -600,6 +600,8 @@ class BatchRun:
     pending: int = 0  # filings left unconverted because the run was stopped
     interrupted: str = ""  # "SIGINT" or "SIGTERM" when stopped
     seconds: float = 0.0
+    dataset: str = ""  # with --format fsds: the batch's data set folder
+    dataset_filings: int = 0  # filings in it
 
     def counts(self) -> dict[str, int]:
         c = {s: 0 for s in ("converted", "flagged", "invalid", "rejected", "crashed", "timeout")}
@@ -846,7 +848,9 @@ def run_batch(source: Path, out_dir: Path, jobs: int = 1, force: bool = False, v
     done = ordered()
     return BatchRun(rows=done, out_dir=out_dir, ran=ran, pending=len(tasks) - len(done),
                     interrupted=sigs.which or ("stopped" if stop.is_set() and len(done) < len(tasks) else ""),
-                    seconds=round(time.monotonic() - t0, 3))
+                    seconds=round(time.monotonic() - t0, 3),
+                    dataset=str(dataset.folder) if dataset is not None else "",
+                    dataset_filings=len(dataset.adsh) if dataset is not None else 0)
 
 
 def report_lines(run: BatchRun) -> list[str]:
@@ -859,6 +863,8 @@ def report_lines(run: BatchRun) -> list[str]:
            f"{sum(r.calc_inconsistencies for r in rows)}; flags for review {sum(r.flags for r in rows)}",
            f"summary: {run.out_dir / 'summary.csv'}, {run.out_dir / 'summary.json'} "
            f"({run.ran} run now, {len(rows) - run.ran} kept from an earlier run, {run.seconds:.1f} s)"]
+    if run.dataset:
+        out.append(f"data set: {run.dataset} ({run.dataset_filings} filings)")
     if run.interrupted:
         out.append(f"interrupted ({run.interrupted}): {run.pending} filings not converted; run the same command "
                    "again to go on")

@@ -270,7 +270,8 @@ def batch(source, out_dir, jobs, timeout, force, retry_failed, engine, scheduler
                               ("flags", "numbers_in_statements", "numbers_tagged", "numbers_untagged",
                                "checks_passed", "checks_failed", "arelle_errors", "calc_inconsistencies")},
                    "ran": run.ran, "kept": len(rows) - run.ran, "pending": run.pending, "seconds": round(run.seconds, 3),
-                   "summary": [str(run.out_dir / "summary.csv"), str(run.out_dir / "summary.json")]})
+                   "summary": [str(run.out_dir / "summary.csv"), str(run.out_dir / "summary.json")],
+                   "dataset": run.dataset or None})
         sys.exit(code)
     lines = report_lines(run)
     for line in lines if verbosity >= 0 else lines[-1:]:

@@ -280,6 +280,8 @@ def test_batch_appends_one_data_set_without_duplicates_across_resumes(batch_inpu
     res = _batch(batch_input, out, "--format", "fsds")
     assert res.exit_code == 0, res.output
     ds = _dataset(out)
+    res = CliRunner().invoke(main, ["batch", str(batch_input), "-o", str(out), "--no-validate", "--format", "fsds"])
+    assert f"data set: {out / 'fsds'} (3 filings)" in res.output
     assert len(ds["sub"]) == 3 and ds["sub"]["adsh"].is_unique  # the bad file adds nothing
     assert "0000950123-04-012345" in set(ds["sub"]["adsh"])
     assert len(ds["num"]) == _per_filing_rows(out, "num") > 300
