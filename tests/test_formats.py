@@ -349,3 +349,17 @@ def test_every_format_is_a_pure_function_of_the_report(sample_all):
         assert set(classic) <= set(once), name  # the classic files come with every format
     assert set(write_formats(tuple(FORMATS), conv.xbrl, classic, SAMPLE)) == \
         {n for n in conv.files if not n.startswith("report.")}
+
+
+def test_fsds_segments_and_rounding_follow_the_readme():
+    from edgar2xbrl.model import Period
+    from edgar2xbrl.writers.fsds import ddate, qtrs, segments
+    two = (("us-gaap:StatementEquityComponentsAxis", "us-gaap:CommonStockMember"),
+           ("abc:StatementClassOfStockAxis", "abc:CommonClassAMember"))
+    assert segments(two) == "ClassOfStock=CommonClassA;EquityComponents=CommonStock;"
+    assert segments(()) == ""
+    year_52_weeks = Period(date(2004, 10, 2), date(2003, 10, 5))  # a 52-week year ending on a Saturday
+    assert (ddate(year_52_weeks), qtrs(year_52_weeks)) == ("20040930", 4)
+    assert (ddate(Period(date(2004, 6, 30))), qtrs(Period(date(2004, 6, 30)))) == ("20040630", 0)
+    nine_months = Period(date(2004, 9, 30), date(2004, 1, 1))
+    assert qtrs(nine_months) == 3

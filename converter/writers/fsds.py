@@ -90,9 +90,11 @@ def _short(local: str, prefix: str, suffix: str) -> str:
 
 def segments(dims) -> str:
     """`Axis=Member;` per dimension, as the SEC writes them: local names without "Statement"/"Axis" and
-    "Member" (us-gaap:StatementEquityComponentsAxis=us-gaap:CommonStockMember → EquityComponents=CommonStock;)."""
-    return "".join(f"{_short(a.split(':', 1)[1], 'Statement', 'Axis')}={_short(m.split(':', 1)[1], '', 'Member')};"
-                   for a, m in sorted(dims))
+    "Member" (us-gaap:StatementEquityComponentsAxis=us-gaap:CommonStockMember → EquityComponents=CommonStock;),
+    several in the order of the axes (ClassOfStock=CommonClassA;EquityComponents=CommonStock;)."""
+    pairs = sorted((_short(a.split(":", 1)[1], "Statement", "Axis"), _short(m.split(":", 1)[1], "", "Member"))
+                   for a, m in dims)
+    return "".join(f"{a}={m};" for a, m in pairs)  # in the order of the short axis names
 
 
 def version(x: XbrlReport, qname: str, adsh: str) -> str:
