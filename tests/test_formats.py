@@ -206,6 +206,13 @@ def test_fsds_adsh_is_the_accession_number_when_the_header_has_one(tmp_path):
     assert set(_read(tmp_path / "out", "num")["adsh"]) == {"0000950123-04-012345"}
 
 
+def test_fsds_adsh_from_the_file_name_when_the_header_has_none(tmp_path):
+    named = tmp_path / "NUT_10-Q_2004-09-30_0000950123-04-099999.txt"
+    shutil.copy(SAMPLE, named)
+    sub = convert(named, Options(validate=False, formats=("fsds",))).files["sub.txt"]
+    assert sub.split("\n")[1].split("\t")[0] == "0000950123-04-099999"
+
+
 def test_made_up_adsh_is_stable_and_differs_between_files():
     def adsh(data: bytes) -> str:
         files = convert(data, Options(validate=False, formats=("fsds",))).files

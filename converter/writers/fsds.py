@@ -44,12 +44,18 @@ README = "fsds-README.md"
 MADE_UP_ADSH = re.compile(r"E2X-[0-9A-F]{16}")
 
 
+ACCESSION_IN_NAME = re.compile(r"(?<!\d)(\d{10}-\d{2}-\d{6})(?!\d)")
+
+
 def adsh_of(x: XbrlReport, source) -> str:
-    """The EDGAR accession number; for a file without one, "E2X-" and 16 hex digits of the filing's SHA-256: the
-    same bytes always get the same key, and it cannot be mistaken for a real accession number (20 characters, as
-    the SEC's field)."""
+    """The EDGAR accession number from the header, else from the file's name (as a batch names its folders);
+    for a file with neither, "E2X-" and 16 hex digits of the filing's SHA-256: the same bytes always get the same
+    key, and it cannot be mistaken for a real accession number (20 characters, as the SEC's field)."""
     if x.entity.accession:
         return x.entity.accession
+    m = ACCESSION_IN_NAME.search(x.entity.source)
+    if m:
+        return m.group(1)
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
     else:
@@ -235,9 +241,9 @@ README_TEXT = """\
 sub.txt, num.txt, tag.txt and pre.txt are tab-separated UTF-8 with a header line, with the SEC's column names
 and order (the 2024 layout: NUM has `segments`). What differs from the SEC's data sets:
 
-- adsh: the EDGAR accession number from the filing's header; a file without one gets "E2X-" and the first 16
-  hex digits of the SHA-256 of its bytes (stable: the same file always gets the same key; never a real
-  accession number).
+- adsh: the EDGAR accession number from the filing's header, else from its file name; a file with neither
+  gets "E2X-" and the first 16 hex digits of the SHA-256 of its bytes (stable: the same file always gets the
+  same key; never a real accession number).
 - sub: the business address, phone, state of incorporation and EIN come from the EDGAR header (countryba and
   countryinc only for a US state: the header's other codes are not ISO countries); the mailing address, former
   name and date of change, filer status (afs) and aciks are empty and wksi is 0: the converter does not read
