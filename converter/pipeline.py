@@ -8,7 +8,7 @@ import tempfile
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from .builder import Builder, Network, PresItem, Untagged, prune_calcs
 from .catalog import TYPES, load_catalog
@@ -69,7 +69,8 @@ def derive_prefix(name: str) -> str:
 
 def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None, cik: str | None = None,
             run_validation: bool = True, taxonomy_packages: list[Path] | None = None, form: str | None = None,
-            period_end: date | None = None, data: bytes | None = None, formats=DEFAULT_FORMATS) -> Result:
+            period_end: date | None = None, data: bytes | None = None,
+            formats: Sequence[str] = DEFAULT_FORMATS) -> Result:
     """Convert the filing at `path` (or its bytes, `data`, named `path`) and write it to `out_dir` (the 0.1 call,
     kept for its callers). The report names the source as `path` was given."""
     out_dir = Path(out_dir)
@@ -95,7 +96,7 @@ class Built:
 
 def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, cik: str | None = None,
           taxonomy_packages: list[Path] | None = None, form: str | None = None,
-          period_end: date | None = None, formats=DEFAULT_FORMATS) -> Built:
+          period_end: date | None = None, formats: Sequence[str] = DEFAULT_FORMATS) -> Built:
     """Read the filing (a path, or its bytes) and build its XBRL files in memory, and those of the other output
     `formats` (see `writers.FORMATS`); `name` is the source's name in messages and reports. Nothing is written."""
     try:

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import SAMPLE, SHARED, facts_of
-from edgar2xbrl import ConversionError, Options, convert
+from edgar2xbrl import Options, convert
 from edgar2xbrl.cli import main
 from edgar2xbrl.packages import packages_for
 
