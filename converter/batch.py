@@ -809,10 +809,13 @@ def run_batch(source: Path, out_dir: Path, jobs: int = 1, force: bool = False, v
         else:
             todo.append(t)
     dataset = DataSet(out_dir / DATASET_DIR) if "fsds" in formats else None
-    if dataset is not None:  # filings kept from an earlier run that the data set lacks (it was removed, say)
-        for t in tasks:
-            if t.file in rows and rows[t.file].status in WITH_OUTPUT:
-                dataset.add(out_dir / t.output, replace=False)
+    if dataset is not None:
+        for t in tasks:  # filings kept from an earlier run that the data set lacks (it was removed, say)
+            if t.file in rows and rows[t.file].status in WITH_OUTPUT and \
+                    dataset.add(out_dir / t.output, replace=False) is None:
+                echo(f"warning: {t.output} has no data-set files of this version: not in {dataset.folder}")
+        # the rows of filings converted again go now, all at once; each conversion appends its own
+        dataset.drop({a for t in todo if (a := dataset.adsh_in(out_dir / t.output))})
     settings = Settings(out_dir=str(out_dir.resolve()), validate=validate,
                         packages=tuple(str(Path(p).resolve()) for p in (packages or [])), timeout=float(timeout or 0),
                         umask=current_umask(), formats=formats)
@@ -834,8 +837,8 @@ def run_batch(source: Path, out_dir: Path, jobs: int = 1, force: bool = False, v
                     task, row = item
                     rows[task.file] = row
                     ran += 1
-                    if dataset is not None and row.status in WITH_OUTPUT:
-                        dataset.add(out_dir / task.output)
+                    if dataset is not None and row.status in WITH_OUTPUT and dataset.add(out_dir / task.output) is None:
+                        echo(f"warning: {task.output} has no data-set files: not in {dataset.folder}")
                 prog.update(item[1] if item else None)
                 if time.monotonic() - last_write >= SUMMARY_EVERY:
                     write_summary(out_dir, ordered())

@@ -37,8 +37,7 @@ SEC_COLUMNS = {
     "pre": "adsh report line stmt inpth rfile tag version plabel negating",
 }
 SEC_DTYPES = {
-    "sub": {"cik": "Int64", "sic": "Int64", "ein": "Int64", "period": "Int64", "fy": "Int64", "filed": "Int64", "nciks": "Int64",
-            "prevrpt": "Int64", "detail": "Int64", "wksi": "Int64"},
+    "sub": {c: "Int64" for c in "cik sic ein changed wksi period fy filed prevrpt detail nciks".split()},
     "tag": {"custom": "Int64", "abstract": "Int64"},
     "num": {"ddate": "Int64", "qtrs": "Int64", "value": "float64"},
     "pre": {"report": "Int64", "line": "Int64", "inpth": "Int64", "negating": "Int64"},
@@ -370,3 +369,19 @@ def test_fsds_segments_and_rounding_follow_the_readme():
     assert (ddate(Period(date(2004, 6, 30))), qtrs(Period(date(2004, 6, 30)))) == ("20040630", 0)
     nine_months = Period(date(2004, 9, 30), date(2004, 1, 1))
     assert qtrs(nine_months) == 3
+
+
+def test_batch_force_rewrites_the_data_set_once_not_once_per_filing(batch_input, tmp_path, monkeypatch):
+    from edgar2xbrl.batch import run_batch
+    from edgar2xbrl.writers.fsds import DataSet
+    out = tmp_path / "out"
+    run_batch(batch_input, out, validate=False, progress=False, formats=("fsds",))
+    before = _dataset(out)
+    rewrites = []
+    real = DataSet._rewrite
+    monkeypatch.setattr(DataSet, "_rewrite", lambda self, **kw: (rewrites.append(kw), real(self, **kw))[1])
+    run = run_batch(batch_input, out, validate=False, progress=False, formats=("fsds",), force=True)
+    assert run.ran == 4 and run.dataset_filings == 3
+    assert len(rewrites) == 1 and len(rewrites[0]["drop"]) == 3
+    after = _dataset(out)
+    assert {t: len(after[t]) for t in after} == {t: len(before[t]) for t in before}

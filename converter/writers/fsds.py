@@ -367,6 +367,25 @@ class DataSet:
             os.replace(tmp, self.path(t))
         self._save_state()
 
+    @staticmethod
+    def adsh_in(filing_dir: Path) -> str:
+        """The adsh of the conversion in `filing_dir` ("" when it wrote no data-set files)."""
+        try:
+            with open(filing_dir / FILES["sub"], encoding="utf-8") as fh:
+                fh.readline()
+                return fh.readline().split("\t", 1)[0].strip()
+        except (OSError, UnicodeDecodeError):
+            return ""
+
+    def drop(self, adshs: set[str]) -> None:
+        """Remove these filings (one rewrite for all: a batch converting everything again drops them at once,
+        rather than once per filing as `add` would replace them)."""
+        adshs = adshs & self.adsh
+        if adshs:
+            self._rewrite(drop=adshs, keep=None)
+            self.adsh -= adshs
+            self.tags = {k for k in self.tags if k[1] not in adshs}
+
     def add(self, filing_dir: Path, replace: bool = True) -> str | None:
         """Append the filing whose fsds files are in `filing_dir`; its adsh, or None when the folder has none.
         A filing already in the data set is replaced (or, with replace=False, left as it is)."""
