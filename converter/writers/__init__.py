@@ -51,7 +51,8 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("xbrl-json", "xBRL-JSON (OIM 1.0): PREFIX-DATE.json", _json),
     Format("xbrl-csv", "xBRL-CSV (OIM 1.0): PREFIX-DATE-csv.json + PREFIX-DATE-facts.csv", _csv),
     Format("fsds", "SEC Financial Statement Data Sets layout: sub.txt, num.txt, tag.txt, pre.txt", _fsds),
-    # Inline XBRL goes here when converter/ixbrl.py lands:
+    # Inline XBRL goes here when converter/ixbrl.py lands (`source` is what the pipeline read: a path or the
+    # bytes; its file name must not be one of the classic files'):
     #   Format("ixbrl", "inline XBRL: the filing as HTML with ix: tags",
     #          lambda x, classic, source: ixbrl.write_inline(x, source)),
 )}
