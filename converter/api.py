@@ -38,6 +38,7 @@ from . import pipeline
 from .errors import InternalError
 from .report import report_files
 from .validate import ValidationResult, validate as _validate
+from .writers import DEFAULT_FORMATS, normalize as normalize_formats
 from .xbrl_report import XbrlReport
 from .xmlsafe import safe_parser
 
@@ -68,9 +69,14 @@ class Options:
     """The period end for a file whose header and cover do not say it."""
     name: str | None = None
     """The source's name in messages and in the report; default: the file's name for a path, "input" for bytes."""
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    """Output formats (`edgar2xbrl.writers.FORMATS`: "xbrl", "xbrl-json", "xbrl-csv", "fsds"); the classic XBRL
+    instance and taxonomy ("xbrl") are always written, since the others reference the taxonomy."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "taxonomy_packages", tuple(Path(p) for p in self.taxonomy_packages))
+        fmts = (self.formats,) if isinstance(self.formats, str) else self.formats
+        object.__setattr__(self, "formats", normalize_formats(fmts))  # an unknown name fails here, a ValueError
 
 
 @dataclass(frozen=True)
@@ -115,8 +121,8 @@ class Counts:
 class Conversion:
     """A converted filing, in memory.
 
-    - `files`: every file `save` writes, name → text (the instance, the schema, the linkbases, `report.json`,
-      `report.md`, `report.html`);
+    - `files`: every file `save` writes, name → text (the instance, the schema, the linkbases, the files of the
+      other `Options.formats`, `report.json`, `report.md`, `report.html`);
     - `report`: the conversion report as a dict (what `report.json` holds), `counts` its figures typed;
     - `validation`: Arelle's and the EDGAR checks' result, or None when not validated;
     - `status`: "clean", "flagged" (valid, but a consistency rule removed or flagged facts: see
@@ -125,7 +131,7 @@ class Conversion:
 
     source: str
     instance: str
-    files: Mapping[str, str]
+    files: Mapping[str, str | bytes]
     report: dict
     counts: Counts
     validation: ValidationResult | None = None
@@ -211,7 +217,7 @@ def convert(source, options=None, **kw):
         name = opts.name or data.name
     packages = list(opts.taxonomy_packages)
     built = pipeline.build(data, name, prefix=opts.prefix, cik=opts.cik, taxonomy_packages=packages,
-                           form=opts.form, period_end=opts.period_end)
+                           form=opts.form, period_end=opts.period_end, formats=opts.formats)
     _parse_back(built.files)  # every XML file must parse back, as before anything is written by the CLI
     validation = _validate_in_memory(built.files, built.instance_name, packages) if opts.validate else None
     report = built.report(validation)
@@ -222,23 +228,26 @@ def convert(source, options=None, **kw):
                       warnings=tuple(built.warnings), _xbrl=tuple(sorted(built.files)), xbrl=built.xbrl)
 
 
-def _parse_back(files: Mapping[str, str]) -> None:
+def _parse_back(files: Mapping[str, str | bytes]) -> None:
     bad = []
     for name, text in files.items():
         if name.endswith((".xml", ".xsd")):
             try:
-                etree.fromstring(text.encode("utf-8"), safe_parser())
+                etree.fromstring(text if isinstance(text, bytes) else text.encode("utf-8"), safe_parser())
             except etree.XMLSyntaxError as exc:
                 bad.append(f"{name}: {exc}")
     if bad:
         raise InternalError("edgar2xbrl wrote XML that does not parse back (a bug): " + "; ".join(bad))
 
 
-def _validate_in_memory(files: Mapping[str, str], instance: str, packages: list[Path]) -> ValidationResult:
+def _validate_in_memory(files: Mapping[str, str | bytes], instance: str, packages: list[Path]) -> ValidationResult:
     """Validate the files in a temporary folder (removed afterwards); the result names the instance by name."""
     with tempfile.TemporaryDirectory(prefix="edgar2xbrl-") as d:
         for name, text in files.items():
-            (Path(d) / name).write_text(text, encoding="utf-8")
+            if isinstance(text, bytes):
+                (Path(d) / name).write_bytes(text)
+            else:
+                (Path(d) / name).write_text(text, encoding="utf-8")
         res = _validate(Path(d) / instance, packages)
     res.instance = instance
     return res

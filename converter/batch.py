@@ -43,6 +43,8 @@ OK_STATUSES = ("converted", "flagged")
 FAILED_STATUSES = ("no-statements", "rejected", "crashed", "timeout")  # no output: what --retry-failed reruns
 WITH_OUTPUT = ("converted", "flagged", "invalid")
 ACCESSION = re.compile(r"(?<!\d)(\d{10}-\d{2}-\d{6})(?!\d)")
+DATASET_DIR = "fsds"  # with --format fsds: the batch's one data set, beside the filings' folders
+RESERVED_OUTPUTS = {DATASET_DIR}
 HEADER_ACCESSION = re.compile(rb"(?:ACCESSION NUMBER:|<SEC-DOCUMENT>|<IMS-DOCUMENT>)\s*(\d{10}-\d{2}-\d{6})")
 
 
@@ -106,6 +108,7 @@ class Settings:
     packages: tuple[str, ...] = ()
     timeout: float = DEFAULT_TIMEOUT
     umask: int | None = None  # the batch's umask, for worker processes that did not inherit it (forkserver, Dask)
+    formats: tuple[str, ...] = ("xbrl",)  # output formats (writers.FORMATS) of every filing
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -151,6 +154,7 @@ def output_names(items: list[tuple[PurePath, str]]) -> list[str]:
         return g
 
     names = [acc or _flat(rel, False) for rel, acc in items]
+    names = [n + "-filing" if n.lower() in RESERVED_OUTPUTS else n for n in names]
     for idxs in groups(names).values():
         if len(idxs) > 1:
             for i in idxs:
@@ -159,7 +163,7 @@ def output_names(items: list[tuple[PurePath, str]]) -> list[str]:
         if len(idxs) > 1:
             for i in idxs:
                 names[i] = _flat(items[i][0], True)
-    taken = {n.lower() for n in names} | {"summary.csv", "summary.json", "index.html"}
+    taken = {n.lower() for n in names} | {"summary.csv", "summary.json", "index.html"} | RESERVED_OUTPUTS
     for idxs in groups(names).values():
         for k, i in enumerate(idxs[1:], start=2) if len(idxs) > 1 else ():
             n = f"{names[i]}-{k}"
@@ -286,7 +290,7 @@ def convert_task(task: Task, settings: Settings) -> Row:
         if task.period:
             kw["period_end"] = task.period
         res = pipeline.convert(task.path, out, cik=task.cik, run_validation=settings.validate,
-                               taxonomy_packages=[Path(p) for p in settings.packages], **kw)
+                               taxonomy_packages=[Path(p) for p in settings.packages], formats=settings.formats, **kw)
         try:  # flags as the written report says them (the report on disk is what a reader will open)
             report = json.loads((out / "report.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -598,6 +602,8 @@ class BatchRun:
     pending: int = 0  # filings left unconverted because the run was stopped
     interrupted: str = ""  # "SIGINT" or "SIGTERM" when stopped
     seconds: float = 0.0
+    dataset: str = ""  # with --format fsds: the batch's data set folder
+    dataset_filings: int = 0  # filings in it
 
     def counts(self) -> dict[str, int]:
         c = {s: 0 for s in ("converted", "flagged", "invalid", "rejected", "crashed", "timeout")}
@@ -655,6 +661,16 @@ def _kept_row(task: Task, earlier: Row | None, out_dir: Path, force: bool, retry
         row.message = "kept: converted by an earlier run"
         return row
     return None
+
+
+def _has_formats(folder: Path, formats) -> bool:
+    """Whether the conversion in `folder` wrote every one of `formats` (its report.json says which)."""
+    try:
+        rep = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    written = rep.get("formats") or ["xbrl"]  # (a report of before --format)
+    return isinstance(written, list) and set(formats) <= set(written)
 
 
 def write_summary(out_dir: Path, rows: list[Row]) -> None:
@@ -773,20 +789,30 @@ def run_batch(source: Path, out_dir: Path, jobs: int = 1, force: bool = False, v
               packages: list[Path] | None = None, progress: bool | str = True, timeout: float = DEFAULT_TIMEOUT,
               retry_failed: bool = False, engine: str = "process", scheduler: str | None = None,
               log_every: float = DEFAULT_LOG_EVERY, echo: Callable[[str], None] | None = None,
-              stop: threading.Event | None = None) -> BatchRun:
+              stop: threading.Event | None = None, formats=("xbrl",)) -> BatchRun:
     """Convert every filing of `source` (a folder, searched recursively, or a manifest CSV) into `out_dir`.
 
     Each filing goes to its own folder (`Task.output`), in a worker process killed after `timeout` seconds
     (0: no limit). Filings with a row in an earlier summary are kept as they were, unless `force`; with
     `retry_failed`, those without output (rejected, no statements, crashed, timed out) run again. `progress`:
     "bar", "log" (a line every `log_every` seconds through `echo`), or False. SIGINT/SIGTERM (or `stop`) end the
-    run early: running conversions are killed, queued ones dropped, and the summary of what finished written."""
+    run early: running conversions are killed, queued ones dropped, and the summary of what finished written.
+
+    `formats` are every filing's output formats (writers.FORMATS); a filing kept from an earlier run without one
+    of them is converted again. With "fsds", every filing with an output is also appended to one data set for the
+    whole batch, `out_dir/fsds/` (see writers.fsds.DataSet)."""
     from .fsmode import current_umask
     from .packages import build_packages
     echo = echo or (lambda s: print(s, file=sys.stderr, flush=True))
     mode = {True: "bar", False: "", None: ""}.get(progress, progress) if not isinstance(progress, str) else progress
     t0 = time.monotonic()
     build_packages()  # once, before the workers start
+    from .writers import normalize as normalize_formats
+    from .writers.fsds import DataSet
+    try:
+        formats = normalize_formats(formats)
+    except ValueError as exc:
+        raise BatchInputError(str(exc)) from None
     out_dir.mkdir(parents=True, exist_ok=True)
     tasks = tasks_for(source)
     earlier = {} if force else _earlier_rows(out_dir)
@@ -794,13 +820,24 @@ def run_batch(source: Path, out_dir: Path, jobs: int = 1, force: bool = False, v
     todo: list[Task] = []
     for t in tasks:
         kept = _kept_row(t, earlier.get(t.file), out_dir, force, retry_failed)
+        if kept is not None and len(formats) > 1 and kept.status in WITH_OUTPUT and \
+                not _has_formats(out_dir / t.output, formats):
+            kept = None  # its output lacks a format asked for now (the classic one every output has)
         if kept is not None:
             rows[t.file] = kept
         else:
             todo.append(t)
+    dataset = DataSet(out_dir / DATASET_DIR) if "fsds" in formats else None
+    if dataset is not None:
+        for t in tasks:  # filings kept from an earlier run that the data set lacks (it was removed, say)
+            if t.file in rows and rows[t.file].status in WITH_OUTPUT and \
+                    dataset.add(out_dir / t.output, replace=False) is None:
+                echo(f"warning: {t.output} has no data-set files of this version: not in {dataset.folder}")
+        # the rows of filings converted again go now, all at once; each conversion appends its own
+        dataset.drop({a for t in todo if (a := dataset.adsh_in(out_dir / t.output))})
     settings = Settings(out_dir=str(out_dir.resolve()), validate=validate,
                         packages=tuple(str(Path(p).resolve()) for p in (packages or [])), timeout=float(timeout or 0),
-                        umask=current_umask())
+                        umask=current_umask(), formats=formats)
     if engine not in ("process", "dask"):
         raise ValueError(f"unknown engine {engine!r}")
     eng = DaskEngine(jobs, scheduler) if engine == "dask" else ProcessEngine(jobs)
@@ -819,6 +856,8 @@ def run_batch(source: Path, out_dir: Path, jobs: int = 1, force: bool = False, v
                     task, row = item
                     rows[task.file] = row
                     ran += 1
+                    if dataset is not None and row.status in WITH_OUTPUT and dataset.add(out_dir / task.output) is None:
+                        echo(f"warning: {task.output} has no data-set files: not in {dataset.folder}")
                 prog.update(item[1] if item else None)
                 if time.monotonic() - last_write >= SUMMARY_EVERY:
                     write_summary(out_dir, ordered())
@@ -826,10 +865,14 @@ def run_batch(source: Path, out_dir: Path, jobs: int = 1, force: bool = False, v
         finally:
             prog.close()
             write_summary(out_dir, ordered())
+            if dataset is not None:
+                dataset.write_parquet()
     done = ordered()
     return BatchRun(rows=done, out_dir=out_dir, ran=ran, pending=len(tasks) - len(done),
                     interrupted=sigs.which or ("stopped" if stop.is_set() and len(done) < len(tasks) else ""),
-                    seconds=round(time.monotonic() - t0, 3))
+                    seconds=round(time.monotonic() - t0, 3),
+                    dataset=str(dataset.folder) if dataset is not None else "",
+                    dataset_filings=len(dataset.adsh) if dataset is not None else 0)
 
 
 def report_lines(run: BatchRun) -> list[str]:
@@ -842,6 +885,8 @@ def report_lines(run: BatchRun) -> list[str]:
            f"{sum(r.calc_inconsistencies for r in rows)}; flags for review {sum(r.flags for r in rows)}",
            f"summary: {run.out_dir / 'summary.csv'}, {run.out_dir / 'summary.json'}, {run.out_dir / 'index.html'} "
            f"({run.ran} run now, {len(rows) - run.ran} kept from an earlier run, {run.seconds:.1f} s)"]
+    if run.dataset:
+        out.append(f"data set: {run.dataset} ({run.dataset_filings} filings)")
     if run.interrupted:
         out.append(f"interrupted ({run.interrupted}): {run.pending} filings not converted; run the same command "
                    "again to go on")

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from .errors import ConversionError, InternalError
+from .writers import FORMATS
 
 EXIT_CLEAN, EXIT_INVALID, EXIT_REJECTED, EXIT_FLAGGED, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
@@ -47,6 +48,14 @@ def _verbosity(f):
     return f
 
 
+def _formats(f):
+    """--format on a command: `formats` is the tuple of output formats asked for (the classic one is always
+    written)."""
+    return click.option("--format", "formats", multiple=True, type=click.Choice(list(FORMATS), case_sensitive=False),
+                        help="Also write this output format (repeatable): " + "; ".join(
+                            f"{n}: {fmt.summary}" for n, fmt in FORMATS.items()) + ".")(f)
+
+
 def _json_out(obj: dict) -> None:
     import json
     click.echo(json.dumps(obj, indent=None, sort_keys=False, default=str))
@@ -63,8 +72,9 @@ def _json_out(obj: dict) -> None:
               help="Validate against this taxonomy package (repeatable) instead of the built-in offline stand-ins.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object on standard output "
               "(status, exit_code, files, summary counts, validation summary).")
+@_formats
 @_verbosity
-def convert(filing, out_dir, prefix, cik, no_validate, packages, as_json, verbosity) -> None:
+def convert(filing, out_dir, prefix, cik, no_validate, packages, as_json, formats, verbosity) -> None:
     """Convert FILING into an XBRL instance, its extension taxonomy and a report in OUT.
 
     FILING "-" reads the filing from standard input (named "stdin" in the report; its EDGAR header, if any,
@@ -86,7 +96,7 @@ def convert(filing, out_dir, prefix, cik, no_validate, packages, as_json, verbos
     try:
         data = click.open_file("-", "rb").read() if filing == "-" else None
         res = run(name, out_dir, prefix=prefix, cik=cik, run_validation=not no_validate,
-                  taxonomy_packages=[Path(p) for p in packages], data=data)
+                  taxonomy_packages=[Path(p) for p in packages], data=data, formats=formats)
     except ConversionError as exc:
         fail(EXIT_REJECTED, f"error: {exc}")
     except InternalError as exc:
@@ -226,13 +236,14 @@ Exit codes:
               help="Validate against this taxonomy package (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object on standard output "
               "(exit_code, counts by status, totals, summary files) instead of the closing lines.")
+@_formats
 @_verbosity
 def batch(source, out_dir, jobs, timeout, force, retry_failed, engine, scheduler, log_every, no_validate,
-          packages, as_json, verbosity) -> None:
+          packages, as_json, formats, verbosity) -> None:
     """Convert every filing in SOURCE (a folder, or a manifest CSV); one failure never stops the run.
 
     -q prints no progress and only the closing count line; -v also prints a line for every filing left without a
-    valid output."""
+    valid output. With --format fsds, every filing is also appended to one data set for the batch, OUT/fsds/."""
     from .batch import BatchInputError, report_lines, run_batch
     verbosity = verbosity or 0
     progress = False if verbosity < 0 else "bar" if sys.stderr.isatty() else "log"
@@ -240,7 +251,7 @@ def batch(source, out_dir, jobs, timeout, force, retry_failed, engine, scheduler
         run = run_batch(Path(source), Path(out_dir), jobs=jobs, force=force, validate=not no_validate,
                         packages=[Path(p) for p in packages], progress=progress,
                         timeout=timeout, retry_failed=retry_failed, engine=engine, scheduler=scheduler,
-                        log_every=log_every, echo=lambda s: click.echo(s, err=True))
+                        log_every=log_every, echo=lambda s: click.echo(s, err=True), formats=formats)
     except BatchInputError as exc:
         click.echo(f"error: {exc}", err=True)
         if as_json:
@@ -260,7 +271,8 @@ def batch(source, out_dir, jobs, timeout, force, retry_failed, engine, scheduler
                                "checks_passed", "checks_failed", "arelle_errors", "calc_inconsistencies")},
                    "ran": run.ran, "kept": len(rows) - run.ran, "pending": run.pending, "seconds": round(run.seconds, 3),
                    "summary": [str(run.out_dir / "summary.csv"), str(run.out_dir / "summary.json"),
-                               str(run.out_dir / "index.html")]})
+                               str(run.out_dir / "index.html")],
+                   "dataset": run.dataset or None})
         sys.exit(code)
     lines = report_lines(run)
     for line in lines if verbosity >= 0 else lines[-1:]:

@@ -8,7 +8,7 @@ import tempfile
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from .builder import Builder, Network, PresItem, Untagged, prune_calcs
 from .catalog import TYPES, era_of, load_catalog
@@ -30,6 +30,7 @@ from .statements import KINDS, TITLES, locate
 from .tables import find_tables
 from .validate import ValidationResult, validate
 from .writer import namespace, settle_networks, write_files
+from .writers import DEFAULT_FORMATS, normalize as normalize_formats, write_formats
 from .xbrl_report import Entity, XbrlReport, freeze
 from .xmlsafe import is_reserved_prefix, parse_back
 
@@ -69,13 +70,14 @@ def derive_prefix(name: str) -> str:
 
 def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None, cik: str | None = None,
             run_validation: bool = True, taxonomy_packages: list[Path] | None = None, form: str | None = None,
-            period_end: date | None = None, data: bytes | None = None) -> Result:
+            period_end: date | None = None, data: bytes | None = None,
+            formats: Sequence[str] = DEFAULT_FORMATS) -> Result:
     """Convert the filing at `path` (or its bytes, `data`, named `path`) and write it to `out_dir` (the 0.1 call,
     kept for its callers). The report names the source as `path` was given."""
     out_dir = Path(out_dir)
     _check_output_folder(out_dir, str(path))
     built = build(path if data is None else data, str(path), prefix=prefix, cik=cik, taxonomy_packages=taxonomy_packages, form=form,
-                  period_end=period_end)
+                  period_end=period_end, formats=formats)
     validation, rep = _write_atomically(out_dir, built.files, built.instance_name, built.report, run_validation,
                                         taxonomy_packages, str(path), built.xbrl)
     return Result(out_dir=out_dir, files=sorted(out_dir.iterdir()), report=rep, validation=validation,
@@ -84,8 +86,9 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
 
 @dataclass
 class Built:
-    """A conversion in memory: the XBRL files (name → text) and the report, made once validation is known."""
-    files: dict[str, str]
+    """A conversion in memory: the files of every output format (name → text, or bytes) and the report, made once
+    validation is known."""
+    files: dict[str, str | bytes]
     instance_name: str
     report: Callable[[ValidationResult | None], dict]
     warnings: list[str]
@@ -94,9 +97,13 @@ class Built:
 
 def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, cik: str | None = None,
           taxonomy_packages: list[Path] | None = None, form: str | None = None,
-          period_end: date | None = None) -> Built:
-    """Read the filing (a path, or its bytes) and build its XBRL files in memory; `name` is the source's name in
-    messages and reports. Nothing is written."""
+          period_end: date | None = None, formats: Sequence[str] = DEFAULT_FORMATS) -> Built:
+    """Read the filing (a path, or its bytes) and build its XBRL files in memory, and those of the other output
+    `formats` (see `writers.FORMATS`); `name` is the source's name in messages and reports. Nothing is written."""
+    try:
+        formats = normalize_formats(formats)
+    except ValueError as exc:
+        raise ConversionError(str(exc), name) from None
     path = name
     filing = (read_filing(path, bytes(source)) if isinstance(source, (bytes, bytearray, memoryview))
               else read_filing(source, name=path))
@@ -151,14 +158,18 @@ def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, c
     entity = Entity(cik=cover.cik, cik_placeholder=placeholder, registrant=registrant, form=form,
                     period_end=period_end, fiscal_year_focus=fy_focus, fiscal_period_focus=fp_focus or "",
                     fiscal_year_end=fye or "", accession=filing.header.get("accession", ""),
-                    filed=filing.header.get("filed", ""), sic=sic.group(1) if sic else "", source=Path(path).name)
+                    filed=filing.header.get("filed", ""), sic=sic.group(1) if sic else "", source=Path(path).name,
+                    edgar_header=tuple(sorted(filing.header.items())))
     xbrl = freeze(b, entity, f"{prefix}-{date_tag}", namespace(prefix, date_tag), TYPES)
+    files = write_formats(formats, xbrl, files, source)
 
     printed = _printed_tables(b.path, layout, undated, filing.line_map)
 
     def report(validation):
-        return _report(b, layout, cover, form, period_end, fy_focus, fp_focus, registrant, placeholder,
-                       validation, files, taxonomy_packages, undated, findings, printed)
+        rep = _report(b, layout, cover, form, period_end, fy_focus, fp_focus, registrant, placeholder,
+                      validation, files, taxonomy_packages, undated, findings, printed)
+        rep["formats"] = list(formats)
+        return rep
     return Built(files, f"{prefix}-{date_tag}.xml", report, warnings, xbrl)
 
 
@@ -384,14 +395,17 @@ def _list_all(b: Builder, st: Statement, title: str, reason: str) -> None:
                 b.untagged.append(Untagged(f"{b.path}:{r.line}", title, r.label, c.text, reason))
 
 
-def _write(target: Path, text: str, out_dir: Path, source: str) -> None:
+def _write(target: Path, text: str | bytes, out_dir: Path, source: str) -> None:
     try:
-        target.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8")
     except OSError as exc:  # a full disk, a quota
         raise ConversionError(f"cannot write the output folder {out_dir}: {exc.strerror or exc}", source) from None
 
 
-def _write_atomically(out_dir: Path, files: dict[str, str], instance_name: str, report, run_validation: bool,
+def _write_atomically(out_dir: Path, files: dict[str, str | bytes], instance_name: str, report, run_validation: bool,
                       taxonomy_packages, source: str = "", xbrl: XbrlReport | None = None):
     """Write into a temporary folder beside out_dir, validate there, and put it in place only when complete."""
     try:

@@ -156,6 +156,9 @@ class Entity:
     filed: str  # YYYYMMDD from the EDGAR header, "" when none
     sic: str  # from the EDGAR header, "" when none
     source: str  # the source file's name
+    # every field the EDGAR header gave (source._HEADER_FIELDS names: state_of_incorporation, irs_number, and the
+    # business address street1, street2, city, state, zip, phone), as sorted pairs; () when the file has none
+    edgar_header: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,80 @@
+"""Output formats behind one interface: each is a pure function of the typed report (`XbrlReport`), the classic
+files already written from it, and the source filing, to {file name: text or bytes}.
+
+The classic XBRL instance and its extension taxonomy are always written: every other format references that
+taxonomy (xBRL-JSON's and xBRL-CSV's `documentInfo.taxonomy`, the inline document's schemaRef), and validation
+reads the instance. `--format` (and `Options.formats`) adds the others.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Callable, Mapping, Union
+
+from ..errors import InternalError
+from ..xbrl_report import XbrlReport
+
+Source = Union[str, "os.PathLike[str]", bytes]  # the filing as the pipeline was given it: a path, or its bytes
+Files = dict[str, Union[str, bytes]]
+Writer = Callable[[XbrlReport, Mapping[str, str], Source], Files]
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    summary: str  # one line, for --help and the README
+    write: Writer
+
+
+def _classic(x: XbrlReport, classic: Mapping[str, str], source: Source) -> Files:
+    return dict(classic)  # written by writer.write_files before any other format (the others reference it)
+
+
+def _json(x: XbrlReport, classic: Mapping[str, str], source: Source) -> Files:
+    from .oim import xbrl_json
+    return xbrl_json(x)
+
+
+def _csv(x: XbrlReport, classic: Mapping[str, str], source: Source) -> Files:
+    from .oim import xbrl_csv
+    return xbrl_csv(x)
+
+
+def _fsds(x: XbrlReport, classic: Mapping[str, str], source: Source) -> Files:
+    from .fsds import write_fsds
+    return write_fsds(x, source)
+
+
+CLASSIC = "xbrl"
+FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format(CLASSIC, "XBRL 2.1 instance + extension taxonomy (always written)", _classic),
+    Format("xbrl-json", "xBRL-JSON (OIM 1.0): PREFIX-DATE.json", _json),
+    Format("xbrl-csv", "xBRL-CSV (OIM 1.0): PREFIX-DATE-csv.json + PREFIX-DATE-facts.csv", _csv),
+    Format("fsds", "SEC Financial Statement Data Sets layout: sub.txt, num.txt, tag.txt, pre.txt", _fsds),
+    # Inline XBRL goes here when converter/ixbrl.py lands (`source` is what the pipeline read: a path or the
+    # bytes; its file name must not be one of the classic files'):
+    #   Format("ixbrl", "inline XBRL: the filing as HTML with ix: tags",
+    #          lambda x, classic, source: ixbrl.write_inline(x, source)),
+)}
+DEFAULT_FORMATS: tuple[str, ...] = (CLASSIC,)
+
+
+def normalize(formats) -> tuple[str, ...]:
+    """The formats to write, in registry order, the classic one always first; an unknown name is a ValueError
+    that lists the known ones."""
+    asked = {CLASSIC} | {str(f).strip().lower() for f in (formats or ())}
+    unknown = sorted(asked - set(FORMATS))
+    if unknown:
+        raise ValueError(f"unknown output format {', '.join(map(repr, unknown))} (known: {', '.join(FORMATS)})")
+    return tuple(n for n in FORMATS if n in asked)
+
+
+def write_formats(formats, x: XbrlReport, classic: Mapping[str, str], source: Source) -> Files:
+    """Every file of the formats asked for. Two formats may not write the same name (a bug, not a choice)."""
+    out: Files = {}
+    for name in normalize(formats):
+        for fname, data in FORMATS[name].write(x, classic, source).items():
+            if fname in out and out[fname] != data:
+                raise InternalError(f"output formats collide on the file name {fname!r} ({name})")
+            out[fname] = data
+    return out
