@@ -133,7 +133,8 @@ def build_measure_table(b: Builder, note: Note, st: Statement, order: int, role_
             src = f"{b.path}:{row.line}"
             fact = Fact(concept=concept.qname, context=Context(period, dims), value=_fmt(value), unit="USD",
                         decimals=b.decimals("monetary", cell.places, st.scale), source=src, statement=title,
-                        row_label=row.label, printed=cell.text, sign="as printed", confidence=score,
+                        row_label=row.label, printed=cell.text,
+                        start=cell.start, end=cell.end, sign="as printed", confidence=score,
                         extension=concept.extension)
             b.record(fact, row.label, k + 1, dims=dims,
                      reason="no US-GAAP concept fits the column" if concept.extension else "")
