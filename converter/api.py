@@ -8,7 +8,7 @@ Example::
     ('clean', 0)
     >>> conv.counts.numbers_tagged, conv.counts.flags
     (134, 0)
-    >>> sorted(conv.files)[0]
+    >>> conv.instance
     'nutrition21-20040930.xml'
     >>> conv.report["registrant"]
     'NUTRITION 21, INC.'
@@ -115,8 +115,8 @@ class Counts:
 class Conversion:
     """A converted filing, in memory.
 
-    - `files`: every file `save` writes, name → text (the instance, the schema, the linkbases, `report.json`,
-      `report.md`);
+    - `files`: every file `save` writes, name → text (the instance, the schema, the linkbases, the inline XBRL
+      document `.htm`, `report.json`, `report.md`);
     - `report`: the conversion report as a dict (what `report.json` holds), `counts` its figures typed;
     - `validation`: Arelle's and the EDGAR checks' result, or None when not validated;
     - `status`: "clean", "flagged" (valid, but a consistency rule removed or flagged facts: see

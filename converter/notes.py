@@ -27,8 +27,10 @@ def text_block_concept(b: Builder, title: str) -> tuple[str, float]:
 
 
 def text_block_value(text: str) -> str:
-    """The note as it was printed, kept as preformatted HTML so its layout survives in viewers."""
-    return "<pre>" + html.escape(text) + "</pre>"
+    """The note as it was printed, kept as preformatted HTML so its layout survives in viewers. Quotes stay as
+    they are (escaping them changes nothing in HTML): the inline XBRL document's text block, serialized by an
+    inline XBRL processor, is then this value character for character."""
+    return "<pre>" + html.escape(text, quote=False) + "</pre>"
 
 
 TEXT_BLOCK_MAX = 9_000_000  # bytes of a text block as written: under libxml2's 10 MB text-node limit

@@ -29,6 +29,7 @@ from .statements import KINDS, TITLES, locate
 from .tables import find_tables
 from .validate import ValidationResult, validate
 from .writer import namespace, settle_networks, write_files
+from .ixbrl import write_inline
 from .xbrl_report import Entity, XbrlReport, freeze
 from .xmlsafe import is_reserved_prefix, parse_back
 
@@ -142,6 +143,7 @@ def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, c
     findings = _apply_rules(b, layout, filing)
     prune_calcs(b)
     if filing.line_map:
+        _attach_elements(b, filing.cell_elements or {}, b.path)
         _map_sources(b, filing.line_map, b.path, findings)
     date_tag = period_end.strftime("%Y%m%d")
     settle_networks(b)
@@ -152,6 +154,7 @@ def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, c
                     fiscal_year_end=fye or "", accession=filing.header.get("accession", ""),
                     filed=filing.header.get("filed", ""), sic=sic.group(1) if sic else "", source=Path(path).name)
     xbrl = freeze(b, entity, f"{prefix}-{date_tag}", namespace(prefix, date_tag), TYPES)
+    files.update(write_inline(xbrl, filing))  # the inline XBRL document, beside the classic instance
 
     def report(validation):
         return _report(b, layout, cover, form, period_end, fy_focus, fp_focus, registrant, placeholder,
@@ -430,6 +433,22 @@ def _write_atomically(out_dir: Path, files: dict[str, str], instance_name: str, 
     if validation is not None:
         validation.instance = str(out_dir / instance_name)
     return validation, rep
+
+
+def _attach_elements(b: Builder, cells: dict[int, list[tuple[int, int, str]]], path: str) -> None:
+    """HTML: each fact printed in a table cell learns the cell's element, while its source still names the
+    rendered line (the inline XBRL writer finds the number there in the original markup)."""
+    for f in b.facts.values():
+        head, _, n = f.source.rpartition(":")
+        if f.start < 0 or head != path or not n.isdigit():
+            continue
+        for start, end, element in cells.get(int(n) - 1, ()):
+            if start < f.end and f.start < end:
+                f.element = element
+                if "#" in element:  # a line of a <pre>: the offset of the fact's own characters in its text
+                    xpath, _, offset = element.partition("#")
+                    f.element = f"{xpath}#{int(offset) + f.start - start}"
+                break
 
 
 def _map_sources(b: Builder, line_map: list[int], path: str, findings: dict | None = None) -> None:
