@@ -220,6 +220,9 @@ def _table_lines(table, too_wide: list[int] | None = None,
             if k == height - 1:
                 text = label[:label_w]
                 buf[0:len(text)] = list(text)
+                first = next((c for c in cols if c < first_num and g[c][0] and (r, c) in tds), None)
+                if path is not None and text and first is not None:
+                    drawn.append((0, len(text), path(tds[(r, first)])))  # (amounts stated inside a label)
             for c in value_cols:
                 t, span = g[c]
                 if not t:
@@ -333,10 +336,13 @@ def render(html_text: str, remarks: list[str] | None = None,
     buf_line = [0]
     buf_mono = [True]
 
-    def flush(line: int) -> None:
+    def flush(line: int, block=None) -> None:
         raw = "".join(buf)
         text = _clean_mono(raw) if buf_mono[0] and "\xa0\xa0" in raw else _clean(raw)
         if text.strip():
+            if elements is not None and block is not None:
+                # a paragraph: its text was laid out anew, so only the element (not an offset) is known
+                elements[len(lines)] = [(0, len(text), block.getroottree().getpath(block))]
             lines.append(text)
             where.append(buf_line[0] or line)
         buf.clear()
@@ -351,7 +357,8 @@ def render(html_text: str, remarks: list[str] | None = None,
             if text.strip() and not mono:
                 buf_mono[0] = False
 
-    def walk(el, mono: bool = False) -> None:
+    def walk(el, mono: bool = False, block=None) -> None:
+        """`block`: the nearest enclosing block element, which the text buffered so far belongs to."""
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         line = el.sourceline or 0
         outer = mono
@@ -360,7 +367,7 @@ def render(html_text: str, remarks: list[str] | None = None,
             add(el.tail, line, outer)
             return
         if tag == "table":
-            flush(line)
+            flush(line, block)
             drawn: list | None = [] if elements is not None else None
             rendered = _table_lines(el, too_wide, drawn)
             if rendered:
@@ -376,7 +383,7 @@ def render(html_text: str, remarks: list[str] | None = None,
             add(el.tail, line, outer)
             return
         if tag == "pre":
-            flush(line)
+            flush(line, block)
             offset = 0
             xpath = el.getroottree().getpath(el) if elements is not None else ""
             for k, text in enumerate((el.text_content() or "").splitlines(keepends=True)):
@@ -389,21 +396,23 @@ def render(html_text: str, remarks: list[str] | None = None,
             add(el.tail, line, outer)
             return
         if tag in _BLOCK:
-            flush(line)
+            flush(line, block)
+        own = el if tag in _BLOCK and tag not in ("br", "hr") else block
         if tag == "hr" or "page-break" in (el.get("style") or "").lower():
             lines.append("<PAGE>")
             where.append(line)
         add(el.text, line, mono)
         for child in el:
-            walk(child, mono)
+            walk(child, mono, own)
         if tag in _BLOCK:
-            flush(line)
+            flush(line, own)
         add(el.tail, line, outer)
 
     too_wide: list[int] = []
     body = root.find("body")
-    walk(body if body is not None else root)
-    flush(0)
+    top = body if body is not None else root
+    walk(top, block=top)
+    flush(0, top)
     if too_wide and remarks is not None:
         remarks.append(f"{len(set(too_wide))} HTML table(s) wider than {MAX_TABLE_COLUMNS} columns or too large to lay "
                        f"out ({MAX_TABLE_CHARS:,} characters): the cells beyond, or the layout, are not read (first at line {first_line[too_wide[0] - 1] if 0 < too_wide[0] <= len(first_line) else too_wide[0]})")

@@ -31,6 +31,11 @@ ISO4217 = "http://www.xbrl.org/2003/iso4217"
 
 NUMBER = "ixt:num-dot-decimal"
 ZERO = "ixt:fixed-zero"
+DATE = "ixt:date-monthname-day-year-en"
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_PRINTED_DATE = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + "|" + "|".join(m.upper() for m in _MONTHS)
+                           + r")\s+(\d{1,2}),\s*((?:19|20)\d\d)\b")
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 _DASH = re.compile(r"-+|\u2014+|\u2013+|-0-|- -|nil|none", re.I)
@@ -98,6 +103,24 @@ def _token(printed: str) -> tuple[int, int] | None:
     if bare and _DASH.fullmatch(bare):
         k = printed.index(bare)
         return k, k + len(bare)
+    return None
+
+
+def find_string(text: str, value: str) -> tuple[int, int, dict] | None:
+    """(start, end, ix attributes) of a cover value printed in `text`: the words themselves, or a date printed
+    as "September 30, 2004" for 2004-09-30."""
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        for m in _PRINTED_DATE.finditer(text):
+            month = _MONTHS.index(m.group(1).lower()) + 1
+            if f"{m.group(3)}-{month:02d}-{int(m.group(2)):02d}" == value:
+                return m.start(), m.end(), {"format": DATE}
+        return None
+    k = text.find(value)
+    while k >= 0:
+        edge = text[k - 1:k] + text[k + len(value):k + len(value) + 1] if k else text[len(value):len(value) + 1]
+        if not any(ch.isalnum() for ch in edge):  # "NY" is not the one inside "COMPANY"
+            return k, k + len(value), {}
+        k = text.find(value, k + 1)
     return None
 
 
@@ -186,9 +209,8 @@ class _Plan:
         if not value.strip() or value != value.strip() or "\n" in value:
             return False
         for i in range(max(0, lo), hi):
-            k = self.lines[i].find(value)
-            edge = self.lines[i][k - 1:k] + self.lines[i][k + len(value):k + len(value) + 1]
-            if k >= 0 and not any(ch.isalnum() for ch in edge) and self.wrap(i, k, k + len(value), f, {}, reuse=False):
+            hit = find_string(self.lines[i], value)
+            if hit is not None and self.wrap(i, hit[0], hit[1], f, hit[2], reuse=False):
                 return True
         return False
 

@@ -3,11 +3,12 @@ the era (font, center, align=, tables in paragraphs) made into the XHTML 1.1 tha
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
 from .html import _span as cell_span, parse as parse_html, MAX_COLSPAN, MAX_ROWSPAN
-from .ixbrl import IX, XHTML, _DIGITS, _fact_attrs, _Wrap, _token, number_attrs
+from .ixbrl import IX, XHTML, _DIGITS, _fact_attrs, _Wrap, _token, find_string, number_attrs
 from .source import Document
 from .xbrl_report import ReportFact
 from .xmlsafe import clean
@@ -51,7 +52,9 @@ def html_part(part, text: str, d: Document, facts: list[ReportFact], cover: list
     placed: set[str] = set()
     runs: dict[tuple[int, str, int], _Wrap] = {}
     located: list[tuple[object, str, int, int, ReportFact, dict]] = []
-    for f in facts:
+    taken: set[tuple[int, str, int]] = set()
+    # in printed order within an element: a paragraph's equal amounts go to their facts left to right
+    for f in sorted(facts, key=lambda f: (f.span.element, f.span.line, f.span.start)):
         if not f.numeric or not f.span.element:
             continue
         xpath, _, offset = f.span.element.partition("#")
@@ -61,15 +64,28 @@ def html_part(part, text: str, d: Document, facts: list[ReportFact], cover: list
             continue
         if len(found) != 1:
             continue
-        hit = _find(found[0], f, int(offset) if offset.isdigit() else None)
+        hit = None
+        # a number no other fact took, else one another fact took (a par value printed once for two dates: the
+        # facts nest)
+        for skip in (taken, set()):
+            for el in _near(found[0]) if not offset.isdigit() else found:
+                hit = _find(el, f, int(offset) if offset.isdigit() else None, skip)
+                if hit is not None:
+                    break
+            if hit is not None:
+                break
         if hit is not None:
             node, attr, s, e, attrs = hit
+            taken.add((id(node), attr, s))
             located.append((node, attr, s, e, f, attrs))
+    located += _cover(root, cover, taken)
     # wrap after every element is found: wrapping changes the text nodes the XPaths and offsets point into
     for node, attr, s, e, f, attrs in located:
         key = (id(node), attr, s)
         w = runs.get(key)
         if w is None:
+            if any(k[:2] == key[:2] and r.start < e and s < r.end for k, r in runs.items()):
+                continue  # overlaps a run another fact wraps
             w = runs[key] = _Wrap(s, e)
             w.node, w.attr = node, attr  # type: ignore[attr-defined]
         elif w.end != e or any(g.concept == f.concept and g.context == f.context for g, _ in w.facts):
@@ -90,6 +106,46 @@ def html_part(part, text: str, d: Document, facts: list[ReportFact], cover: list
     return placed
 
 
+_COVER_NODES = 400  # text nodes from the top of the document where the cover page is looked for
+
+
+def _cover(root, cover: list[ReportFact], taken: set[tuple[int, str, int]]) -> list:
+    """Where the cover facts are printed on the cover page, when they are printed as they are written."""
+    body = root.find("body")
+    nodes = []
+    for node, attr in _text_nodes(body if body is not None else root):
+        nodes.append((node, attr))
+        if len(nodes) >= _COVER_NODES:
+            break
+    out = []
+    for f in cover:
+        for node, attr in nodes:
+            t = getattr(node, attr)
+            hit = None
+            if f.numeric:
+                for m in _DIGITS.finditer(t):
+                    attrs = number_attrs(f, m.group()) if _amount(m.group()) == f.number else None
+                    if attrs is not None and (id(node), attr, m.start()) not in taken:
+                        hit = (m.start(), m.end(), attrs)
+                        break
+            elif f.value.strip() and "\n" not in f.value:
+                hit = find_string(t, f.value)  # the exact characters: a value read with &nbsp; as a space is not
+            if hit is not None:
+                taken.add((id(node), attr, hit[0]))
+                out.append((node, attr, hit[0], hit[1], f, hit[2]))
+                break
+    return out
+
+
+def _near(el, reach: int = 6):
+    """The element, then the ones above it a label wrapped over (the previous paragraphs, or rows of its table):
+    an amount stated inside a long label is printed lines above the row's values."""
+    yield el
+    yield from list(el.itersiblings(preceding=True))[:reach]
+    if isinstance(el.tag, str) and el.tag.lower() in ("td", "th") and el.getparent() is not None:
+        yield from list(el.getparent().itersiblings(preceding=True))[:reach]
+
+
 def _text_nodes(el):
     """(element, "text" | "tail") of each text node under el, in document order, as XPath string() reads them
     (comments' own text left out)."""
@@ -102,15 +158,17 @@ def _text_nodes(el):
             yield child, "tail"
 
 
-def _find(el, f: ReportFact, offset: int | None):
-    """(node, "text" | "tail", start, end, ix attributes) of the fact's printed digits under el."""
+def _find(el, f: ReportFact, offset: int | None, taken: set[tuple[int, str, int]]):
+    """(node, "text" | "tail", start, end, ix attributes) of the fact's printed digits under el: at `offset` in
+    its text, else the first such number not `taken` by another fact."""
     tok = _token(f.span.text)
     if tok is None:
         return None
     want = f.span.text[tok[0]:tok[1]]
     attrs = number_attrs(f, want)
-    if attrs is None:
+    if attrs is None and offset is not None:
         return None
+    wanted = _amount(want)
     pos = 0
     for node, attr in _text_nodes(el):
         t = getattr(node, attr)
@@ -120,18 +178,30 @@ def _find(el, f: ReportFact, offset: int | None):
             if 0 <= at < len(t):
                 return (node, attr, at, at + len(want), attrs) if t[at:at + len(want)] == want else None
         else:
-            for m in (_DIGITS.finditer(t) if _DIGITS.match(want) else re.finditer(re.escape(want), t)):
-                if m.group() == want:
-                    return node, attr, m.start(), m.end(), attrs
+            for m in (_DIGITS.finditer(t) if wanted is not None else re.finditer(re.escape(want), t)):
+                # the same amount, however printed ("717794" read from "717,794" in a sentence)
+                if (id(node), attr, m.start()) in taken or (m.group() != want and _amount(m.group()) != wanted):
+                    continue
+                before = t[m.start() - 1:m.start()]
+                found = number_attrs(f, m.group())
+                if found is not None and not (before and (before.isalnum() or before in ".-")):
+                    return node, attr, m.start(), m.end(), found
         pos += len(t)
     return None
+
+
+def _amount(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", "")) if _DIGITS.fullmatch(text) else None
+    except InvalidOperation:
+        return None
 
 
 def _wrap_text(node, attr: str, s: int, e: int, facts: list[tuple[ReportFact, dict]]) -> None:
     t = getattr(node, attr)
     outer = inner = None
     for f, attrs in facts:
-        el = etree.Element(f"{{{IX}}}nonFraction", _fact_attrs(f, attrs))
+        el = etree.Element(f"{{{IX}}}{'nonFraction' if f.numeric else 'nonNumeric'}", _fact_attrs(f, attrs))
         if outer is None:
             outer = el
         else:

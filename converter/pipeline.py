@@ -440,14 +440,17 @@ def _attach_elements(b: Builder, cells: dict[int, list[tuple[int, int, str]]], p
     rendered line (the inline XBRL writer finds the number there in the original markup)."""
     for f in b.facts.values():
         head, _, n = f.source.rpartition(":")
-        if f.start < 0 or head != path or not n.isdigit():
-            continue
+        if head != path or not n.isdigit() or (f.start < 0 and f.unit is None):
+            continue  # (a note's text block is not in one element)
         for start, end, element in cells.get(int(n) - 1, ()):
-            if start < f.end and f.start < end:
+            # a fact with no offsets was read from a label or a sentence: the element that starts the line
+            if (start < f.end and f.start < end) if f.start >= 0 else start == 0:
                 f.element = element
-                if "#" in element:  # a line of a <pre>: the offset of the fact's own characters in its text
+                if "#" in element and f.start >= 0:  # a <pre> line: the offset of the fact's characters in its text
                     xpath, _, offset = element.partition("#")
                     f.element = f"{xpath}#{int(offset) + f.start - start}"
+                elif "#" in element:
+                    f.element = element.partition("#")[0]
                 break
 
 
