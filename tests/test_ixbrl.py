@@ -2,6 +2,9 @@
 instance's facts, value for value; the page shows every number the statements printed."""
 from __future__ import annotations
 
+import json
+import re
+import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -216,3 +219,50 @@ def test_corpus_html_filings(name, tmp_path):
     # a number read from a table cell is tagged in that cell of the filing's own markup
     assert len([f for f in in_cells if f.id in hidden_ids]) <= 0.02 * len(in_cells)
 
+
+def _viewer_data(page: Path) -> dict:
+    text = page.read_text(encoding="utf-8")
+    m = re.search(r'<script type="application/x.ixbrl-viewer\+json">(.*?)</script>', text, re.S)
+    assert m, "the page carries no viewer data"
+    return json.loads(m.group(1))
+
+
+def test_view_writes_an_offline_viewer_page(sample, tmp_path):
+    pytest.importorskip("iXBRLViewerPlugin")
+    from click.testing import CliRunner
+    from edgar2xbrl.cli import main
+    out = tmp_path / "out"
+    sample.save(out)
+    res = CliRunner().invoke(main, ["view", str(out)])
+    assert res.exit_code == 0, res.output
+    page = out / "viewer" / "index.html"
+    assert res.output.strip() == str(page) and page.is_file()
+    text = page.read_text(encoding="utf-8")
+    # the script is the local copy beside the page: nothing is fetched from the network
+    assert '<script src="ixbrlviewer.js"' in text and (out / "viewer" / "ixbrlviewer.js").stat().st_size > 100_000
+    assert not [m for m in re.findall(r'<script[^>]+src="([^"]+)"', text) if ":" in m]
+    facts = _viewer_data(page)["sourceReports"][0]["targetReports"][0]["facts"]
+    assert len(facts) == len(sample.xbrl.facts)
+    # a later conversion into the folder still recognises it as its own (the viewer is part of it)
+    from edgar2xbrl.outdir import foreign_files
+    assert foreign_files(out) == []
+
+
+def test_view_without_ixbrl_viewer_says_how_to_install_it(sample, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+    from edgar2xbrl.cli import main
+    out = tmp_path / "out"
+    sample.save(out)
+    monkeypatch.setitem(sys.modules, "iXBRLViewerPlugin", None)  # import fails as if not installed
+    res = CliRunner().invoke(main, ["view", str(out)])
+    assert res.exit_code == 2
+    assert "ixbrl-viewer" in res.output and "pip install" in res.output
+    assert not (out / "viewer").exists()
+
+
+def test_view_of_a_folder_without_a_conversion_is_refused(tmp_path):
+    from click.testing import CliRunner
+    from edgar2xbrl.cli import main
+    pytest.importorskip("iXBRLViewerPlugin")
+    res = CliRunner().invoke(main, ["view", str(tmp_path)])
+    assert res.exit_code == 2 and "no inline XBRL document" in res.output
