@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
-from .html import looks_like_html, parse as parse_html
+from .html import looks_like_html
 from .model import Filing
 from .source import _STATEMENT_DOCS, Document, documents
 from .xbrl_report import UNIT_MEASURES, ReportFact, XbrlReport
@@ -34,7 +34,7 @@ ZERO = "ixt:fixed-zero"
 DATE = "ixt:date-monthname-day-year-en"
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
-_PRINTED_DATE = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + "|" + "|".join(m.upper() for m in _MONTHS)
+_PRINTED_DATE = re.compile(r"\b(" + "|".join([m.capitalize() for m in _MONTHS] + [m.upper() for m in _MONTHS])
                            + r")\s+(\d{1,2}),\s*((?:19|20)\d\d)\b")
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
@@ -44,7 +44,7 @@ _MARKUP_LINE = re.compile(r"^\s*</?(TABLE|CAPTION|S|C|FN)>", re.I)
 _PAGE = re.compile(r"^\s*<PAGE>\s*$", re.I)
 _SEARCH_LINES = 60  # how far below its source line a number stated in a sentence or a label is looked for
 _LABEL_LINES = 6  # how far above its row's last line a wrapped label may start
-_COVER_LINES = 250
+_COVER_LINES = 250  # the cover page, where the registrant's name, shares outstanding and the period are printed
 
 CSS = """body { margin: 1em; }
 pre { margin: 0; font-family: "Courier New", Courier, monospace; font-size: 10pt; }
@@ -258,7 +258,7 @@ def write_inline(x: XbrlReport, source: Filing) -> dict[str, str]:
         facts = by_doc.get(n, []) + (cover if n == 0 else [])
         if source.line_map is not None and looks_like_html(text):
             from .ixbrl_html import html_part
-            placed |= html_part(part, text, d, facts, cover if n == 0 else [])
+            placed |= html_part(part, text, facts, cover if n == 0 else [])
         else:
             placed |= _text_part(part, raw, d, facts, cover if n == 0 else [])
     _header(hidden_div, x, [f for f in x.facts if f.id not in placed])

@@ -9,7 +9,6 @@ from lxml import etree
 
 from .html import _span as cell_span, parse as parse_html, MAX_COLSPAN, MAX_ROWSPAN
 from .ixbrl import IX, XHTML, _DIGITS, _fact_attrs, _Wrap, _token, find_string, number_attrs
-from .source import Document
 from .xbrl_report import ReportFact
 from .xmlsafe import clean
 
@@ -42,9 +41,9 @@ _FRAGMENT = "{urn:edgar2xbrl:fragment}content"  # an element's content without i
 _CSS_VALUE = re.compile(r"^[#\w.%\- ,'\"]{1,60}$")
 
 
-def html_part(part, text: str, d: Document, facts: list[ReportFact], cover: list[ReportFact]) -> set[str]:
-    """Fill `part` with the HTML document `text` (lines d.start.. of the submission), its facts wrapped in place;
-    the ids of the facts placed."""
+def html_part(part, text: str, facts: list[ReportFact], cover: list[ReportFact]) -> set[str]:
+    """Fill `part` with the HTML document `text` (one document of the submission), its facts wrapped in place
+    (`cover`: the cover facts, looked for at its top); the ids of the facts placed."""
     root, _, _ = parse_html(text)
     if root is None:
         return set()

@@ -158,8 +158,8 @@ def _escape(s: str) -> str:
 
 
 def _fact(value: str, unit: str | None = "USD", decimals: str = "-3") -> ReportFact:
-    return ReportFact("f1", "us-gaap:Assets", Context(Period(date(2004, 9, 30))), value, unit, decimals, "", SourceSpan("x"), Provenance("", "", None, "", 1.0, "", "", ""),
-                      False)
+    return ReportFact("f1", "us-gaap:Assets", Context(Period(date(2004, 9, 30))), value, unit, decimals, "",
+                      SourceSpan("x"), Provenance("", "", None, "", 1.0, "", "", ""), False)
 
 
 def test_number_attributes_read_the_printed_characters_as_the_value():
