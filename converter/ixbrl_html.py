@@ -38,6 +38,10 @@ _DROP = {"img", "script", "style", "object", "embed", "applet", "iframe", "frame
          "basefont", "param"}
 _FONT_SIZE = {"1": "8pt", "2": "10pt", "3": "12pt", "4": "14pt", "5": "18pt", "6": "24pt", "7": "36pt"}
 _FRAGMENT = "{urn:edgar2xbrl:fragment}content"  # an element's content without it, while copying
+_CSS_PROPS = {"align": "text-align", "valign": "vertical-align", "bgcolor": "background-color", "color": "color",
+              "face": "font-family"}
+_PIXELS = re.compile(r"\d{1,5}")
+_PERCENT = re.compile(r"\d{1,3}(\.\d+)?%")
 _CSS_VALUE = re.compile(r"^[#\w.%\- ,'\"]{1,60}$")
 
 
@@ -49,7 +53,6 @@ def html_part(part, text: str, facts: list[ReportFact], cover: list[ReportFact])
         return set()
     tree = root.getroottree()
     placed: set[str] = set()
-    runs: dict[tuple[int, str, int], _Wrap] = {}
     located: list[tuple[object, str, int, int, ReportFact, dict]] = []
     taken: set[tuple[int, str, int]] = set()
     # in printed order within an element: a paragraph's equal amounts go to their facts left to right
@@ -79,25 +82,22 @@ def html_part(part, text: str, facts: list[ReportFact], cover: list[ReportFact])
             located.append((node, attr, s, e, f, attrs))
     located += _cover(root, cover, taken)
     # wrap after every element is found: wrapping changes the text nodes the XPaths and offsets point into
+    by_node: dict[tuple[int, str], tuple[object, dict[int, _Wrap]]] = {}  # text node → (its element, its runs)
     for node, attr, s, e, f, attrs in located:
-        key = (id(node), attr, s)
-        w = runs.get(key)
+        runs = by_node.setdefault((id(node), attr), (node, {}))[1]
+        w = runs.get(s)
         if w is None:
-            if any(k[:2] == key[:2] and r.start < e and s < r.end for k, r in runs.items()):
+            if any(r.start < e and s < r.end for r in runs.values()):
                 continue  # overlaps a run another fact wraps
-            w = runs[key] = _Wrap(s, e)
-            w.node, w.attr = node, attr  # type: ignore[attr-defined]
+            w = runs[s] = _Wrap(s, e)
         elif w.end != e or any(g.concept == f.concept and g.context == f.context for g, _ in w.facts):
             continue
         w.facts.append((f, attrs))
         placed.add(f.id)
-    by_node: dict[tuple[int, str], list[_Wrap]] = {}
-    for w in runs.values():
-        by_node.setdefault((id(w.node), w.attr), []).append(w)  # type: ignore[attr-defined]
-    for ws in by_node.values():
+    for (_, attr), (node, runs) in by_node.items():
         # right to left, so the offsets of the runs still to wrap stay valid
-        for w in sorted(ws, key=lambda w: -w.start):
-            _wrap_text(w.node, w.attr, w.start, w.end, w.facts)  # type: ignore[attr-defined]
+        for start in sorted(runs, reverse=True):
+            _wrap_text(node, attr, runs[start].start, runs[start].end, runs[start].facts)
     body = root.find("body")
     out = _xhtml(body if body is not None else root)
     if out is not None:
@@ -218,31 +218,29 @@ def _wrap_text(node, attr: str, s: int, e: int, facts: list[tuple[ReportFact, di
 
 def _style(el, tag: str) -> str:
     """The element's style attribute with its presentational attributes said in CSS."""
+    if not el.attrib:
+        return ""
     css = []
-    a = {k.lower(): v for k, v in el.attrib.items() if isinstance(k, str)}
-    if a.get("align") and _CSS_VALUE.match(a["align"]):
-        v = a["align"].lower()
-        css.append("margin-left:auto;margin-right:auto" if tag == "table" and v == "center" else f"text-align:{v}")
-    if a.get("valign") and _CSS_VALUE.match(a["valign"]):
-        css.append(f"vertical-align:{a['valign'].lower()}")
-    for name, prop in (("width", "width"), ("height", "height")):
-        v = a.get(name, "").strip()
-        if re.fullmatch(r"\d{1,5}", v):
-            css.append(f"{prop}:{v}px")
-        elif re.fullmatch(r"\d{1,3}(\.\d+)?%", v):
-            css.append(f"{prop}:{v}")
-    if a.get("bgcolor") and _CSS_VALUE.match(a["bgcolor"]):
-        css.append(f"background-color:{a['bgcolor']}")
-    if a.get("color") and _CSS_VALUE.match(a["color"]):
-        css.append(f"color:{a['color']}")
-    if a.get("face") and _CSS_VALUE.match(a["face"]):
-        css.append(f"font-family:{a['face']}")
-    if a.get("size", "").strip().lstrip("+-") in _FONT_SIZE and tag == "font":
-        css.append(f"font-size:{_FONT_SIZE[a['size'].strip().lstrip('+-')]}")
-    if "nowrap" in a:
-        css.append("white-space:nowrap")
-    own = a.get("style", "")
-    own = clean(own).replace("\n", " ").strip()
+    own = ""
+    for k, v in el.attrib.items():
+        k = k.lower() if isinstance(k, str) else ""
+        if k == "style":
+            own = clean(v).replace("\n", " ").strip()
+        elif k == "nowrap":
+            css.append("white-space:nowrap")
+        elif k in _CSS_PROPS and _CSS_VALUE.match(v):
+            if k == "align" and tag == "table" and v.lower() == "center":
+                css.append("margin-left:auto;margin-right:auto")
+            else:
+                css.append(f"{_CSS_PROPS[k]}:{v.lower() if k in ('align', 'valign') else v}")
+        elif k in ("width", "height"):
+            v = v.strip()
+            if _PIXELS.fullmatch(v):
+                css.append(f"{k}:{v}px")
+            elif _PERCENT.fullmatch(v):
+                css.append(f"{k}:{v}")
+        elif k == "size" and tag == "font" and v.strip().lstrip("+-") in _FONT_SIZE:
+            css.append(f"font-size:{_FONT_SIZE[v.strip().lstrip('+-')]}")
     return ";".join(css + ([own] if own else []))
 
 
@@ -324,12 +322,14 @@ def _append_text(parent, text: str | None) -> None:
 
 
 def _local(el) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) and el.tag.startswith("{") else str(el.tag)
+    return el.tag.rpartition("}")[2] if isinstance(el.tag, str) else ""
+
+
+_BLOCK_TAGS = frozenset(f"{{{XHTML}}}{t}" for t in _BLOCK | {"li", "dd", "dt", "tr", "td", "th"})
 
 
 def _is_block(el) -> bool:
-    return isinstance(el.tag, str) and el.tag.startswith(f"{{{XHTML}}}") and \
-        _local(el) in (_BLOCK | {"li", "dd", "dt", "tr", "td", "th"})
+    return el.tag in _BLOCK_TAGS
 
 
 def _fit(out):
