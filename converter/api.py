@@ -8,7 +8,7 @@ Example::
     ('clean', 0)
     >>> conv.counts.numbers_tagged, conv.counts.flags
     (134, 0)
-    >>> sorted(conv.files)[0]
+    >>> conv.instance
     'nutrition21-20040930.xml'
     >>> conv.report["registrant"]
     'NUTRITION 21, INC.'
@@ -70,8 +70,9 @@ class Options:
     name: str | None = None
     """The source's name in messages and in the report; default: the file's name for a path, "input" for bytes."""
     formats: tuple[str, ...] = DEFAULT_FORMATS
-    """Output formats (`edgar2xbrl.writers.FORMATS`: "xbrl", "xbrl-json", "xbrl-csv", "fsds"); the classic XBRL
-    instance and taxonomy ("xbrl") are always written, since the others reference the taxonomy."""
+    """Output formats (`edgar2xbrl.writers.FORMATS`: "xbrl", "ixbrl", "xbrl-json", "xbrl-csv", "fsds"); the classic
+    XBRL instance and taxonomy ("xbrl") are always written, since the others reference the taxonomy. Default: the
+    classic files and the inline XBRL document."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "taxonomy_packages", tuple(Path(p) for p in self.taxonomy_packages))
@@ -121,8 +122,8 @@ class Counts:
 class Conversion:
     """A converted filing, in memory.
 
-    - `files`: every file `save` writes, name → text (the instance, the schema, the linkbases, the files of the
-      other `Options.formats`, `report.json`, `report.md`, `report.html`);
+    - `files`: every file `save` writes, name → text (the instance, the schema, the linkbases, the inline XBRL
+      document `.htm` and the files of the other `Options.formats`, `report.json`, `report.md`, `report.html`);
     - `report`: the conversion report as a dict (what `report.json` holds), `counts` its figures typed;
     - `validation`: Arelle's and the EDGAR checks' result, or None when not validated;
     - `status`: "clean", "flagged" (valid, but a consistency rule removed or flagged facts: see

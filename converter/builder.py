@@ -365,6 +365,7 @@ class Builder:
             fact = Fact(concept=ln.concept.qname, context=Context(period, dims), value=_fmt(value),
                         unit=UNITS[ln.kind], decimals=self.decimals(ln.kind, cell.places, scale),
                         source=src, statement=title, row_label=ln.row.label, printed=cell.text,
+                        start=cell.start, end=cell.end,
                         sign=_sign_words(ln, cell.value), confidence=ln.score, extension=ln.concept.extension)
             if self.record(fact, ln.row.label, k + 1, dims=dims, reason=ln.reason,
                            alternatives=ln.alternatives) == "added" and mixed:

@@ -52,7 +52,8 @@ def _formats(f):
     """--format on a command: `formats` is the tuple of output formats asked for (the classic one is always
     written)."""
     return click.option("--format", "formats", multiple=True, type=click.Choice(list(FORMATS), case_sensitive=False),
-                        help="Also write this output format (repeatable): " + "; ".join(
+                        help="Write this output format (repeatable; the classic instance and taxonomy always; "
+                        "without --format: xbrl and ixbrl): " + "; ".join(
                             f"{n}: {fmt.summary}" for n, fmt in FORMATS.items()) + ".")(f)
 
 
@@ -278,6 +279,32 @@ def batch(source, out_dir, jobs, timeout, force, retry_failed, engine, scheduler
     for line in lines if verbosity >= 0 else lines[-1:]:
         click.echo(line)
     sys.exit(code)
+
+
+@main.command(epilog="""\b
+Exit codes:
+  0  the viewer page is written (its path is printed)
+  2  OUT holds no converted filing, or ixbrl-viewer is not installed (pip install 'edgar2xbrl[viewer]')
+  4  internal error: a bug in edgar2xbrl""")
+@click.argument("out_dir", metavar="OUT", type=click.Path(exists=True, file_okay=False))
+@click.option("--taxonomy-package", "packages", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Load the filing with this taxonomy package (repeatable) instead of the built-in offline stand-ins.")
+def view(out_dir, packages) -> None:
+    """Write a viewer page for the inline XBRL document in OUT (a conversion's output folder) to OUT/viewer/.
+
+    The page (index.html) and the viewer's script beside it work offline: open it in a browser from the disk.
+    Needs the optional ixbrl-viewer package.
+    """
+    from .viewer import make_viewer
+    try:
+        page = make_viewer(out_dir, [Path(x) for x in packages])
+    except ConversionError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_REJECTED)
+    except (Exception, MemoryError) as exc:
+        click.echo(f"internal error: {out_dir}: {_where(exc)}", err=True)
+        sys.exit(EXIT_INTERNAL)
+    click.echo(str(page))
 
 
 @main.command(epilog="""\b

@@ -178,6 +178,7 @@ def build_equity(b: Builder, st: Statement, order: int, role_id: str, title: str
             fact = Fact(concept=concept.qname, context=Context(period, dims), value=_fmt(value),
                         unit="shares" if is_shares else "USD", decimals=b.decimals(kind, cell.places, scale),
                         source=src, statement=title, row_label=ln.row.label, printed=cell.text,
+                        start=cell.start, end=cell.end,
                         sign="as printed" if sigma == 1 or is_shares else "negated: a debit change reduces equity",
                         confidence=1.0 if is_balance else ln.score, extension=concept.extension)
             b.record(fact, ln.row.label, k + 1, dims=dims, reason=ln.reason, alternatives=ln.alternatives)
@@ -380,6 +381,7 @@ def _rollforward_facts(b: Builder, st: Statement, ln, concept, dims, sigma, titl
         fact = Fact(concept=concept.qname, context=Context(period, dims), value=_fmt(value),
                     unit="shares" if kind == "shares" else "USD", decimals=b.decimals(kind, cell.places, scale),
                     source=src, statement=title, row_label=ln.row.label, printed=cell.text,
+                    start=cell.start, end=cell.end,
                     sign="as printed" if sigma == 1 else "negated: a debit change reduces equity",
                     confidence=1.0 if ln.instant_at else ln.score, extension=concept.extension)
         b.record(fact, ln.row.label, k + 1, dims=dims, reason=ln.reason, alternatives=ln.alternatives)

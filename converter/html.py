@@ -94,7 +94,10 @@ class _Cells(dict):
         return ("", 1)
 
 
-def _table_lines(table, too_wide: list[int] | None = None) -> list[tuple[str, int]]:
+def _table_lines(table, too_wide: list[int] | None = None,
+                 anchors: list[list[tuple[int, int, str]]] | None = None) -> list[tuple[str, int]]:
+    """The table laid out as text lines (text, source line); when `anchors` is a list, it gets for each line the
+    (start, end, XPath of the <td>) of every cell drawn on it."""
     for br in table.iter("br"):
         _prefix_newline(br, "tail")  # a line break inside a cell: a heading stacked over several lines
     for block in table.iter("p", "div", "P", "DIV"):
@@ -102,6 +105,7 @@ def _table_lines(table, too_wide: list[int] | None = None) -> list[tuple[str, in
         _prefix_newline(block, "tail")
     rows = []
     parts: dict[tuple[int, int], list[str]] = {}  # (row, start column) → the cell's lines
+    tds: dict[tuple[int, int], object] = {}  # (row, start column) → the cell's element
     # column → (last row a cell above still takes it (rowspan), the column after that cell)
     carried: dict[int, tuple[int, int]] = {}
     for t_row, tr in enumerate(table.iter("tr")):
@@ -120,6 +124,7 @@ def _table_lines(table, too_wide: list[int] | None = None) -> list[tuple[str, in
             span = min(span, MAX_TABLE_COLUMNS - pos)
             raw = td.text_content()
             parts[(len(rows), pos)] = [x for x in (_clean(y) for y in raw.split("\n")) if x]
+            tds[(len(rows), pos)] = td
             cells.append((_clean(raw), span, pos))
             if down > 1:
                 for c in range(pos, pos + span):
@@ -199,18 +204,25 @@ def _table_lines(table, too_wide: list[int] | None = None) -> list[tuple[str, in
         # each row is kept as plain text, cells side by side, and the report says so
         if too_wide is not None:
             too_wide.append(table.sourceline or 0)
+        if anchors is not None:
+            anchors.extend([] for _ in grid)
         return [((label + "   " + "   ".join(g[c][0].replace("\n", " ") for c in value_cols if g[c][0])).strip(),
                  line) for (g, line), label in zip(grid, labels)]
     out = []
     amount_cols = set(numeric)
+    path = table.getroottree().getpath if anchors is not None else None
     for r, ((g, line), label) in enumerate(zip(grid, labels)):
         height = max([t.count("\n") + 1 for c in value_cols for t, _ in [g[c]] if t] + [1])
         numeric_row = any(parse_cell(g[c][0]) is not None for c in value_cols if g[c][0])
         for k in range(height):
             buf = [" "] * (x + 2)
+            drawn: list[tuple[int, int, str]] = []
             if k == height - 1:
                 text = label[:label_w]
                 buf[0:len(text)] = list(text)
+                first = next((c for c in cols if c < first_num and g[c][0] and (r, c) in tds), None)
+                if path is not None and text and first is not None:
+                    drawn.append((0, len(text), path(tds[(r, first)])))  # (amounts stated inside a label)
             for c in value_cols:
                 t, span = g[c]
                 if not t:
@@ -230,7 +242,11 @@ def _table_lines(table, too_wide: list[int] | None = None) -> list[tuple[str, in
                 while len(buf) < pos + len(t) + 1:
                     buf.append(" ")
                 buf[pos:pos + len(t)] = list(t)
+                if path is not None and (r, c) in tds:
+                    drawn.append((pos, pos + len(t), path(tds[(r, c)])))
             out.append(("".join(buf).rstrip(), line))
+            if anchors is not None:
+                anchors.append(drawn)
         if heading_row[r]:
             # a heading over several columns of amounts gets the rule a typist would draw under it, so the
             # layout reader knows which columns it spans (HTML says so with colspan; text says so with dashes)
@@ -243,6 +259,8 @@ def _table_lines(table, too_wide: list[int] | None = None) -> list[tuple[str, in
                     rule[left:right] = ["-"] * (right - left)
             if "-" in rule:
                 out.append(("".join(rule).rstrip(), line))
+                if anchors is not None:
+                    anchors.append([])
     return out
 
 
@@ -288,27 +306,43 @@ def unwrap(html_text: str) -> tuple[str, list[int]]:
     return "\n".join(out), first
 
 
-def render(html_text: str, remarks: list[str] | None = None) -> tuple[list[str], list[int]]:
-    """(text lines, the source line of each); what had to be left out is added to remarks."""
+def parse(html_text: str):
+    """(the document's element tree or None when lxml cannot read it, the text as parsed, the original first
+    line of each of its lines). The inline XBRL writer parses the document again with this, so the XPaths
+    `render` records name the same elements."""
     html_text, first_line = unwrap(html_text)
     # control characters (a stray form feed, a NUL) are not text; lxml refuses to set them back into the tree
     html_text = _CONTROL.sub(" ", html_text)
     try:
         root = lxml.html.document_fromstring(html_text)
     except (etree.ParserError, ValueError):
-        return html_text.splitlines(), list(range(1, html_text.count("\n") + 2))
+        return None, html_text, first_line
     # scripts and style sheets are not text, in a table cell no more than elsewhere
     etree.strip_elements(root, "script", "style", with_tail=False)
+    return root, html_text, first_line
+
+
+def render(html_text: str, remarks: list[str] | None = None,
+           elements: dict[int, list[tuple[int, int, str]]] | None = None) -> tuple[list[str], list[int]]:
+    """(text lines, the source line of each); what had to be left out is added to remarks. When `elements` is a
+    dict it gets, for each rendered line (0-based) that draws cells, the (start, end, element) of each: the XPath
+    of the table cell, or for a line of a <pre> the XPath and "#" the line's offset in the element's text."""
+    root, html_text, first_line = parse(html_text)
+    if root is None:
+        return html_text.splitlines(), list(range(1, html_text.count("\n") + 2))
     lines: list[str] = []
     where: list[int] = []
     buf: list[str] = []
     buf_line = [0]
     buf_mono = [True]
 
-    def flush(line: int) -> None:
+    def flush(line: int, block=None) -> None:
         raw = "".join(buf)
         text = _clean_mono(raw) if buf_mono[0] and "\xa0\xa0" in raw else _clean(raw)
         if text.strip():
+            if elements is not None and block is not None:
+                # a paragraph: its text was laid out anew, so only the element (not an offset) is known
+                elements[len(lines)] = [(0, len(text), block.getroottree().getpath(block))]
             lines.append(text)
             where.append(buf_line[0] or line)
         buf.clear()
@@ -323,7 +357,8 @@ def render(html_text: str, remarks: list[str] | None = None) -> tuple[list[str],
             if text.strip() and not mono:
                 buf_mono[0] = False
 
-    def walk(el, mono: bool = False) -> None:
+    def walk(el, mono: bool = False, block=None) -> None:
+        """`block`: the nearest enclosing block element, which the text buffered so far belongs to."""
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         line = el.sourceline or 0
         outer = mono
@@ -332,12 +367,15 @@ def render(html_text: str, remarks: list[str] | None = None) -> tuple[list[str],
             add(el.tail, line, outer)
             return
         if tag == "table":
-            flush(line)
-            rendered = _table_lines(el, too_wide)
+            flush(line, block)
+            drawn: list | None = [] if elements is not None else None
+            rendered = _table_lines(el, too_wide, drawn)
             if rendered:
                 lines.append("")
                 where.append(line)
-                for text, src in rendered:
+                for k, (text, src) in enumerate(rendered):
+                    if drawn:
+                        elements[len(lines)] = drawn[k]
                     lines.append(text)
                     where.append(src)
                 lines.append("")
@@ -345,28 +383,36 @@ def render(html_text: str, remarks: list[str] | None = None) -> tuple[list[str],
             add(el.tail, line, outer)
             return
         if tag == "pre":
-            flush(line)
-            for k, text in enumerate((el.text_content() or "").splitlines()):
-                lines.append(text.replace("\xa0", " ").rstrip())
+            flush(line, block)
+            offset = 0
+            xpath = el.getroottree().getpath(el) if elements is not None else ""
+            for k, text in enumerate((el.text_content() or "").splitlines(keepends=True)):
+                shown = text.splitlines()[0] if text.splitlines() else ""
+                if elements is not None and shown.strip():
+                    elements[len(lines)] = [(0, len(shown), f"{xpath}#{offset}")]
+                lines.append(shown.replace("\xa0", " ").rstrip())
                 where.append(line + k)
+                offset += len(text)
             add(el.tail, line, outer)
             return
         if tag in _BLOCK:
-            flush(line)
+            flush(line, block)
+        own = el if tag in _BLOCK and tag not in ("br", "hr") else block
         if tag == "hr" or "page-break" in (el.get("style") or "").lower():
             lines.append("<PAGE>")
             where.append(line)
         add(el.text, line, mono)
         for child in el:
-            walk(child, mono)
+            walk(child, mono, own)
         if tag in _BLOCK:
-            flush(line)
+            flush(line, own)
         add(el.tail, line, outer)
 
     too_wide: list[int] = []
     body = root.find("body")
-    walk(body if body is not None else root)
-    flush(0)
+    top = body if body is not None else root
+    walk(top, block=top)
+    flush(0, top)
     if too_wide and remarks is not None:
         remarks.append(f"{len(set(too_wide))} HTML table(s) wider than {MAX_TABLE_COLUMNS} columns or too large to lay "
                        f"out ({MAX_TABLE_CHARS:,} characters): the cells beyond, or the layout, are not read (first at line {first_line[too_wide[0] - 1] if 0 < too_wide[0] <= len(first_line) else too_wide[0]})")

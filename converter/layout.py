@@ -85,6 +85,7 @@ def split_line(line: str) -> Split:
         cell = parse_cell(ch.text)
         if cell is None:
             break
+        cell.start, cell.end = ch.start, ch.end
         cells.append((ch.start, _anchor(ch), cell))
         i -= 1
     cells.reverse()

@@ -28,6 +28,10 @@ class Cell:
     dash: bool = False  # printed "--": a reported zero (see README, "Dashes")
     places: int = 0  # digits printed after the decimal point
     percent: bool = False  # printed with a % sign (a rate, not an amount)
+    # where the cell was cut from its (rendered) line: text == line[start:end]. Not part of the value: two
+    # readings of "1,234" are the same cell wherever they were printed
+    start: int = field(default=-1, compare=False)
+    end: int = field(default=-1, compare=False)
 
 
 @dataclass
@@ -89,6 +93,8 @@ class Filing:
     line_map: list[int] | None = None  # for HTML: the source line of each rendered line
     remarks: list[str] = field(default_factory=list)  # what reading the file changed (for the report)
     cut_table_line: int | None = None  # HTML cut short inside a table: the line of its <TABLE>
+    # for HTML: rendered line (0-based) → (start, end, element) of each cell drawn on it (see html.render)
+    cell_elements: dict[int, list[tuple[int, int, str]]] | None = None
 
 
 @dataclass
@@ -137,6 +143,9 @@ class Fact:
     sign: str = ""  # the sign decision, in words
     confidence: float = 1.0
     extension: bool = False
+    start: int = -1  # the printed text's offsets in its (rendered) line, -1 unknown
+    end: int = -1
+    element: str = ""  # HTML: the element it was printed in, an XPath into its document (see html.render)
 
 
 @dataclass

@@ -27,8 +27,10 @@ def text_block_concept(b: Builder, title: str) -> tuple[str, float]:
 
 
 def text_block_value(text: str) -> str:
-    """The note as it was printed, kept as preformatted HTML so its layout survives in viewers."""
-    return "<pre>" + html.escape(text) + "</pre>"
+    """The note as it was printed, kept as preformatted HTML so its layout survives in viewers. Quotes stay as
+    they are (escaping them changes nothing in HTML): the inline XBRL document's text block, serialized by an
+    inline XBRL processor, is then this value character for character."""
+    return "<pre>" + html.escape(text, quote=False) + "</pre>"
 
 
 TEXT_BLOCK_MAX = 9_000_000  # bytes of a text block as written: under libxml2's 10 MB text-node limit
@@ -133,7 +135,8 @@ def build_measure_table(b: Builder, note: Note, st: Statement, order: int, role_
             src = f"{b.path}:{row.line}"
             fact = Fact(concept=concept.qname, context=Context(period, dims), value=_fmt(value), unit="USD",
                         decimals=b.decimals("monetary", cell.places, st.scale), source=src, statement=title,
-                        row_label=row.label, printed=cell.text, sign="as printed", confidence=score,
+                        row_label=row.label, printed=cell.text,
+                        start=cell.start, end=cell.end, sign="as printed", confidence=score,
                         extension=concept.extension)
             b.record(fact, row.label, k + 1, dims=dims,
                      reason="no US-GAAP concept fits the column" if concept.extension else "")

@@ -18,15 +18,16 @@ import shutil
 from pathlib import Path
 
 REPORTS = ("report.json", "report.md", "report.html")
+VIEWER = "viewer"  # what `edgar2xbrl view` writes into a conversion's folder
 
 
 def _ours(name: str) -> bool:
-    """A name this converter writes: PREFIX-CCYYMMDD.xml/.xsd, PREFIX-CCYYMMDD_pre.xml (and _cal, _def, _lab), or
-    one of the reports."""
+    """A name this converter writes: PREFIX-CCYYMMDD.xml/.xsd/.htm (inline XBRL), PREFIX-CCYYMMDD_pre.xml (and
+    _cal, _def, _lab), or one of the reports."""
     if name in REPORTS:
         return True
     stem, dot, ext = name.rpartition(".")
-    if not dot or ext not in ("xml", "xsd"):
+    if not dot or ext not in ("xml", "xsd", "htm"):
         return False
     for suffix in ("_pre", "_cal", "_def", "_lab"):
         if stem.endswith(suffix):
@@ -45,7 +46,7 @@ def manifest(folder: Path) -> set[str] | None:
         return None
     if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
         return None
-    return set(files) | set(REPORTS)
+    return set(files) | set(REPORTS) | {VIEWER}
 
 
 def foreign_files(folder: Path) -> list[str] | None:

@@ -150,6 +150,7 @@ def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, c
     findings = _apply_rules(b, layout, filing)
     prune_calcs(b)
     if filing.line_map:
+        _attach_elements(b, filing.cell_elements or {}, b.path)
         _map_sources(b, filing.line_map, b.path, findings)
     date_tag = period_end.strftime("%Y%m%d")
     settle_networks(b)
@@ -161,7 +162,7 @@ def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, c
                     filed=filing.header.get("filed", ""), sic=sic.group(1) if sic else "", source=Path(path).name,
                     edgar_header=tuple(sorted(filing.header.items())))
     xbrl = freeze(b, entity, f"{prefix}-{date_tag}", namespace(prefix, date_tag), TYPES)
-    files = write_formats(formats, xbrl, files, source)
+    files = write_formats(formats, xbrl, files, source, filing)
 
     printed = _printed_tables(b.path, layout, undated, filing.line_map)
 
@@ -447,6 +448,25 @@ def _write_atomically(out_dir: Path, files: dict[str, str | bytes], instance_nam
     if validation is not None:
         validation.instance = str(out_dir / instance_name)
     return validation, rep
+
+
+def _attach_elements(b: Builder, cells: dict[int, list[tuple[int, int, str]]], path: str) -> None:
+    """HTML: each fact printed in a table cell learns the cell's element, while its source still names the
+    rendered line (the inline XBRL writer finds the number there in the original markup)."""
+    for f in b.facts.values():
+        head, _, n = f.source.rpartition(":")
+        if head != path or not n.isdigit() or (f.start < 0 and f.unit is None):
+            continue  # (a note's text block is not in one element)
+        for start, end, element in cells.get(int(n) - 1, ()):
+            # a fact with no offsets was read from a label or a sentence: the element that starts the line
+            if (start < f.end and f.start < end) if f.start >= 0 else start == 0:
+                f.element = element
+                if "#" in element and f.start >= 0:  # a <pre> line: the offset of the fact's characters in its text
+                    xpath, _, offset = element.partition("#")
+                    f.element = f"{xpath}#{int(offset) + f.start - start}"
+                elif "#" in element:
+                    f.element = element.partition("#")[0]
+                break
 
 
 def _map_sources(b: Builder, line_map: list[int], path: str, findings: dict | None = None) -> None:

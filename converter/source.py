@@ -84,8 +84,9 @@ def read_filing(path: str | Path, data: bytes | None = None, name: str | None = 
     line_map = None
     remarks: list[str] = []
     cut_tables: list[int] = []
+    cells: dict[int, list[tuple[int, int, str]]] = {}
     if looks_like_html(text):
-        lines, line_map = _render_html_documents(lines, remarks, cut_tables)
+        lines, line_map = _render_html_documents(lines, remarks, cut_tables, cells)
         for k, ln in enumerate(lines):  # character references ("&#1;", "&#xFFFE;") in the HTML
             if FORBIDDEN.search(ln):
                 dropped.append(line_map[k] if k < len(line_map) else k + 1)
@@ -94,6 +95,7 @@ def read_filing(path: str | Path, data: bytes | None = None, name: str | None = 
         header["form"] = normalize_form(header["form"])
     filing = Filing(path=str(p), text=text, lines=lines, header=header, form_type=header.get("form", ""))
     filing.line_map = line_map
+    filing.cell_elements = cells if line_map is not None else None
     filing.remarks += remarks
     filing.cut_table_line = cut_tables[0] if cut_tables else None
     if dropped:
@@ -134,7 +136,9 @@ def _cut_inside_table(body: str) -> int | None:
 
 
 def _render_html_documents(lines: list[str], remarks: list[str] | None = None,
-                           cut_tables: list[int] | None = None) -> tuple[list[str], list[int]]:
+                           cut_tables: list[int] | None = None,
+                           cells: dict[int, list[tuple[int, int, str]]] | None = None
+                           ) -> tuple[list[str], list[int]]:
     """HTML inside the submission's documents (or the whole file) rendered to text; the SGML around it kept."""
     from .html import looks_like_html as is_html, render
     docs = documents(lines)
@@ -149,7 +153,10 @@ def _render_html_documents(lines: list[str], remarks: list[str] | None = None,
             cut = _cut_inside_table(body)
             if cut is not None and cut_tables is not None:
                 cut_tables.append(d.start + cut)
-            rendered, src = render(body, remarks)
+            drawn: dict[int, list[tuple[int, int, str]]] | None = {} if cells is not None else None
+            rendered, src = render(body, remarks, drawn)
+            if cells is not None and drawn:
+                cells.update((len(out) + k, v) for k, v in drawn.items())
             out.extend(rendered)
             where.extend(d.start + s for s in src)
         else:

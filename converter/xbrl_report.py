@@ -36,7 +36,9 @@ UNIT_MEASURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 @dataclass(frozen=True)
 class SourceSpan:
     """Where a value was printed: the file, its 1-based line, and when known the character offsets within the
-    line (`start`, `end`; -1 unknown), the printed text, and for HTML the element (an XPath into the file)."""
+    line (`start`, `end`; -1 unknown; for HTML offsets in the line as rendered to text), the printed text, and for
+    HTML the element: an XPath into the HTML document (of the submission's documents, the one holding `line`), for
+    a number inside a <pre> followed by "#" and the offset of its characters in the element's text."""
 
     document: str
     line: int = 0
@@ -204,10 +206,10 @@ def months(period: Period) -> int:
     return max(1, round(days / 30.44))
 
 
-def _span(source: str, printed: str) -> SourceSpan:
+def _span(source: str, printed: str, start: int = -1, end: int = -1, element: str = "") -> SourceSpan:
     doc, _, where = source.rpartition(":")
     if where.isascii() and where.isdigit():
-        return SourceSpan(doc, int(where), text=printed)
+        return SourceSpan(doc, int(where), start, end, printed, element)
     return SourceSpan(source if not doc else doc, 0, text=printed)
 
 
@@ -241,7 +243,8 @@ def freeze(b, entity: Entity, base_name: str, namespace: str, xsd_types: dict[st
                           sign=f.sign, extension_reason=r.get("extension_reason", "") if f.extension else "",
                           rules=tuple(r.get("rules") or ()), corrected_from=str(r.get("corrected_from", "")))
         facts.append(ReportFact(id=f"f{n}", concept=f.concept, context=f.context, value=f.value, unit=f.unit,
-                                decimals=f.decimals, printed=f.printed, span=_span(f.source, f.printed),
+                                decimals=f.decimals, printed=f.printed,
+                                span=_span(f.source, f.printed, f.start, f.end, f.element),
                                 provenance=prov, extension=f.extension))
     contexts = tuple(sorted({f.context for f in facts},
                             key=lambda c: (c.dims, c.period.end, c.period.start or c.period.end)))

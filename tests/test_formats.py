@@ -223,9 +223,12 @@ def test_made_up_adsh_is_stable_and_differs_between_files():
 
 def test_default_output_is_the_classic_one_and_formats_add_files():
     plain = convert(SAMPLE, Options(validate=False))
-    assert plain.report["formats"] == ["xbrl"]
+    assert plain.report["formats"] == ["xbrl", "ixbrl"]
+    assert f"{plain.xbrl.base_name}.htm" in plain.files
+    classic = convert(SAMPLE, Options(validate=False, formats=("xbrl",)))
+    assert set(plain.files) - set(classic.files) == {f"{plain.xbrl.base_name}.htm"}
     assert not [n for n in plain.files if n.endswith((".json", ".csv", ".txt")) and not n.startswith("report")]
-    both = convert(SAMPLE, Options(validate=False, formats=("xbrl-json",)))
+    both = convert(SAMPLE, Options(validate=False, formats=("ixbrl", "xbrl-json")))
     assert set(both.files) - set(plain.files) == {f"{plain.xbrl.base_name}.json"}
     assert both.instance_text == plain.instance_text
 
@@ -346,14 +349,16 @@ def test_batch_data_set_parquet_copy_of_num(batch_input, tmp_path):
 
 
 def test_every_format_is_a_pure_function_of_the_report(sample_all):
+    from edgar2xbrl.source import read_filing
     from edgar2xbrl.writers import FORMATS, write_formats
     conv, _ = sample_all
-    classic = {n: conv.files[n] for n in conv.files if not n.startswith("report.")}
+    filing = read_filing(SAMPLE)
+    classic = {n: conv.files[n] for n in conv.files if n.endswith((".xml", ".xsd"))}
     for name in FORMATS:
-        once = write_formats((name,), conv.xbrl, classic, SAMPLE)
-        assert once == write_formats((name,), conv.xbrl, classic, SAMPLE), name
+        once = write_formats((name,), conv.xbrl, classic, SAMPLE, filing)
+        assert once == write_formats((name,), conv.xbrl, classic, SAMPLE, filing), name
         assert set(classic) <= set(once), name  # the classic files come with every format
-    assert set(write_formats(tuple(FORMATS), conv.xbrl, classic, SAMPLE)) == \
+    assert set(write_formats(tuple(FORMATS), conv.xbrl, classic, SAMPLE, filing)) >= \
         {n for n in conv.files if not n.startswith("report.")}
 
 

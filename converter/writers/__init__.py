@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Callable, Mapping, Union
+from typing import TYPE_CHECKING, Callable, Mapping, Union
 
 from ..errors import InternalError
 from ..xbrl_report import XbrlReport
 
+if TYPE_CHECKING:
+    from ..model import Filing  # the filing as read (its text and lines), for the inline document
+
 Source = Union[str, "os.PathLike[str]", bytes]  # the filing as the pipeline was given it: a path, or its bytes
 Files = dict[str, Union[str, bytes]]
-Writer = Callable[[XbrlReport, Mapping[str, str], Source], Files]
+Writer = Callable[[XbrlReport, Mapping[str, str], Source, "Filing"], Files]
 
 
 @dataclass(frozen=True)
@@ -26,23 +29,28 @@ class Format:
     write: Writer
 
 
-def _classic(x: XbrlReport, classic: Mapping[str, str], source: Source) -> Files:
+def _classic(x: XbrlReport, classic: Mapping[str, str], source: Source, filing: "Filing") -> Files:
     return dict(classic)  # written by writer.write_files before any other format (the others reference it)
 
 
-def _json(x: XbrlReport, classic: Mapping[str, str], source: Source) -> Files:
+def _json(x: XbrlReport, classic: Mapping[str, str], source: Source, filing: "Filing") -> Files:
     from .oim import xbrl_json
     return xbrl_json(x)
 
 
-def _csv(x: XbrlReport, classic: Mapping[str, str], source: Source) -> Files:
+def _csv(x: XbrlReport, classic: Mapping[str, str], source: Source, filing: "Filing") -> Files:
     from .oim import xbrl_csv
     return xbrl_csv(x)
 
 
-def _fsds(x: XbrlReport, classic: Mapping[str, str], source: Source) -> Files:
+def _fsds(x: XbrlReport, classic: Mapping[str, str], source: Source, filing: "Filing") -> Files:
     from .fsds import write_fsds
     return write_fsds(x, source)
+
+
+def _inline(x: XbrlReport, classic: Mapping[str, str], source: Source, filing: "Filing") -> Files:
+    from ..ixbrl import write_inline
+    return write_inline(x, filing)
 
 
 CLASSIC = "xbrl"
@@ -51,29 +59,27 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("xbrl-json", "xBRL-JSON (OIM 1.0): PREFIX-DATE.json", _json),
     Format("xbrl-csv", "xBRL-CSV (OIM 1.0): PREFIX-DATE-csv.json + PREFIX-DATE-facts.csv", _csv),
     Format("fsds", "SEC Financial Statement Data Sets layout: sub.txt, num.txt, tag.txt, pre.txt", _fsds),
-    # Inline XBRL goes here when converter/ixbrl.py lands (`source` is what the pipeline read: a path or the
-    # bytes; its file name must not be one of the classic files'):
-    #   Format("ixbrl", "inline XBRL: the filing as HTML with ix: tags",
-    #          lambda x, classic, source: ixbrl.write_inline(x, source)),
+    Format("ixbrl", "inline XBRL 1.1: the filing as printed, its numbers tagged in place: PREFIX-DATE.htm", _inline),
 )}
-DEFAULT_FORMATS: tuple[str, ...] = (CLASSIC,)
+# the classic files and the inline document: what validators and what viewers (and people) open
+DEFAULT_FORMATS: tuple[str, ...] = (CLASSIC, "ixbrl")
 
 
 def normalize(formats) -> tuple[str, ...]:
-    """The formats to write, in registry order, the classic one always first; an unknown name is a ValueError
-    that lists the known ones."""
-    asked = {CLASSIC} | {str(f).strip().lower() for f in (formats or ())}
+    """The formats to write, in registry order, the classic one always first (none asked for: the default set);
+    an unknown name is a ValueError that lists the known ones."""
+    asked = {CLASSIC} | {str(f).strip().lower() for f in (formats or DEFAULT_FORMATS)}
     unknown = sorted(asked - set(FORMATS))
     if unknown:
         raise ValueError(f"unknown output format {', '.join(map(repr, unknown))} (known: {', '.join(FORMATS)})")
     return tuple(n for n in FORMATS if n in asked)
 
 
-def write_formats(formats, x: XbrlReport, classic: Mapping[str, str], source: Source) -> Files:
+def write_formats(formats, x: XbrlReport, classic: Mapping[str, str], source: Source, filing: "Filing") -> Files:
     """Every file of the formats asked for. Two formats may not write the same name (a bug, not a choice)."""
     out: Files = {}
     for name in normalize(formats):
-        for fname, data in FORMATS[name].write(x, classic, source).items():
+        for fname, data in FORMATS[name].write(x, classic, source, filing).items():
             if fname in out and out[fname] != data:
                 raise InternalError(f"output formats collide on the file name {fname!r} ({name})")
             out[fname] = data
