@@ -169,8 +169,8 @@ class Builder:
         if breakdown is None:
             map_lines(lines, st, self.catalog, around=around)
         else:
-            for idx, dims in breakdown.groups:
-                map_lines([lines[i] for i in idx], st, self.catalog, around=around)  # "Net sales" once a segment
+            for idx, dims in breakdown.groups:  # "Net sales" once a segment
+                map_lines([lines[i] for i in idx], st, self.catalog, around=around, implied=breakdown.implied)
                 dims_of.update((i, dims) for i in idx)
             map_lines([ln for ln in lines if ln.index not in dims_of], st, self.catalog, around=around)
         # facts of a member's context never meet the consolidated ones

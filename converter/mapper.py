@@ -225,10 +225,14 @@ def _years_only(ln: Line, st: Statement) -> bool:
     return bool(cols) and all(col.year_period is not None for col in cols)
 
 
+_CHANGE = re.compile(r"\bchanges?\s+in\b|\b(increase|decrease)[sd]?\b", re.I)
+
+
 def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str] | None = None,
-              around: str = "") -> None:
+              around: str = "", implied: "re.Pattern[str] | None" = None) -> None:
     """Choose a concept for every valued line; each concept at most once per statement. `around`: words that
-    frame the table (a note's title)."""
+    frame the table (a note's title); `implied`: words a row's facts carry as a dimension instead ("segment" in a
+    segment's rows), left out of its label."""
     pairs: list[tuple[float, int, Concept]] = []
     unlabeled: list[int] = []
     liability_side = _liability_side(lines) if st.kind == "balance_sheet" else None
@@ -240,6 +244,8 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             continue
         period = line_period_type(ln, st)
         label = core_label(ln.row.label) or ln.context_label
+        if implied is not None:
+            label = " ".join(implied.sub(" ", label).split()) or label  # "Segment operating income" in a segment
         if st.kind == "balance_sheet" and ln.context_label and _COUNT_LINE.match(ln.row.label):
             label = ln.context_label  # the amount on "Outstanding shares -- 432" is the caption's ("Common stock")
         section = _cash_section(lines, pos) if st.kind == "cash_flow" else ""
@@ -255,7 +261,10 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
         pool = candidates(catalog, st, ln.kind, period)
         if period == "instant" and not ln.instant_at and _years_only(ln, st):
             pool += candidates(catalog, st, ln.kind, "duration")
+        flow = bool(_CHANGE.search(label))
         for c in pool:
+            if flow and c.period == "instant":
+                continue  # "Changes in fair value of derivatives" is what happened in a period, not a balance
             s = score_concept(label, ln.context_label, c, around)
             if either_way and never_negative(c):
                 s *= 0.8  # a change, or a row printed with both signs, is not an amount that is never negative

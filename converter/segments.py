@@ -36,6 +36,8 @@ class Breakdown:
 
     groups: tuple[tuple[tuple[int, ...], tuple[tuple[str, str], ...]], ...]
     members: tuple[tuple[str, str], ...]  # (member qname, caption)
+    # what the member says already: "Segment operating income" of a segment is its operating income
+    implied: re.Pattern[str] = re.compile(r"\bsegments?\b", re.I)
 
     def open_network(self, b: Builder, net: Network) -> int:
         """Start the network with the table, axis, domain and members; the rows go under the line items (the

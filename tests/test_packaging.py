@@ -24,3 +24,13 @@ def test_python_m_edgar2xbrl_works_from_another_directory(tmp_path):
                           "--no-validate"], cwd=tmp_path, capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
     assert (tmp_path / "o" / "report.json").is_file()
+
+
+def test_every_data_file_the_package_reads_is_shipped_in_the_wheel():
+    """A file read at run time but missing from package-data works in the checkout and fails once installed."""
+    import tomllib
+    from edgar2xbrl.catalog import CATALOG_PATH, OFFICIAL_PATH
+    from edgar2xbrl.deprecations import DEPRECATIONS_PATH
+    shipped = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
+    for path in (CATALOG_PATH, OFFICIAL_PATH, DEPRECATIONS_PATH):
+        assert path.name in shipped["edgar2xbrl.taxonomy"], path.name
