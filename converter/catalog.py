@@ -143,6 +143,14 @@ def parse_official(path: Path, kept: list[Concept]) -> list[Concept]:
         for r in csv.DictReader(fh):
             weights[r["name"]] = [(p, int(w)) for p, w in (a.split(":") for a in r["calc_parents"].split())]
             balance.setdefault(r["name"], r["balance"])
+            if r["type"] == "textBlockItemType" and r["name"].endswith("DisclosureTextBlock") and \
+                    not r["deprecated"] and r["name"] not in known:
+                # a whole note's text block ("Income Tax Disclosure"), known by the words of what it discloses
+                out.append(Concept(prefix="us-gaap", name=r["name"], type="textBlock", substitution="item",
+                                   period="duration", balance="", abstract=False,
+                                   label=r["words"].removesuffix(" Disclosure Text Block"), statements=("note",),
+                                   aliases=(), kept=False, since=int(r.get("first_schema") or 9999)))
+                continue
             kind = _OFFICIAL_TYPES.get(r["type"])
             tags = tuple(dict.fromkeys(_OFFICIAL_STATEMENTS[t] for t in r["statements"].split()
                                        if t in _OFFICIAL_STATEMENTS)) or wanted.get(r["name"], ()) or ("note",)

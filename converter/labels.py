@@ -22,6 +22,8 @@ _SYNONYMS = {
 def _stem(w: str) -> str:
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("xes", "ches", "shes", "sses")):
+        return w[:-2]  # taxes, losses, matches: the plural of a word in x, ch, sh or ss
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return w[:-1]
     return w
@@ -124,10 +126,10 @@ def coverage(label: str, context: str, name_words: str) -> float:
     words around it (the caption above, a note's title), account for. "Federal" under "Current:" in "Income
     Taxes" covers most of "Current Federal Tax Expense Benefit"; a long name of which the row says little scores
     low."""
-    own, name = _es(_words(label)[0]), _es(_words(name_words)[0])
+    own, name = _words(label)[0], _words(name_words)[0]
     if not own or not name or not own <= name:
         return 0.0
-    around = own | _es(_words(context)[0])
+    around = own | _words(context)[0]
     share = sum(_name_weight(t) for t in sorted(name & around)) / sum(_name_weight(t) for t in sorted(name))
     return share if share >= COVERAGE_MIN else 0.0
 
@@ -136,11 +138,6 @@ def coverage(label: str, context: str, name_words: str) -> float:
 # is counted; below this share of the name's words a row has not said what the concept is
 _DIRECTION = {"benefit", "increase", "decrease", "gain", "loss", "losses", "gains"}
 COVERAGE_MIN = 0.6
-
-
-def _es(words: frozenset[str]) -> frozenset[str]:
-    """"taxes" as "tax": the stemmer leaves the e of a plural in -es."""
-    return frozenset(re.sub(r"(x|s|ch|sh)e$", r"\1", w) for w in words)
 
 
 def _name_weight(t: str) -> float:

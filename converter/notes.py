@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from .builder import Builder, Network, PresItem, _fmt
 from .labels import camel, similarity
+from .mapper import NAME_MATCH, NAME_ONLY
 from .model import Context, Fact, Period, Statement
 from .periods import YEAR, all_dates, duration_ending, printed_near, span_of
 from .statements import Note
@@ -18,8 +19,12 @@ NATURE_AXIS = "us-gaap:LossContingenciesByNatureOfContingencyAxis"
 
 def text_block_concept(b: Builder, title: str) -> tuple[str, float]:
     blocks = [c for c in b.catalog.concepts.values() if c.type == "textBlock" and c.prefix == "us-gaap"]
-    scored = sorted(((max(similarity(title, n) for n in (c.label,) + c.aliases), c) for c in blocks),
-                    key=lambda x: -x[0])
+
+    def score(c) -> float:
+        s = max(similarity(title, n) for n in (c.label,) + c.aliases)
+        # a disclosure known by its official name alone needs a near match, and yields to a kept one
+        return s if c.kept else (NAME_ONLY * s if s >= NAME_MATCH else 0.0)
+    scored = sorted(((score(c), c) for c in blocks), key=lambda x: (-x[0], x[1].name))
     if scored and scored[0][0] >= 0.5:
         return scored[0][1].qname, round(min(scored[0][0], 1.0), 3)
     c = b.new_extension(title, "textBlock", "duration", suffix="TextBlock", type_="textBlock")

@@ -140,3 +140,12 @@ def test_a_stock_option_pro_forma_loss_is_not_a_business_acquisition_pro_forma()
     c = load_catalog(2008).find("BusinessAcquisitionsProFormaNetIncomeLoss")
     assert c is not None and not c.kept
     assert score_concept("Pro forma net (loss)", "", c, "STOCK-BASED COMPENSATION") < THRESHOLD
+
+
+def test_a_note_takes_the_official_disclosure_text_block_of_its_subject():
+    from edgar2xbrl.notes import text_block_concept
+    b = Builder(load_catalog(2008), "acme", "x.txt")
+    q, score = text_block_concept(b, "INCOME TAXES")
+    assert q.startswith("us-gaap:") and "Tax" in q and score >= 0.5
+    q, score = text_block_concept(b, "Our Friends In The Industry")
+    assert q.startswith("acme:") and score == 0.0
