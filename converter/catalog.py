@@ -52,6 +52,8 @@ _BOTH_WAYS_NAME = re.compile(r"IncomeLoss|GainLoss|LossGain|ExpenseBenefit|Benef
                              r"ProvidedByUsedIn|ProfitLoss|IncomeExpense|ExpenseIncome|ProceedsFromRepayments|"
                              r"ProceedsFromPayments|PaymentsForProceeds|AssetsLiabilities|LiabilitiesAssets|"
                              r"Adjustment|Reclassification|Effect(Of)?", re.I)
+_ONE_WAY_NAME = re.compile(r"PaymentsTo|PaymentsFor|PaymentsOf|ProceedsFrom|StockIssuedDuringPeriod|"
+                           r"StockRepurchased|TreasuryStockValueAcquired|Dividends")
 # residual amounts (what is left when liabilities are taken from assets) are negative in a deficit
 _RESIDUAL = re.compile(r"Equity(?!.*Method)|RetainedEarnings|MinorityInterest|PartnersCapital|MembersEquity|"
                        r"NetAssets|Deficit", re.I)
@@ -72,6 +74,10 @@ def never_negative(c: Concept | None) -> bool:
     if c.type != "monetary" or not c.balance:
         return False
     if _BOTH_WAYS.search(c.label) or _BOTH_WAYS_NAME.search(c.name):
+        return False
+    if not c.kept and not _ONE_WAY_NAME.match(c.name):
+        # known by its name alone: with no standard label at hand to say "(Loss)", only a name of a kind that
+        # runs one way (a payment, proceeds, stock issued or bought back, dividends) is read as never negative
         return False
     if _RESIDUAL.search(c.name) and c.name != "LiabilitiesAndStockholdersEquity":
         return False

@@ -114,6 +114,7 @@ def candidates(catalog: Catalog, st: Statement, kind: str, period: str) -> list[
 # a concept known only by the words of its official name yields to a kept wording that fits as well
 NAME_ONLY = 0.9
 NAME_MATCH = 0.7  # the least word overlap with an official name alone that counts
+NAME_FLOOR = 0.6  # the least score of a concept known by its name alone
 _QUALIFIERS = ("pro forma", "supplemental", "unaudited pro forma", "as adjusted", "excluding", "before")
 
 
@@ -132,7 +133,9 @@ def score_concept(label: str, context: str, c: Concept, around: str = "") -> flo
         # a name's words overlap many a row's words by chance: they count where they nearly match, or where the
         # row's words are all in the name and its surroundings account for most of the rest
         plain = max(plain if plain >= NAME_MATCH else 0.0, coverage(label, f"{context} {around}", c.label))
-    return factor * (0.6 if qualified else 1.0) * plain
+    score = factor * (0.6 if qualified else 1.0) * plain
+    # a name alone, matched loosely, is right a third of the time: below NAME_FLOOR it is no candidate
+    return score if c.kept or score >= NAME_FLOOR else 0.0
 
 
 def _plain_score(label: str, context: str, names, lt) -> float:

@@ -149,3 +149,12 @@ def test_a_note_takes_the_official_disclosure_text_block_of_its_subject():
     assert q.startswith("us-gaap:") and "Tax" in q and score >= 0.5
     q, score = text_block_concept(b, "Our Friends In The Industry")
     assert q.startswith("acme:") and score == 0.0
+
+
+def test_a_concept_known_by_its_name_alone_is_never_negative_only_when_its_kind_runs_one_way():
+    from edgar2xbrl.catalog import never_negative
+    cat = load_catalog()
+    pension = cat.find("DefinedBenefitPlanActualReturnOnPlanAssets")  # a return can be a loss
+    payment = cat.find("PaymentsToAcquireProductiveAssets")
+    assert pension is not None and not pension.kept and not never_negative(pension)
+    assert payment is not None and not payment.kept and never_negative(payment)
