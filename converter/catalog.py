@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .labels import WEAK, tokens
 from .model import Concept
 from .resources import TAXONOMY_DIR
 
@@ -114,6 +115,28 @@ class Catalog:
                         todo.append(p)
             cache[name] = tuple(sorted(out))
         return cache[name]
+
+    def sharing(self, label: str) -> frozenset[str]:
+        """Qnames of the concepts whose label or wordings have a word of `label`, or a word that one of its words
+        of five letters or more begins (a word cut short by the layout): the only ones `labels.similarity` and
+        `labels.coverage` can score above zero."""
+        index = self.__dict__.get("_index")
+        if index is None:
+            index = {}
+            for c in self.concepts.values():
+                for text in (c.label,) + c.aliases:
+                    for w in tokens(text):
+                        for k in range(min(5, len(w)), len(w) + 1):
+                            index.setdefault(w[:k], set()).add(c.qname)
+            self._index = index
+        words = tokens(label)
+        # a candidate that shares only weak words ("net", "total") with a row that has a word of its own cannot
+        # reach the threshold: the row's strong words find the candidates
+        strong = [w for w in words if w not in WEAK] or words
+        out: set[str] = set()
+        for w in strong:
+            out |= index.get(w, set())  # (a word under five letters matches only whole)
+        return frozenset(out)
 
     def items(self) -> list[Concept]:
         return [c for c in self.concepts.values() if c.substitution == "item" and not c.abstract]

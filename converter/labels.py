@@ -47,6 +47,9 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+WEAK = frozenset(_WEAK)
+
+
 def _weight(t: str) -> float:
     return 0.35 if t in _WEAK else 1.0
 

@@ -98,13 +98,22 @@ def row_kind(row: Row, st: Statement, context: str = "") -> str:
 
 
 def candidates(catalog: Catalog, st: Statement, kind: str, period: str) -> list[Concept]:
-    tag = STATEMENT_TAGS[st.kind]
+    """The concepts a row of this statement, item type and period type may take (a fresh list: callers add)."""
+    cache = catalog.__dict__.setdefault("_candidates", {})
+    key = (st.kind, kind, period)
+    if key not in cache:
+        cache[key] = tuple(_candidates(catalog, st.kind, kind, period))
+    return list(cache[key])
+
+
+def _candidates(catalog: Catalog, st_kind: str, kind: str, period: str) -> list[Concept]:
+    tag = STATEMENT_TAGS[st_kind]
     out = []
     for c in catalog.items():
         if c.prefix != "us-gaap" or c.type != kind or c.period != period:
             continue
-        if tag in c.statements or (period == "instant" and st.kind in ("cash_flow", "equity") and "bs" in c.statements) \
-                or (st.kind == "note" and c.type != "textBlock" and
+        if tag in c.statements or (period == "instant" and st_kind in ("cash_flow", "equity") and "bs" in c.statements) \
+                or (st_kind == "note" and c.type != "textBlock" and
                                    ("note" in c.statements or (period == "duration" and ("is" in c.statements or "cf" in c.statements))
                                     or (period == "instant" and "bs" in c.statements))):
             out.append(c)
@@ -265,7 +274,10 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
         if period == "instant" and not ln.instant_at and _years_only(ln, st):
             pool += candidates(catalog, st, ln.kind, "duration")
         flow = bool(_CHANGE.search(label))
+        near = catalog.sharing(label)  # a concept with no word of the row's (or a word it cuts short) scores 0
         for c in pool:
+            if c.qname not in near:
+                continue
             if flow and c.period == "instant":
                 continue  # "Changes in fair value of derivatives" is what happened in a period, not a balance
             s = score_concept(label, ln.context_label, c, around)

@@ -126,7 +126,8 @@ def packages_for(user_packages: list[Path] | None) -> tuple[list[Path], str]:
     user = [Path(p) for p in (user_packages or [])]
     built = build_packages()
     if not user:
-        return built, "edgar2xbrl offline stand-ins for us-gaap-2024.xsd and dei-2024.xsd, built from taxonomy/concepts.csv"
+        return built, ("edgar2xbrl offline stand-ins for us-gaap-2024.xsd and dei-2024.xsd, built from the catalog "
+                       "(taxonomy/concepts.csv, taxonomy/official_concepts.csv)")
     covered = [pre for p in user for pre in remapped_prefixes(p)]
     chosen = list(user)
     kept = []

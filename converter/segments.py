@@ -69,7 +69,9 @@ def _groups(st: Statement) -> list[tuple[str, list[int]]]:
 
 
 def _best(catalog: Catalog, st: Statement, label: str) -> float:
-    return max((score_concept(label, "", c) for c in candidates(catalog, st, "monetary", "duration")), default=0.0)
+    near = catalog.sharing(label)
+    return max((score_concept(label, "", c) for c in candidates(catalog, st, "monetary", "duration")
+                if c.qname in near), default=0.0)
 
 
 def segment_breakdown(b: Builder, st: Statement, title: str) -> Breakdown | None:
