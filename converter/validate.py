@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import re
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from .packages import packages_for
+from .packages import packages_for, slim_packages
 from .xmlsafe import safe_parser
 
 XBRLI = "{http://www.xbrl.org/2003/instance}"
@@ -128,7 +129,12 @@ def validate(instance: str | Path, taxonomy_packages: list[Path] | None = None) 
         res.messages = [Message("FATAL", "xmlDoctype", f"{instance.name}: has a DOCTYPE declaration; an XBRL "
                                                        "instance has none (not read further)")]
         return res
-    res.messages = run_arelle(instance, packages) + edgar_checks(instance)
+    if not taxonomy_packages:
+        with tempfile.TemporaryDirectory(prefix="edgar2xbrl-standin-") as d:
+            res.messages = run_arelle(instance, slim_packages(instance.parent, Path(d)))
+    else:
+        res.messages = run_arelle(instance, packages)
+    res.messages += edgar_checks(instance)
     root = tree.getroot()
     res.contexts = len(root.findall(f"{XBRLI}context"))
     res.facts = sum(1 for el in root if isinstance(el.tag, str) and el.get("contextRef") is not None)
