@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .segments import Breakdown
 from .statements import row_scale
 
+FUTURE_DAYS = 31  # a 52/53-week year may end a few days after the date the cover gives
 UNITS = {"monetary": "USD", "shares": "shares", "perShare": "USDPerShare"}
 _DEBIT_WORDS = re.compile(r"expense|cost|loss|payment|paid|purchase|deduct|charge|dividend|repurchase|acquisition|"
                           r"asset|receivable|inventor|prepaid|deposit|investment", re.I)
@@ -81,6 +82,7 @@ class Builder:
         self.mixed: set[tuple] = set()  # facts of rows printed with both signs
         self.printed_dates = frozenset()  # periods.PrintedDates of the filing, for periods read from prose
         self.conflicts: list[tuple[Fact, str]] = []  # (a second reading of a written figure, its statement title)
+        self.report_end = None  # the report's period end: a column ending well after it is a future year
 
     # ----- concepts -------------------------------------------------------------------------------------------
     def concept(self, qname: str) -> Concept:
@@ -354,6 +356,12 @@ class Builder:
             if period is None:
                 self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
                                               f"column {k + 1} has no period in its header ({col.header!r})"))
+                continue
+            if self.report_end is not None and period.end > self.report_end + timedelta(days=FUTURE_DAYS):
+                self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                                              f"column {k + 1} ({col.header!r}) ends {period.end}, after the "
+                                              f"report's period ({self.report_end}): an amount due in a future "
+                                              "year (a schedule of payments), not a fact of a period"))
                 continue
             if period.is_instant != (ln.concept.period == "instant"):
                 self.untagged.append(Untagged(src, title, ln.row.label, cell.text,

@@ -135,6 +135,7 @@ def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, c
     b = Builder(load_catalog(era=era_of(period_end)), prefix, Path(path).name)  # the file name only: same bytes, same output
     b.notes += filing.remarks + cover.problems
     b.printed_dates = layout.printed_dates or frozenset()
+    b.report_end = period_end
     _cover_facts(b, cover, form, period_end, fye, fy_focus, fp_focus, doc_period, placeholder)
     _statements(b, layout)
     _notes(b, layout, doc_period, path)

@@ -158,3 +158,29 @@ def test_a_concept_known_by_its_name_alone_is_never_negative_only_when_its_kind_
     payment = cat.find("PaymentsToAcquireProductiveAssets")
     assert pension is not None and not pension.kept and not never_negative(pension)
     assert payment is not None and not payment.kept and never_negative(payment)
+
+
+COMMITMENTS = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 5 - COMMITMENTS
+
+Future minimum payments under operating leases (in thousands):
+
+                                2010       2011       2012
+                              --------   --------   --------
+Operating leases               $   300    $   250    $   200
+Purchase obligations               100         80         60
+"""
+
+
+def test_a_schedule_of_future_years_is_no_fact_of_those_years():
+    from edgar2xbrl.builder import Builder
+    note, st = _statement(COMMITMENTS, period_end=date(2009, 12, 31), note=True)
+    b = Builder(load_catalog(2009), "acme", "x.txt")
+    b.report_end = date(2009, 12, 31)
+    b.build_statement(st, 200, "Commitments", "Note 5 - COMMITMENTS (Details)", group="Disclosure")
+    assert not [f for f in b.facts.values() if f.context.period.end > date(2010, 1, 31)]
+    reasons = [u.reason for u in b.untagged]
+    assert len(reasons) == 6 and all("future year" in r for r in reasons)
