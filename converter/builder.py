@@ -12,12 +12,12 @@ from .catalog import Catalog
 from .labels import camel, not_money
 from .mapper import Line, build_lines, column_period, core_label, calc_weight, decide_signs, extension_name, line_period_type, map_lines
 from .model import Concept, Context, Fact, Period, Statement
+from .rules import FUTURE_DAYS
 
 if TYPE_CHECKING:
     from .segments import Breakdown
 from .statements import row_scale
 
-FUTURE_DAYS = 31  # a 52/53-week year may end a few days after the date the cover gives
 UNITS = {"monetary": "USD", "shares": "shares", "perShare": "USDPerShare"}
 _DEBIT_WORDS = re.compile(r"expense|cost|loss|payment|paid|purchase|deduct|charge|dividend|repurchase|acquisition|"
                           r"asset|receivable|inventor|prepaid|deposit|investment", re.I)

@@ -24,6 +24,7 @@ from .periods import add_months
 from .periods import printed_dates
 from .report import report_files
 from . import rules
+from .rules import FUTURE_DAYS
 from .segments import segment_breakdown
 from .source import read_filing, statement_documents
 from .statements import KINDS, TITLES, locate
@@ -185,7 +186,8 @@ def _rule_input(b: Builder, layout, filing) -> rules.RuleInput:
                            statement_kinds=kinds, printed_dates=frozenset(layout.printed_dates or printed_dates("\n".join(filing.lines))),
                            conflicts=conflicts,
                            conflict_titles={(f.concept, f.context, f.source): t for f, t in b.conflicts},
-                           failed_checks=tuple(c for c in b.checks if not c.ok), mixed_rows=frozenset(b.mixed))
+                           failed_checks=tuple(c for c in b.checks if not c.ok), mixed_rows=frozenset(b.mixed),
+                           report_end=b.report_end)
 
 
 def _apply_rules(b: Builder, layout, filing) -> dict:
@@ -376,6 +378,11 @@ def _notes(b: Builder, layout, doc_period: Period, path: str) -> None:
         role = f"Note{note.number}{camel(note.title)[:40]}Details"
         if not any(c.period for c in st.columns):
             _list_all(b, st, title, "the note table's columns carry no dates")
+            continue
+        if b.report_end is not None and all(c.period is None or (c.period.end - b.report_end).days > FUTURE_DAYS
+                                            for c in st.columns):
+            _list_all(b, st, title, f"every column ends after the report's period ({b.report_end}): amounts "
+                      "expected or due in future years, not facts of a period")
             continue
         if is_measure_table(st):
             build_measure_table(b, note, st, order, role, title)

@@ -70,6 +70,10 @@ class RuleInput:
     conflict_titles: Mapping[tuple, str] = field(default_factory=dict)  # (concept, context, source) → statement
     failed_checks: tuple = ()  # builder.Check rows that did not add up
     mixed_rows: frozenset = frozenset()  # facts of rows printed with both signs
+    report_end: date | None = None  # the report's period end (dei:DocumentPeriodEndDate)
+
+
+FUTURE_DAYS = 31  # a 52/53-week year may end a few days after the date the cover gives
 
 
 def _num(f: Fact) -> Decimal | None:
@@ -293,7 +297,8 @@ def _months_apart(p: Period) -> bool:
 
 
 def rule_periods(inp: RuleInput) -> list[Finding]:
-    """E2X.PER: a duration lasts whole months or whole weeks, up to a year; the same concept and value never
+    """E2X.PER: no fact is of a period that ends after the report's (a future year read as a period); a duration
+    lasts whole months or whole weeks, up to a year; the same concept and value never
     stand at two period ends a few days apart (a date computed where the filing prints another); a period end
     a few days from a date the filing prints, and not printed itself, was computed, not read."""
     out = []
@@ -322,6 +327,15 @@ def rule_periods(inp: RuleInput) -> list[Finding]:
                     out.append(Finding("E2X.PER", f"{name} = {value} stands at {k1[1].period.end} and "
                                        f"{k2[1].period.end}, {gap} days apart", Action.REMOVED, (k1, k2),
                                        (f1.source, f2.source)))
+    if inp.report_end is not None:
+        # a period that ends after the report's own is a future year read as a period (a schedule of payments
+        # due): no fact of a report can be about a period that has not happened
+        late = [(k, f) for k, f in inp.facts.items() if f.statement != "Cover" and
+                (k[1].period.end - inp.report_end).days > FUTURE_DAYS]
+        for k, f in late:
+            out.append(Finding("E2X.PER", f"{k[0]} stands at {k[1].period}, which ends after the report's period "
+                               f"({inp.report_end}): a future year is no period of this report", Action.REMOVED,
+                               (k,), (f.source,)))
     if inp.printed_dates:
         seen: set[date] = set()
         ordered = sorted(inp.printed_dates)

@@ -20,8 +20,9 @@ def fact(name, period, value, unit="USD", decimals="-3", statement="Balance Shee
                 source=f"f.txt:{len(label) + 1}", statement=statement, row_label=label or name, printed=printed or str(value))
 
 
-def run(*facts, kinds=None, dates=(), conflicts=(), titles=None, checks=()):
+def run(*facts, kinds=None, dates=(), conflicts=(), titles=None, checks=(), report_end=None):
     inp = rules.RuleInput(facts={(f.concept, f.context, f.unit): f for f in facts}, concept=CAT.concepts.get,
+                          report_end=report_end,
                           statement_kinds=kinds or {"Balance Sheet": "balance_sheet", "Income": "income",
                                                     "Cash Flows": "cash_flow", "Note 1 (Details)": "note"},
                           printed_dates=frozenset(dates), conflicts=tuple(conflicts),
@@ -139,6 +140,18 @@ def test_periods_whole_months_or_weeks_and_dates_read_not_computed():
                      dates=[date(2008, 9, 27)])
     assert ids(twice) == ["E2X.PER"]
     assert [k[1].period.end for k in rules.apply(inp.facts, twice)] == [date(2008, 9, 27)]
+
+
+def test_no_fact_of_a_period_after_the_report():
+    end = date(2009, 12, 31)
+    ok, _ = run(fact("Revenues", Period(end=end, start=date(2009, 1, 1)), 10, statement="Income"),
+                fact("Cash", Period(end=date(2010, 1, 2)), 5), report_end=end)  # a 52/53-week end, days later
+    assert ok == []
+    late, inp = run(fact("OperatingLeasesFutureMinimumPaymentsDueCurrent", Period(end=date(2011, 12, 31)), 300,
+                         statement="Note 1 (Details)"),
+                    fact("Revenues", Period(end=end, start=date(2009, 1, 1)), 10, statement="Income"), report_end=end)
+    assert ids(late) == ["E2X.PER"] and len(late) == 1
+    assert [k[1].period.end for k in rules.apply(inp.facts, late)] == [end]
 
 
 def test_placement_keeps_cash_flow_concepts_off_the_balance_sheet():
