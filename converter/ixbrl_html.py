@@ -275,40 +275,27 @@ def _xhtml(el):
                 n = cell_span(el.get(name), cap)
                 if n != 1:
                     attrs[name] = str(n)
-    out = etree.Element(f"{{{XHTML}}}{tag}", attrs)
-    out.text = clean(el.text) if el.text else None
-    for c in el:
-        sub = _xhtml(c)
-        if sub is None:
-            _append_text(out, c.tail)
-            continue
-        if sub.tag == _FRAGMENT:
-            _append_text(out, sub.text)
-            for k in list(sub):
-                out.append(k)
-        else:
-            out.append(sub)
-        _append_text(out, c.tail)
-    return _fit(out)
+    return _fit(_fill(etree.Element(f"{{{XHTML}}}{tag}", attrs), el))
 
 
 def _children_only(el):
     """The element's content without the element (a namespaced Word tag, tbody: its rows go to the table)."""
-    frag = etree.Element(_FRAGMENT)
-    frag.text = clean(el.text) if el.text else None
+    return _fill(etree.Element(_FRAGMENT), el)
+
+
+def _fill(out, el):
+    """`out` with the text and the converted children of `el` (a fragment's content spliced in), returned."""
+    out.text = clean(el.text) if el.text else None
     for c in el:
         sub = _xhtml(c)
-        if sub is None:
-            _append_text(frag, c.tail)
-            continue
-        if sub.tag == _FRAGMENT:
-            _append_text(frag, sub.text)
+        if sub is not None and sub.tag == _FRAGMENT:
+            _append_text(out, sub.text)
             for k in list(sub):
-                frag.append(k)
-        else:
-            frag.append(sub)
-        _append_text(frag, c.tail)
-    return frag
+                out.append(k)
+        elif sub is not None:
+            out.append(sub)
+        _append_text(out, c.tail)
+    return out
 
 
 def _append_text(parent, text: str | None) -> None:
