@@ -55,6 +55,7 @@ _BOTH_WAYS_NAME = re.compile(r"IncomeLoss|GainLoss|LossGain|ExpenseBenefit|Benef
                              r"Adjustment|Reclassification|Effect(Of)?", re.I)
 _ONE_WAY_NAME = re.compile(r"PaymentsTo|PaymentsFor|PaymentsOf|ProceedsFrom|StockIssuedDuringPeriod|"
                            r"StockRepurchased|TreasuryStockValueAcquired|Dividends")
+_NET_OF = re.compile(r"NetOf|Net$")
 # residual amounts (what is left when liabilities are taken from assets) are negative in a deficit
 _RESIDUAL = re.compile(r"Equity(?!.*Method)|RetainedEarnings|MinorityInterest|PartnersCapital|MembersEquity|"
                        r"NetAssets|Deficit", re.I)
@@ -76,6 +77,8 @@ def never_negative(c: Concept | None) -> bool:
         return False
     if _BOTH_WAYS.search(c.label) or _BOTH_WAYS_NAME.search(c.name):
         return False
+    if _ONE_WAY_NAME.match(c.name) and _NET_OF.search(c.name):
+        return False  # a payment net of what came with it ("net of cash acquired") is a receipt when that is larger
     if not c.kept and not _ONE_WAY_NAME.match(c.name):
         # known by its name alone: with no standard label at hand to say "(Loss)", only a name of a kind that
         # runs one way (a payment, proceeds, stock issued or bought back, dividends) is read as never negative

@@ -120,10 +120,11 @@ def _heading_like(line: str) -> bool:
 
 
 def scale_of(text: str) -> int | None:
-    for rx, power in _SCALE:
-        if rx.search(text):
-            return power
-    return None
+    """The power of ten a scale phrase gives ("in millions" → 6). Of several lines that print one, the last (the
+    nearest the table: a heading's prose may speak of "billions" above a table "(in millions)") decides."""
+    found = [(text.count("\n", 0, m.start()), -rank, power)
+             for rank, (rx, power) in enumerate(_SCALE) for m in rx.finditer(text)]
+    return max(found)[2] if found else None
 
 
 _SHARES_IN = re.compile(r"\bshares?\b[^.;()$]{0,40}?\bin\s+(thousands|millions)\b|\bshares?\s+\((000'?s?|in\s+"
@@ -306,7 +307,19 @@ def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset
                 # the three years ended ...") or an annual report's fiscal year
                 flow = span_of(context) or (("months", 12) if form.upper().startswith("10-K") else None)
                 col.year_period = duration_ending(end, flow, printed) if flow else None
+        if st.kind == "note":
+            for col in t.columns:
+                rest = _ORDINAL_QUARTER.sub(" ", col.header)
+                if _ORDINAL_QUARTER.search(col.header) and (not MONTH_DAY.search(rest) or
+                                                            span_of(rest) not in (("months", 3), ("weeks", 13))):
+                    # "Fourth Quarter" under "Year Ended December 31, 2001": the quarter's own end is printed
+                    # nowhere, and the year's period would give four columns one period (never computed)
+                    col.period = col.year_period = None
         _one_end_a_year(t.columns, printed, period_end)
+
+
+_ORDINAL_QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(fiscal\s+)?(quarter|qtr)\b|"
+                              r"\bQ[1-4]\b", re.I)
 
 
 def _one_end_a_year(columns, printed, period_end) -> None:

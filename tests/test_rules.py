@@ -1,5 +1,6 @@
 """The consistency rules one by one: each on facts that pass it and on facts that break it."""
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -49,6 +50,29 @@ def test_never_negative_comes_from_the_concepts_meaning():
                  "IncomeTaxExpenseBenefit", "StockholdersEquity", "RetainedEarningsAccumulatedDeficit",
                  "NetCashProvidedByUsedInOperatingActivities", "ProceedsFromRepaymentsOfShortTermDebt"):
         assert not never_negative(CAT.find(name)), name
+
+
+def test_a_payment_net_of_what_came_with_it_may_be_a_receipt():
+    # "Acquisitions, net of cash acquired" printed 289 where other years print (22): cash acquired exceeded the price
+    assert not never_negative(CAT.find("PaymentsToAcquireBusinessesNetOfCashAcquired"))
+    assert never_negative(CAT.find("PaymentsToAcquireBusinessesGross"))
+    assert never_negative(CAT.find("AccountsReceivableNetCurrent"))  # net of an allowance: still never below zero
+
+
+def test_quarter_columns_under_a_year_heading_get_no_period():
+    from edgar2xbrl.model import Cell, Column, Row, Statement, Table
+    from edgar2xbrl.statements import assign_periods
+    cols = [Column(0, "Year Ended December 31, 2001 Fourth Quarter", 60),
+            Column(1, "Year Ended December 31, 2001 Third Quarter", 80),
+            Column(2, "Three Months Ended June 30, 2001 Second Quarter", 100),
+            Column(3, "Year Ended December 31, 2001", 120)]
+    row = Row("Net sales", [Cell("1", Decimal(1))] * 4, line=10)
+    st = Statement(kind="note", title="Note 16 - Quarterly Results", tables=[Table([row], cols, 9, 10)], scale=3)
+    assign_periods(st, "10-K", date(2001, 12, 31))
+    assert cols[0].period is None and cols[1].period is None and cols[0].year_period is None
+    # a quarter whose own end is printed keeps it; the year's column keeps the year
+    assert cols[2].period is not None and cols[2].period.end == date(2001, 6, 30)
+    assert cols[3].period is not None and cols[3].period.end == date(2001, 12, 31) and cols[3].period.start
 
 
 def test_neg_passes_and_fails():

@@ -59,6 +59,15 @@ def test_statement_headings_and_scale():
     assert share_scale_of("(in millions, except per share amounts)", 6) == 6
 
 
+def test_the_scale_phrase_nearest_the_table_decides():
+    # a heading's prose may speak of billions above a table printed "(in millions)"
+    assert scale_of("Loans of $204.2 billion in billions were sold.\nYear ended December 31, (in millions)") == 6
+    assert scale_of("(in thousands)\nAmounts in billions") == 9
+    # on one line the amounts' phrase wins over the shares' one
+    assert scale_of("(in millions, except per share amounts; shares in thousands)") == 6
+    assert scale_of("(Dollars in\nthousands)") == 3 and scale_of("no scale here") is None
+
+
 def test_subtotals_found_from_numbers():
     def row(label, *vals, rule=False):
         return Row(label, [Cell(str(v), Decimal(v)) for v in vals], 1, rule_above=rule)
