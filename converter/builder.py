@@ -336,7 +336,7 @@ class Builder:
             if cell is None:
                 continue
             period = self._period(ln, column_period(ln, col))
-            src = f"{self.path}:{ln.row.line}"
+            src = f"{self.path}:{cell.line or ln.row.line}"
             if cell.percent:
                 self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
                                               "a percentage (rates are not tagged)"))

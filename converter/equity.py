@@ -141,7 +141,7 @@ def build_equity(b: Builder, st: Statement, order: int, role_id: str, title: str
             if not before or not after:
                 for k, cell in enumerate(ln.row.cells):
                     if cell is not None:
-                        b.untagged.append(Untagged(f"{b.path}:{ln.row.line}", title, ln.row.label, cell.text,
+                        b.untagged.append(Untagged(f"{b.path}:{cell.line or ln.row.line}", title, ln.row.label, cell.text,
                                                    "no dated balance rows around this change to give its period"))
                 continue
             period = Period(start=dates[before[-1]].end + timedelta(days=1), end=dates[after[0]].end)
@@ -157,7 +157,7 @@ def build_equity(b: Builder, st: Statement, order: int, role_id: str, title: str
                 continue
             member, is_shares = roles[k]
             concept = share_line_concept if is_shares else value_concept
-            src = f"{b.path}:{ln.row.line}"
+            src = f"{b.path}:{cell.line or ln.row.line}"
             if k in memo and is_balance:
                 b.untagged.append(Untagged(src, title, ln.row.label, cell.text,
                                            "a comprehensive income memo column on a balance line: the year's "
@@ -366,7 +366,7 @@ def _rollforward_facts(b: Builder, st: Statement, ln, concept, dims, sigma, titl
         cell = ln.row.cells[k] if k < len(ln.row.cells) else None
         if cell is None:
             continue
-        src = f"{b.path}:{ln.row.line}"
+        src = f"{b.path}:{cell.line or ln.row.line}"
         period = col.period
         if period is None:
             b.untagged.append(Untagged(src, title, ln.row.label, cell.text, f"column {k + 1} has no period"))

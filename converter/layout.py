@@ -20,6 +20,7 @@ _SCALE_WORDS = re.compile(r"\bin\s+(thousands|millions|billions)\b|except\s+(for
 YEAR_WORD = re.compile(r"\(?(19|20)\d\d\)?(\s*\(\d\))?")
 _MARKUP = re.compile(r"^\s*</?(table|caption|s|c|fn|page)\b[^>]*>", re.I)
 _SC_LINE = re.compile(r"^\s*<S>", re.I)
+_RULE_RUN = re.compile(r"[-=_]{3,}")
 
 
 @dataclass
@@ -163,7 +164,8 @@ def _near_column(a: int, lefts: list[int], rights: list[int], widest: int) -> bo
     return any(lefts[k] - 1 <= a <= rights[k] + 1 or abs(rights[k] - a) <= 4 for k in range(lo, hi))
 
 
-_INCOMPLETE_END = re.compile(r"(,|;|\(|\b(of|and|or|to|for|in|at|on|the|from|by|with|less|net|under|per))$", re.I)
+_INCOMPLETE_END = re.compile(r"(,|;|\(|\b(of|and|or|to|for|in|at|on|the|from|by|with|less|net|under|per|"
+                            r"into|ended|ending|through|since|until))$", re.I)
 
 
 def _continues(first: str, nxt: str, first_indent: int, next_indent: int) -> bool:
@@ -339,10 +341,19 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
     # "NINE  MONTHS" printed with two spaces is one phrase: close the gap without moving anything after it
     header_lines = [_SPAN_GAP.sub(lambda m: f"{m.group(1)} {m.group(3)}" + " " * (len(m.group(2)) - 1), line)
                     for line in header_lines]
-    rule_spans = [[ch for ch in chunks(line) if is_rule(ch.text)] for line in header_lines]
+    # "-------- --------" is two rules (one over each group of columns), though one chunk of the line
+    rule_spans = [[Chunk(ch.start + m.start(), ch.start + m.end(), m.group()) for ch in chunks(line)
+                   if is_rule(ch.text) for m in _RULE_RUN.finditer(ch.text)] for line in header_lines]
     first_left = min(c.left for c in columns)
     widen = max(0, max(reach[c.index] - c.right for c in columns))
     widest = max(0, max(c.right - c.left for c in columns))
+    # the rule under the last line of headers that runs across every column closes the headers: it groups nothing
+    # ("SHARES  AMOUNT  SHARES  AMOUNT  CAPITAL" over one long rule are five headings, not one)
+    last_text = max((h for h, line in enumerate(header_lines) if not _MARKUP.match(line) and
+                     any(not is_rule(ch.text) and ch.text.strip() for ch in chunks(line))), default=-1)
+    if len(columns) > 2:
+        for h in range(last_text + 1, len(rule_spans)):
+            rule_spans[h] = [r for r in rule_spans[h] if len(edge_in(r.start - 1, r.end + 1)) < len(columns)]
     for h, line in enumerate(header_lines):
         if _MARKUP.match(line):
             continue
@@ -364,7 +375,7 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
                     # a rule across the whole table (from the margin) groups nothing
                     if r.start < first_left - 12:
                         continue
-                    if r.start <= ch.end and r.end >= ch.start:
+                    if r.start < ch.end and r.end > ch.start:
                         spanned = edge_in(r.start - 1, r.end + 1)
                         if len(spanned) > 1:
                             hits = spanned
@@ -380,7 +391,7 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
             elif len(hits) > 1 and YEAR_WORD.fullmatch(ch.text):
                 hits = [max(hits, key=lambda c: min(ch.end, reach[c.index] + 1) - max(ch.start, c.left))]
             elif len(hits) > 1 and len(ch.text.split()) == 1 and not any(
-                    r.start <= ch.end and r.end >= ch.start and r.start >= first_left - 12 and
+                    r.start < ch.end and r.end > ch.start and r.start >= first_left - 12 and
                     len(edge_in(r.start - 1, r.end + 1)) > 1
                     for below in rule_spans[h + 1:h + 2] for r in below):
                 # one word over two columns goes to the one it overlaps most

@@ -32,6 +32,9 @@ class Cell:
     # readings of "1,234" are the same cell wherever they were printed
     start: int = field(default=-1, compare=False)
     end: int = field(default=-1, compare=False)
+    # the line it was printed on where that is not its row's: a table printed in two halves, one under the other,
+    # is read as one, and the second half's amounts keep their own line (0: the row's line)
+    line: int = field(default=0, compare=False)
 
 
 @dataclass

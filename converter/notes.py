@@ -137,7 +137,7 @@ def build_measure_table(b: Builder, note: Note, st: Statement, order: int, role_
             concept, score = col_concepts[k]
             value = cell.value * (Decimal(10) ** st.scale)
             dims = ((axis_name, member),) if member else ()
-            src = f"{b.path}:{row.line}"
+            src = f"{b.path}:{cell.line or row.line}"
             fact = Fact(concept=concept.qname, context=Context(period, dims), value=_fmt(value), unit="USD",
                         decimals=b.decimals("monetary", cell.places, st.scale), source=src, statement=title,
                         row_label=row.label, printed=cell.text,

@@ -401,7 +401,7 @@ def _list_all(b: Builder, st: Statement, title: str, reason: str) -> None:
     for r in st.rows:
         for c in r.cells:
             if c is not None:
-                b.untagged.append(Untagged(f"{b.path}:{r.line}", title, r.label, c.text, reason))
+                b.untagged.append(Untagged(f"{b.path}:{c.line or r.line}", title, r.label, c.text, reason))
 
 
 def _write(target: Path, text: str | bytes, out_dir: Path, source: str) -> None:

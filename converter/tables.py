@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from .errors import ConversionError
 from .layout import chunks, is_year_line, parse_table, split_line
-from .model import Table
+from .model import Column, Table
 from .numbers import is_rule, parse_cell
 from .periods import FULL_DATE
 from .source import Document
@@ -139,6 +140,11 @@ def _markup_table(lines: list[str], open_i: int, close_i: int, floor: int, close
     if head.strip():
         lines[open_i] = head
         inner.insert(0, open_i)
+    title, _ = _title_above(lines, open_i, floor)
+    joined = _side_by_side(lines, inner, title)
+    if joined is not None:
+        joined.start_line, joined.end_line = open_i + 1, close_i + 1
+        return joined
     s_idx = next((k for k in inner if _S_LINE.match(lines[k])), None)
     if s_idx is not None:
         header = [k for k in inner if k < s_idx and not _MARKUP_LINE.match(lines[k])]
@@ -152,7 +158,6 @@ def _markup_table(lines: list[str], open_i: int, close_i: int, floor: int, close
     # a header line that starts at the margin belongs to the body (a caption row such as "ASSETS")
     if not body:
         return None
-    title, _ = _title_above(lines, open_i, floor)
     t = parse_table(lines, header, body, 1, title=title, markup=True)
     if t is not None:
         t.start_line = open_i + 1
@@ -261,3 +266,48 @@ def _layout_tables(lines: list[str], doc: Document, covered: set[int]) -> list[T
             out.append(t)
         i = end + 1
     return out
+
+
+def _label_key(label: str) -> str:
+    return " ".join(re.sub(r"\.{2,}", " ", label).lower().split())
+
+
+def _side_by_side(lines: list[str], inner: list[int], title: str) -> Table | None:
+    """A <TABLE> printed in halves one under the other, each with its own <CAPTION> and <S> line and the same
+    rows ("Balance at January 1, 1996 ... Net loss ..." under the stock columns, then again under the deficit and
+    total columns), read as one table: the rows of the first half with the columns of both. None when the table
+    is not such a one (a long table whose <CAPTION> repeats on each page continues its rows, it does not repeat
+    them)."""
+    s_lines = [k for k in inner if _S_LINE.match(lines[k])]
+    if len(s_lines) < 2:
+        return None
+    cuts = [k for k in inner if _CAPTION.match(lines[k]) and k > s_lines[0]]
+    blocks, lo = [], inner[0]
+    for hi in cuts + [inner[-1] + 1]:
+        part = [k for k in inner if lo <= k < hi]
+        s_at = next((k for k in part if _S_LINE.match(lines[k])), None)
+        if s_at is None:
+            return None
+        header = [k for k in part if k < s_at and not _MARKUP_LINE.match(lines[k])]
+        body = [k for k in part if k > s_at and not _MARKUP_LINE.match(lines[k])]
+        t = parse_table(lines, header, body, 1, title=title, markup=True) if body else None
+        if t is None:
+            return None
+        blocks.append(t)
+        lo = hi
+    first = blocks[0]
+    keys = [_label_key(r.label) for r in first.rows]
+    for other in blocks[1:]:
+        if [_label_key(r.label) for r in other.rows] != keys:
+            return None
+    columns = list(first.columns)
+    cells = [list(r.cells) for r in first.rows]
+    for other in blocks[1:]:
+        shift = max(c.right for c in columns) + 2 - min(c.left for c in other.columns)
+        base = len(columns)
+        columns += [Column(index=base + k, header=c.header, right=c.right + shift, left=c.left + shift)
+                    for k, c in enumerate(other.columns)]
+        for mine, theirs in zip(cells, other.rows):
+            mine += [None if c is None else replace(c, line=theirs.line) for c in theirs.cells]
+    rows = [replace(r, cells=c) for r, c in zip(first.rows, cells)]
+    return Table(rows=rows, columns=columns, start_line=0, end_line=0, title=first.title, markup=True)

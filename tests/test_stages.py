@@ -40,6 +40,50 @@ def test_parse_table_wraps_labels_and_reads_headers():
     assert [c.header for c in t.columns] == ["Three Months Ended 2004", "Three Months Ended 2003"]
 
 
+def test_equity_headings_over_a_closing_rule_and_a_label_wrapped_before_its_date():
+    # the 24Holdings layout: group rules printed one space apart, a rule under the last heading line across the
+    # whole table, and "Net loss for year ended" wrapped before the date that carries the amounts
+    lines = ["                                                            TOTAL",
+             "                PREFERRED STOCK     COMMON STOCK  ADDITIONAL  EQUITY",
+             "               ----------------- ----------------  PAID-IN",
+             "                SHARES   AMOUNT   SHARES   AMOUNT  CAPITAL    (DEFICIT)",
+             "               ----------------------------------------------------------",
+             "Balance           100       1      200       2       30         33",
+             "Net loss for year ended",
+             "December 31, 2006   -       -        -       -        -         (5)",
+             "Balance           100       1      200       2       30         28"]
+    t = parse_table(lines, [0, 1, 2, 3, 4], [5, 6, 7, 8], 1)
+    assert [c.header for c in t.columns] == ["PREFERRED STOCK SHARES", "PREFERRED STOCK AMOUNT",
+                                             "COMMON STOCK SHARES", "COMMON STOCK AMOUNT",
+                                             "ADDITIONAL PAID-IN CAPITAL", "TOTAL EQUITY (DEFICIT)"]
+    assert [r.label for r in t.rows] == ["Balance", "Net loss for year ended December 31, 2006", "Balance"]
+
+
+def test_a_table_printed_in_two_halves_is_read_as_one():
+    from edgar2xbrl.source import Document
+    from edgar2xbrl.tables import find_tables
+    half = ["<CAPTION>", "{h1:>30}{h2:>12}", "<S>                <C>         <C>",
+            "Balance at January 1,", " 1996..........   {a:>9}   {b:>9}", " Net loss......   {c:>9}   {d:>9}",
+            "Balance at December 31,", " 1996..........   {e:>9}   {f:>9}"]
+    first = dict(h1="COMMON", h2="PAID-IN", a="1,075", b="--", c="--", d="--", e="1,075", f="--")
+    second = dict(h1="DEFICIT", h2="TOTAL", a="(248)", b="827", c="(6,246)", d="(6,246)", e="(6,494)", f="(5,419)")
+    lines = ["<TABLE>"] + [x.format(**first) for x in half] + [""] + [x.format(**second) for x in half] + ["</TABLE>"]
+    [t] = find_tables(lines, [Document("10-K", 0, len(lines))])
+    assert [c.header for c in t.columns] == ["COMMON", "PAID-IN", "DEFICIT", "TOTAL"]
+    assert [r.label for r in t.rows if r.has_values] == ["Balance at January 1, 1996", "Net loss",
+                                                         "Balance at December 31, 1996"]
+    net_loss = next(r for r in t.rows if r.label == "Net loss")
+    assert [c.text for c in net_loss.cells] == ["--", "--", "(6,246)", "(6,246)"]
+    # the second half's amounts say where they were printed: their own line, not the first half's
+    assert net_loss.cells[2].line == net_loss.line + len(half) + 1 and net_loss.cells[0].line == 0
+    # a <CAPTION> repeated over rows that continue the table (a long table over two pages) joins nothing
+    cont = dict(second, a="1", b="2")
+    lines2 = ["<TABLE>"] + [x.format(**first) for x in half] + [""] + \
+        [x.format(**cont).replace("Net loss", "Net income") for x in half] + ["</TABLE>"]
+    [t2] = find_tables(lines2, [Document("10-K", 0, len(lines2))])
+    assert len(t2.columns) == 2
+
+
 def test_periods():
     assert column_end_date("September 30, 2004", "") == date(2004, 9, 30)
     assert column_end_date("1996", "Three Months Ended June 28,") == date(1996, 6, 28)
