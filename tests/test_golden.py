@@ -60,7 +60,7 @@ GOLDEN = [
     ("us-gaap:AntidilutiveSecuritiesExcludedFromComputationOfEarningsPerShareAmount", Q04, (), "717794", "0"),
     ("us-gaap:AntidilutiveSecuritiesExcludedFromComputationOfEarningsPerShareAmount", Q03, (), "1320193", "0"),
     ("us-gaap:ConversionOfStockAmountConverted1", Q03, (), "188000", "-3"),
-    ("us-gaap:InterestPaidNet", Q04, (), "0", "-3"),
+    ("us-gaap:InterestPaid", Q04, (), "0", "-3"),
     # cover
     ("dei:EntityCommonStockSharesOutstanding", "2004-11-12", (), "37991988", "0"),
 ]
