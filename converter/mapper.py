@@ -315,6 +315,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     _assign(pairs, lines, used, done, taken)
     single_eps(lines, catalog)
     by_index = {ln.index: ln for ln in lines}
+    _fit_totals(lines, by_index, catalog, used)
     # outer subtotals first: a subtotal inside another must sit below the concept the outer one gets
     for pos in sorted(unlabeled, reverse=True):
         ln = lines[pos]
@@ -510,6 +511,31 @@ def _loss_printed_plain(ln: Line) -> bool:
 def _printed_sign(ln: Line) -> int:
     vals = [c.value for c in ln.row.cells if c is not None and c.value]
     return -1 if vals and sum(1 for v in vals if v < 0) > len(vals) / 2 else 1
+
+
+def _fit_totals(lines: list[Line], by_index: dict[int, Line], catalog: Catalog, used: set[str]) -> None:
+    """A labeled total whose concept does not sum some of the rows it adds up, in the official calculations,
+    takes the runner-up that sums them all: "Total operating expenses" over cost of sales, marketing and general
+    and administrative is CostsAndExpenses (cost of sales is not an operating expense in the taxonomy), however
+    close "operating expenses" is to OperatingExpenses in words."""
+    for ln in lines:
+        if ln.concept is None or ln.concept.extension or not ln.children:
+            continue
+        kids = [(by_index[k], sg) for k, sg in ln.children if k in by_index and by_index[k].concept is not None
+                and not by_index[k].concept.extension]
+        if len(kids) < 2 or all(ln.concept.name in catalog.ancestors(k.concept.name) for k, _ in kids):
+            continue
+        for qname, score in ln.alternatives[1:]:
+            c = catalog.concepts.get(qname)
+            if c is None or qname in used or score < max(THRESHOLD, 0.6 * ln.score) or c.period != ln.concept.period:
+                continue
+            if all(c.name in catalog.ancestors(k.concept.name) for k, _ in kids) and \
+                    sum_fits(c, kids, _printed_sign(ln)):
+                used.discard(ln.concept.qname)
+                used.add(qname)
+                ln.concept, ln.score = c, score
+                ln.reason = "the runner-up in words, and the official sum of every row it adds up"
+                break
 
 
 def sum_fits(parent: Concept, kids: list[tuple[Line, int]], total_sign: int) -> bool:

@@ -1,5 +1,6 @@
 """The mapper's vocabulary: official statement concepts, the era rule, segment notes, year-only note columns."""
 from datetime import date
+from decimal import Decimal
 
 from edgar2xbrl.builder import Builder
 from edgar2xbrl.catalog import era_of, load_catalog
@@ -184,3 +185,31 @@ def test_a_schedule_of_future_years_is_no_fact_of_those_years():
     assert not [f for f in b.facts.values() if f.context.period.end > date(2010, 1, 31)]
     reasons = [u.reason for u in b.untagged]
     assert len(reasons) == 6 and all("future year" in r for r in reasons)
+
+
+def test_a_total_takes_the_concept_that_sums_every_row_it_adds_up():
+    from edgar2xbrl.mapper import Line, _fit_totals
+    from edgar2xbrl.model import Cell, Row
+
+    CAT = load_catalog()
+
+    def line(i, label, name, value):
+        return Line(index=i, row=Row(label, [Cell(str(value), Decimal(value))], line=i + 1),
+                    concept=CAT.find(name) if name else None, score=1.0)
+    kids = [line(0, "Cost of sales", "CostOfGoodsAndServicesSold", 60),
+            line(1, "Selling, general and administrative", "SellingGeneralAndAdministrativeExpense", 30),
+            line(2, "Research and development", "ResearchAndDevelopmentExpense", 10)]
+    total = line(3, "Total operating expenses", "OperatingExpenses", 100)
+    total.children = [(0, 1), (1, 1), (2, 1)]
+    total.alternatives = [("us-gaap:OperatingExpenses", 1.05), ("us-gaap:CostsAndExpenses", 0.717)]
+    lines = kids + [total]
+    used = {ln.concept.qname for ln in lines}
+    _fit_totals(lines, {ln.index: ln for ln in lines}, CAT, used)
+    assert total.concept.name == "CostsAndExpenses" and "us-gaap:OperatingExpenses" not in used
+    # without cost of sales among its rows the words stand: every row is an operating expense
+    total2 = line(3, "Total operating expenses", "OperatingExpenses", 40)
+    total2.children = [(1, 1), (2, 1)]
+    total2.alternatives = list(total.alternatives)
+    lines2 = kids + [total2]
+    _fit_totals(lines2, {ln.index: ln for ln in lines2}, CAT, {ln.concept.qname for ln in lines2})
+    assert total2.concept.name == "OperatingExpenses"
