@@ -345,8 +345,9 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             break
         if ln.concept is None and ln.context_label:
             label = "total " + ln.context_label
-            scored = sorted(((score_concept(label, "", c), c) for c in candidates(catalog, st, ln.kind, period)),
-                            key=lambda x: -x[0])
+            near = catalog.sharing(label)  # the others score 0
+            scored = sorted(((score_concept(label, "", c), c) for c in candidates(catalog, st, ln.kind, period)
+                             if c.qname in near), key=lambda x: -x[0])
             for s, c in scored:
                 if s >= THRESHOLD and c.qname not in used:
                     ln.concept, ln.score = c, round(min(s, 1.0), 3)

@@ -170,7 +170,8 @@ class Concept:
     era_counterpart: str = ""  # a later standard's concept: the era's concept for its meaning (catalog.load_catalog)
     since: int = 9999  # year of the oldest official era schema (2008, 2009, 2011) that declares it; 9999: none
     era_weight: float = 1.0  # < 1 for a concept newer than the filing (catalog.load_catalog): it yields in ties
+    # "prefix:name", kept rather than rebuilt: it is asked for hundreds of thousands of times a conversion
+    qname: str = field(init=False, repr=False, compare=False, default="")
 
-    @property
-    def qname(self) -> str:
-        return f"{self.prefix}:{self.name}"
+    def __post_init__(self) -> None:
+        self.qname = f"{self.prefix}:{self.name}"
