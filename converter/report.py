@@ -17,7 +17,10 @@ def report_files(data: dict, xbrl=None) -> dict[str, str]:
 
 
 def report_json(data: dict) -> str:
-    return json.dumps(data, indent=1, default=str)
+    # what json.dumps(data, indent=1, default=str) returns, its pieces joined as they come (json.dumps lists them
+    # all first: many times the text for a large report)
+    from .render import join_pieces
+    return join_pieces(json.JSONEncoder(indent=1, default=str).iterencode(data))
 
 
 def _esc(s) -> str:
