@@ -12,8 +12,8 @@ def report_files(data: dict, xbrl=None) -> dict[str, str]:
     """The report files of a conversion, name → text (`xbrl`, the typed XBRL report, gives the HTML page the
     concepts' labels)."""
     from .report_html import report_html
-    return {"report.json": report_json(data), "report.md": report_markdown(data),
-            "report.html": report_html(data, xbrl)}
+    html = report_html(data, xbrl)  # first: the page's working set is the largest, and nothing else is held yet
+    return {"report.json": report_json(data), "report.md": report_markdown(data), "report.html": html}
 
 
 def report_json(data: dict) -> str:
