@@ -222,11 +222,13 @@ def convert(source, options=None, **kw):
     _parse_back(built.files)  # every XML file must parse back, as before anything is written by the CLI
     validation = _validate_in_memory(built.files, built.instance_name, packages) if opts.validate else None
     report = built.report(validation)
-    files = dict(built.files)
-    files.update(report_files(report, built.xbrl))
-    return Conversion(source=name, instance=built.instance_name, files=MappingProxyType(dict(sorted(files.items()))),
+    files, instance, warnings, xbrl = dict(built.files), built.instance_name, tuple(built.warnings), built.xbrl
+    del built  # the builder and the layout the report was made from go before the report files are rendered
+    classic = tuple(sorted(files))
+    files.update(report_files(report, xbrl))
+    return Conversion(source=name, instance=instance, files=MappingProxyType(dict(sorted(files.items()))),
                       report=report, counts=Counts.from_report(report), validation=validation,
-                      warnings=tuple(built.warnings), _xbrl=tuple(sorted(built.files)), xbrl=built.xbrl)
+                      warnings=warnings, _xbrl=classic, xbrl=xbrl)
 
 
 def _parse_back(files: Mapping[str, str | bytes]) -> None:

@@ -252,6 +252,7 @@ def write_inline(x: XbrlReport, source: Filing) -> dict[str, str]:
         elif f.span.line == 0:
             cover.append(f)
     placed: set[str] = set()
+    text = facts = part = None
     for n, d in enumerate(docs):
         text = "\n".join(raw[d.start:d.end])
         part = etree.SubElement(body, f"{{{XHTML}}}div", {"class": "document"})
@@ -262,8 +263,11 @@ def write_inline(x: XbrlReport, source: Filing) -> dict[str, str]:
         else:
             placed |= _text_part(part, raw, d, facts, cover if n == 0 else [])
     _header(hidden_div, x, [f for f in x.facts if f.id not in placed])
+    # only the tree is written: the lines and every other handle on the tree go first
+    del raw, by_doc, cover, text, facts, part, head, title, style, body, hidden_div
     xml = etree.tostring(root, encoding="unicode")
-    return {f"{x.base_name}.htm": '<?xml version="1.0" encoding="utf-8"?>\n' + xml + "\n"}
+    del root  # the tree goes before the document is copied once more
+    return {f"{x.base_name}.htm": "".join(('<?xml version="1.0" encoding="utf-8"?>\n', xml, "\n"))}
 
 
 def _text_part(part, raw: list[str], d: Document, facts: list[ReportFact], cover: list[ReportFact]) -> set[str]:

@@ -5,6 +5,7 @@ Every template writes XML, so every value is escaped (autoescape) and loses the 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -26,4 +27,21 @@ def env() -> Environment:
 
 
 def render(template: str, **ctx) -> str:
-    return env().get_template(template).render(**ctx)
+    return join_pieces(env().get_template(template).generate(**ctx))
+
+
+def join_pieces(pieces: Iterable[str], batch: int = 4096) -> str:
+    """`"".join(pieces)`, without holding every piece at once: a template (or an encoder) yields many small
+    strings, and a list of them all costs several times the text they make. They are joined a batch at a time,
+    so at most the text twice (the batches, then the whole) is held."""
+    chunks: list[str] = []
+    buf: list[str] = []
+    for p in pieces:
+        buf.append(p)
+        if len(buf) >= batch:
+            chunks.append("".join(buf))
+            buf.clear()
+    if not chunks:
+        return "".join(buf)
+    chunks.append("".join(buf))
+    return "".join(chunks)

@@ -12,12 +12,15 @@ def report_files(data: dict, xbrl=None) -> dict[str, str]:
     """The report files of a conversion, name → text (`xbrl`, the typed XBRL report, gives the HTML page the
     concepts' labels)."""
     from .report_html import report_html
-    return {"report.json": report_json(data), "report.md": report_markdown(data),
-            "report.html": report_html(data, xbrl)}
+    html = report_html(data, xbrl)  # first: the page's working set is the largest, and nothing else is held yet
+    return {"report.json": report_json(data), "report.md": report_markdown(data), "report.html": html}
 
 
 def report_json(data: dict) -> str:
-    return json.dumps(data, indent=1, default=str)
+    # what json.dumps(data, indent=1, default=str) returns, its pieces joined as they come (json.dumps lists them
+    # all first: many times the text for a large report)
+    from .render import join_pieces
+    return join_pieces(json.JSONEncoder(indent=1, default=str).iterencode(data))
 
 
 def _esc(s) -> str:

@@ -92,9 +92,18 @@ class _Concepts:
         self.reasons = {text(e.get("concept")): text(e.get("reason")) for e in report.get("extensions") or ()
                         if isinstance(e, dict)}
         self.xbrl = xbrl
+        self._views: dict[str, dict] = {}
 
     def view(self, qname: Any) -> dict:
+        """The concept as the page shows it; one dict per concept, shared by every row that names it (the template
+        only reads it)."""
         q = text(qname)
+        v = self._views.get(q)
+        if v is None:
+            v = self._views[q] = self._view(q)
+        return v
+
+    def _view(self, q: str) -> dict:
         prefix = q.partition(":")[0] if ":" in q else ""
         c = self.xbrl.concept(q) if self.xbrl is not None else None
         ext = (c.extension if c is not None else False) or q in self.ext or (
