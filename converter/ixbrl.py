@@ -288,20 +288,25 @@ def _text_part(part, raw: list[str], d: Document, facts: list[ReportFact], cover
                 plan.search_string(f, lo, hi)
         elif f.numeric:
             plan.place_number(f, f.span.line - 1)
-    pre = None
+    pre: _Sink | None = None
     i = d.start
     while i < d.end:
         if i in plan.blocks:
             end, f = plan.blocks[i]
+            if pre is not None:
+                pre.flush()
             nn = etree.SubElement(part, f"{{{IX}}}nonNumeric", _fact_attrs(f, {"escape": "true"}))
             # the <pre> has no attributes: the escaped value is then "<pre>" + the note + "</pre>", as classic
-            inner = etree.SubElement(nn, f"{{{XHTML}}}pre")
+            inner = _Sink(etree.SubElement(nn, f"{{{XHTML}}}pre"))
             for k in range(i, end):
                 _line(inner, lines[k], plan.wraps.get(k), newline=k < end - 1)
+            inner.flush()
             pre, i = None, end
             continue
         line = lines[i]
         if _PAGE.match(line):
+            if pre is not None:
+                pre.flush()
             etree.SubElement(part, f"{{{XHTML}}}hr", {"class": "page"})
             pre, i = None, i + 1
             continue
@@ -309,40 +314,58 @@ def _text_part(part, raw: list[str], d: Document, facts: list[ReportFact], cover
             i += 1
             continue
         if pre is None:
-            pre = etree.SubElement(part, f"{{{XHTML}}}pre")
+            pre = _Sink(etree.SubElement(part, f"{{{XHTML}}}pre"))
         else:
-            _append_text(pre, "\n")
+            pre.text("\n")
         _line(pre, line, plan.wraps.get(i))
         i += 1
+    if pre is not None:
+        pre.flush()
     return plan.placed
 
 
-def _line(parent, line: str, wraps: dict[int, _Wrap] | None, newline: bool = False) -> None:
+class _Sink:
+    """Text and elements appended to an element in order. The text between two elements is joined once: adding
+    each line to an lxml element's text copies all the text before it, which is quadratic in a long run."""
+
+    def __init__(self, el):
+        self.el, self.pending = el, []
+
+    def text(self, text: str) -> None:
+        if text:
+            self.pending.append(text)
+
+    def flush(self) -> None:
+        if self.pending:
+            _append_text(self.el, "".join(self.pending))
+            self.pending.clear()
+
+    def element(self, tag: str, attrs: dict):
+        self.flush()
+        return etree.SubElement(self.el, tag, attrs)
+
+
+def _line(sink: _Sink, line: str, wraps: dict[int, _Wrap] | None, newline: bool = False) -> None:
     pos = 0
     for start in sorted(wraps or {}):
         w = wraps[start]
-        _append_text(parent, line[pos:w.start])
-        _nest(parent, w.facts, line[w.start:w.end])
+        sink.text(line[pos:w.start])
+        _nest(sink, w.facts, line[w.start:w.end])
         pos = w.end
-    _append_text(parent, line[pos:] + ("\n" if newline else ""))
+    sink.text(line[pos:] + ("\n" if newline else ""))
 
 
-def _nest(parent, facts: list[tuple[ReportFact, dict]], text: str):
+def _nest(sink: _Sink, facts: list[tuple[ReportFact, dict]], text: str):
     """The facts of one printed run, nested outermost first (iXBRL lets an ix:nonFraction hold one other)."""
-    el = parent
     numeric = [(f, a) for f, a in facts if f.numeric]
     chain = numeric if numeric else facts[:1]
+    el = None
     for f, attrs in chain:
         tag = "nonFraction" if f.numeric else "nonNumeric"
-        el = etree.SubElement(el, f"{{{IX}}}{tag}", _fact_attrs(f, attrs))
+        el = sink.element(f"{{{IX}}}{tag}", _fact_attrs(f, attrs)) if el is None else \
+            etree.SubElement(el, f"{{{IX}}}{tag}", _fact_attrs(f, attrs))
     el.text = clean(text)
     return el
-
-
-def _fact_attrs(f: ReportFact, extra: dict) -> dict:
-    out = {"name": f.concept, "contextRef": f.context.id, "id": f.id}
-    out.update({k: v for k, v in extra.items() if v is not None})
-    return out
 
 
 def _append_text(parent, text: str) -> None:
@@ -354,6 +377,12 @@ def _append_text(parent, text: str) -> None:
         last.tail = (last.tail or "") + text
     else:
         parent.text = (parent.text or "") + text
+
+
+def _fact_attrs(f: ReportFact, extra: dict) -> dict:
+    out = {"name": f.concept, "contextRef": f.context.id, "id": f.id}
+    out.update({k: v for k, v in extra.items() if v is not None})
+    return out
 
 
 def _header(container, x: XbrlReport, hidden: list[ReportFact]) -> None:
