@@ -171,7 +171,7 @@ def test_every_finding_is_on_the_page_and_its_row_highlighted(sample):
 def test_a_flagged_corpus_filing_shows_every_flag():
     if not CORPUS_TEXT.is_dir():
         pytest.skip("no corpus at ../shared")
-    for path in sorted(CORPUS_TEXT.iterdir())[:20]:
+    for path in sorted(CORPUS_TEXT.iterdir()):  # the first flagged one (most filings convert clean)
         try:
             conv = convert(path, Options(validate=False))
         except Exception:
@@ -179,7 +179,7 @@ def test_a_flagged_corpus_filing_shows_every_flag():
         if conv.report["needs_review"]:
             break
     else:
-        pytest.skip("no flagged filing among the first 20 of the corpus")
+        pytest.fail("no flagged filing in the corpus: this test has nothing to check")
     page = _page(conv.files["report.html"])
     rows = page.xpath("//section[@id='review']//tbody/tr")
     assert [_norm(tr.xpath("string(td[3])")) for tr in rows] == [_norm(f["message"]) for f in
