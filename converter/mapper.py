@@ -515,27 +515,26 @@ def _printed_sign(ln: Line) -> int:
 
 
 def _fit_totals(lines: list[Line], by_index: dict[int, Line], catalog: Catalog, used: set[str]) -> None:
-    """A labeled total whose concept does not sum some of the rows it adds up, in the official calculations,
-    takes the runner-up that sums them all: "Total operating expenses" over cost of sales, marketing and general
-    and administrative is CostsAndExpenses (cost of sales is not an operating expense in the taxonomy), however
-    close "operating expenses" is to OperatingExpenses in words."""
+    """A row added up into a labeled total whose concept, in the official calculations, does not sum the row's
+    concept takes its own runner-up that the total does sum, when that is close in words: under "Total current
+    liabilities", "Loans and notes payable" is LoansPayableCurrent rather than LoansPayable."""
     for ln in lines:
-        if ln.concept is None or ln.concept.extension or not ln.children:
+        if ln.concept is None or ln.concept.extension or not ln.children or ln.score < 0.9:
             continue
-        kids = [(by_index[k], sg) for k, sg in ln.children if k in by_index and by_index[k].concept is not None
-                and not by_index[k].concept.extension]
-        if len(kids) < 2 or all(ln.concept.name in catalog.ancestors(k.concept.name) for k, _ in kids):
-            continue
-        for qname, score in ln.alternatives[1:]:
-            c = catalog.concepts.get(qname)
-            if c is None or qname in used or score < max(THRESHOLD, 0.6 * ln.score) or c.period != ln.concept.period:
+        for k, _ in ln.children:
+            kid = by_index.get(k)
+            if kid is None or kid.concept is None or kid.concept.extension or \
+                    ln.concept.name in catalog.ancestors(kid.concept.name):
                 continue
-            if all(c.name in catalog.ancestors(k.concept.name) for k, _ in kids) and \
-                    sum_fits(c, kids, _printed_sign(ln)):
-                used.discard(ln.concept.qname)
+            for qname, score in kid.alternatives[1:]:
+                c = catalog.concepts.get(qname)
+                if c is None or qname in used or score < max(THRESHOLD, 0.85 * kid.score) or \
+                        c.period != kid.concept.period or ln.concept.name not in catalog.ancestors(c.name):
+                    continue
+                used.discard(kid.concept.qname)
                 used.add(qname)
-                ln.concept, ln.score = c, score
-                ln.reason = "the runner-up in words, and the official sum of every row it adds up"
+                kid.concept, kid.score = c, score
+                kid.reason = f"close in words, and summed by {ln.concept.name} (the total it is printed under)"
                 break
 
 
