@@ -11,9 +11,11 @@ See `edgar2xbrl.api` for the types (`Options`, `Conversion`, `Counts`). The 0.1 
 "out/")`, which writes at once and returns a `Result`, still works.
 """
 from .api import Conversion, Counts, Options, convert
-from .errors import ConversionError, InternalError
+from .errors import (AmountTooLong, BadOption, ConversionError, CutOff, InternalError, NoStatements, NotAFiling,
+                     OutputFolderError, UndatedStatements, UnreadableInput)
 from .pipeline import Result
 from .validate import ValidationResult, validate
 
 __all__ = ["convert", "validate", "Options", "Conversion", "Counts", "ConversionError", "InternalError", "Result",
-           "ValidationResult"]
+           "ValidationResult", "UnreadableInput", "NotAFiling", "NoStatements", "CutOff", "UndatedStatements",
+           "AmountTooLong", "BadOption", "OutputFolderError"]

@@ -276,7 +276,7 @@ def row_from_report(task_file: str, output: str, report: dict, valid: bool, seco
 
 def convert_task(task: Task, settings: Settings) -> Row:
     """Convert one filing in this process and summarise it; never raises."""
-    from .errors import ConversionError
+    from .errors import ConversionError, NoStatements
     from . import pipeline
 
     t = time.perf_counter()
@@ -297,7 +297,7 @@ def convert_task(task: Task, settings: Settings) -> Row:
             report = res.report
         return row_from_report(task.file, task.output, report, res.ok, time.perf_counter() - t)
     except ConversionError as exc:
-        status = "no-statements" if "no financial statements" in exc.reason else "rejected"
+        status = "no-statements" if isinstance(exc, NoStatements) else "rejected"
         return Row(file=task.file, output=task.output, status=status, seconds=round(time.perf_counter() - t, 3),
                    message=str(exc))
     except Exception as exc:  # a crash in one filing must not stop the batch

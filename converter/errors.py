@@ -1,4 +1,6 @@
-"""The one exception type the pipeline raises for bad input."""
+"""The exceptions a conversion raises: one class per kind of failure, all of them a ConversionError (bad input or a
+bad request: exit code 2), and InternalError (our fault: exit code 4). A caller (the batch) tells the kinds apart
+by class, never by the message's words."""
 from __future__ import annotations
 
 
@@ -13,6 +15,38 @@ class ConversionError(Exception):
             where = f"{where}:{line}"
         super().__init__(f"{where}: {message}")
         self.reason = message
+
+
+class UnreadableInput(ConversionError):
+    """The file cannot be read as a filing's text: empty, binary, undecodable, or not readable."""
+
+
+class NotAFiling(ConversionError):
+    """The text holds no report that can be converted: no period on the cover or in the statements."""
+
+
+class NoStatements(ConversionError):
+    """No financial statement was found (often: incorporated by reference from an annual report)."""
+
+
+class CutOff(ConversionError):
+    """A table or statement ends with the text: the file was cut short."""
+
+
+class UndatedStatements(ConversionError):
+    """No statement's columns carry dates the converter can read."""
+
+
+class AmountTooLong(ConversionError):
+    """An amount has more digits than the arithmetic carries: refused rather than rounded."""
+
+
+class BadOption(ConversionError):
+    """An option given by the caller is not usable (a prefix, a CIK, an output format)."""
+
+
+class OutputFolderError(ConversionError):
+    """The output folder cannot be made, written or replaced, or holds files a conversion did not write."""
 
 
 class InternalError(Exception):

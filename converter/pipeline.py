@@ -14,7 +14,8 @@ from .builder import Builder, Network, PresItem, Untagged, prune_calcs
 from .catalog import TYPES, era_of, load_catalog
 from .cover import fiscal_focus, fiscal_year_end_from_text, read_cover
 from .equity import build_equity, build_equity_rollforward
-from .errors import ConversionError, InternalError
+from .errors import (AmountTooLong, BadOption, CutOff, InternalError, NoStatements, NotAFiling,
+                     OutputFolderError, UndatedStatements)
 from .labels import camel
 from .outdir import clean_leftovers, follow_umask, foreign_files
 from .model import Context, Fact, Period, Statement
@@ -104,7 +105,7 @@ def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, c
     try:
         formats = normalize_formats(formats)
     except ValueError as exc:
-        raise ConversionError(str(exc), name) from None
+        raise BadOption(str(exc), name) from None
     path = name
     filing = (read_filing(path, bytes(source)) if isinstance(source, (bytes, bytearray, memoryview))
               else read_filing(source, name=path))
@@ -120,7 +121,7 @@ def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, c
     placeholder = _set_cik(cover, cik, path, warnings)
     period_end = cover.period_end or _latest_date(layout)
     if period_end is None:
-        raise ConversionError("cannot tell the period the report covers (no 'period ended' on the cover)", path)
+        raise NotAFiling("cannot tell the period the report covers (no 'period ended' on the cover)", path)
     form = cover.form or ("10-K" if "annual" in filing.text[:3000].lower() else "10-Q")
     fye = _fiscal_year_end(cover, filing.lines, layout, period_end, form)
     fy_focus, fp_focus = fiscal_focus(period_end, fye, form)
@@ -128,9 +129,9 @@ def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, c
     registrant = cover.registrant or filing.header.get("company", "") or Path(path).stem
     prefix = (prefix or derive_prefix(registrant)).lower()
     if not re.fullmatch(r"[a-z][a-z0-9-]{0,19}", prefix, re.ASCII):
-        raise ConversionError(f"--prefix {prefix!r} is not a valid XML prefix (letters, digits, dashes)", path)
+        raise BadOption(f"--prefix {prefix!r} is not a valid XML prefix (letters, digits, dashes)", path)
     if is_reserved_prefix(prefix):
-        raise ConversionError(f"--prefix {prefix!r} is reserved (an XML, XBRL or SEC/FASB taxonomy prefix); "
+        raise BadOption(f"--prefix {prefix!r} is reserved (an XML, XBRL or SEC/FASB taxonomy prefix); "
                               "choose another", path)
 
     b = Builder(load_catalog(era=era_of(period_end)), prefix, Path(path).name)  # the file name only: same bytes, same output
@@ -225,20 +226,20 @@ def _check_output_folder(out_dir: Path, path: str) -> None:
     try:
         clean_leftovers(out_dir)  # what a run killed while writing here left behind
         if out_dir.exists() and not out_dir.is_dir():
-            raise ConversionError(f"the output folder {out_dir} exists and is not a folder", path)
+            raise OutputFolderError(f"the output folder {out_dir} exists and is not a folder", path)
         base = next(a for a in out_dir.absolute().parents if os.path.lexists(a))  # where folders would be made
         if not base.is_dir():
-            raise ConversionError(f"cannot make the output folder {out_dir}: {base} is a file, not a folder", path)
+            raise OutputFolderError(f"cannot make the output folder {out_dir}: {base} is a file, not a folder", path)
         if not os.access(base, os.W_OK | os.X_OK):
-            raise ConversionError(f"cannot make the output folder {out_dir}: {base} is not writable", path)
+            raise OutputFolderError(f"cannot make the output folder {out_dir}: {base} is not writable", path)
         foreign = foreign_files(out_dir) if out_dir.is_dir() else []
     except OSError as exc:
-        raise ConversionError(f"cannot use the output folder {out_dir}: {exc.strerror or exc}", path) from None
+        raise OutputFolderError(f"cannot use the output folder {out_dir}: {exc.strerror or exc}", path) from None
     if foreign is None:
-        raise ConversionError(f"the output folder {out_dir} exists and holds files that are not an earlier "
+        raise OutputFolderError(f"the output folder {out_dir} exists and holds files that are not an earlier "
                               "edgar2xbrl conversion; give an empty or a new folder", path)
     if foreign:
-        raise ConversionError(f"the output folder {out_dir} holds an earlier edgar2xbrl conversion and files it did "
+        raise OutputFolderError(f"the output folder {out_dir} holds an earlier edgar2xbrl conversion and files it did "
                               f"not write ({', '.join(foreign[:5])}{', ...' if len(foreign) > 5 else ''}); move them "
                               "or give another folder", path)
 
@@ -276,11 +277,11 @@ def _usable_statements(layout, filing, docs, path: str) -> list[Statement]:
         hits.sort(key=lambda h: not re.search(r"independent|supplementary\s+data|item\s*8", filing.lines[h[0]], re.I))
         if hits:
             k = hits[0][0]
-            raise ConversionError("no financial statements found: the filing incorporates them by reference from "
+            raise NoStatements("no financial statements found: the filing incorporates them by reference from "
                                   "the annual report to shareholders, which is not part of this file (convert the "
                                   "submission that holds Exhibit 13)", path,
                                   filing.line_map[k] if filing.line_map else k + 1)
-        raise ConversionError("no financial statements found (no balance sheet, statement of operations, "
+        raise NoStatements("no financial statements found (no balance sheet, statement of operations, "
                               "stockholders' equity or cash flows with numbers under its heading)", path)
     lines = filing.lines
     for st in layout.statements:
@@ -289,17 +290,17 @@ def _usable_statements(layout, filing, docs, path: str) -> list[Statement]:
         tail = any(ln.strip() and not re.match(r"\s*</?(TEXT|DOCUMENT|PAGE)>", ln, re.I)
                    for ln in map(lines.__getitem__, range(last.end_line, doc.end)))  # stops at the first text
         if not last.markup and not tail and not filing.line_map:  # (rendered HTML tables are closed by their markup)
-            raise ConversionError(f"the {TITLES[st.kind].lower()} is cut off: the text ends inside its table",
+            raise CutOff(f"the {TITLES[st.kind].lower()} is cut off: the text ends inside its table",
                                   path, last.end_line)
         cut = filing.cut_table_line
         if cut and filing.line_map and 0 < last.end_line <= len(filing.line_map) and filing.line_map[last.end_line - 1] >= cut:
-            raise ConversionError(f"the {TITLES[st.kind].lower()} is cut off: the HTML ends inside its table (the "
+            raise CutOff(f"the {TITLES[st.kind].lower()} is cut off: the HTML ends inside its table (the "
                                   f"<TABLE> at line {cut} is never closed)", path, cut)
     # a statement whose columns carry no dates cannot be tagged: it is reported, the others are converted
     undated = [st for st in layout.statements if st.kind != "equity" and not any(c.period for c in st.columns)]
     if undated and len(undated) == len(layout.statements):
         st = undated[0]
-        raise ConversionError(f"the {TITLES[st.kind].lower()} has no dates over its columns", path,
+        raise UndatedStatements(f"the {TITLES[st.kind].lower()} has no dates over its columns", path,
                               st.tables[0].start_line)
     layout.statements = [st for st in layout.statements if st not in undated]
     return undated
@@ -317,7 +318,7 @@ def _check_digits(layout, filing, path: str) -> None:
                 if c is not None and c.value is not None and len(c.value.as_tuple().digits) > MAX_DIGITS:
                     line = filing.line_map[r.line - 1] if filing.line_map and 0 < r.line <= len(filing.line_map) \
                         else r.line
-                    raise ConversionError(f"the amount {c.text[:60]!r} has {len(c.value.as_tuple().digits)} digits, "
+                    raise AmountTooLong(f"the amount {c.text[:60]!r} has {len(c.value.as_tuple().digits)} digits, "
                                           f"more than the {MAX_DIGITS} the converter carries exactly (it would be "
                                           "rounded)", path, line)
 
@@ -326,7 +327,7 @@ def _set_cik(cover, cik: str | None, path: str, warnings: list[str]) -> bool:
     """The CIK from --cik, else the EDGAR header, else the placeholder (said loudly). True for the placeholder."""
     if cik:
         if not re.fullmatch(r"\d{1,10}", cik):
-            raise ConversionError(f"--cik {cik!r} is not a CIK (up to 10 digits)", path)
+            raise BadOption(f"--cik {cik!r} is not a CIK (up to 10 digits)", path)
         cover.cik, cover.cik_source = cik.zfill(10), "--cik"
     if cover.cik:
         return False
@@ -411,7 +412,7 @@ def _write(target: Path, text: str | bytes, out_dir: Path, source: str) -> None:
         else:
             target.write_text(text, encoding="utf-8")
     except OSError as exc:  # a full disk, a quota
-        raise ConversionError(f"cannot write the output folder {out_dir}: {exc.strerror or exc}", source) from None
+        raise OutputFolderError(f"cannot write the output folder {out_dir}: {exc.strerror or exc}", source) from None
 
 
 def _write_atomically(out_dir: Path, files: dict[str, str | bytes], instance_name: str, report, run_validation: bool,
@@ -422,7 +423,7 @@ def _write_atomically(out_dir: Path, files: dict[str, str | bytes], instance_nam
         tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-{os.getpid()}-", dir=out_dir.parent))
         follow_umask(tmp)
     except OSError as exc:
-        raise ConversionError(f"cannot write the output folder {out_dir}: {exc.strerror or exc}",
+        raise OutputFolderError(f"cannot write the output folder {out_dir}: {exc.strerror or exc}",
                               source) from None
     try:
         for name, text in files.items():
@@ -448,7 +449,7 @@ def _write_atomically(out_dir: Path, files: dict[str, str | bytes], instance_nam
             else:
                 os.replace(tmp, out_dir)
         except OSError as exc:
-            raise ConversionError(f"cannot replace the output folder {out_dir}: {exc.strerror or exc}",
+            raise OutputFolderError(f"cannot replace the output folder {out_dir}: {exc.strerror or exc}",
                                   source) from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

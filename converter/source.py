@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ConversionError
+from .errors import UnreadableInput
 from .html import looks_like_html
 from .model import Filing
 from .xmlsafe import FORBIDDEN, strip_forbidden
@@ -37,16 +37,16 @@ class Document:
 def decode(data: bytes, path: str) -> str:
     """Text of a filing, or a ConversionError saying why it is not one."""
     if not data.strip():
-        raise ConversionError("the file is empty", path)
+        raise UnreadableInput("the file is empty", path)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise ConversionError(f"cannot decode the UTF-16 text ({exc.reason} at byte {exc.start})", path) from None
+            raise UnreadableInput(f"cannot decode the UTF-16 text ({exc.reason} at byte {exc.start})", path) from None
     sample = data[:65536]
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     if b"\x00" in sample or controls > len(sample) * 0.01:
-        raise ConversionError("this is a binary file, not a filing's text", path)
+        raise UnreadableInput("this is a binary file, not a filing's text", path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -59,7 +59,7 @@ def decode(data: bytes, path: str) -> str:
         except UnicodeDecodeError:
             pass
     line = data[: utf8_error.start].count(b"\n") + 1
-    raise ConversionError(
+    raise UnreadableInput(
         f"cannot decode the text: not UTF-8 (byte 0x{data[utf8_error.start]:02x}) and not Windows-1252 text "
         f"({high} non-ASCII bytes)", path, line)
 
@@ -72,7 +72,7 @@ def read_filing(path: str | Path, data: bytes | None = None, name: str | None = 
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            raise ConversionError(f"cannot read the file: {exc.strerror}", str(p)) from None
+            raise UnreadableInput(f"cannot read the file: {exc.strerror}", str(p)) from None
     text = decode(data, str(p))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n<PAGE>\n")
     # characters XML 1.0 forbids (NUL, control characters, U+FFFE/U+FFFF, lone surrogates) are not text: dropped

@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .errors import ConversionError
+from .errors import CutOff
 from .layout import chunks, is_year_line, parse_table, split_line
 from .model import Column, Table
 from .numbers import is_rule, parse_cell
@@ -79,7 +79,7 @@ def find_tables(lines: list[str], docs: list[Document], path: str = "") -> list[
                 while j < doc.end and not _TABLE_CLOSE.match(lines[j]) and not _TABLE_OPEN.match(lines[j]):
                     j += 1
                 if j >= doc.end or _TABLE_OPEN.match(lines[j]):
-                    raise ConversionError("a table is cut off: <TABLE> has no </TABLE>", path, i + 1)
+                    raise CutOff("a table is cut off: <TABLE> has no </TABLE>", path, i + 1)
                 # prose inside the markup (a note's text, when the filer left a table open) ends the table there;
                 # what follows is read again for tables of its own
                 stop = _prose_run(lines, i + 1, j)

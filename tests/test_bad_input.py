@@ -65,3 +65,30 @@ def test_statements_incorporated_by_reference_are_named_as_the_cause(tmp_path):
     assert res.exit_code == 2
     assert "tenk.txt:9:" in res.output and "incorporates them by reference" in res.output
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("name,data,kind", [
+    ("empty.txt", b"", "UnreadableInput"),
+    ("binary.bin", bytes(range(256)) * 40, "UnreadableInput"),
+    ("latin.txt", ("caf\u00e9 \u00e8\u00e9\u00ea\u00eb " * 3000).encode("latin-1"), "UnreadableInput"),
+    ("prose.txt", b"This is a letter to shareholders.\nNothing else here.\n" * 20, "NoStatements"),
+    ("cut.txt", CUT.encode(), "CutOff"),
+])
+def test_each_failure_has_its_own_class(name, data, kind):
+    import edgar2xbrl
+    from edgar2xbrl import ConversionError, Options, convert
+    with pytest.raises(ConversionError) as info:
+        convert(data, Options(name=name, validate=False))
+    # a caller (the batch) tells the kinds apart by class, never by the message's words
+    assert type(info.value).__name__ == kind and isinstance(info.value, getattr(edgar2xbrl, kind))
+    assert name in str(info.value)
+
+
+def test_a_bad_option_and_an_unusable_output_folder_have_their_classes(tmp_path):
+    from edgar2xbrl import BadOption, Options, OutputFolderError, convert
+    with pytest.raises(BadOption):
+        convert(SAMPLE, Options(prefix="xbrli", validate=False))
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(OutputFolderError):
+        convert(SAMPLE, Options(validate=False)).save(blocker / "out")
