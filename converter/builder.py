@@ -181,7 +181,7 @@ class Builder:
         for _ in range(4):
             for ln in lines:
                 if not ln.header and ln.concept is None:
-                    self._extend_line(ln, lines, st)
+                    self.extend_line(ln, lines, st)
             decide_signs(lines)
             if not self._resolve_conflicts(plain, st, signed=True):
                 break
@@ -266,7 +266,9 @@ class Builder:
                                           f"({old.source})"))
         return status
 
-    def _extend_line(self, ln: Line, lines: list[Line], st: Statement) -> None:
+    def extend_line(self, ln: Line, lines: list[Line], st: Statement) -> None:
+        """Give a line no US-GAAP concept fits a company extension concept (its type, period type and balance from
+        the line and the total it is printed under), with the reason and the closest candidates."""
         period = line_period_type(ln, st)
         balance = ""
         if ln.kind == "monetary":
