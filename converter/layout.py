@@ -280,6 +280,7 @@ def parse_table(lines: list[str], header_idx: list[int], body_idx: list[int], fi
             rule_above = False
         pending_label = []
         cells: list[Cell | None] = [None] * len(columns)
+        overflow: list[Cell] = []
         row_label = sp.label
         for (start, anchor, cell) in sp.cells:
             k = _nearest(col_rights, anchor)
@@ -289,7 +290,8 @@ def parse_table(lines: list[str], header_idx: list[int], body_idx: list[int], fi
                 row_label = (row_label + " " + cell.text).strip()
                 continue
             if cells[k] is not None:
-                # two amounts fell into one column: keep the one closer to the edge
+                # two amounts fell into one column: the first keeps it, the other is listed, never dropped unsaid
+                overflow.append(cell)
                 continue
             cells[k] = cell
         if row_label:
@@ -298,7 +300,7 @@ def parse_table(lines: list[str], header_idx: list[int], body_idx: list[int], fi
             pending_label, pending_first, pending_indent = label_parts or [row_label], first, row_indent
             continue
         rows.append(Row(label=" ".join(label_parts), cells=cells, line=line_no, first_line=first,
-                        rule_above=rule_above, indent=row_indent))
+                        rule_above=rule_above, indent=row_indent, overflow=overflow))
         rule_above = False
     if pending_label:
         rows.append(Row(label=" ".join(pending_label), cells=[None] * len(columns), line=pending_first,

@@ -45,6 +45,9 @@ class Row:
     first_line: int = 0  # where the (possibly wrapped) label starts
     rule_above: bool = False  # an underline (---- or ====) separates it from the row above
     indent: int = 0
+    # amounts printed in the row that fell into a column another of its amounts already holds (columns that do not
+    # line up): not told apart, so never tagged, but listed in the report
+    overflow: list[Cell] = field(default_factory=list)
 
     @property
     def has_values(self) -> bool:

@@ -141,6 +141,7 @@ def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, c
     _cover_facts(b, cover, form, period_end, fye, fy_focus, fp_focus, doc_period, placeholder)
     _statements(b, layout)
     _notes(b, layout, doc_period, path)
+    _list_overflow(b, layout)
     legal = _legal_proceedings(filing.lines, docs, layout)
     if legal:
         net = prose_facts(b, legal[1], legal[0], "Part II Item 1 - Legal Proceedings", doc_period)
@@ -398,6 +399,18 @@ def _notes(b: Builder, layout, doc_period: Period, path: str) -> None:
             order += 1
 
 
+def _list_overflow(b: Builder, layout) -> None:
+    """Amounts that fell into a column another amount of their row holds: listed as not tagged, with the reason."""
+    tables = [(st.title, st) for st in layout.statements]
+    tables += [(f"Note {note.number} - {note.title} (Details)", st) for note, st in layout.note_tables]
+    for title, st in tables:
+        for r in st.rows:
+            for c in r.overflow:
+                b.untagged.append(Untagged(f"{b.path}:{c.line or r.line}", title, r.label, c.text,
+                                           "two amounts of the row fell into one column (the columns do not line "
+                                           "up): not told apart"))
+
+
 def _list_all(b: Builder, st: Statement, title: str, reason: str) -> None:
     for r in st.rows:
         for c in r.cells:
@@ -619,8 +632,8 @@ def _printed_tables(path: str, layout, undated, line_map: list[int] | None) -> l
 
 def _report(b, layout, cover, form, period_end, fy, fp, registrant, placeholder, validation, files, packages,
             undated=(), findings=None, printed=()):
-    numbers = sum(1 for st in list(layout.statements) + list(undated) for r in st.rows for c in r.cells
-                  if c is not None)
+    numbers = sum(sum(1 for c in r.cells if c is not None) + len(r.overflow)
+                  for st in list(layout.statements) + list(undated) for r in st.rows)
     stmt_titles = {st.title for st in list(layout.statements) + list(undated)}
     tagged_rows = [r for r in b.rows if r["statement"] in stmt_titles and r.get("column") and
                    r["status"] in ("added", "duplicate")]

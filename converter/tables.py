@@ -302,12 +302,14 @@ def _side_by_side(lines: list[str], inner: list[int], title: str) -> Table | Non
             return None
     columns = list(first.columns)
     cells = [list(r.cells) for r in first.rows]
+    overflow = [list(r.overflow) for r in first.rows]
     for other in blocks[1:]:
         shift = max(c.right for c in columns) + 2 - min(c.left for c in other.columns)
         base = len(columns)
         columns += [Column(index=base + k, header=c.header, right=c.right + shift, left=c.left + shift)
                     for k, c in enumerate(other.columns)]
-        for mine, theirs in zip(cells, other.rows):
+        for mine, spill, theirs in zip(cells, overflow, other.rows):
             mine += [None if c is None else replace(c, line=theirs.line) for c in theirs.cells]
-    rows = [replace(r, cells=c) for r, c in zip(first.rows, cells)]
+            spill += [replace(c, line=theirs.line) for c in theirs.overflow]
+    rows = [replace(r, cells=c, overflow=o) for r, c, o in zip(first.rows, cells, overflow)]
     return Table(rows=rows, columns=columns, start_line=0, end_line=0, title=first.title, markup=True)

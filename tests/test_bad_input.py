@@ -92,3 +92,18 @@ def test_a_bad_option_and_an_unusable_output_folder_have_their_classes(tmp_path)
     blocker.write_text("x")
     with pytest.raises(OutputFolderError):
         convert(SAMPLE, Options(validate=False)).save(blocker / "out")
+
+
+def test_an_amount_the_columns_cannot_place_is_listed_as_not_tagged():
+    from edgar2xbrl import Options, convert
+    text = SAMPLE_TEXT.replace("Other receivables                                                   57         257",
+                               "Other receivables                                                   57  9      257", 1)
+    assert text != SAMPLE_TEXT
+    conv = convert(text.encode(), Options(name="spill.txt", validate=False))
+    listed = [u for u in conv.report["untagged"] if "fell into one column" in u["reason"]]
+    assert [(u["row"], u["value"]) for u in listed] == [("Other receivables", "9")]
+    # counted among the numbers printed in the statements, and not among the tagged ones
+    base = convert(SAMPLE, Options(validate=False)).report["summary"]
+    s = conv.report["summary"]
+    assert s["numbers_in_statements"] == base["numbers_in_statements"] + 1
+    assert s["numbers_tagged"] == base["numbers_tagged"]

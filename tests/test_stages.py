@@ -84,6 +84,18 @@ def test_a_table_printed_in_two_halves_is_read_as_one():
     assert len(t2.columns) == 2
 
 
+def test_an_amount_that_falls_into_a_taken_column_is_kept_aside_not_dropped():
+    lines = ["                    2004        2003",
+             "Sales                100         200",
+             "Costs                 50         120",
+             "Other                 10    7     30",
+             "Total                165         350"]
+    t = parse_table(lines, [0], [1, 2, 3, 4], 1)
+    other = t.rows[2]
+    assert [c.text for c in other.cells] == ["10", "30"] and [c.text for c in other.overflow] == ["7"]
+    assert all(not r.overflow for r in t.rows if r is not other)
+
+
 def test_periods():
     assert column_end_date("September 30, 2004", "") == date(2004, 9, 30)
     assert column_end_date("1996", "Three Months Ended June 28,") == date(1996, 6, 28)
