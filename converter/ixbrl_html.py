@@ -64,8 +64,8 @@ def html_part(part, text: str, facts: list[ReportFact], cover: list[ReportFact])
             found = tree.xpath(xpath)
         except etree.XPathError:
             continue
-        if len(found) != 1:
-            continue
+        if not isinstance(found, list) or len(found) != 1:
+            continue  # an expression of a damaged document's path may evaluate to a boolean, a number or a string
         hit = None
         # a number no other fact took, else one another fact took (a par value printed once for two dates: the
         # facts nest)

@@ -266,3 +266,13 @@ def test_view_of_a_folder_without_a_conversion_is_refused(tmp_path):
     pytest.importorskip("iXBRLViewerPlugin")
     res = CliRunner().invoke(main, ["view", str(tmp_path)])
     assert res.exit_code == 2 and "no inline XBRL document" in res.output
+
+
+def test_a_damaged_tag_name_in_an_element_path_does_not_stop_the_inline_document():
+    # "<ta<tr>" (a mutated tag, found by the fuzzer) gives an element whose path, read as XPath, is a comparison
+    html = HTML.replace("<table", "<ta<tr><table", 1)
+    conv = convert(html.encode(), Options(validate=False, cik="1234567", name="acme.htm"))
+    assert any("ta<tr" in f.span.element for f in conv.xbrl.facts)
+    root = _tree(conv)
+    # every fact is still in the document: those it cannot place in the page stand in the hidden section
+    assert len(list(root.iter(f"{{{IX}}}nonFraction"))) == sum(1 for f in conv.xbrl.facts if f.numeric)
