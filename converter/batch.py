@@ -26,7 +26,7 @@ import threading
 import time
 import traceback
 from collections import deque
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, fields
 from datetime import date
 from multiprocessing.connection import wait as wait_for
 from pathlib import Path, PurePath

@@ -10,7 +10,7 @@ from decimal import Context as DecimalContext, Decimal
 from .arithmetic import find_subtotals
 from .catalog import Catalog
 from .labels import camel, not_money
-from .mapper import Line, build_lines, column_period, core_label, calc_weight, decide_signs, extension_name, line_period_type, map_lines
+from .mapper import Line, build_lines, column_period, core_label, decide_signs, extension_name, line_period_type, map_lines
 from .model import Concept, Context, Fact, Period, Statement
 from .rules import FUTURE_DAYS
 

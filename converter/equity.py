@@ -81,7 +81,6 @@ def build_equity(b: Builder, st: Statement, order: int, role_id: str, title: str
     roles = _column_roles(b, st)
     memo = memo_columns(st)
     roles = [(None, False) if k in memo else r for k, r in enumerate(roles)]
-    rows = st.rows
     lines = build_lines(st, {})
     dates: dict[int, Period] = {}
     for ln in lines:

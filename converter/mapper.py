@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from .catalog import STATEMENT_TAGS, Catalog, never_negative
 from .labels import camel, coverage, similarity, tokens
-from .model import Concept, Row, Statement
+from .model import Concept, Period, Row, Statement
 
 THRESHOLD = 0.5
 # income results enter the operating cash flow with weight +1 although they carry a credit balance
@@ -131,7 +131,6 @@ def score_concept(label: str, context: str, c: Concept, around: str = "") -> flo
     """How well concept `c` fits a row labelled `label` under the caption `context`; `around`: further words that
     frame the table (a note's title), read only for concepts known by their official name alone."""
     names = (c.label,) + c.aliases
-    best = 0.0
     lt = tokens(label)
     low = label.lower()
     # "Pro forma basic and diluted loss per share" is not the reported EPS

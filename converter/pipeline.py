@@ -28,7 +28,7 @@ from . import rules
 from .rules import FUTURE_DAYS
 from .segments import segment_breakdown
 from .source import read_filing, statement_documents
-from .statements import KINDS, TITLES, locate
+from .statements import TITLES, locate
 from .tables import find_tables
 from .validate import ValidationResult, validate
 from .writer import namespace, settle_networks, write_files
@@ -673,7 +673,7 @@ def _report(b, layout, cover, form, period_end, fy, fp, registrant, placeholder,
         "remarks": ([f"PLACEHOLDER CIK {PLACEHOLDER_CIK}: pass --cik"] if placeholder else []) +
                    ([f"form {form} is written as dei:DocumentType {dei_document_type(form)} (the dei list of "
                      "document types has no such form)"] if dei_document_type(form) != form else []) +
-                   [f"'--' is read as a reported zero (value 0) everywhere"] + b.notes +
+                   ["'--' is read as a reported zero (value 0) everywhere"] + b.notes +
                    ([f"fiscal year end {cover.fiscal_year_end} from {cover.fiscal_year_end_source}"]
                     if cover.fiscal_year_end else []),
         "validation": None if validation is None else {
