@@ -40,7 +40,7 @@ from .report import report_files
 from .validate import ValidationResult, validate as _validate
 from .writers import DEFAULT_FORMATS, normalize as normalize_formats
 from .xbrl_report import XbrlReport
-from .xmlsafe import safe_parser
+from .xmlsafe import check_well_formed
 
 Source = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview]
 
@@ -236,7 +236,7 @@ def _parse_back(files: Mapping[str, str | bytes]) -> None:
     for name, text in files.items():
         if name.endswith((".xml", ".xsd")):
             try:
-                etree.fromstring(text if isinstance(text, bytes) else text.encode("utf-8"), safe_parser())
+                check_well_formed(text if isinstance(text, bytes) else text.encode("utf-8"))
             except etree.XMLSyntaxError as exc:
                 bad.append(f"{name}: {exc}")
     if bad:

@@ -69,3 +69,16 @@ def parse_back(folder: Path) -> list[str]:
         except etree.XMLSyntaxError as exc:
             bad.append(f"{p.name}: {exc}")
     return bad
+
+
+def check_well_formed(data: bytes) -> None:
+    """Raise etree.XMLSyntaxError unless `data` is well-formed XML that a default parser accepts (libxml2's 10 MB
+    limit on one text node included), with the safe parser's settings. Elements are let go as they are read: a
+    large file costs no more memory than its deepest branch, not a whole tree."""
+    import io
+    for _, el in etree.iterparse(io.BytesIO(data), events=("end",), resolve_entities=False, load_dtd=False,
+                                 no_network=True, huge_tree=False, dtd_validation=False, remove_comments=False):
+        el.clear()
+        parent = el.getparent()
+        while parent is not None and el.getprevious() is not None:  # (the root's siblings are comments, PIs)
+            del parent[0]

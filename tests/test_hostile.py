@@ -225,3 +225,13 @@ def test_a_table_too_large_to_lay_out_is_kept_as_plain_rows(monkeypatch):
     assert too_wide and len(plain) == 5 < len(laid_out) + 1
     assert plain[0][0].startswith("Row 0") and "5" in plain[0][0]
     assert sum(len(t) for t, _ in plain) < sum(len(t) for t, _ in laid_out)
+
+
+def test_the_parse_back_check_is_a_default_parser_s_verdict_without_a_tree():
+    from lxml import etree as _etree
+    from edgar2xbrl.xmlsafe import check_well_formed
+    check_well_formed(b"<?xml version='1.0'?><!-- c --><r><a><b/><c/></a><d>t</d></r>")
+    for bad in (b"<a><b></a>", b"<a>&foo;</a>", b"<a>\x01</a>", b"<a/><b/>", b"",
+                b"<a>" + b"x" * (11 * 1024 * 1024) + b"</a>"):  # over libxml2's 10 MB text node: refused, as by Arelle
+        with pytest.raises(_etree.XMLSyntaxError):
+            check_well_formed(bad)
