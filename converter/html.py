@@ -69,6 +69,9 @@ MAX_ROWSPAN = 65534
 # no statement is this wide; cells further right are not read (and the report says so)
 MAX_TABLE_COLUMNS = 2000
 MAX_TABLE_CHARS = 20_000_000  # a table's laid-out size (width × rows); no real statement comes near
+# a cell's text kept: no cell of a statement comes near, but a cell that damaged markup left open holds the rest of
+# the document, tables inside it, and every nested cell would hold it again (quadratic in the document)
+MAX_CELL_CHARS = 20_000
 
 
 def _span(value: str | None, cap: int) -> int:
@@ -122,7 +125,7 @@ def _table_lines(table, too_wide: list[int] | None = None,
                     too_wide.append(table.sourceline or 0)
                 break
             span = min(span, MAX_TABLE_COLUMNS - pos)
-            raw = td.text_content()
+            raw = td.text_content()[:MAX_CELL_CHARS]
             parts[(len(rows), pos)] = [x for x in (_clean(y) for y in raw.split("\n")) if x]
             tds[(len(rows), pos)] = td
             cells.append((_clean(raw), span, pos))

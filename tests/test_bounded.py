@@ -103,3 +103,14 @@ def test_long_line_of_numbers_splits_in_linear_time():
     sp = split_line("Label" + "  1,234" * (N // 7))
     assert time.perf_counter() - t < 2.0
     assert len(sp.cells) == N // 7
+
+
+def test_cells_left_open_around_the_rest_of_the_document_are_linear():
+    # damaged markup (a duplicated span, found by benchmarks/fuzz.py: 177 s on a 3 MB filing): every cell holds
+    # the rest of the document, tables inside it, so each nested cell's text would be read again and again
+    html = "<html><body><p>x</p>" + "".join("<table><tr><td>cell %d\n%s" % (k, "word\n" * 8000)
+                                             for k in range(240)) + "</body></html>"  # 22 s before the cap
+    t = time.perf_counter()
+    lines, _ = render(html)
+    assert time.perf_counter() - t < 5.0
+    assert any(ln.startswith("cell 0 word") for ln in lines)
