@@ -74,6 +74,13 @@ MAX_TABLE_CHARS = 20_000_000  # a table's laid-out size (width × rows); no real
 MAX_CELL_CHARS = 20_000
 
 
+def split_element(element: str) -> tuple[str, int | None]:
+    """(XPath, character offset or None) of an element reference "XPATH" or "XPATH#OFFSET" (a <pre> line). Only
+    digits after the last "#" are an offset: a damaged tag name can hold a "#" of its own."""
+    head, sep, tail = element.rpartition("#")
+    return (head, int(tail)) if sep and tail.isdigit() else (element, None)
+
+
 def _span(value: str | None, cap: int) -> int:
     """A colspan or rowspan as a browser reads it: leading digits, 1 when absent or unreadable, at most cap."""
     m = re.match(r"\s*\+?([0-9]+)", value or "")

@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
-from .html import _span as cell_span, parse as parse_html, MAX_COLSPAN, MAX_ROWSPAN
+from .html import _span as cell_span, parse as parse_html, split_element, MAX_COLSPAN, MAX_ROWSPAN
 from .ixbrl import IX, XHTML, _DIGITS, _fact_attrs, _Wrap, _token, find_string, number_attrs
 from .xbrl_report import ReportFact
 from .xmlsafe import clean
@@ -59,7 +59,7 @@ def html_part(part, text: str, facts: list[ReportFact], cover: list[ReportFact])
     for f in sorted(facts, key=lambda f: (f.span.element, f.span.line, f.span.start)):
         if not f.numeric or not f.span.element:
             continue
-        xpath, _, offset = f.span.element.partition("#")
+        xpath, offset = split_element(f.span.element)
         try:
             found = tree.xpath(xpath)
         except etree.XPathError:
@@ -70,8 +70,8 @@ def html_part(part, text: str, facts: list[ReportFact], cover: list[ReportFact])
         # a number no other fact took, else one another fact took (a par value printed once for two dates: the
         # facts nest)
         for skip in (taken, set()):
-            for el in _near(found[0]) if not offset.isdigit() else found:
-                hit = _find(el, f, int(offset) if offset.isdigit() else None, skip)
+            for el in _near(found[0]) if offset is None else found:
+                hit = _find(el, f, offset, skip)
                 if hit is not None:
                     break
             if hit is not None:

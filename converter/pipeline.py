@@ -14,6 +14,7 @@ from .builder import Builder, Network, PresItem, Untagged, prune_calcs
 from .catalog import TYPES, era_of, load_catalog
 from .cover import fiscal_focus, fiscal_year_end_from_text, read_cover
 from .equity import build_equity, build_equity_rollforward
+from .html import split_element
 from .errors import (AmountTooLong, BadOption, CutOff, InternalError, NoStatements, NotAFiling,
                      OutputFolderError, UndatedStatements)
 from .labels import camel
@@ -483,11 +484,11 @@ def _attach_elements(b: Builder, cells: dict[int, list[tuple[int, int, str]]], p
             # a fact with no offsets was read from a label or a sentence: the element that starts the line
             if (start < f.end and f.start < end) if f.start >= 0 else start == 0:
                 f.element = element
-                if "#" in element and f.start >= 0:  # a <pre> line: the offset of the fact's characters in its text
-                    xpath, _, offset = element.partition("#")
-                    f.element = f"{xpath}#{int(offset) + f.start - start}"
-                elif "#" in element:
-                    f.element = element.partition("#")[0]
+                xpath, offset = split_element(element)
+                if offset is not None and f.start >= 0:  # a <pre> line: the offset of the fact's characters
+                    f.element = f"{xpath}#{offset + f.start - start}"
+                elif offset is not None:
+                    f.element = xpath
                 break
 
 

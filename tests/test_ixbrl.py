@@ -276,3 +276,13 @@ def test_a_damaged_tag_name_in_an_element_path_does_not_stop_the_inline_document
     root = _tree(conv)
     # every fact is still in the document: those it cannot place in the page stand in the hidden section
     assert len(list(root.iter(f"{{{IX}}}nonFraction"))) == sum(1 for f in conv.xbrl.facts if f.numeric)
+
+
+def test_a_hash_in_a_damaged_tag_name_is_not_read_as_a_character_offset():
+    from edgar2xbrl.html import split_element
+    assert split_element("/html/body/pre[2]#120") == ("/html/body/pre[2]", 120)
+    assert split_element('/html/body/table/tr\xeabgcolor="#cceeff"/tr[1]/td[4]') == \
+        ('/html/body/table/tr\xeabgcolor="#cceeff"/tr[1]/td[4]', None)
+    # (a flipped byte turned '<TR BGCOLOR="#cceeff">' into one tag name; reading 'cceeff"/tr[1]/td[4]' as an
+    # offset crashed the conversion: found by the fuzzer)
+    assert split_element("/html/body/p#") == ("/html/body/p#", None)
