@@ -65,19 +65,19 @@ def parse_back(folder: Path) -> list[str]:
         if p.suffix not in (".xml", ".xsd"):
             continue
         try:
-            etree.parse(str(p), safe_parser(huge=True))
+            check_well_formed(p.read_bytes(), huge=True)
         except etree.XMLSyntaxError as exc:
             bad.append(f"{p.name}: {exc}")
     return bad
 
 
-def check_well_formed(data: bytes) -> None:
+def check_well_formed(data: bytes, huge: bool = False) -> None:
     """Raise etree.XMLSyntaxError unless `data` is well-formed XML that a default parser accepts (libxml2's 10 MB
-    limit on one text node included), with the safe parser's settings. Elements are let go as they are read: a
-    large file costs no more memory than its deepest branch, not a whole tree."""
+    limit on one text node included unless `huge`, as in `safe_parser`), with the safe parser's settings. Elements
+    are let go as they are read: a large file costs no more memory than its deepest branch, not a whole tree."""
     import io
     for _, el in etree.iterparse(io.BytesIO(data), events=("end",), resolve_entities=False, load_dtd=False,
-                                 no_network=True, huge_tree=False, dtd_validation=False, remove_comments=False):
+                                 no_network=True, huge_tree=huge, dtd_validation=False, remove_comments=False):
         el.clear()
         parent = el.getparent()
         while parent is not None and el.getprevious() is not None:  # (the root's siblings are comments, PIs)
