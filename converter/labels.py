@@ -15,7 +15,7 @@ _SYNONYMS = {
     "expenditure": "expense", "outlay": "expense", "charge": "charge", "borrowing": "debt",
     "purchase": "purchase", "acquisition": "acquisition", "equivalent": "equivalent",
     "decrease": "increase", "provided": "provided", "used": "provided", "generated": "provided", "loss": "income", "deficit": "deficit",
-    "plant": "plant", "fixed": "property", "receivable": "receivable", "payable": "payable",
+    "plant": "plant", "receivable": "receivable", "payable": "payable",
 }
 
 
@@ -35,7 +35,12 @@ def tokens(text: str) -> tuple[str, ...]:
     t = re.sub(r"\((note|notes|see note)[^)]*\)", " ", t)
     t = re.sub(r"\([^)]*\d[^)]*\)", " ", t)  # parentheticals carrying amounts or dates
     t = t.replace("&", " and ").replace("'", "").replace("\u2019", "")
-    t = re.sub(r"(?<=[a-z])-(?=[a-z])", "", t)  # non-cash → noncash, paid-in → paidin
+    # as the official labels spell them: non-cash → noncash, long-term → longterm; paid-in, equity-method apart
+    t = re.sub(r"\bnon-(?=[a-z])", "non", t)
+    t = re.sub(r"\b(short|long)[\s-]+term\b", r"\1term", t)
+    t = t.replace("-", " ")
+    # one thing under three names: fixed assets, property and equipment, property, plant and equipment
+    t = re.sub(r"\bfixed\s+assets?\b|\bproperty,?\s+plant,?\s+(and|&)\s+equipment\b", "property and equipment", t)
     words = re.findall(r"[a-z]+", t)
     out = []
     for w in words:

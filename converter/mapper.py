@@ -42,12 +42,20 @@ class Line:
     cut: bool = False  # its sign by meaning disagrees with the printed sum: out of its parent's calculation
 
 
+_INCLUDING = re.compile(r"\(?\bincluding\b[^,()]*\)?", re.I)
+_TELLS_APART = re.compile(r"noncontrolling|non-controlling|minority|tax|interest|discontinued|portion", re.I)
+
+
 def core_label(label: str) -> str:
     """The row's own words, without parentheticals that carry amounts ("(less allowance ... of $10)")."""
     t = re.sub(r",?\s*\b(no|without)\s+par\s+value\b|,?\s*\$?\s*[\d.]+\s+(par|stated)\s+value\b", " ", label,
                flags=re.I)
     t = re.sub(r"\([^()]*\d[^()]*\)", " ", t)
     t = re.sub(r"\([^()]*$", " ", t)
+    # "Purchases of fixed assets, including internal-use software": what the row includes does not change what
+    # it is, unless the words are the ones that tell concepts apart (net income including noncontrolling interest)
+    t = _INCLUDING.sub(lambda m: m.group(0) if _TELLS_APART.search(m.group(0)) else "\0", t)
+    t = t.replace(", \0", " ").replace(",\0", " ").replace("\0", " ")
     # "Common stock and paid-in capital - shares authorized 4,000; outstanding 1,204": the row is the words
     # before the dash
     m = re.search(r"(\s*--\s*|\s+-\s+|\s*\u2014\s*)(?=[^-]*\d)", t)
@@ -63,14 +71,15 @@ _SHARE_COUNT = re.compile(r"shares\s+used|weighted[\s-]+average|number\s+of\s+(c
                           r"common\s+(and\s+common\s+)?equivalent\s+shares|shares\s+outstanding", re.I)
 
 
-_COUNT_LINE = re.compile(r"^\s*(issued|outstanding|authorized)\s+shares\b|^\s*shares\s+(issued|outstanding|authorized)\b",
-                         re.I)
+_COUNT_WORD = r"(issued|outstanding|authorized)(\s*(,|and|&)\s*(issued|outstanding|authorized))*"
+_COUNT_LINE = re.compile(rf"^\s*{_COUNT_WORD}\s+shares\b|^\s*shares\s+{_COUNT_WORD}\b", re.I)
 
 
 def row_kind(row: Row, st: Statement, context: str = "") -> str:
     label = row.label
     vals = [c for c in row.cells if c is not None and not c.dash]
-    if st.kind == "balance_sheet" and re.search(r"\bshares\b", label, re.I) and re.search(r"\d", core_label(label) + label):
+    if st.kind == "balance_sheet" and re.search(r"\bshares\b", label, re.I) and \
+            (re.search(r"\d", core_label(label) + label) or (_COUNT_LINE.match(label) and re.search(r"\bnone\b", label, re.I))):
         # "Outstanding shares -- 432 and 428      $4": the counts are in the words, the columns hold dollars
         return "monetary"
     # "Shares used in computing earnings per share" counts shares, whatever else it mentions
@@ -293,6 +302,9 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
                     s *= 1.0 if section in c.name.lower() else 0.8
                 elif section != "operating" and re.match(r"IncreaseDecrease|OtherNoncash|DeferredIncomeTax|ShareBased", c.name):
                     s *= 0.8
+                placed = cash_sections(catalog, c.name)
+                if placed and section not in placed:
+                    s *= 0.6  # the official calculation adds it into another section's total (proceeds under operating)
             if liability_side is not None and c.balance:
                 # assets above the "Liabilities" caption, liabilities and equity below it
                 on_credit_side = pos >= liability_side
@@ -314,6 +326,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     _assign(pairs, lines, used, done, taken)
     single_eps(lines, catalog)
     by_index = {ln.index: ln for ln in lines}
+    _fit_to_children(lines, by_index, catalog, used)
     _fit_totals(lines, by_index, catalog, used)
     # outer subtotals first: a subtotal inside another must sit below the concept the outer one gets
     for pos in sorted(unlabeled, reverse=True):
@@ -411,6 +424,23 @@ def _cash_section(lines: list[Line], pos: int) -> str:
                 return word
             return _SECTIONS[min(_SECTIONS.index(word) + 1, 2)]
     return "operating"
+
+
+_SECTION_TOTALS = {
+    "operating": ("NetCashProvidedByUsedInOperatingActivities", "NetCashProvidedByUsedInOperatingActivitiesContinuingOperations"),
+    "investing": ("NetCashProvidedByUsedInInvestingActivities", "NetCashProvidedByUsedInInvestingActivitiesContinuingOperations"),
+    "financing": ("NetCashProvidedByUsedInFinancingActivities", "NetCashProvidedByUsedInFinancingActivitiesContinuingOperations"),
+}
+
+
+def cash_sections(catalog: Catalog, name: str) -> frozenset[str]:
+    """The sections of the cash flow statement whose totals the official calculation adds `name` into (empty for
+    a concept outside them: supplemental disclosures, the totals themselves)."""
+    cache = catalog.__dict__.setdefault("_cash_sections", {})
+    if name not in cache:
+        around = set(catalog.ancestors(name))
+        cache[name] = frozenset(sec for sec, totals in _SECTION_TOTALS.items() if around.intersection(totals))
+    return cache[name]
 
 
 _LIAB_CAPTION = re.compile(r"^\s*(total\s+)?liabilities\b|liabilities\s+and\s+(stock|share)", re.I)
@@ -535,6 +565,54 @@ def _fit_totals(lines: list[Line], by_index: dict[int, Line], catalog: Catalog, 
                 kid.concept, kid.score = c, score
                 kid.reason = f"close in words, and summed by {ln.concept.name} (the total it is printed under)"
                 break
+
+
+def _fit_to_children(lines: list[Line], by_index: dict[int, Line], catalog: Catalog, used: set[str]) -> None:
+    """A labeled total takes the concept among its close runners-up that, in the official calculations, sums more
+    of the rows printed above it: "Total operating expenses" over cost of sales is CostsAndExpenses, not
+    OperatingExpenses (which leaves cost of sales out). When one of those rows holds that concept (an "Other income
+    (expense), net" read as total nonoperating income), the two trade: the row takes its own runner-up that the
+    total sums."""
+    for ln in lines:
+        if ln.concept is None or ln.concept.extension or not ln.children or not ln.alternatives:
+            continue
+        kids = [by_index[k] for k, _ in ln.children if k in by_index and by_index[k].concept is not None
+                and not by_index[k].concept.extension]
+        if len(kids) < 2:
+            continue
+
+        def summed(name: str, holder: "Line | None" = None) -> int:
+            return sum(1 for kid in kids if kid is not holder and name in catalog.ancestors(kid.concept.name))
+
+        have = summed(ln.concept.name)
+        for qname, score in ln.alternatives:
+            c = catalog.concepts.get(qname)
+            if c is None or c is ln.concept or c.period != ln.concept.period or c.type != ln.concept.type or \
+                    score < max(THRESHOLD, 0.65 * ln.score):
+                continue
+            holder = next((kid for kid in kids if kid.concept.qname == qname), None)
+            if qname in used and holder is None:
+                continue  # held by a row outside this total
+            if summed(c.name, holder) <= max(have, len(kids) // 2 - (holder is not None)):
+                continue
+            if holder is not None:
+                swap = next(((catalog.concepts[q], sc) for q, sc in holder.alternatives
+                             if q in catalog.concepts and q != qname and sc >= THRESHOLD and
+                             (q not in used or q == ln.concept.qname) and
+                             c.name in catalog.ancestors(catalog.concepts[q].name)), None)
+                if swap is None:
+                    continue
+                used.discard(qname)
+                used.discard(ln.concept.qname)
+                holder.concept, holder.score = swap
+                holder.reason = f"close in words, and summed by {c.name} (the total it is printed under)"
+                used.add(holder.concept.qname)
+            else:
+                used.discard(ln.concept.qname)
+            ln.concept, ln.score = c, round(min(score, 1.0), 3)
+            ln.reason = "close in words, and sums more of the rows printed above it"
+            used.add(qname)
+            break
 
 
 def sum_fits(parent: Concept, kids: list[tuple[Line, int]], total_sign: int) -> bool:

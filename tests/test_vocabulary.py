@@ -210,3 +210,150 @@ def test_a_row_under_a_total_takes_its_runner_up_that_the_total_sums():
     assert run(1.0) == ("LoansPayableCurrent", "LiabilitiesCurrent")
     # a total tied to its concept with less confidence does not move the rows under it
     assert run(0.7) == ("LoansPayable", "LiabilitiesCurrent")
+
+
+CASH_FLOW = """\
+                          ACME CORP.
+                    STATEMENTS OF CASH FLOWS
+                        (In thousands)
+
+                                                     Year Ended December 31,
+                                                       2010          2009
+                                                     --------      --------
+Operating activities:
+  Net income                                          $ 1,000       $   800
+  Adjustments to reconcile net income to net cash
+   provided by operating activities:
+    Losses (gains) on sales of marketable securities,
+     net                                                  (20)          (10)
+    Depreciation of fixed assets, including internal-
+     use software, and other amortization                 300           250
+                                                     --------      --------
+Net cash provided by operating activities               1,280         1,040
+Investing activities:
+  Purchases of fixed assets, including internal-use
+   software and website development                      (400)         (350)
+  Sales and maturities of marketable securities           500           450
+                                                     --------      --------
+Net cash provided by investing activities                 100           100
+                                                     ========      ========
+"""
+
+
+def _concepts(text, kind="Cash flows"):
+    st = _statement(text)
+    b = Builder(load_catalog(era_of(date(2010, 12, 31))), "acme", "x.txt")
+    b.build_statement(st, 1, kind, st.title)
+    return {f.row_label: f.concept for f in b.facts.values()}
+
+
+def test_a_cash_flow_row_takes_no_concept_the_official_calculation_adds_into_another_section():
+    from edgar2xbrl.mapper import cash_sections
+    cat = load_catalog()
+    assert cash_sections(cat, "ProceedsFromSaleAndMaturityOfMarketableSecurities") == {"investing"}
+    assert cash_sections(cat, "IncreaseDecreaseInAccruedLiabilities") == {"operating"}
+    assert cash_sections(cat, "InterestPaid") == frozenset()  # a supplemental disclosure belongs to no section
+    got = _concepts(CASH_FLOW)
+    gains = next(c for label, c in got.items() if label.startswith("Losses (gains)"))
+    # an adjustment for gains in the operating section is not the investing section's proceeds
+    assert gains != "us-gaap:ProceedsFromSaleAndMaturityOfMarketableSecurities"
+    assert got["Sales and maturities of marketable securities"] == \
+        "us-gaap:ProceedsFromSaleAndMaturityOfMarketableSecurities"
+
+
+def test_what_a_row_includes_does_not_hide_what_it_is():
+    from edgar2xbrl.labels import tokens
+    from edgar2xbrl.mapper import core_label
+    assert core_label("Purchases of fixed assets, including internal-use software and website development") == \
+        "Purchases of fixed assets"
+    # words that tell concepts apart stay
+    assert "noncontrolling" in core_label("Net income (including portion attributable to noncontrolling interest)")
+    # one thing under three names; hyphens as the official labels write them
+    assert tokens("Purchases of fixed assets") == tokens("Purchases of property, plant and equipment") == \
+        tokens("purchases of property and equipment")
+    assert tokens("Long-term debt") == tokens("long term debt") and "noncash" in tokens("Other non-cash items")
+    assert tokens("Additional paid-in capital") == tokens("Additional Paid in Capital")
+    assert tokens("Equity-method investments") == tokens("Equity Method Investments")
+    got = _concepts(CASH_FLOW)
+    assert got["Purchases of fixed assets, including internal-use software and website development"] == \
+        "us-gaap:PaymentsToAcquirePropertyPlantAndEquipment"
+
+
+def _lines(specs):
+    from edgar2xbrl.mapper import Line
+    from edgar2xbrl.model import Cell, Row
+    cat = load_catalog()
+    out = []
+    for i, (label, name, score, alternatives) in enumerate(specs):
+        ln = Line(index=i, row=Row(label, [Cell("1", Decimal(1))], line=i + 1), concept=cat.find(name), score=score)
+        ln.alternatives = [("us-gaap:" + n, s) for n, s in alternatives]
+        out.append(ln)
+    return cat, out
+
+
+def test_a_total_takes_the_close_runner_up_that_sums_more_of_its_rows():
+    from edgar2xbrl.mapper import _fit_to_children
+
+    def run(with_cost_of_sales):
+        specs = [("Cost of sales", "CostOfRevenue", 1.0, []),
+                 ("Marketing", "MarketingExpense", 1.0, []),
+                 ("General and administrative", "GeneralAndAdministrativeExpense", 1.0, []),
+                 ("Total operating expenses", "OperatingExpenses", 1.0,
+                  [("OperatingExpenses", 1.05), ("CostsAndExpenses", 0.717)])]
+        if not with_cost_of_sales:
+            specs = specs[1:]
+        cat, lines = _lines(specs)
+        lines[-1].children = [(ln.index, 1) for ln in lines[:-1]]
+        _fit_to_children(lines, {ln.index: ln for ln in lines}, cat, {ln.concept.qname for ln in lines})
+        return lines[-1].concept.name
+
+    # OperatingExpenses leaves cost of sales out in the official calculation; CostsAndExpenses sums it
+    assert run(True) == "CostsAndExpenses"
+    assert run(False) == "OperatingExpenses"
+
+
+def test_a_total_and_a_row_under_it_trade_concepts_when_the_row_holds_the_total_one():
+    from edgar2xbrl.mapper import _fit_to_children
+    cat, lines = _lines([
+        ("Interest income", "InvestmentIncomeInterest", 1.0, []),
+        ("Interest expense", "InterestExpense", 1.0, []),
+        ("Other income (expense), net", "NonoperatingIncomeExpense", 1.0,
+         [("NonoperatingIncomeExpense", 1.0), ("OtherNonoperatingIncomeExpense", 0.75)]),
+        ("Total non-operating income (expense)", "OtherNonoperatingIncomeExpense", 0.708,
+         [("NonoperatingIncomeExpense", 0.879), ("OtherNonoperatingIncomeExpense", 0.708)])])
+    lines[-1].children = [(0, 1), (1, -1), (2, 1)]
+    used = {ln.concept.qname for ln in lines}
+    _fit_to_children(lines, {ln.index: ln for ln in lines}, cat, used)
+    assert [ln.concept.name for ln in lines[2:]] == ["OtherNonoperatingIncomeExpense", "NonoperatingIncomeExpense"]
+    assert used >= {"us-gaap:OtherNonoperatingIncomeExpense", "us-gaap:NonoperatingIncomeExpense"}
+
+
+def test_a_preferred_stock_line_whose_shares_are_none_carries_the_stock_amount():
+    st = _statement("""\
+                          ACME CORP.
+                         BALANCE SHEETS
+                        (In thousands)
+
+                                                       December 31,
+                                                       2010          2009
+                                                     --------      --------
+Total liabilities                                     $ 1,000       $   900
+Stockholders' equity:
+  Preferred stock, $0.01 par value:
+    Authorized shares -- 500
+    Issued and outstanding shares -- none                  --            --
+  Common stock, $0.01 par value:
+    Authorized shares -- 5,000
+    Outstanding shares -- 432 and 428                       4             4
+  Retained earnings                                       996           896
+                                                     --------      --------
+Total stockholders' equity                              1,000           900
+                                                     --------      --------
+Total liabilities and stockholders' equity            $ 2,000       $ 1,800
+                                                     ========      ========
+""")
+    b = Builder(load_catalog(era_of(date(2010, 12, 31))), "acme", "x.txt")
+    b.build_statement(st, 1, "Balance", st.title)
+    got = {f.row_label: f.concept for f in b.facts.values()}
+    assert got["Issued and outstanding shares -- none"] == "us-gaap:PreferredStockValue"
+    assert got["Outstanding shares -- 432 and 428"] == "us-gaap:CommonStockValue"
