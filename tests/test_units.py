@@ -305,3 +305,42 @@ Balance, December 31, 1999         10         110         120
     lines, docs = _doc(text)
     (t,) = find_tables(lines, docs)
     assert [c.header for c in t.columns] == ["Common Stock", "Retained Earnings", "Total"]
+
+
+BROKEN_ROW = """\
+                     STATEMENTS OF STOCKHOLDERS' EQUITY
+
+                              Common        Common      Paid-in
+                              Shares        Amount      Capital
+                            ----------    ----------  ----------
+Balance, January 1, 1998       1,000           10         990
+Shares issued for
+  services                       200            2          98
+Conversion of
+notes
+   300
+  3
+297
+Balance, December 31, 1998     1,500           15       1,385
+                            ==========    ==========  ==========
+"""
+
+
+def test_row_broken_one_amount_per_line_is_set_back_on_its_line():
+    # the three amounts of "Conversion of notes" fell one under another at the margin: they go, in order, to
+    # the three columns the rows above and below print
+    lines, docs = _doc(BROKEN_ROW)
+    (t,) = find_tables(lines, docs)
+    got = {r.label: [c.text for c in r.cells] for r in t.rows if r.has_values}
+    assert got["Conversion of notes"] == ["300", "3", "297"]
+    assert got["Balance, December 31, 1998"] == ["1,500", "15", "1,385"]
+    assert len(t.columns) == 3
+
+
+def test_broken_row_left_alone_when_the_count_does_not_fit():
+    # two amounts for three columns: which column is empty cannot be told, so nothing is moved
+    text = BROKEN_ROW.replace("   300\n", "")
+    lines, docs = _doc(text)
+    tables = find_tables(lines, docs)
+    assert not any(r.label.endswith("notes") and r.has_values for t in tables for r in t.rows)
+    assert not any(c.text == "297" for t in tables for r in t.rows for c in r.cells if c)
