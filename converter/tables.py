@@ -101,7 +101,7 @@ def find_tables(lines: list[str], docs: list[Document], path: str = "") -> list[
                 i += 1
         tables.extend(_layout_tables(lines, doc, covered))
     tables.sort(key=lambda t: t.start_line)
-    return tables
+    return _join_across_pages(lines, tables)
 
 
 _PROSE = re.compile(r"(?<![a-z])[a-z]{3,}\s+[a-z]{2,}\s+[a-z]{2,}")  # from a word's start: linear in a long word
@@ -407,16 +407,86 @@ def _side_by_side(lines: list[str], inner: list[int], title: str) -> Table | Non
     for other in blocks[1:]:
         if [_label_key(r.label) for r in other.rows] != keys:
             return None
+    same = list(range(len(first.rows)))
+    return _join_columns(first, [(other, same) for other in blocks[1:]])
+
+
+def _join_columns(first: Table, others: list[tuple[Table, list[int | None]]]) -> Table:
+    """`first` with the columns of each other table printed beside it: the rows of `first`, each with the amounts
+    of the other table's row paired with it (the pairing: for each row of `first`, its row there or None). The
+    amounts keep the line they were printed on."""
     columns = list(first.columns)
     cells = [list(r.cells) for r in first.rows]
     overflow = [list(r.overflow) for r in first.rows]
-    for other in blocks[1:]:
+    for other, pairing in others:
         shift = max(c.right for c in columns) + 2 - min(c.left for c in other.columns)
         base = len(columns)
         columns += [Column(index=base + k, header=c.header, right=c.right + shift, left=c.left + shift)
                     for k, c in enumerate(other.columns)]
-        for mine, spill, theirs in zip(cells, overflow, other.rows):
+        for mine, spill, at in zip(cells, overflow, pairing):
+            theirs = other.rows[at] if at is not None else None
+            if theirs is None:
+                mine += [None] * len(other.columns)
+                continue
             mine += [None if c is None else replace(c, line=theirs.line) for c in theirs.cells]
             spill += [replace(c, line=theirs.line) for c in theirs.overflow]
     rows = [replace(r, cells=c, overflow=o) for r, c, o in zip(first.rows, cells, overflow)]
-    return Table(rows=rows, columns=columns, start_line=0, end_line=0, title=first.title, markup=True)
+    return Table(rows=rows, columns=columns, start_line=0, end_line=0, title=first.title, markup=first.markup)
+
+
+_FURNITURE_LINES = 16  # non-blank lines a page's foot and the next page's head take at most
+
+
+def _join_across_pages(lines: list[str], tables: list[Table]) -> list[Table]:
+    """Tables printed side by side over pages read as one: a statement too wide for the page, typed with its left
+    columns on one page and its right columns on the next, the same rows on both."""
+    out: list[Table] = []
+    for t in tables:
+        prev = out[-1] if out else None
+        pairing = _beside(lines, prev, t) if prev is not None else None
+        if pairing is None:
+            out.append(t)
+            continue
+        joined = _join_columns(prev, [(t, pairing)])
+        joined.start_line, joined.end_line = prev.start_line, t.end_line
+        out[-1] = joined
+    return out
+
+
+def _beside(lines: list[str], left: Table, right: Table) -> list[int | None] | None:
+    """For each row of `left`, the row of `right` printed beside it, when `right` is the rest of `left`'s columns on
+    the next page; else None. Certain only when: a page break and nothing but page furniture lie between them, both
+    carry the same statement heading, `right`'s column headings are new ones (headings repeated over new rows are a
+    table continued downwards), and their rows with amounts pair off one for one with the same labels (or none on
+    the right), a lone row between two that agree being allowed another wording."""
+    if left.markup or right.markup or right.start_line <= left.end_line:
+        return None
+    gap = [ln for ln in lines[left.end_line:right.start_line - 1] if ln.strip()]
+    if not any(_PAGE.match(ln) for ln in gap) or len(gap) > _FURNITURE_LINES or \
+            any(_is_numeric_row(ln) for ln in gap):
+        return None
+    kind = statement_kind(left.title)
+    if kind is None or statement_kind(right.title) != kind:
+        return None
+    heads = [_label_key(c.header) for c in left.columns]
+    theirs = [_label_key(c.header) for c in right.columns]
+    if not all(heads) or not all(theirs) or set(heads) & set(theirs):
+        return None
+    mine = [k for k, r in enumerate(left.rows) if r.has_values]
+    other = [k for k, r in enumerate(right.rows) if r.has_values]
+    if len(mine) != len(other) or len(mine) < 2:
+        return None
+    agree = [_same_row(left.rows[a].label, right.rows[b].label) for a, b in zip(mine, other)]
+    if not (agree[0] and agree[-1]) or any(not x and not y for x, y in zip(agree, agree[1:])) or \
+            4 * agree.count(False) > len(agree):
+        return None
+    pairing: list[int | None] = [None] * len(left.rows)
+    for a, b in zip(mine, other):
+        pairing[a] = b
+    return pairing
+
+
+def _same_row(mine: str, theirs: str) -> bool:
+    """Whether two labels name one row: the same words, one wrapped further than the other, or none beside."""
+    a, b = _label_key(mine), _label_key(theirs)
+    return not b or a == b or (len(min(a, b, key=len).split()) >= 2 and (a.startswith(b) or b.startswith(a)))

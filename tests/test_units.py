@@ -344,3 +344,68 @@ def test_broken_row_left_alone_when_the_count_does_not_fit():
     tables = find_tables(lines, docs)
     assert not any(r.label.endswith("notes") and r.has_values for t in tables for r in t.rows)
     assert not any(c.text == "297" for t in tables for r in t.rows for c in r.cells if c)
+
+
+ACROSS_PAGES = """\
+                 STATEMENTS OF STOCKHOLDERS' EQUITY
+
+                                 Common        Common
+                                 Shares        Amount
+                               ----------    ----------
+Balance, January 1, 1998          1,000            10
+Shares issued for services          200             2
+Net loss for the year
+  ended December                      -             -
+                               ----------    ----------
+Balance, December 31, 1998        1,200            12
+                               ==========    ==========
+                                 (continued)
+                                    5
+<PAGE>
+            STATEMENTS OF STOCKHOLDERS' EQUITY (Continued)
+
+                                Paid-in     Accumulated
+                                Capital       Deficit         Total
+                               ----------    ----------    ----------
+Balance, January 1, 1998            990          (100)          900
+Issuance of shares for services      98             -           100
+Net loss for the year
+  ended December 31, 1998             -           (50)          (50)
+                               ----------    ----------    ----------
+Balance, December 31, 1998        1,088          (150)          950
+                               ==========    ==========    ==========
+"""
+
+
+def test_statement_printed_side_by_side_over_two_pages_is_one_table():
+    # the left columns on one page, the right columns on the next, the same rows on both (one worded otherwise,
+    # one wrapped further): one table with five columns
+    lines, docs = _doc(ACROSS_PAGES)
+    (t,) = find_tables(lines, docs)
+    assert [c.header for c in t.columns] == ["Common Shares", "Common Amount", "Paid-in Capital",
+                                             "Accumulated Deficit", "Total"]
+    got = {r.label: [c.text if c else None for c in r.cells] for r in t.rows if r.has_values}
+    assert got["Balance, December 31, 1998"] == ["1,200", "12", "1,088", "(150)", "950"]
+    assert got["Shares issued for services"] == ["200", "2", "98", "-", "100"]
+    assert got["Net loss for the year ended December"] == ["-", "-", "-", "(50)", "(50)"]
+    st = locate(lines, [t], docs, "10-K").statements[0]
+    assert st.kind == "equity" and len(st.columns) == 5
+
+
+def test_pages_with_the_same_column_headings_are_not_put_side_by_side():
+    # headings repeated over the next page's rows: a table continued downwards, not its right-hand columns
+    left, right = ACROSS_PAGES.split("<PAGE>\n")
+    right = right.replace("                                Paid-in     Accumulated\n", "") \
+        .replace("                                Capital       Deficit         Total\n",
+                 "                                 Common        Common         Total\n"
+                 "                                 Shares        Amount\n")
+    lines, docs = _doc(left + "<PAGE>\n" + right)
+    assert len(find_tables(lines, docs)) == 2
+
+
+def test_pages_whose_rows_differ_are_not_put_side_by_side():
+    text = ACROSS_PAGES.replace("Issuance of shares for services      98", "Stock options exercised            98") \
+        .replace("Balance, January 1, 1998            990", "Opening balance                     990")
+    lines, docs = _doc(text)
+    assert len(find_tables(lines, docs)) == 2
+
