@@ -409,3 +409,15 @@ def test_pages_whose_rows_differ_are_not_put_side_by_side():
     lines, docs = _doc(text)
     assert len(find_tables(lines, docs)) == 2
 
+
+def test_par_value_in_a_heading_does_not_make_a_share_column_dollars():
+    # "Par Value $.01" names the stock: the column under it still counts shares
+    from edgar2xbrl.equity import _column_roles
+    from edgar2xbrl.model import Table
+    cols = [Column(index=0, header="Common Stock Par Value $.01 Number of shares", right=10, left=0),
+            Column(index=1, header="Common Stock Par Value $.01 Amount", right=20, left=12),
+            Column(index=2, header="Total", right=30, left=22)]
+    st = Statement(kind="equity", title="Statement of Stockholders' Equity", scale=0,
+                   tables=[Table(rows=[], columns=cols, start_line=1, end_line=1)])
+    roles = _column_roles(Builder(load_catalog(), "acme", "x.txt"), st)
+    assert [shares for _, shares in roles] == [True, False, False]
