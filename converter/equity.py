@@ -16,6 +16,9 @@ DOMAIN = "us-gaap:EquityComponentDomain"
 _BALANCE = re.compile(r"^\s*balances?\b|^\s*balance,", re.I)
 
 
+_PAR_VALUE = re.compile(r"\bpar\s+value\s*(of\s*)?\$\s*\d*\.?\d+|\$\s*\d*\.?\d+\s+par(\s+value)?\b", re.I)
+
+
 def _column_roles(b: Builder, st: Statement) -> list[tuple[str | None, bool]]:
     """(member qname or None for the total, is a share-count column) for each column."""
     members = [c for c in b.catalog.concepts.values() if c.type == "domain" and c.axis == "StatementEquityComponentsAxis"
@@ -27,7 +30,9 @@ def _column_roles(b: Builder, st: Statement) -> list[tuple[str | None, bool]]:
         if col.index == last_total and col.index >= len(st.columns) - 2:
             out.append((None, bool(re.search(r"\bshares\b", h, re.I)) and not re.search(r"amount|\$|equity", h, re.I)))
             continue
-        shares = bool(re.search(r"\bshares\b|\bnumber\b", h, re.I)) and not re.search(r"amount|\$", h, re.I)
+        # "Par Value $.01" over a column of share counts names the stock, it does not make the column dollars
+        bare = _PAR_VALUE.sub(" ", h)
+        shares = bool(re.search(r"\bshares\b|\bnumber\b", bare, re.I)) and not re.search(r"amount|\$", bare, re.I)
         words = _member_words(h)
         if re.fullmatch(r"\s*total\s*(stockholders|shareholders)?'?\s*(equity)?\s*", h, re.I):
             out.append((None, shares))

@@ -312,8 +312,22 @@ def unwrap(html_text: str) -> tuple[str, list[int]]:
         else:
             out.append(body)
             first.append(k)
-        joining = len(body) == width
+        nxt = raw[k] if k < len(raw) else ""
+        joining = len(body) == width or (len(body) >= width and _cut_entity(body, nxt))
     return "\n".join(out), first
+
+
+_ENTITY_HEAD = re.compile(r"&#?[A-Za-z0-9]{0,8}$")
+_ENTITY_TAIL = re.compile(r"^(#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,8});")
+
+
+def _cut_entity(body: str, nxt: str) -> bool:
+    """Whether a long line of a wrapped file ends inside an entity the next line finishes ("&" / "nbsp;"). The
+    wrapping tool does not always cut at the same width (a line a few characters longer than the rest); where it
+    cut an entity in two the cut is certain, and left apart the entity would print as "& nbsp;", moving every
+    column after it."""
+    head = _ENTITY_HEAD.search(body)
+    return head is not None and _ENTITY_TAIL.match(head.group()[1:] + nxt) is not None
 
 
 def parse(html_text: str):

@@ -42,7 +42,7 @@ class Split:
     cells: list[tuple[int, int, Cell]]  # (start, anchor, cell); anchor = right edge of the digits
 
 
-def _anchor(ch: Chunk) -> int:
+def anchor_of(ch: Chunk) -> int:
     """Right edge of the digits or dashes, so "(1,221)" and "1,221" align."""
     end = ch.end
     while end > ch.start and ch.text[end - ch.start - 1] in ")%":
@@ -87,7 +87,7 @@ def split_line(line: str) -> Split:
         if cell is None:
             break
         cell.start, cell.end = ch.start, ch.end
-        cells.append((ch.start, _anchor(ch), cell))
+        cells.append((ch.start, anchor_of(ch), cell))
         i -= 1
     cells.reverse()
     label_parts = expanded[:i]

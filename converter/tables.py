@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .errors import CutOff
-from .layout import chunks, is_year_line, parse_table, split_line
+from .layout import Chunk, anchor_of, chunks, is_year_line, parse_table, split_line
 from .model import Column, Table
 from .numbers import is_rule, parse_cell
 from .periods import FULL_DATE
@@ -101,7 +101,7 @@ def find_tables(lines: list[str], docs: list[Document], path: str = "") -> list[
                 i += 1
         tables.extend(_layout_tables(lines, doc, covered))
     tables.sort(key=lambda t: t.start_line)
-    return tables
+    return _join_across_pages(lines, tables)
 
 
 _PROSE = re.compile(r"(?<![a-z])[a-z]{3,}\s+[a-z]{2,}\s+[a-z]{2,}")  # from a word's start: linear in a long word
@@ -167,6 +167,7 @@ def _markup_table(lines: list[str], open_i: int, close_i: int, floor: int, close
 
 def _layout_tables(lines: list[str], doc: Document, covered: set[int]) -> list[Table]:
     out: list[Table] = []
+    mended = _mend_broken_rows(lines, doc, covered)
     i = doc.start
     while i < doc.end:
         if i in covered or not _is_numeric_row(lines[i]):
@@ -179,6 +180,9 @@ def _layout_tables(lines: list[str], doc: Document, covered: set[int]) -> list[T
         numeric_rows = 1
         while j < doc.end and j not in covered:
             line = lines[j]
+            if j in mended:  # emptied by a mended row: no gap in the table
+                j += 1
+                continue
             if _PAGE.match(line) or _MARKUP_LINE.match(line):
                 break
             if not line.strip():
@@ -268,6 +272,109 @@ def _layout_tables(lines: list[str], doc: Document, covered: set[int]) -> list[T
     return out
 
 
+_AMOUNT_CHARS = re.compile(r"^[\s\d,.$()\-%]+$")  # what a line of amounts alone is made of
+_MEND_REACH = 6  # lines searched above and below a broken row for a row whose columns it takes
+
+
+@dataclass(frozen=True)
+class _Mend:
+    """A row printed with its amounts one under another below its label, set back on the label's line."""
+    line: int  # the label line, which takes the amounts
+    text: str  # that line with the amounts set in their columns
+    emptied: tuple[int, ...]  # the lines that held the amounts
+
+
+def _mend_broken_rows(lines: list[str], doc: Document, covered: set[int]) -> set[int]:
+    """Set rows broken one amount per line back on one line (in `lines`); the emptied lines.
+
+    A filer who typed a statement can let a row's amounts fall one under another, each at the margin, under the
+    row's label. Such lines end the table they stand in, or become columns of their own. Where nothing but their
+    order can say which column each amount belongs to, and the rows around have exactly that many columns, the
+    amounts go to those columns in order; anything less certain is left as printed."""
+    emptied: set[int] = set()
+    k = doc.start
+    while k < doc.end - 2:
+        nxt = lines[k + 1]
+        if k in covered or k + 1 in covered or not _AMOUNT_CHARS.match(nxt) or not nxt.strip():
+            k += 1
+            continue
+        mend = _broken_row(lines, k, doc, covered)
+        if mend is None:
+            k += 1
+            continue
+        lines[mend.line] = mend.text
+        for e in mend.emptied:
+            lines[e] = ""
+        emptied.update(mend.emptied)
+        k = mend.emptied[-1] + 1
+    return emptied
+
+
+def _amounts_only(line: str) -> list[Chunk] | None:
+    """The pieces of a line that holds amounts and nothing else, or None."""
+    if not _AMOUNT_CHARS.match(line) or is_rule(line):
+        return None
+    parts = chunks(line)
+    return parts if parts and all(parse_cell(p.text) is not None for p in parts) else None
+
+
+def _label_only(line: str) -> bool:
+    if not line.strip() or is_rule(line) or _MARKUP_LINE.match(line) or _PAGE.match(line):
+        return False
+    sp = split_line(line)
+    return bool(sp.label) and not sp.cells
+
+
+def _near_row(lines: list[str], k: int, step: int, doc: Document, covered: set[int]) -> list[tuple[int, int]] | None:
+    """(start, anchor) of each amount of the first table row from line k on, going `step`, past label lines and
+    rules; None when something else (a blank line, a page break, text) comes first."""
+    for _ in range(_MEND_REACH):
+        if not doc.start <= k < doc.end or k in covered:
+            return None
+        line = lines[k]
+        if _is_numeric_row(line):
+            return [(st, a) for st, a, _ in split_line(line).cells]
+        if not (is_rule(line) or _label_only(line)):
+            return None
+        k += step
+    return None
+
+
+def _broken_row(lines: list[str], k: int, doc: Document, covered: set[int]) -> _Mend | None:
+    """The mend of a row whose label ends on line k and whose amounts follow on lines of their own, or None."""
+    if not _label_only(lines[k]):
+        return None
+    j, amounts = k + 1, []
+    while j < doc.end and j not in covered:
+        parts = _amounts_only(lines[j])
+        if parts is None:
+            break
+        amounts += parts
+        j += 1
+    # one line of amounts under a label is an ordinary row; two or more lines are a row broken up
+    if j - k < 3 or len(amounts) < 2:
+        return None
+    rows = [r for r in (_near_row(lines, k - 1, -1, doc, covered), _near_row(lines, j, 1, doc, covered)) if r]
+    full = [r for r in rows if len(r) == len(amounts)]
+    if not full:
+        return None
+    columns = full[0]
+    anchors = [a for _, a in columns]
+    # the rows above and below print their amounts in those columns (a row may leave some out)
+    if any(len(r) > len(columns) or any(min(abs(a - b) for b in anchors) > 2 for _, a in r) for r in rows):
+        return None
+    # the amounts stand apart from every column: only their order can place them
+    if max(p.end for p in amounts) >= columns[0][0]:
+        return None
+    text = lines[k].rstrip()
+    for p, anchor in zip(amounts, anchors):
+        start = anchor - (anchor_of(p) - p.start)
+        if start < len(text) + 2:
+            return None
+        text += " " * (start - len(text)) + p.text
+    return _Mend(line=k, text=text, emptied=tuple(range(k + 1, j)))
+
+
 def _label_key(label: str) -> str:
     return " ".join(re.sub(r"\.{2,}", " ", label).lower().split())
 
@@ -300,16 +407,86 @@ def _side_by_side(lines: list[str], inner: list[int], title: str) -> Table | Non
     for other in blocks[1:]:
         if [_label_key(r.label) for r in other.rows] != keys:
             return None
+    same = list(range(len(first.rows)))
+    return _join_columns(first, [(other, same) for other in blocks[1:]])
+
+
+def _join_columns(first: Table, others: list[tuple[Table, list[int | None]]]) -> Table:
+    """`first` with the columns of each other table printed beside it: the rows of `first`, each with the amounts
+    of the other table's row paired with it (the pairing: for each row of `first`, its row there or None). The
+    amounts keep the line they were printed on."""
     columns = list(first.columns)
     cells = [list(r.cells) for r in first.rows]
     overflow = [list(r.overflow) for r in first.rows]
-    for other in blocks[1:]:
+    for other, pairing in others:
         shift = max(c.right for c in columns) + 2 - min(c.left for c in other.columns)
         base = len(columns)
         columns += [Column(index=base + k, header=c.header, right=c.right + shift, left=c.left + shift)
                     for k, c in enumerate(other.columns)]
-        for mine, spill, theirs in zip(cells, overflow, other.rows):
+        for mine, spill, at in zip(cells, overflow, pairing):
+            theirs = other.rows[at] if at is not None else None
+            if theirs is None:
+                mine += [None] * len(other.columns)
+                continue
             mine += [None if c is None else replace(c, line=theirs.line) for c in theirs.cells]
             spill += [replace(c, line=theirs.line) for c in theirs.overflow]
     rows = [replace(r, cells=c, overflow=o) for r, c, o in zip(first.rows, cells, overflow)]
-    return Table(rows=rows, columns=columns, start_line=0, end_line=0, title=first.title, markup=True)
+    return Table(rows=rows, columns=columns, start_line=0, end_line=0, title=first.title, markup=first.markup)
+
+
+_FURNITURE_LINES = 16  # non-blank lines a page's foot and the next page's head take at most
+
+
+def _join_across_pages(lines: list[str], tables: list[Table]) -> list[Table]:
+    """Tables printed side by side over pages read as one: a statement too wide for the page, typed with its left
+    columns on one page and its right columns on the next, the same rows on both."""
+    out: list[Table] = []
+    for t in tables:
+        prev = out[-1] if out else None
+        pairing = _beside(lines, prev, t) if prev is not None else None
+        if pairing is None:
+            out.append(t)
+            continue
+        joined = _join_columns(prev, [(t, pairing)])
+        joined.start_line, joined.end_line = prev.start_line, t.end_line
+        out[-1] = joined
+    return out
+
+
+def _beside(lines: list[str], left: Table, right: Table) -> list[int | None] | None:
+    """For each row of `left`, the row of `right` printed beside it, when `right` is the rest of `left`'s columns on
+    the next page; else None. Certain only when: a page break and nothing but page furniture lie between them, both
+    carry the same statement heading, `right`'s column headings are new ones (headings repeated over new rows are a
+    table continued downwards), and their rows with amounts pair off one for one with the same labels (or none on
+    the right), a lone row between two that agree being allowed another wording."""
+    if left.markup or right.markup or right.start_line <= left.end_line:
+        return None
+    gap = [ln for ln in lines[left.end_line:right.start_line - 1] if ln.strip()]
+    if not any(_PAGE.match(ln) for ln in gap) or len(gap) > _FURNITURE_LINES or \
+            any(_is_numeric_row(ln) for ln in gap):
+        return None
+    kind = statement_kind(left.title)
+    if kind is None or statement_kind(right.title) != kind:
+        return None
+    heads = [_label_key(c.header) for c in left.columns]
+    theirs = [_label_key(c.header) for c in right.columns]
+    if not all(heads) or not all(theirs) or set(heads) & set(theirs):
+        return None
+    mine = [k for k, r in enumerate(left.rows) if r.has_values]
+    other = [k for k, r in enumerate(right.rows) if r.has_values]
+    if len(mine) != len(other) or len(mine) < 2:
+        return None
+    agree = [_same_row(left.rows[a].label, right.rows[b].label) for a, b in zip(mine, other)]
+    if not (agree[0] and agree[-1]) or any(not x and not y for x, y in zip(agree, agree[1:])) or \
+            4 * agree.count(False) > len(agree):
+        return None
+    pairing: list[int | None] = [None] * len(left.rows)
+    for a, b in zip(mine, other):
+        pairing[a] = b
+    return pairing
+
+
+def _same_row(mine: str, theirs: str) -> bool:
+    """Whether two labels name one row: the same words, one wrapped further than the other, or none beside."""
+    a, b = _label_key(mine), _label_key(theirs)
+    return not b or a == b or (len(min(a, b, key=len).split()) >= 2 and (a.startswith(b) or b.startswith(a)))

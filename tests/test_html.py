@@ -194,3 +194,23 @@ def test_control_characters_and_doubled_parentheses_do_not_crash_the_renderer():
     assert any(ln.startswith("Total") for ln in lines)
     from edgar2xbrl.numbers import parse_cell
     assert parse_cell("((5))") is None and parse_cell("(5)").value == -5
+
+
+
+
+def test_wrapped_line_cut_inside_an_entity_is_joined_though_longer():
+    # a file cut every 200 characters, but one line a few characters longer and cut inside "&nbsp;": left apart,
+    # the entity prints as "& nbsp;" and moves every amount after it
+    row = '<p style="FONT-FAMILY:Courier New">Cash' + "&nbsp;" * 20 + "1,200" + "&nbsp;" * 5 + "900</p>"
+    html = "<html><body>" + " ".join([row] * 12) + "</body></html>"
+    width = 200
+    parts, start = [], 0
+    while start < len(html):
+        end = start + width
+        if len(parts) == 3:
+            end = next(e for e in range(end + 1, end + 7) if html[e - 1] == "&")  # just after an "&"
+        parts.append(html[start:end])
+        start = end
+    assert len(parts[3]) > width and parts[3].endswith("&") and parts[4].startswith("nbsp;")
+    lines, _ = render("\n".join(parts))
+    assert lines and all(ln == "Cash" + " " * 20 + "1,200" + " " * 5 + "900" for ln in lines)

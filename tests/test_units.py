@@ -305,3 +305,119 @@ Balance, December 31, 1999         10         110         120
     lines, docs = _doc(text)
     (t,) = find_tables(lines, docs)
     assert [c.header for c in t.columns] == ["Common Stock", "Retained Earnings", "Total"]
+
+
+BROKEN_ROW = """\
+                     STATEMENTS OF STOCKHOLDERS' EQUITY
+
+                              Common        Common      Paid-in
+                              Shares        Amount      Capital
+                            ----------    ----------  ----------
+Balance, January 1, 1998       1,000           10         990
+Shares issued for
+  services                       200            2          98
+Conversion of
+notes
+   300
+  3
+297
+Balance, December 31, 1998     1,500           15       1,385
+                            ==========    ==========  ==========
+"""
+
+
+def test_row_broken_one_amount_per_line_is_set_back_on_its_line():
+    # the three amounts of "Conversion of notes" fell one under another at the margin: they go, in order, to
+    # the three columns the rows above and below print
+    lines, docs = _doc(BROKEN_ROW)
+    (t,) = find_tables(lines, docs)
+    got = {r.label: [c.text for c in r.cells] for r in t.rows if r.has_values}
+    assert got["Conversion of notes"] == ["300", "3", "297"]
+    assert got["Balance, December 31, 1998"] == ["1,500", "15", "1,385"]
+    assert len(t.columns) == 3
+
+
+def test_broken_row_left_alone_when_the_count_does_not_fit():
+    # two amounts for three columns: which column is empty cannot be told, so nothing is moved
+    text = BROKEN_ROW.replace("   300\n", "")
+    lines, docs = _doc(text)
+    tables = find_tables(lines, docs)
+    assert not any(r.label.endswith("notes") and r.has_values for t in tables for r in t.rows)
+    assert not any(c.text == "297" for t in tables for r in t.rows for c in r.cells if c)
+
+
+ACROSS_PAGES = """\
+                 STATEMENTS OF STOCKHOLDERS' EQUITY
+
+                                 Common        Common
+                                 Shares        Amount
+                               ----------    ----------
+Balance, January 1, 1998          1,000            10
+Shares issued for services          200             2
+Net loss for the year
+  ended December                      -             -
+                               ----------    ----------
+Balance, December 31, 1998        1,200            12
+                               ==========    ==========
+                                 (continued)
+                                    5
+<PAGE>
+            STATEMENTS OF STOCKHOLDERS' EQUITY (Continued)
+
+                                Paid-in     Accumulated
+                                Capital       Deficit         Total
+                               ----------    ----------    ----------
+Balance, January 1, 1998            990          (100)          900
+Issuance of shares for services      98             -           100
+Net loss for the year
+  ended December 31, 1998             -           (50)          (50)
+                               ----------    ----------    ----------
+Balance, December 31, 1998        1,088          (150)          950
+                               ==========    ==========    ==========
+"""
+
+
+def test_statement_printed_side_by_side_over_two_pages_is_one_table():
+    # the left columns on one page, the right columns on the next, the same rows on both (one worded otherwise,
+    # one wrapped further): one table with five columns
+    lines, docs = _doc(ACROSS_PAGES)
+    (t,) = find_tables(lines, docs)
+    assert [c.header for c in t.columns] == ["Common Shares", "Common Amount", "Paid-in Capital",
+                                             "Accumulated Deficit", "Total"]
+    got = {r.label: [c.text if c else None for c in r.cells] for r in t.rows if r.has_values}
+    assert got["Balance, December 31, 1998"] == ["1,200", "12", "1,088", "(150)", "950"]
+    assert got["Shares issued for services"] == ["200", "2", "98", "-", "100"]
+    assert got["Net loss for the year ended December"] == ["-", "-", "-", "(50)", "(50)"]
+    st = locate(lines, [t], docs, "10-K").statements[0]
+    assert st.kind == "equity" and len(st.columns) == 5
+
+
+def test_pages_with_the_same_column_headings_are_not_put_side_by_side():
+    # headings repeated over the next page's rows: a table continued downwards, not its right-hand columns
+    left, right = ACROSS_PAGES.split("<PAGE>\n")
+    right = right.replace("                                Paid-in     Accumulated\n", "") \
+        .replace("                                Capital       Deficit         Total\n",
+                 "                                 Common        Common         Total\n"
+                 "                                 Shares        Amount\n")
+    lines, docs = _doc(left + "<PAGE>\n" + right)
+    assert len(find_tables(lines, docs)) == 2
+
+
+def test_pages_whose_rows_differ_are_not_put_side_by_side():
+    text = ACROSS_PAGES.replace("Issuance of shares for services      98", "Stock options exercised            98") \
+        .replace("Balance, January 1, 1998            990", "Opening balance                     990")
+    lines, docs = _doc(text)
+    assert len(find_tables(lines, docs)) == 2
+
+
+def test_par_value_in_a_heading_does_not_make_a_share_column_dollars():
+    # "Par Value $.01" names the stock: the column under it still counts shares
+    from edgar2xbrl.equity import _column_roles
+    from edgar2xbrl.model import Table
+    cols = [Column(index=0, header="Common Stock Par Value $.01 Number of shares", right=10, left=0),
+            Column(index=1, header="Common Stock Par Value $.01 Amount", right=20, left=12),
+            Column(index=2, header="Total", right=30, left=22)]
+    st = Statement(kind="equity", title="Statement of Stockholders' Equity", scale=0,
+                   tables=[Table(rows=[], columns=cols, start_line=1, end_line=1)])
+    roles = _column_roles(Builder(load_catalog(), "acme", "x.txt"), st)
+    assert [shares for _, shares in roles] == [True, False, False]
