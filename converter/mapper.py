@@ -274,6 +274,9 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             label = _BEGIN_END_WORDS.sub(" ", label).strip(" ,") or label
         if not label and ln.children:
             label = "total " + ln.context_label
+        if section == "operating" and not ln.children and _is_other_item(label, ln.context_label):
+            # an adjustment to net income is a noncash item; "Other expense (income), net" there says only "other"
+            label += " noncash"
         scored = []
         tag = STATEMENT_TAGS[st.kind]
         either_way = _goes_either_way(ln)
@@ -326,8 +329,9 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     _assign(pairs, lines, used, done, taken)
     single_eps(lines, catalog)
     by_index = {ln.index: ln for ln in lines}
-    _fit_to_children(lines, by_index, catalog, used)
+    # rows first take the runner-up their confident total sums; what the total still leaves out may then move it
     _fit_totals(lines, by_index, catalog, used)
+    _fit_to_children(lines, by_index, catalog, used)
     # outer subtotals first: a subtotal inside another must sit below the concept the outer one gets
     for pos in sorted(unlabeled, reverse=True):
         ln = lines[pos]
@@ -414,7 +418,8 @@ _SECTIONS = ("operating", "investing", "financing")
 
 def _cash_section(lines: list[Line], pos: int) -> str:
     """operating / investing / financing: the section of the cash flow statement a row is printed in — the one a
-    caption above names, or the one after the section a subtotal above closes."""
+    caption above names, or the one after the section a subtotal above closes; "" below the financing total (the
+    supplemental disclosures, the effect of exchange rates), which belongs to no section."""
     for ln in reversed(lines[:pos]):
         m = re.search(r"\b(operating|operations|investing|investment|financing)\b", ln.row.label, re.I) \
             if ln.header or ln.children else None
@@ -422,8 +427,20 @@ def _cash_section(lines: list[Line], pos: int) -> str:
             word = {"investment": "investing", "operations": "operating"}.get(m.group(1).lower(), m.group(1).lower())
             if ln.header:
                 return word
-            return _SECTIONS[min(_SECTIONS.index(word) + 1, 2)]
+            return _SECTIONS[_SECTIONS.index(word) + 1] if word != "financing" else ""
     return "operating"
+
+
+_ADJUSTMENT_WORDS = frozenset({"other", "net", "income", "expense", "operating", "nonoperating", "charge", "item"})
+
+
+def _is_other_item(label: str, context: str) -> bool:
+    """A row that says only "other" (income, expense, items, net), outside a caption of changes in working capital."""
+    words = set(tokens(label))
+    return "other" in words and words <= _ADJUSTMENT_WORDS and not _CHANGE_WORDS.search(context)
+
+
+_CHANGE_WORDS = re.compile(r"\bchanges?\b|\bincrease|\bdecrease", re.I)
 
 
 _SECTION_TOTALS = {

@@ -357,3 +357,33 @@ Total liabilities and stockholders' equity            $ 2,000       $ 1,800
     got = {f.row_label: f.concept for f in b.facts.values()}
     assert got["Issued and outstanding shares -- none"] == "us-gaap:PreferredStockValue"
     assert got["Outstanding shares -- 432 and 428"] == "us-gaap:CommonStockValue"
+
+
+def test_a_row_the_total_leaves_out_moves_to_its_current_twin_before_the_total_moves():
+    st = _statement("""\
+                          ACME CORP.
+                         BALANCE SHEETS
+                        (In thousands)
+
+                                                       December 31,
+                                                       2010          2009
+                                                     --------      --------
+Total assets                                          $ 2,000       $ 1,800
+                                                     ========      ========
+Accounts payable and accrued expenses                 $   300       $   250
+Loans and notes payable                                   200           150
+Current maturities of long-term debt                      100           100
+                                                     --------      --------
+TOTAL CURRENT LIABILITIES                                 600           500
+Long-term debt                                            400           400
+Stockholders' equity                                    1,000           900
+                                                     --------      --------
+Total liabilities and stockholders' equity            $ 2,000       $ 1,800
+                                                     ========      ========
+""")
+    b = Builder(load_catalog(era_of(date(1997, 12, 31))), "acme", "x.txt")
+    b.build_statement(st, 1, "Balance", st.title)
+    got = {f.row_label: f.concept for f in b.facts.values()}
+    # LoansPayable is summed by Liabilities, not LiabilitiesCurrent: the row moves, not the total
+    assert got["TOTAL CURRENT LIABILITIES"] == "us-gaap:LiabilitiesCurrent"
+    assert got["Loans and notes payable"] == "us-gaap:LoansPayableCurrent"
