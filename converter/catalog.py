@@ -173,6 +173,8 @@ def parse_official(path: Path, kept: list[Concept]) -> list[Concept]:
     balance: dict[str, str] = {}
     with open(path, newline="", encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
+            if not r["first_schema"]:
+                continue  # renamed after 2011 (the new name may carry a later standard): used only when kept by hand
             weights[r["name"]] = [(p, int(w)) for p, w in (a.split(":") for a in r["calc_parents"].split())]
             balance.setdefault(r["name"], r["balance"])
             if r["type"] == "textBlockItemType" and r["name"].endswith("DisclosureTextBlock") and \

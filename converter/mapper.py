@@ -122,11 +122,16 @@ def _candidates(catalog: Catalog, st_kind: str, kind: str, period: str) -> list[
         if c.prefix != "us-gaap" or c.type != kind or c.period != period:
             continue
         if tag in c.statements or (period == "instant" and st_kind in ("cash_flow", "equity") and "bs" in c.statements) \
+                or (st_kind == "equity" and "is" in c.statements and _OCI in catalog.ancestors(c.name)) \
                 or (st_kind == "note" and c.type != "textBlock" and
                                    ("note" in c.statements or (period == "duration" and ("is" in c.statements or "cf" in c.statements))
                                     or (period == "instant" and "bs" in c.statements))):
             out.append(c)
     return out
+
+
+# an equity statement's other comprehensive income rows take the components the official calculation adds into it
+_OCI = "OtherComprehensiveIncomeLossNetOfTax"
 
 
 # a concept known only by the words of its official name yields to a kept wording that fits as well

@@ -7,7 +7,10 @@ only from official files in ../shared/taxonomies (see history/README.md):
   name and local type name; the 2024 schema itself is not at hand);
 - substitution group, period type, balance and abstract flag: carried forward from the official 2011 schema
   (`history/xsd/us-gaap-2011-01-31.xsd`), else the 2009 one, and only when that schema gives the element the same
-  local type name as 2024. A concept whose period type or balance the change notes (`us-gaap-cn-ref-2017-01-31.xml`,
+  local type name as 2024. A 2024 name that neither schema declares because it was renamed after 2011 takes the
+  attributes of the name it replaced, when the deprecation linkbases state a one-for-one replacement (`concept` or
+  `alias` steps only, the primary target; `attributes_from` is then `schema#OldName`), that old name has the same
+  local type, and every old name replaced by it agrees. A concept whose period type or balance the change notes (`us-gaap-cn-ref-2017-01-31.xml`,
   the 2024 `elts/us-gaap-cn-ref-2024.xml`) say was modified after 2011 is left out: no file at hand states its 2024
   value. Concepts found in neither schema are left out too (no file states their period type or balance);
 - deprecated: the year a concept still in the 2024 schema was deprecated (2022-2024), from the SEC's EDGAR resource
@@ -19,7 +22,8 @@ only from official files in ../shared/taxonomies (see history/README.md):
   child, as `Parent:+1` / `Parent:-1`;
 - words: the words of the concept name (the CamelCase split FinTagging exported with the 2024 list);
 - first_schema: the year of the oldest official schema of the era (2008, 2009, 2011) that declares the concept: what
-  a filer of that time could have used.
+  a filer of that time could have used; empty for a name renamed after 2011 (the converter leaves those to the
+  hand-kept rows: a rename may carry a later standard, as SalesRevenueNet became ASC 606 revenue).
 
 Columns: name, type, substitution_group, period_type, balance, abstract, attributes_from, deprecated, statements, stm,
 calc_parents, words, first_schema. Rerun when the sources change:
@@ -148,14 +152,24 @@ def build(shared: Path) -> list[dict[str, str]]:
                 for a, b, w in linkbase_arcs(z.read(path), "calculationArc"):
                     if a and b:
                         parents[b].add((a, _weight(w)))
+    renamed = renamed_from(shared, names, schemas)
+    balance_of = {n: el.get("xbrli:balance", "") for _, els in reversed(schemas) for n, el in els.items()}
     rows = []
     for name in sorted(names):
         typ, words = names[name]
         src = next(((s, el[name]) for s, el in schemas if name in el and local_type(el[name].get("type", "")) == typ),
-                   None)
+                   None) or renamed.get(name)
         if src is None or name in modified:
             continue
         schema, el = src
+        old = el.get("name", name)
+        balance = el.get("xbrli:balance", "")
+        if old != name and not balance and typ == "monetaryItemType":
+            # renamed after 2011 and the old name stated no balance: the 2024 calculation arcs imply it, or it is
+            # left out (a monetary concept of 2024 without a balance is not something to guess)
+            balance = balance_from_parents(name, parents, balance_of)
+            if not balance:
+                continue
         codes = sorted(stm.get(name, ()))
         fams = sorted({FAMILY[c.split("-")[0]] for c in codes if c.split("-")[0] in FAMILY})
         rows.append({
@@ -163,7 +177,7 @@ def build(shared: Path) -> list[dict[str, str]]:
             "type": typ,
             "substitution_group": el.get("substitutionGroup", ""),
             "period_type": el.get("xbrli:periodType", ""),
-            "balance": el.get("xbrli:balance", ""),
+            "balance": balance,
             "abstract": "true" if el.get("abstract") == "true" else "false",
             "attributes_from": schema,
             "deprecated": deprecated.get(name, ""),
@@ -171,9 +185,50 @@ def build(shared: Path) -> list[dict[str, str]]:
             "stm": " ".join(codes),
             "calc_parents": " ".join(f"{p}:{w}" for p, w in sorted(parents.get(name, ()))),
             "words": words,
-            "first_schema": next(year for year, els in declared if name in els),
+            # a renamed concept's name came after the era, whatever its old name's age: "" (no era schema declares it)
+            "first_schema": next((year for year, els in declared if name in els), ""),
         })
     return rows
+
+
+_ONE_FOR_ONE = re.compile(r"^(concept|alias)(>(concept|alias))*$")
+
+
+def renamed_from(shared: Path, names: dict[str, tuple[str, str]], schemas) -> dict[str, tuple[str, dict[str, str]]]:
+    """2024 name -> (schema#OldName, the old element's attributes) for names the deprecation linkbases give as the
+    one-for-one replacement of a name an old schema declares with the same local type; left out when two old names
+    disagree on an attribute."""
+    sys.path.insert(0, str(HERE))
+    import build_deprecations
+    found: dict[str, list[tuple[str, dict[str, str]]]] = defaultdict(list)
+    for r in build_deprecations.build(*build_deprecations.read_sources(shared)):
+        new, old = r["replacement"], r["deprecated"]
+        if r["status"] != "resolved" or r["role"] != "primary" or not _ONE_FOR_ONE.match(r["relation"]) or \
+                new not in names or any(new in el for _, el in schemas):
+            continue
+        src = next(((s, el[old]) for s, el in schemas if old in el and
+                    local_type(el[old].get("type", "")) == names[new][0]), None)
+        if src is not None:
+            found[new].append((f"{src[0]}#{old}", src[1]))
+    keys = ("substitutionGroup", "xbrli:periodType", "abstract")
+    out = {}
+    for new, srcs in found.items():
+        balances = {el.get("xbrli:balance", "") for _, el in srcs} - {""}
+        if len({tuple(el.get(k, "") for k in keys) for _, el in srcs}) == 1 and len(balances) <= 1:
+            # the one that states a balance (old names of the PeriodIncreaseDecrease kind stated none)
+            src, el = min(srcs, key=lambda x: (not x[1].get("xbrli:balance"), x[0]))
+            out[new] = (src, el)
+    return out
+
+
+def balance_from_parents(name: str, parents: dict[str, set[tuple[str, str]]], balance_of: dict[str, str]) -> str:
+    """The balance a monetary concept must have for its 2024 calculation arcs to be consistent (XBRL 2.1 5.1.1.2:
+    weight +1 between items of the same balance, -1 between opposite ones), when every parent of known balance
+    agrees; "" when none is known or they disagree."""
+    flip = {"debit": "credit", "credit": "debit"}
+    implied = {balance_of[p] if w == "+1" else flip[balance_of[p]]
+               for p, w in parents.get(name, ()) if balance_of.get(p) in flip}
+    return implied.pop() if len(implied) == 1 else ""
 
 
 def write(rows: list[dict[str, str]], path: Path) -> None:
