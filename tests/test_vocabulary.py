@@ -387,3 +387,13 @@ Total liabilities and stockholders' equity            $ 2,000       $ 1,800
     # LoansPayable is summed by Liabilities, not LiabilitiesCurrent: the row moves, not the total
     assert got["TOTAL CURRENT LIABILITIES"] == "us-gaap:LiabilitiesCurrent"
     assert got["Loans and notes payable"] == "us-gaap:LoansPayableCurrent"
+
+
+def test_state_under_current_in_an_income_tax_note_is_the_state_and_local_concept():
+    from edgar2xbrl.labels import tokens
+    from edgar2xbrl.mapper import score_concept
+    assert tokens("Current State and Local Tax Expense (Benefit)") == tokens("Current state tax expense (benefit)")
+    cat = load_catalog(era_of(date(2010, 12, 31)))
+    state = cat.find("CurrentStateAndLocalTaxExpenseBenefit")
+    assert score_concept("State", "Current:", state, "Income Taxes") >= 0.6
+    assert score_concept("State", "Deferred:", state, "Income Taxes") == 0.0
