@@ -67,6 +67,11 @@ def _words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return words, frozenset(w[:k] for w in words for k in range(5, len(w) + 1))
 
 
+def word_set(text: str) -> frozenset[str]:
+    """The words of a label as a set (cached)."""
+    return _words(text)[0]
+
+
 def _expand(t: str, b: frozenset[str]) -> str:
     """A word cut short by the layout ("equit") as the candidate's whole word: the word itself when the candidate
     has it, else the shortest (then first in alphabetical order) word it begins, so the choice never depends on a
@@ -88,10 +93,14 @@ def similarity(label: str, candidate: str) -> float:
         return 0.0  # most pairs: no word in common, nothing to score
     if not a.isdisjoint(b_prefixes):
         a = frozenset(_expand(t, b) if t in b_prefixes else t for t in a)
-    # summed in a fixed order, so equal scores stay equal from run to run (set order follows string hashing)
-    inter = sum(_weight(t) for t in sorted(a & b))
-    union = sum(_weight(t) for t in sorted(a | b))
-    return inter / union if union else 0.0
+    union = _mass(a | b)
+    return _mass(a & b) / union if union else 0.0
+
+
+def _mass(words: frozenset[str]) -> float:
+    """The summed weights of the words, from counts (the same whatever order a set gives its words in)."""
+    weak = len(words & WEAK)
+    return (len(words) - weak) + 0.35 * weak
 
 
 def camel(text: str, limit: int = 90) -> str:

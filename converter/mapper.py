@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from .catalog import STATEMENT_TAGS, Catalog, never_negative
-from .labels import camel, coverage, similarity, tokens
+from .labels import camel, coverage, similarity, tokens, word_set
 from .model import Concept, Period, Row, Statement
 
 THRESHOLD = 0.5
@@ -168,7 +168,7 @@ def _plain_score(label: str, context: str, names, lt) -> float:
         best = max(best, similarity(label, n))
         # the caption above narrows a row's own words ("Accounts receivable" under "Changes in ..."), it never
         # stands in for them: every word of the row must be in the candidate
-        if context and lt and set(lt) <= set(tokens(n)):
+        if context and lt and word_set(label) <= word_set(n):
             best = max(best, 0.95 * similarity(context + " " + label, n))
     return best
 
