@@ -115,6 +115,23 @@ def candidates(catalog: Catalog, st: Statement, kind: str, period: str) -> list[
     return list(cache[key])
 
 
+def _near_pool(catalog: Catalog, pool: list[Concept], names: frozenset[str], near: frozenset[str]) -> list[Concept]:
+    """The concepts of the pool (`names`: their qnames) that share a word with the row (`near`), walking whichever
+    of the two is shorter; the scores are sorted afterwards, with the name as the tie-break."""
+    if len(near) * 4 >= len(pool):
+        return [c for c in pool if c.qname in near]
+    return [catalog.concepts[q] for q in sorted(near & names)]
+
+
+def candidate_names(catalog: Catalog, st: Statement, kind: str, period: str) -> frozenset[str]:
+    """The qnames of `candidates(...)` (cached alike)."""
+    cache = catalog.__dict__.setdefault("_candidate_names", {})
+    key = (st.kind, kind, period)
+    if key not in cache:
+        cache[key] = frozenset(c.qname for c in candidates(catalog, st, kind, period))
+    return cache[key]
+
+
 def _candidates(catalog: Catalog, st_kind: str, kind: str, period: str) -> list[Concept]:
     tag = STATEMENT_TAGS[st_kind]
     out = []
@@ -287,13 +304,13 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
         either_way = _goes_either_way(ln)
         pro_forma = bool(_PRO_FORMA.search(ln.row.label) or _PRO_FORMA.search(ln.context_label))
         pool = candidates(catalog, st, ln.kind, period)
+        names = candidate_names(catalog, st, ln.kind, period)
         if period == "instant" and not ln.instant_at and _years_only(ln, st):
             pool += candidates(catalog, st, ln.kind, "duration")
+            names |= candidate_names(catalog, st, ln.kind, "duration")
         flow = bool(_CHANGE.search(label))
         near = catalog.sharing(label)  # a concept with no word of the row's (or a word it cuts short) scores 0
-        for c in pool:
-            if c.qname not in near:
-                continue
+        for c in _near_pool(catalog, pool, names, near):
             if flow and c.period == "instant":
                 continue  # "Changes in fair value of derivatives" is what happened in a period, not a balance
             s = score_concept(label, ln.context_label, c, around)
