@@ -154,7 +154,9 @@ def coverage(label: str, context: str, name_words: str) -> float:
 
 # in official names the words of a direction ("ExpenseBenefit", "IncreaseDecrease", "GainLoss") say little of what
 # is counted; below this share of the name's words a row has not said what the concept is
-_DIRECTION = {"benefit", "increase", "decrease", "gain", "loss", "losses", "gains"}
+_DIRECTION = {"benefit", "increase", "decrease", "gain", "loss", "losses", "gains",
+              # "continuing operations": what a filer without discontinued operations leaves unsaid
+              "continuing", "operation"}
 COVERAGE_MIN = 0.6
 
 

@@ -42,6 +42,8 @@ class Line:
     cut: bool = False  # its sign by meaning disagrees with the printed sum: out of its parent's calculation
 
 
+_PLACE = re.compile(r"^\s*(?:(?P<foreign>non-?\s?u\.?\s?s\.?|foreign|international|outside\s+(?:of\s+)?the\s+"
+                    r"(?:u\.?\s?s\.?|united\s+states))|u\.?\s?s\.?|united\s+states|domestic)\s*:?\s*$", re.I)
 _INCLUDING = re.compile(r"\(?\bincluding\b[^,()]*\)?", re.I)
 _TELLS_APART = re.compile(r"noncontrolling|non-controlling|minority|tax|interest|discontinued|portion", re.I)
 
@@ -218,6 +220,10 @@ def calc_weight(parent: Concept, child: Concept) -> int:
     return 1
 
 
+# a caption printed on the line of the first row under it: a word or three and a colon
+_INLINE_CAPTION = re.compile(r"^\s*([A-Za-z]+(?:\s+[A-Za-z]+){0,2})\s*:\s+[A-Za-z]")
+
+
 def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> list[Line]:
     rows = st.rows
     lines = [Line(index=i, row=r, header=not r.has_values) for i, r in enumerate(rows)]
@@ -229,6 +235,9 @@ def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> l
             continue
         ln.context_label = header_text
         ln.kind = row_kind(ln.row, st, header_text)
+        inline = _INLINE_CAPTION.match(ln.row.label)
+        if inline and not ln.row.label.rstrip().endswith(":"):
+            header_text = inline.group(1)  # "Current: Federal" opens "Current:" for "State" and "Foreign" below
         if st.kind == "cash_flow" or st.kind == "note":
             if _BEGIN.search(ln.row.label):
                 ln.instant_at = "start"
@@ -288,6 +297,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
         label = core_label(ln.row.label) or ln.context_label
         if implied is not None:
             label = " ".join(implied.sub(" ", label).split()) or label  # "Segment operating income" in a segment
+        place = _PLACE.match(label)
         if st.kind == "balance_sheet" and ln.context_label and _COUNT_LINE.match(ln.row.label):
             label = ln.context_label  # the amount on "Outstanding shares -- 432" is the caption's ("Common stock")
         section = _cash_section(lines, pos) if st.kind == "cash_flow" else ""
@@ -299,6 +309,17 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
         if section == "operating" and not ln.children and _is_other_item(label, ln.context_label):
             # an adjustment to net income is a noncash item; "Other expense (income), net" there says only "other"
             label += " noncash"
+        readings = (label,)
+        if place:
+            # a row that names only where ("U.S.", "Non-U.S.") is the official names' Foreign, or Domestic (income
+            # before taxes, deposits) or Federal (tax expense)
+            readings = ("foreign",) if place.group("foreign") else ("domestic", "federal")
+            label = readings[0]
+        row_around = around
+        if place and not ln.context_label and ln.parent is not None and not lines[ln.parent].header:
+            # a place with no caption above: the total it adds into says of what ("U.S." above "Income before
+            # income taxes"); only for places, whose own words say nothing of what is counted
+            row_around = f"{around} {core_label(lines[ln.parent].row.label)}"
         scored = []
         tag = STATEMENT_TAGS[st.kind]
         either_way = _goes_either_way(ln)
@@ -309,11 +330,12 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             pool += candidates(catalog, st, ln.kind, "duration")
             names |= candidate_names(catalog, st, ln.kind, "duration")
         flow = bool(_CHANGE.search(label))
-        near = catalog.sharing(label)  # a concept with no word of the row's (or a word it cuts short) scores 0
+        # a concept with no word of the row's (or a word it cuts short) scores 0
+        near = catalog.sharing(label) if len(readings) == 1 else frozenset().union(*map(catalog.sharing, readings))
         for c in _near_pool(catalog, pool, names, near):
             if flow and c.period == "instant":
                 continue  # "Changes in fair value of derivatives" is what happened in a period, not a balance
-            s = score_concept(label, ln.context_label, c, around)
+            s = max(score_concept(r, ln.context_label, c, row_around) for r in readings)
             if either_way and never_negative(c):
                 s *= 0.8  # a change, or a row printed with both signs, is not an amount that is never negative
             if pro_forma and not _PRO_FORMA.search(c.label):

@@ -397,3 +397,43 @@ def test_state_under_current_in_an_income_tax_note_is_the_state_and_local_concep
     state = cat.find("CurrentStateAndLocalTaxExpenseBenefit")
     assert score_concept("State", "Current:", state, "Income Taxes") >= 0.6
     assert score_concept("State", "Deferred:", state, "Income Taxes") == 0.0
+
+
+TAX_NOTE = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 6 - INCOME TAXES
+
+The components of income before income taxes and of the provision for income taxes were (in thousands):
+
+                                              2010          2009
+                                            --------      --------
+U.S.                                         $ 3,000       $ 2,500
+International                                    500           400
+                                            --------      --------
+Income before income taxes                   $ 3,500       $ 2,900
+                                            ========      ========
+Current: Federal                             $   800       $   700
+  State                                          100            90
+  Foreign                                        150           120
+                                            --------      --------
+                                               1,050           910
+                                            ========      ========
+"""
+
+
+def test_places_in_an_income_tax_note_are_the_domestic_foreign_and_current_concepts():
+    from edgar2xbrl.mapper import _PLACE
+    assert _PLACE.match("U.S.") and _PLACE.match("Non-U.S.").group("foreign") and not _PLACE.match("U.S. government")
+    note, st = _statement(TAX_NOTE, period_end=date(2010, 12, 31), note=True)
+    b = Builder(load_catalog(2009), "acme", "x.txt")
+    b.build_statement(st, 200, "Taxes", "Note 6 - Income Taxes (Details)", group="Disclosure")
+    got = {f.row_label.strip(): f.concept for f in b.facts.values()}
+    # a place with no caption above takes its meaning from the total it adds into
+    assert got["U.S."] == "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesDomestic"
+    assert got["International"] == "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesForeign"
+    # "Current:" printed on the line of its first row opens the caption for the rows below
+    assert got["Current: Federal"] == "us-gaap:CurrentFederalTaxExpenseBenefit"
+    assert got["State"] == "us-gaap:CurrentStateAndLocalTaxExpenseBenefit"
+    assert got["Foreign"] == "us-gaap:CurrentForeignTaxExpenseBenefit"
