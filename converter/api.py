@@ -244,9 +244,13 @@ def _parse_back(files: Mapping[str, str | bytes]) -> None:
 
 
 def _validate_in_memory(files: Mapping[str, str | bytes], instance: str, packages: list[Path]) -> ValidationResult:
-    """Validate the files in a temporary folder (removed afterwards); the result names the instance by name."""
+    """Validate the files in a temporary folder (removed afterwards); the result names the instance by name. Only
+    the XML files are written there: the instance and its taxonomy are all Arelle and the EDGAR checks read (the
+    inline document, often the largest file, and the other formats are not validated here)."""
     with tempfile.TemporaryDirectory(prefix="edgar2xbrl-") as d:
         for name, text in files.items():
+            if not name.endswith((".xml", ".xsd")):
+                continue
             if isinstance(text, bytes):
                 (Path(d) / name).write_bytes(text)
             else:
