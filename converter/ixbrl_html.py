@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from lxml import etree
 
 from .html import _span as cell_span, parse as parse_html, split_element, MAX_COLSPAN, MAX_ROWSPAN
-from .ixbrl import IX, XHTML, _DIGITS, _fact_attrs, _Wrap, _token, find_string, number_attrs
+from .ixbrl import IX, XHTML, _DIGITS, _fact_attrs, _last_child, _Wrap, _token, find_string, number_attrs
 from .xbrl_report import ReportFact
 from .xmlsafe import clean
 
@@ -43,6 +43,10 @@ _CSS_PROPS = {"align": "text-align", "valign": "vertical-align", "bgcolor": "bac
 _PIXELS = re.compile(r"\d{1,5}")
 _PERCENT = re.compile(r"\d{1,3}(\.\d+)?%")
 _CSS_VALUE = re.compile(r"^[#\w.%\- ,'\"]{1,60}$")
+# Clark names, made once: every element of a long filing is tested against them
+_IX_PREFIX = f"{{{IX}}}"
+_TR = f"{{{XHTML}}}tr"
+_CELLS = frozenset({f"{{{XHTML}}}td", f"{{{XHTML}}}th"})
 
 
 def html_part(part, text: str, facts: list[ReportFact], cover: list[ReportFact]) -> set[str]:
@@ -218,11 +222,12 @@ def _wrap_text(node, attr: str, s: int, e: int, facts: list[tuple[ReportFact, di
 
 def _style(el, tag: str) -> str:
     """The element's style attribute with its presentational attributes said in CSS."""
-    if not el.attrib:
+    attrib = el.attrib
+    if not attrib:
         return ""
     css = []
     own = ""
-    for k, v in el.attrib.items():
+    for k, v in attrib.items():
         k = k.lower() if isinstance(k, str) else ""
         if k == "style":
             own = clean(v).replace("\n", " ").strip()
@@ -248,13 +253,13 @@ def _xhtml(el):
     """A copy of the lxml.html element `el` as valid XHTML 1.1 (None to leave it out); ix elements inside kept."""
     if not isinstance(el.tag, str):
         return None  # comments, processing instructions
-    if el.tag.startswith(f"{{{IX}}}"):
+    if el.tag.startswith(_IX_PREFIX):
         out = etree.Element(el.tag, dict(el.attrib))
         out.text = el.text
         for c in el:
             out.append(_xhtml(c))
         return out
-    tag = el.tag.lower()
+    tag = source_tag = el.tag.lower()
     if tag in _DROP or ":" in tag:
         return _children_only(el) if ":" in tag else None
     extra = ""
@@ -265,7 +270,7 @@ def _xhtml(el):
         tag = new
     elif tag not in _KNOWN:
         tag = "span"
-    style = ";".join(s for s in (extra, _style(el, el.tag.lower())) if s)
+    style = ";".join(s for s in (extra, _style(el, source_tag)) if s)
     attrs = {}
     if style:
         attrs["style"] = style
@@ -302,8 +307,9 @@ def _append_text(parent, text: str | None) -> None:
     if not text:
         return
     text = clean(text)
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
+    last = _last_child(parent)
+    if last is not None:
+        last.tail = (last.tail or "") + text
     else:
         parent.text = (parent.text or "") + text
 
@@ -350,8 +356,9 @@ def _fit(out):
 
 
 def _fit_row(tr):
-    cells = [c for c in tr if _local(c) in ("td", "th")]
-    others = [c for c in tr if _local(c) not in ("td", "th")]
+    cells, others = [], []
+    for c in tr:
+        (cells if c.tag in _CELLS else others).append(c)
     if others or (tr.text and tr.text.strip()):
         # text or elements between the cells: kept in a cell of their own, so no tagged number is lost
         cell = etree.Element(f"{{{XHTML}}}td")
@@ -369,16 +376,16 @@ def _fit_row(tr):
 
 
 def _fit_table(table):
-    rows = []
+    rows = []  # (row, whether it is fitted already)
     loose = []
     for c in table:
         name = _local(c)
         if name == "tr":
-            rows.append(c)
+            rows.append((c, True))  # made by _xhtml, which fitted it: fitting it again would copy it unchanged
         elif name in ("td", "th"):
             tr = etree.Element(f"{{{XHTML}}}tr")
             tr.append(c)
-            rows.append(tr)
+            rows.append((tr, False))
         elif name != "caption" and name not in ("col", "colgroup"):
             loose.append(c)
     if loose or (table.text and table.text.strip()):
@@ -387,16 +394,16 @@ def _fit_table(table):
         td.text = table.text if table.text and table.text.strip() else None
         for c in loose:
             td.append(c)
-        rows.append(tr)
+        rows.append((tr, False))
     if not rows:
         div = etree.Element(f"{{{XHTML}}}div", dict(table.attrib))
         for c in list(table):
             div.append(c)
         return div
     new = etree.Element(f"{{{XHTML}}}table", dict(table.attrib))
-    for r in rows:
+    for r, fitted in rows:
         r.tail = None
-        new.append(_fit_row(r))
+        new.append(r if fitted else _fit_row(r))
     return new
 
 

@@ -78,3 +78,38 @@ def test_render_errors_name_the_template():
     with pytest.raises(UndefinedError) as exc:
         render("lab.xml.j2")  # `labels` (and more) missing: StrictUndefined
     assert any("lab.xml.j2" in str(tb.path) for tb in exc.traceback)
+
+
+def test_html_made_xhtml_as_before():
+    """Rows fitted once, not twice, and text appended after the last child found from the end: the XHTML made of
+    an HTML fragment with every irregularity those touch is what it was (the expected text: commit 2bc4c30)."""
+    from lxml import etree
+    from edgar2xbrl.html import parse
+    from edgar2xbrl.ixbrl_html import _xhtml
+    html = ("<html><body><table align=center>caption<td>direct</td> tail<tr>in row<td align=right width=50>1,234"
+            "</td><font size=2>loose</font><th colspan=3>h</th></tr><tbody><tr><td>a</td></tr></tbody><p>para</p>"
+            "</table><ul>text<li>i</li><b>bold</b> tail</ul><span>s</span>t<span>s</span>t</body></html>")
+    root, _, _ = parse(html)
+    x = "html:"
+    assert etree.tostring(_xhtml(root.find("body")), encoding="unicode") == (
+        f'<{x}div xmlns:html="http://www.w3.org/1999/xhtml"><{x}table style="margin-left:auto;margin-right:auto">'
+        f'<{x}tr><{x}td>direct</{x}td></{x}tr><{x}tr><{x}td style="text-align:right;width:50px">1,234</{x}td>'
+        f'<{x}th colspan="3">h</{x}th><{x}td>in row<{x}span style="font-size:10pt">loose</{x}span></{x}td></{x}tr>'
+        f'<{x}tr><{x}td>a</{x}td></{x}tr><{x}tr><{x}td>caption<{x}p>para</{x}p></{x}td></{x}tr></{x}table>'
+        f'<{x}ul><{x}li>text</{x}li><{x}li>i</{x}li><{x}li><{x}b>bold</{x}b> tail</{x}li></{x}ul>'
+        f'<{x}span>s</{x}span>t<{x}span>s</{x}span>t</{x}div>')
+
+
+def test_text_appended_after_the_last_child():
+    from lxml import etree
+    from edgar2xbrl.ixbrl import _append_text, _last_child
+    el = etree.Element("p")
+    assert _last_child(el) is None
+    _append_text(el, "a\x00")
+    _append_text(el, "b")
+    assert el.text == "ab"
+    etree.SubElement(el, "i")
+    etree.SubElement(el, "b")
+    _append_text(el, "c")
+    _append_text(el, "d")
+    assert el[-1].tail == "cd" and el[0].tail is None
