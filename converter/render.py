@@ -25,10 +25,24 @@ def _finalize(value):
     return clean(value) if isinstance(value, str) else value
 
 
+class _Environment(Environment):
+    def getattr(self, obj, attribute):
+        """`x.name` in a template: Jinja tries the attribute first, and on a dict (what the report's views and
+        the taxonomy's rows are) that fails with an exception raised and caught on every lookup, before the key
+        is read. A plain dict's key is read first here; no template names a key that is also a dict method, so
+        what a lookup gives is unchanged."""
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 @lru_cache(maxsize=1)
 def env() -> Environment:
-    return Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)), undefined=StrictUndefined,
-                       keep_trailing_newline=True, autoescape=True, finalize=_finalize)
+    return _Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)), undefined=StrictUndefined,
+                        keep_trailing_newline=True, autoescape=True, finalize=_finalize)
 
 
 def render(template: str, **ctx) -> str:

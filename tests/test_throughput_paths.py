@@ -113,3 +113,16 @@ def test_text_appended_after_the_last_child():
     _append_text(el, "c")
     _append_text(el, "d")
     assert el[-1].tail == "cd" and el[0].tail is None
+
+
+def test_template_lookups_read_a_dicts_keys():
+    """`x.name` on a dict is its key (read first, for speed); a missing key is still an error (StrictUndefined),
+    an object's attribute is still its attribute."""
+    from types import SimpleNamespace
+    from jinja2 import UndefinedError
+    from edgar2xbrl.render import env
+
+    t = env().from_string("{{ d.a }} {{ o.a }} {{ d.items }}")
+    assert t.render(d={"a": 1, "items": 2}, o=SimpleNamespace(a=3)) == "1 3 2"
+    with pytest.raises(UndefinedError):
+        env().from_string("{{ d.missing }}").render(d={"a": 1})
