@@ -251,15 +251,16 @@ def _style(el, tag: str) -> str:
 
 def _xhtml(el):
     """A copy of the lxml.html element `el` as valid XHTML 1.1 (None to leave it out); ix elements inside kept."""
-    if not isinstance(el.tag, str):
+    raw = el.tag  # (lxml makes a new string at every read of .tag: read once)
+    if not isinstance(raw, str):
         return None  # comments, processing instructions
-    if el.tag.startswith(_IX_PREFIX):
-        out = etree.Element(el.tag, dict(el.attrib))
+    if raw.startswith(_IX_PREFIX):
+        out = etree.Element(raw, dict(el.attrib))
         out.text = el.text
         for c in el:
             out.append(_xhtml(c))
         return out
-    tag = source_tag = el.tag.lower()
+    tag = source_tag = raw.lower()
     if tag in _DROP or ":" in tag:
         return _children_only(el) if ":" in tag else None
     extra = ""
@@ -270,7 +271,8 @@ def _xhtml(el):
         tag = new
     elif tag not in _KNOWN:
         tag = "span"
-    style = ";".join(s for s in (extra, _style(el, source_tag)) if s)
+    own = _style(el, source_tag)
+    style = f"{extra};{own}" if extra and own else extra or own
     attrs = {}
     if style:
         attrs["style"] = style
@@ -280,7 +282,7 @@ def _xhtml(el):
                 n = cell_span(el.get(name), cap)
                 if n != 1:
                     attrs[name] = str(n)
-    return _fit(_fill(etree.Element(f"{{{XHTML}}}{tag}", attrs), el))
+    return _fit(_fill(etree.Element(f"{{{XHTML}}}{tag}", attrs), el), tag)
 
 
 def _children_only(el):
@@ -290,7 +292,8 @@ def _children_only(el):
 
 def _fill(out, el):
     """`out` with the text and the converted children of `el` (a fragment's content spliced in), returned."""
-    out.text = clean(el.text) if el.text else None
+    text = el.text
+    out.text = clean(text) if text else None
     for c in el:
         sub = _xhtml(c)
         if sub is not None and sub.tag == _FRAGMENT:
@@ -299,7 +302,9 @@ def _fill(out, el):
                 out.append(k)
         elif sub is not None:
             out.append(sub)
-        _append_text(out, c.tail)
+        tail = c.tail
+        if tail:
+            _append_text(out, tail)
     return out
 
 
@@ -325,10 +330,9 @@ def _is_block(el) -> bool:
     return el.tag in _BLOCK_TAGS
 
 
-def _fit(out):
+def _fit(out, tag: str):
     """Make an element's content fit XHTML 1.1's content models: inline-only elements holding blocks become
-    <div>s, tables hold rows and rows hold cells, lists hold items."""
-    tag = _local(out)
+    <div>s, tables hold rows and rows hold cells, lists hold items (`tag`: out's local name)."""
     if tag in _INLINE_ONLY and any(_is_block(c) for c in out):
         style = out.get("style")
         if tag == "pre":
