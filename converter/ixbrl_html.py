@@ -334,15 +334,12 @@ def _fit(out, tag: str):
     """Make an element's content fit XHTML 1.1's content models: inline-only elements holding blocks become
     <div>s, tables hold rows and rows hold cells, lists hold items (`tag`: out's local name)."""
     if tag in _INLINE_ONLY and any(_is_block(c) for c in out):
-        style = out.get("style")
+        # renamed in place (its only attribute is its style): moved to a new element, every child's whole subtree
+        # would be walked again (lxml fixes up each node moved), and fonts nested around most of a document made
+        # that quadratic
         if tag == "pre":
-            style = ";".join(s for s in ("white-space:pre", style) if s)
-        attrs = {"style": style} if style else {}
-        new = etree.Element(f"{{{XHTML}}}div", attrs)
-        new.text = out.text
-        for c in list(out):
-            new.append(c)
-        out = new
+            out.set("style", ";".join(s for s in ("white-space:pre", out.get("style")) if s))
+        out.tag = f"{{{XHTML}}}div"
         tag = "div"
     if tag == "pre":
         for c in list(out.iter()):  # XHTML 1.1 keeps images and font size changes out of <pre>

@@ -126,3 +126,22 @@ def test_template_lookups_read_a_dicts_keys():
     assert t.render(d={"a": 1, "items": 2}, o=SimpleNamespace(a=3)) == "1 3 2"
     with pytest.raises(UndefinedError):
         env().from_string("{{ d.missing }}").render(d={"a": 1})
+
+
+def test_inline_elements_holding_blocks_become_divs_as_before():
+    """A font, a <pre> or a heading that holds blocks is renamed a div in place (not copied: copying re-walked
+    every subtree below it, quadratic under nested fonts); what is written is what it was (commit 2bc4c30)."""
+    from lxml import etree
+    from edgar2xbrl.html import parse
+    from edgar2xbrl.ixbrl_html import _xhtml
+    html = ('<html><body><font size=2><p>a</p><font color=red>x<div>b</div>y</font>z</font>'
+            '<pre style="margin:0"><div>c</div></pre><pre><p>d<big>e</big></p></pre>'
+            '<h1 align=center>t<table><tr><td>1</td></tr></table></h1></body></html>')
+    root, _, _ = parse(html)
+    x = "html:"
+    assert etree.tostring(_xhtml(root.find("body")), encoding="unicode") == (
+        f'<{x}div xmlns:html="http://www.w3.org/1999/xhtml"><{x}div style="font-size:10pt"><{x}p>a</{x}p>'
+        f'<{x}div style="color:red">x<{x}div>b</{x}div>y</{x}div>z</{x}div>'
+        f'<{x}div style="white-space:pre;margin:0"><{x}div>c</{x}div></{x}div>'
+        f'<{x}div style="white-space:pre"><{x}p>d<{x}big>e</{x}big></{x}p></{x}div>'
+        f'<{x}h1 style="text-align:center">t</{x}h1><{x}table><{x}tr><{x}td>1</{x}td></{x}tr></{x}table></{x}div>')
