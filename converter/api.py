@@ -36,6 +36,7 @@ from lxml import etree
 
 from . import pipeline
 from .errors import InternalError
+from .gcscope import only_new_objects_collected
 from .report import report_files
 from .validate import ValidationResult, validate as _validate
 from .writers import DEFAULT_FORMATS, normalize as normalize_formats
@@ -210,6 +211,11 @@ def convert(source, options=None, **kw):
     if kw:
         from dataclasses import replace
         opts = replace(opts, **kw)
+    with only_new_objects_collected():  # (the collector walks what this conversion makes, not the catalog)
+        return _convert(source, opts)
+
+
+def _convert(source: Source, opts: Options) -> Conversion:
     if isinstance(source, (bytes, bytearray, memoryview)):
         data: bytes | Path = bytes(source)
         name = opts.name or "input"

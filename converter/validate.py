@@ -2,7 +2,6 @@
 the EDGAR structural rules that Arelle's PyPI release does not check."""
 from __future__ import annotations
 
-import gc
 import logging
 import re
 import tempfile
@@ -12,6 +11,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .gcscope import only_new_objects_collected
 from .packages import packages_for, slim_packages
 from .xmlsafe import safe_parser
 
@@ -67,21 +67,6 @@ class _Collect(logging.Handler):
         self.records.append(Message(record.levelname, str(code), text))
 
 
-class _only_new_objects_collected:
-    """Arelle calls gc.collect() when it closes a model. A full collection walks every object the process holds (the
-    concept catalog, Arelle's modules, a batch's other state): some 70 ms per validation, a quarter of it. Frozen
-    for the run, the objects that existed before it are left out of that walk; the model's own objects, made
-    during the run, are still collected. Nothing is kept alive: the frozen objects go back to the collector
-    afterwards (`gc.unfreeze`), whatever became garbage among them meanwhile is freed by its next collection."""
-
-    def __enter__(self):
-        gc.freeze()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        gc.unfreeze()
-
-
 def run_arelle(instance: Path, packages: list[Path]) -> list[Message]:
     from arelle.api.Session import Session
     from arelle.RuntimeOptions import RuntimeOptions
@@ -90,7 +75,8 @@ def run_arelle(instance: Path, packages: list[Path]) -> list[Message]:
                           calcs="c11r", internetConnectivity="offline", disablePersistentConfig=True,
                           logFile="logToBuffer", keepOpen=False)
     handler = _Collect()
-    with _only_new_objects_collected():
+    # Arelle calls gc.collect() when it closes the model: a full collection, which walks only what the run made
+    with only_new_objects_collected():
         with Session() as session:
             session.run(opts, logHandler=handler)
     ignore = {"", "info", "arelle:info"}

@@ -145,3 +145,58 @@ def test_inline_elements_holding_blocks_become_divs_as_before():
         f'<{x}div style="white-space:pre;margin:0"><{x}div>c</{x}div></{x}div>'
         f'<{x}div style="white-space:pre"><{x}p>d<{x}big>e</{x}big></{x}p></{x}div>'
         f'<{x}h1 style="text-align:center">t</{x}h1><{x}table><{x}tr><{x}td>1</{x}td></{x}tr></{x}table></{x}div>')
+
+
+def test_gc_scope_freezes_the_objects_before_it_and_nests():
+    from edgar2xbrl.gcscope import only_new_objects_collected
+    assert gc.get_freeze_count() == 0
+    with only_new_objects_collected():
+        outer = gc.get_freeze_count()
+        assert outer > 0
+        with only_new_objects_collected():
+            assert gc.get_freeze_count() >= outer
+        assert gc.get_freeze_count() > 0  # the inner block's end does not end the outer one
+    assert gc.get_freeze_count() == 0
+    with pytest.raises(KeyError):
+        with only_new_objects_collected():
+            raise KeyError("x")
+    assert gc.get_freeze_count() == 0
+
+
+def test_gc_scope_still_frees_cycles_made_inside():
+    import weakref
+    from edgar2xbrl.gcscope import only_new_objects_collected
+
+    class Node:
+        pass
+
+    with only_new_objects_collected():
+        a, b = Node(), Node()
+        a.other, b.other = b, a  # a cycle: only the collector frees it
+        gone = weakref.ref(a)
+        del a, b
+        gc.collect()
+        assert gone() is None
+
+
+def test_gc_scope_leaves_a_freeze_of_the_callers_alone():
+    """A process that froze its objects itself (before forking) keeps them frozen: the block does nothing."""
+    from edgar2xbrl.gcscope import only_new_objects_collected
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with only_new_objects_collected():
+            assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_conversions_leave_nothing_frozen(tmp_path):
+    from edgar2xbrl import Options, convert
+    from edgar2xbrl.pipeline import convert as convert_to
+    sample = Path(__file__).resolve().parent.parent / "examples" / "nutrition21-10q-2004-09-30.txt"
+    convert(sample, Options(validate=False, cik="737207"))
+    assert gc.get_freeze_count() == 0
+    convert_to(sample, tmp_path / "out", run_validation=False)
+    assert gc.get_freeze_count() == 0
