@@ -36,6 +36,7 @@ from lxml import etree
 
 from . import pipeline
 from .errors import InternalError
+from .gcscope import only_new_objects_collected
 from .report import report_files
 from .validate import ValidationResult, validate as _validate
 from .writers import DEFAULT_FORMATS, normalize as normalize_formats
@@ -210,6 +211,11 @@ def convert(source, options=None, **kw):
     if kw:
         from dataclasses import replace
         opts = replace(opts, **kw)
+    with only_new_objects_collected():  # (the collector walks what this conversion makes, not the catalog)
+        return _convert(source, opts)
+
+
+def _convert(source: Source, opts: Options) -> Conversion:
     if isinstance(source, (bytes, bytearray, memoryview)):
         data: bytes | Path = bytes(source)
         name = opts.name or "input"
@@ -244,9 +250,13 @@ def _parse_back(files: Mapping[str, str | bytes]) -> None:
 
 
 def _validate_in_memory(files: Mapping[str, str | bytes], instance: str, packages: list[Path]) -> ValidationResult:
-    """Validate the files in a temporary folder (removed afterwards); the result names the instance by name."""
+    """Validate the files in a temporary folder (removed afterwards); the result names the instance by name. Only
+    the XML files are written there: the instance and its taxonomy are all Arelle and the EDGAR checks read (the
+    inline document, often the largest file, and the other formats are not validated here)."""
     with tempfile.TemporaryDirectory(prefix="edgar2xbrl-") as d:
         for name, text in files.items():
+            if not name.endswith((".xml", ".xsd")):
+                continue
             if isinstance(text, bytes):
                 (Path(d) / name).write_bytes(text)
             else:

@@ -372,11 +372,20 @@ def _append_text(parent, text: str) -> None:
     if not text:
         return
     text = clean(text)
-    if len(parent):
-        last = parent[-1]
+    last = _last_child(parent)
+    if last is not None:
         last.tail = (last.tail or "") + text
     else:
         parent.text = (parent.text or "") + text
+
+
+def _last_child(el):
+    """The element's last child, or None. Not len(el): lxml counts the children one by one, and text is appended
+    after every child of a long run (quadratic); el[-1] is found from the end at once."""
+    try:
+        return el[-1]
+    except IndexError:
+        return None
 
 
 def _fact_attrs(f: ReportFact, extra: dict) -> dict:

@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from lxml import etree
 
 from .html import _span as cell_span, parse as parse_html, split_element, MAX_COLSPAN, MAX_ROWSPAN
-from .ixbrl import IX, XHTML, _DIGITS, _fact_attrs, _Wrap, _token, find_string, number_attrs
+from .ixbrl import IX, XHTML, _DIGITS, _fact_attrs, _last_child, _Wrap, _token, find_string, number_attrs
 from .xbrl_report import ReportFact
 from .xmlsafe import clean
 
@@ -43,6 +43,10 @@ _CSS_PROPS = {"align": "text-align", "valign": "vertical-align", "bgcolor": "bac
 _PIXELS = re.compile(r"\d{1,5}")
 _PERCENT = re.compile(r"\d{1,3}(\.\d+)?%")
 _CSS_VALUE = re.compile(r"^[#\w.%\- ,'\"]{1,60}$")
+# Clark names, made once: every element of a long filing is tested against them
+_IX_PREFIX = f"{{{IX}}}"
+_TR = f"{{{XHTML}}}tr"
+_CELLS = frozenset({f"{{{XHTML}}}td", f"{{{XHTML}}}th"})
 
 
 def html_part(part, text: str, facts: list[ReportFact], cover: list[ReportFact]) -> set[str]:
@@ -218,11 +222,12 @@ def _wrap_text(node, attr: str, s: int, e: int, facts: list[tuple[ReportFact, di
 
 def _style(el, tag: str) -> str:
     """The element's style attribute with its presentational attributes said in CSS."""
-    if not el.attrib:
+    attrib = el.attrib
+    if not attrib:
         return ""
     css = []
     own = ""
-    for k, v in el.attrib.items():
+    for k, v in attrib.items():
         k = k.lower() if isinstance(k, str) else ""
         if k == "style":
             own = clean(v).replace("\n", " ").strip()
@@ -246,15 +251,16 @@ def _style(el, tag: str) -> str:
 
 def _xhtml(el):
     """A copy of the lxml.html element `el` as valid XHTML 1.1 (None to leave it out); ix elements inside kept."""
-    if not isinstance(el.tag, str):
+    raw = el.tag  # (lxml makes a new string at every read of .tag: read once)
+    if not isinstance(raw, str):
         return None  # comments, processing instructions
-    if el.tag.startswith(f"{{{IX}}}"):
-        out = etree.Element(el.tag, dict(el.attrib))
+    if raw.startswith(_IX_PREFIX):
+        out = etree.Element(raw, dict(el.attrib))
         out.text = el.text
         for c in el:
             out.append(_xhtml(c))
         return out
-    tag = el.tag.lower()
+    tag = source_tag = raw.lower()
     if tag in _DROP or ":" in tag:
         return _children_only(el) if ":" in tag else None
     extra = ""
@@ -265,7 +271,8 @@ def _xhtml(el):
         tag = new
     elif tag not in _KNOWN:
         tag = "span"
-    style = ";".join(s for s in (extra, _style(el, el.tag.lower())) if s)
+    own = _style(el, source_tag)
+    style = f"{extra};{own}" if extra and own else extra or own
     attrs = {}
     if style:
         attrs["style"] = style
@@ -275,7 +282,7 @@ def _xhtml(el):
                 n = cell_span(el.get(name), cap)
                 if n != 1:
                     attrs[name] = str(n)
-    return _fit(_fill(etree.Element(f"{{{XHTML}}}{tag}", attrs), el))
+    return _fit(_fill(etree.Element(f"{{{XHTML}}}{tag}", attrs), el), tag)
 
 
 def _children_only(el):
@@ -285,7 +292,8 @@ def _children_only(el):
 
 def _fill(out, el):
     """`out` with the text and the converted children of `el` (a fragment's content spliced in), returned."""
-    out.text = clean(el.text) if el.text else None
+    text = el.text
+    out.text = clean(text) if text else None
     for c in el:
         sub = _xhtml(c)
         if sub is not None and sub.tag == _FRAGMENT:
@@ -294,7 +302,9 @@ def _fill(out, el):
                 out.append(k)
         elif sub is not None:
             out.append(sub)
-        _append_text(out, c.tail)
+        tail = c.tail
+        if tail:
+            _append_text(out, tail)
     return out
 
 
@@ -302,8 +312,9 @@ def _append_text(parent, text: str | None) -> None:
     if not text:
         return
     text = clean(text)
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
+    last = _last_child(parent)
+    if last is not None:
+        last.tail = (last.tail or "") + text
     else:
         parent.text = (parent.text or "") + text
 
@@ -319,20 +330,16 @@ def _is_block(el) -> bool:
     return el.tag in _BLOCK_TAGS
 
 
-def _fit(out):
+def _fit(out, tag: str):
     """Make an element's content fit XHTML 1.1's content models: inline-only elements holding blocks become
-    <div>s, tables hold rows and rows hold cells, lists hold items."""
-    tag = _local(out)
+    <div>s, tables hold rows and rows hold cells, lists hold items (`tag`: out's local name)."""
     if tag in _INLINE_ONLY and any(_is_block(c) for c in out):
-        style = out.get("style")
+        # renamed in place (its only attribute is its style): moved to a new element, every child's whole subtree
+        # would be walked again (lxml fixes up each node moved), and fonts nested around most of a document made
+        # that quadratic
         if tag == "pre":
-            style = ";".join(s for s in ("white-space:pre", style) if s)
-        attrs = {"style": style} if style else {}
-        new = etree.Element(f"{{{XHTML}}}div", attrs)
-        new.text = out.text
-        for c in list(out):
-            new.append(c)
-        out = new
+            out.set("style", ";".join(s for s in ("white-space:pre", out.get("style")) if s))
+        out.tag = f"{{{XHTML}}}div"
         tag = "div"
     if tag == "pre":
         for c in list(out.iter()):  # XHTML 1.1 keeps images and font size changes out of <pre>
@@ -350,8 +357,9 @@ def _fit(out):
 
 
 def _fit_row(tr):
-    cells = [c for c in tr if _local(c) in ("td", "th")]
-    others = [c for c in tr if _local(c) not in ("td", "th")]
+    cells, others = [], []
+    for c in tr:
+        (cells if c.tag in _CELLS else others).append(c)
     if others or (tr.text and tr.text.strip()):
         # text or elements between the cells: kept in a cell of their own, so no tagged number is lost
         cell = etree.Element(f"{{{XHTML}}}td")
@@ -369,16 +377,16 @@ def _fit_row(tr):
 
 
 def _fit_table(table):
-    rows = []
+    rows = []  # (row, whether it is fitted already)
     loose = []
     for c in table:
         name = _local(c)
         if name == "tr":
-            rows.append(c)
+            rows.append((c, True))  # made by _xhtml, which fitted it: fitting it again would copy it unchanged
         elif name in ("td", "th"):
             tr = etree.Element(f"{{{XHTML}}}tr")
             tr.append(c)
-            rows.append(tr)
+            rows.append((tr, False))
         elif name != "caption" and name not in ("col", "colgroup"):
             loose.append(c)
     if loose or (table.text and table.text.strip()):
@@ -387,16 +395,16 @@ def _fit_table(table):
         td.text = table.text if table.text and table.text.strip() else None
         for c in loose:
             td.append(c)
-        rows.append(tr)
+        rows.append((tr, False))
     if not rows:
         div = etree.Element(f"{{{XHTML}}}div", dict(table.attrib))
         for c in list(table):
             div.append(c)
         return div
     new = etree.Element(f"{{{XHTML}}}table", dict(table.attrib))
-    for r in rows:
+    for r, fitted in rows:
         r.tail = None
-        new.append(_fit_row(r))
+        new.append(r if fitted else _fit_row(r))
     return new
 
 

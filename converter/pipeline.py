@@ -14,6 +14,7 @@ from .builder import Builder, Network, PresItem, Untagged, prune_calcs
 from .catalog import TYPES, era_of, load_catalog
 from .cover import fiscal_focus, fiscal_year_end_from_text, read_cover
 from .equity import build_equity, build_equity_rollforward
+from .gcscope import only_new_objects_collected
 from .html import split_element
 from .errors import (AmountTooLong, BadOption, CutOff, InternalError, NoStatements, NotAFiling,
                      OutputFolderError, UndatedStatements)
@@ -79,6 +80,14 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
     kept for its callers). The report names the source as `path` was given."""
     out_dir = Path(out_dir)
     _check_output_folder(out_dir, str(path))
+    with only_new_objects_collected():  # (the collector walks what this conversion makes, not the catalog)
+        return _convert(path, out_dir, prefix=prefix, cik=cik, run_validation=run_validation,
+                        taxonomy_packages=taxonomy_packages, form=form, period_end=period_end, data=data,
+                        formats=formats)
+
+
+def _convert(path, out_dir: Path, *, prefix, cik, run_validation, taxonomy_packages, form, period_end, data,
+             formats) -> Result:
     built = build(path if data is None else data, str(path), prefix=prefix, cik=cik, taxonomy_packages=taxonomy_packages, form=form,
                   period_end=period_end, formats=formats)
     validation, rep = _write_atomically(out_dir, built.files, built.instance_name, built.report, run_validation,

@@ -5,43 +5,66 @@ Every template writes XML, so every value is escaped (autoescape) and loses the 
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import islice
 from typing import Iterable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .resources import TEMPLATES_DIR
-from .xmlsafe import clean
+from .xmlsafe import FORBIDDEN, clean
+
+_drop_forbidden = FORBIDDEN.sub  # bound once: every value a template writes passes here
 
 
 def _finalize(value):
+    if type(value) is str:  # the common case first (most values are plain strings)
+        return _drop_forbidden("", value)
     if isinstance(value, Markup):  # already escaped (a macro's output): keep it markup
         return Markup(clean(str(value)))
     return clean(value) if isinstance(value, str) else value
 
 
+class _Environment(Environment):
+    def getattr(self, obj, attribute):
+        """`x.name` in a template: Jinja tries the attribute first, and on a dict (what the report's views and
+        the taxonomy's rows are) that fails with an exception raised and caught on every lookup, before the key
+        is read. A plain dict's key is read first here; no template names a key that is also a dict method, so
+        what a lookup gives is unchanged."""
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 @lru_cache(maxsize=1)
 def env() -> Environment:
-    return Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)), undefined=StrictUndefined,
-                       keep_trailing_newline=True, autoescape=True, finalize=_finalize)
+    return _Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)), undefined=StrictUndefined,
+                        keep_trailing_newline=True, autoescape=True, finalize=_finalize)
 
 
 def render(template: str, **ctx) -> str:
-    return join_pieces(env().get_template(template).generate(**ctx))
+    # what Template.generate yields, without its extra generator in front of every piece (a large document is
+    # hundreds of thousands of pieces); an error is reported as Jinja reports it, with the template's line
+    t = env().get_template(template)
+    try:
+        return join_pieces(t.root_render_func(t.new_context(ctx)))
+    except Exception:
+        env().handle_exception()
+        raise  # (handle_exception raises)
 
 
 def join_pieces(pieces: Iterable[str], batch: int = 4096) -> str:
     """`"".join(pieces)`, without holding every piece at once: a template (or an encoder) yields many small
     strings, and a list of them all costs several times the text they make. They are joined a batch at a time,
     so at most the text twice (the batches, then the whole) is held."""
+    pieces = iter(pieces)
     chunks: list[str] = []
-    buf: list[str] = []
-    for p in pieces:
-        buf.append(p)
-        if len(buf) >= batch:
-            chunks.append("".join(buf))
-            buf.clear()
-    if not chunks:
-        return "".join(buf)
-    chunks.append("".join(buf))
-    return "".join(chunks)
+    while True:
+        buf = list(islice(pieces, batch))  # a batch taken at C speed, not a Python step per piece
+        chunks.append("".join(buf))
+        if len(buf) < batch:
+            break
+    return chunks[0] if len(chunks) == 1 else "".join(chunks)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .gcscope import only_new_objects_collected
 from .packages import packages_for, slim_packages
 from .xmlsafe import safe_parser
 
@@ -74,16 +75,20 @@ def run_arelle(instance: Path, packages: list[Path]) -> list[Message]:
                           calcs="c11r", internetConnectivity="offline", disablePersistentConfig=True,
                           logFile="logToBuffer", keepOpen=False)
     handler = _Collect()
-    with Session() as session:
-        session.run(opts, logHandler=handler)
+    # Arelle calls gc.collect() when it closes the model: a full collection, which walks only what the run made
+    with only_new_objects_collected():
+        with Session() as session:
+            session.run(opts, logHandler=handler)
     ignore = {"", "info", "arelle:info"}
     return [m for m in handler.records if not (m.level in ("INFO", "DEBUG") and m.code in ignore)]
 
 
-def edgar_checks(instance: Path) -> list[Message]:
-    """CIK scheme, unused contexts, duplicate facts, required dei facts."""
+def edgar_checks(instance: Path, root=None) -> list[Message]:
+    """CIK scheme, unused contexts, duplicate facts, required dei facts (`root`: the instance's root element, when
+    the caller has read it already)."""
     out: list[Message] = []
-    root = etree.parse(str(instance), safe_parser()).getroot()
+    if root is None:
+        root = etree.parse(str(instance), safe_parser()).getroot()
     ctx_ids = set()
     for ctx in root.findall(f"{XBRLI}context"):
         ctx_ids.add(ctx.get("id"))
@@ -134,8 +139,8 @@ def validate(instance: str | Path, taxonomy_packages: list[Path] | None = None) 
             res.messages = run_arelle(instance, slim_packages(instance.parent, Path(d)))
     else:
         res.messages = run_arelle(instance, packages)
-    res.messages += edgar_checks(instance)
     root = tree.getroot()
+    res.messages += edgar_checks(instance, root)  # the tree read above: Arelle changes nothing on disk
     res.contexts = len(root.findall(f"{XBRLI}context"))
     res.facts = sum(1 for el in root if isinstance(el.tag, str) and el.get("contextRef") is not None)
     return res
