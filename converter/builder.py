@@ -5,11 +5,11 @@ import re
 from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 from datetime import timedelta
-from decimal import Context as DecimalContext, Decimal
+from decimal import ROUND_HALF_UP, Context as DecimalContext, Decimal
 
 from .arithmetic import find_subtotals
 from .catalog import Catalog
-from .labels import camel, not_money
+from .labels import WEAK, camel, not_money, tokens
 from .mapper import Line, build_lines, column_period, core_label, decide_signs, extension_name, line_period_type, map_lines
 from .model import Concept, Context, Fact, Period, Statement
 from .rules import FUTURE_DAYS
@@ -73,6 +73,9 @@ class Builder:
         self.path = path
         self.extensions: dict[str, Concept] = {}
         self.facts: dict[tuple[str, Context, str | None], Fact] = {}
+        # extensions made for lines, by meaning; the periods each one's lines take
+        self._by_meaning: dict[tuple, list[Concept]] = {}
+        self._claimed: dict[str, dict[Period, frozenset]] = {}
         self.networks: list[Network] = []
         self.checks: list[Check] = []
         self.untagged: list[Untagged] = []
@@ -230,6 +233,10 @@ class Builder:
                 if old is None:
                     continue
                 mine = cell.value * self._scale(ln, st)
+                places = self.decimals(ln.kind, cell.places, self._power(ln, st))
+                if agree_at_precision(abs(Decimal(old.value)), old.decimals, abs(mine), places) and \
+                        (not signed or (Decimal(old.value) < 0) == (ln.sign * mine < 0) or not mine):
+                    continue  # the same figure, perhaps printed with more or fewer places
                 if signed and Decimal(old.value) != ln.sign * mine:
                     ln.reason = (f"{ln.concept.qname} already holds {old.value} for {period} ({old.source}); "
                                  f"here the sum printed in the statement needs the opposite sign")
@@ -266,9 +273,15 @@ class Builder:
                                           f"({old.source})"))
         return status
 
-    def extend_line(self, ln: Line, lines: list[Line], st: Statement) -> None:
+    def extend_line(self, ln: Line, lines: list[Line], st: Statement, periods: "frozenset[Period] | None" = None) -> None:
         """Give a line no US-GAAP concept fits a company extension concept (its type, period type and balance from
-        the line and the total it is printed under), with the reason and the closest candidates."""
+        the line and the total it is printed under), with the reason and the closest candidates. `periods`: the
+        periods its facts take (from its columns when not given).
+
+        One extension per meaning: a line worded as an earlier extended one, of the same type, period type and
+        balance, whose periods that extension does not hold yet, takes it ("Common stock purchased and retired" in
+        each year of an equity statement is one concept, not three). A label of a word or two of little meaning
+        ("Other", "Total", "International") is one meaning only under the same caption of the same statement."""
         period = line_period_type(ln, st)
         balance = ""
         if ln.kind == "monetary":
@@ -291,7 +304,16 @@ class Builder:
                 balance = "debit" if _DEBIT_WORDS.search(ln.row.label) else "credit"
         label = ln.row.label if core_label(ln.row.label) else \
             (f"{ln.context_label} subtotal" if ln.context_label else "Subtotal")
-        ln.concept = self.new_extension(label, ln.kind, period, balance)
+        amounts = self._line_amounts(ln, st, periods)
+        key = self._meaning(label, ln, st, period, balance)
+        ln.concept = next((c for c in self._by_meaning.get(key, ()) if self._agrees(self._claimed[c.qname], amounts)),
+                          None) if amounts else None
+        if ln.concept is None:
+            ln.concept = self.new_extension(label, ln.kind, period, balance)
+            self._by_meaning.setdefault(key, []).append(ln.concept)
+        claimed = self._claimed.setdefault(ln.concept.qname, {})
+        for p, values in amounts.items():
+            claimed[p] = claimed.get(p, frozenset()) | values
         ln.score = 0.0
         if not ln.reason:
             best = ln.alternatives[0] if ln.alternatives else None
@@ -312,6 +334,37 @@ class Builder:
         if own is not None:
             return own
         return st.scale if ln.kind == "monetary" else st.share_scale
+
+    def _line_amounts(self, ln: Line, st: Statement, periods: "frozenset[Period] | None") -> dict[Period, frozenset]:
+        """The magnitudes the line prints for each period its amounts take (by its columns, or all in the one
+        period given)."""
+        out: dict[Period, set] = {}
+        scale = self._scale(ln, st)
+        for k, cell in enumerate(ln.row.cells):
+            if cell is None:
+                continue
+            if periods is not None:
+                if len(periods) != 1:
+                    return {}
+                period = next(iter(periods))
+            else:
+                period = self._period(ln, column_period(ln, st.columns[k])) if k < len(st.columns) else None
+            if period is not None:
+                out.setdefault(period, set()).add(abs(cell.value * scale))
+        return {p: frozenset(v) for p, v in out.items()}
+
+    @staticmethod
+    def _agrees(claimed: dict[Period, frozenset], amounts: dict[Period, frozenset]) -> bool:
+        """An extension can take the line when it holds none of the line's periods yet. (The same figures printed
+        twice for one period would do too, but the signs are decided after this, and one printed the other way
+        round would make two facts that contradict each other.)"""
+        return claimed.keys().isdisjoint(amounts)
+
+    @staticmethod
+    def _meaning(label: str, ln: Line, st: Statement, period: str, balance: str) -> tuple:
+        words = [w for w in tokens(core_label(label) or label) if w not in WEAK]
+        scope = () if len(words) >= 2 else (st.title, ln.context_label)
+        return (" ".join(label.lower().split()), ln.kind, period, balance, scope)
 
     @staticmethod
     def _period(ln: Line, period: Period | None) -> Period | None:
@@ -475,9 +528,25 @@ def _fmt(v: Decimal) -> str:
 
 def _same_value(a: Fact, b: Fact) -> bool:
     try:
-        return Decimal(a.value) == Decimal(b.value)
+        return agree_at_precision(Decimal(a.value), a.decimals, Decimal(b.value), b.decimals)
     except Exception:
         return a.value == b.value
+
+
+def agree_at_precision(a: Decimal, a_decimals: str | None, b: Decimal, b_decimals: str | None) -> bool:
+    """Whether two amounts of one concept and period are the same figure, as XBRL 2.1 (4.6.6) compares duplicates:
+    rounded to the lesser precision of the two. "3,491.7" million shares in a note and "3,492" in the income
+    statement are one figure printed twice, not two that contradict each other."""
+    def places(d: str | None) -> int | None:
+        try:
+            return int(d) if d not in (None, "", "INF") else None
+        except ValueError:
+            return None
+    known = [p for p in (places(a_decimals), places(b_decimals)) if p is not None]
+    if a == b or not known:
+        return a == b
+    step = Decimal(1).scaleb(-min(known))
+    return a.quantize(step, rounding=ROUND_HALF_UP) == b.quantize(step, rounding=ROUND_HALF_UP)
 
 
 def _sign_words(ln: Line, printed: Decimal) -> str:

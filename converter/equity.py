@@ -151,7 +151,7 @@ def build_equity(b: Builder, st: Statement, order: int, role_id: str, title: str
             period = Period(start=dates[before[-1]].end + timedelta(days=1), end=dates[after[0]].end)
             role = "terseLabel"
             if ln.concept is None:
-                b.extend_line(ln, lines, st)
+                b.extend_line(ln, lines, st, frozenset({period}))
         value_concept = equity_concept if is_balance else ln.concept
         sigma = 1 if is_balance else calc_weight(equity_concept, value_concept)
         share_line_concept = shares_concept if is_balance else _shares_twin(b, value_concept)

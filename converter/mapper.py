@@ -95,7 +95,9 @@ def row_kind(row: Row, st: Statement, context: str = "") -> str:
         return "shares"
     if context and not core_label(label).lower().startswith(("total", "net")):
         # "Basic" under "Earnings per share:" or under "Weighted average shares:"
-        if _PER_SHARE.search(context) and (not vals or all(abs(c.value) < 1000 for c in vals)):
+        # (amounts in cents: "Less: preferred dividends  13" under "Basic earnings per share" is $13 million)
+        if _PER_SHARE.search(context) and (not vals or (all(abs(c.value) < 1000 for c in vals) and
+                                                         any(c.places >= 2 for c in vals))):
             return "perShare"
         if re.match(r"\s*(weighted|average|number\s+of|shares\s+used|common\s+shares\s+outstanding)", context, re.I) \
                 and not _PER_SHARE.search(context) and not re.search(r"\$", row.label):
@@ -224,6 +226,10 @@ def calc_weight(parent: Concept, child: Concept) -> int:
 _INLINE_CAPTION = re.compile(r"^\s*([A-Za-z]+(?:\s+[A-Za-z]+){0,2})\s*:\s+[A-Za-z]")
 
 
+# "Less: preferred dividends" says how the row counts, not what the rows below are
+_OPERATOR = re.compile(r"(less|add|deduct|plus|minus|net|including|excluding|note|see|as|of)\b", re.I)
+
+
 def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> list[Line]:
     rows = st.rows
     lines = [Line(index=i, row=r, header=not r.has_values) for i, r in enumerate(rows)]
@@ -236,7 +242,7 @@ def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> l
         ln.context_label = header_text
         ln.kind = row_kind(ln.row, st, header_text)
         inline = _INLINE_CAPTION.match(ln.row.label)
-        if inline and not ln.row.label.rstrip().endswith(":"):
+        if inline and not ln.row.label.rstrip().endswith(":") and not _OPERATOR.match(inline.group(1)):
             header_text = inline.group(1)  # "Current: Federal" opens "Current:" for "State" and "Foreign" below
         if st.kind == "cash_flow" or st.kind == "note":
             if _BEGIN.search(ln.row.label):

@@ -79,6 +79,16 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else _NUM_WORDS[word.lower()]
 
 
+def span_nearest_end(text: str) -> tuple[str, int] | None:
+    """The span said by the last such phrase in `text`: in the words before a table (a heading after prose that
+    mentions "six months" of something) the phrase nearest the table is the table's."""
+    found = [(m.start(), k, span) for k, (pattern, span) in enumerate((
+        (_WEEKS_SPAN, None), (_MONTHS_SPAN, None), (_QUARTER_SPAN, ("months", 3)), (_YEAR_SPAN, ("months", 12))))
+        for m in pattern.finditer(text)
+        for span in [span or ("weeks" if pattern is _WEEKS_SPAN else "months", _count(m.group(1)))]]
+    return max(found, key=lambda x: (x[0], -x[1]))[2] if found else None
+
+
 def span_of(text: str) -> tuple[str, int] | None:
     """("months", n) or ("weeks", n) said by a phrase such as "Three Months Ended"."""
     m = _WEEKS_SPAN.search(text)

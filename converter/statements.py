@@ -8,7 +8,7 @@ from .model import Statement, Table
 import calendar
 
 from .periods import (MONTH_DAY, YEAR, PrintedDates, all_dates, column_end_date, duration_ending, month_day_of,
-                      parse_date, printed_dates, span_of)
+                      parse_date, printed_dates, span_nearest_end, span_of)
 from .source import Document
 
 KINDS = ("balance_sheet", "income", "equity", "cash_flow")
@@ -298,14 +298,15 @@ def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset
                 continue
             near_span = next((sp for _, sp in sorted((abs(k - col.index), sp) for k, sp in enumerate(spans)
                                                      if sp is not None)), None)
-            span = span_of(col.header) if st.kind == "note" else (span_of(col.header) or near_span or span_of(context))
+            span = span_of(col.header) if st.kind == "note" else \
+                (span_of(col.header) or near_span or span_nearest_end(context))
             if st.kind in ("income", "cash_flow", "equity") and span is None:
                 span = ("months", 12 if form.upper().startswith("10-K") else 3)
             col.period = duration_ending(end, span, printed) if span else _instant(end)
             if st.kind == "note" and span is None and not MONTH_DAY.search(col.header):
                 # "2009" over a note: the year's end for a balance, for a flow the period the prose names ("for
                 # the three years ended ...") or an annual report's fiscal year
-                flow = span_of(context) or (("months", 12) if form.upper().startswith("10-K") else None)
+                flow = span_nearest_end(context) or (("months", 12) if form.upper().startswith("10-K") else None)
                 col.year_period = duration_ending(end, flow, printed) if flow else None
         if st.kind == "note":
             for col in t.columns:

@@ -437,3 +437,79 @@ def test_places_in_an_income_tax_note_are_the_domestic_foreign_and_current_conce
     assert got["Current: Federal"] == "us-gaap:CurrentFederalTaxExpenseBenefit"
     assert got["State"] == "us-gaap:CurrentStateAndLocalTaxExpenseBenefit"
     assert got["Foreign"] == "us-gaap:CurrentForeignTaxExpenseBenefit"
+
+
+def test_a_figure_printed_with_more_places_elsewhere_is_the_same_figure():
+    from edgar2xbrl.builder import agree_at_precision
+    D = Decimal
+    assert agree_at_precision(D("3491700000"), "-5", D("3492000000"), "-6")
+    assert not agree_at_precision(D("3491700000"), "-5", D("3493000000"), "-6")
+    assert not agree_at_precision(D("100"), "0", D("101"), "0")
+    assert agree_at_precision(D("5"), "INF", D("5"), None) and not agree_at_precision(D("5"), None, D("6"), None)
+
+
+def test_the_span_phrase_nearest_a_table_is_its_span():
+    from edgar2xbrl.periods import span_nearest_end
+    # a footnote of the table before mentions six months; the heading of this one says "Year ended"
+    assert span_nearest_end("(a) 2004 results include six months of the merged firm\nYear ended December 31,") == \
+        ("months", 12)
+    assert span_nearest_end("Three months ended March 31,") == ("months", 3)
+    assert span_nearest_end("in millions") is None
+
+
+def test_an_operator_before_a_colon_opens_no_caption_and_cents_need_places():
+    note, st = _statement("""\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 20 - EARNINGS PER SHARE
+
+Year ended December 31,
+(in millions, except per share amounts)              2010          2009
+                                                  --------      --------
+Basic earnings per share
+Net income                                         $ 8,483       $ 4,466
+Less: preferred stock dividends                         13            52
+                                                  --------      --------
+Net income applicable to common stock              $ 8,470       $ 4,414
+Weighted-average basic shares outstanding          3,491.7       2,779.9
+Net income per share                               $  2.43       $  1.59
+""", period_end=date(2010, 12, 31), note=True)
+    b = Builder(load_catalog(2009), "acme", "x.txt")
+    b.build_statement(st, 200, "Eps", "Note 20 - Earnings per share (Details)", group="Disclosure")
+    facts = {f.row_label.strip(): f for f in b.facts.values() if "2010" in str(f.context.period)}
+    dividends = facts["Less: preferred stock dividends"]
+    # 13 under "Basic earnings per share" in a table in millions is $13 million, not 13 dollars a share
+    assert dividends.unit == "USD" and dividends.value == "13000000"
+    # the year column of a note is the year, not a span read in prose before it
+    assert facts["Net income"].context.period.start == date(2010, 1, 1)
+
+
+def test_one_extension_for_a_line_printed_once_a_year():
+    st = _statement("""\
+                          ACME CORP.
+                 STATEMENTS OF CASH FLOWS
+                        (In thousands)
+
+                                                     Year Ended December 31,
+                                                       2010          2009
+                                                     --------      --------
+Net income                                            $ 1,000       $   800
+Zorbing reimbursements from partner sites                  40            30
+                                                     --------      --------
+Net cash provided by operating activities               1,040           830
+                                                     ========      ========
+""")
+    from edgar2xbrl.mapper import build_lines
+    from edgar2xbrl.model import Period
+    b = Builder(load_catalog(2009), "acme", "x.txt")
+    lines = build_lines(st, {})
+    ln = lines[1]
+    b.extend_line(ln, lines, st, frozenset({Period(start=date(2010, 1, 1), end=date(2010, 12, 31))}))
+    first = ln.concept
+    ln.concept = None
+    b.extend_line(ln, lines, st, frozenset({Period(start=date(2009, 1, 1), end=date(2009, 12, 31))}))
+    assert ln.concept is first  # another year of the same line: the same concept
+    ln.concept = None
+    b.extend_line(ln, lines, st, frozenset({Period(start=date(2009, 1, 1), end=date(2009, 12, 31))}))
+    assert ln.concept is not first  # the same period again would be a second figure: a concept of its own
