@@ -68,6 +68,7 @@ MAX_COLSPAN = 1000
 MAX_ROWSPAN = 65534
 # no statement is this wide; cells further right are not read (and the report says so)
 MAX_TABLE_COLUMNS = 2000
+MAX_LABEL_CHARS = 300
 MAX_TABLE_CHARS = 20_000_000  # a table's laid-out size (width × rows); no real statement comes near
 # a cell's text kept: no cell of a statement comes near, but a cell that damaged markup left open holds the rest of
 # the document, tables inside it, and every nested cell would hold it again (quadratic in the document)
@@ -184,7 +185,9 @@ def _table_lines(table, too_wide: list[int] | None = None,
                 g[c] = ("\n".join(stacked[r][c]), g[c][1])
     labels = [" ".join(g[c][0] for c in cols if c < first_num and g[c][0]) for g, _ in grid]
     value_cols = [c for c in cols if c >= first_num]
-    label_w = min(max([len(t) for t in labels] + [10]), 110)
+    # a label is laid out whole (its end carries what the row is: "... shares issued and outstanding"); the cap
+    # only keeps a paragraph set in a label cell from widening every line of its table
+    label_w = min(max([len(t) for t in labels] + [10]), MAX_LABEL_CHARS)
     width = {c: 0 for c in value_cols}
     def wide(t: str) -> int:
         return max(len(x) for x in t.split("\n"))

@@ -214,3 +214,14 @@ def test_wrapped_line_cut_inside_an_entity_is_joined_though_longer():
     assert len(parts[3]) > width and parts[3].endswith("&") and parts[4].startswith("nbsp;")
     lines, _ = render("\n".join(parts))
     assert lines and all(ln == "Cash" + " " * 20 + "1,200" + " " * 5 + "900" for ln in lines)
+
+
+def test_a_long_row_label_is_laid_out_whole():
+    label = ("Common stock, no par value; 1,800,000,000 shares authorized; 895,735,210 and 888,325,973 shares issued "
+             "and outstanding, respectively")
+    assert len(label) > 110
+    lines, _ = render(f"<html><body><table><tr><td>{label}</td><td>8,210</td><td>7,177</td></tr>"
+                      "<tr><td>Retained earnings</td><td>1,000</td><td>900</td></tr></table></body></html>")
+    row = next(l for l in lines if "8,210" in l)
+    # the words at its end say what the amounts are (shares issued and outstanding): they stay
+    assert "outstanding, respectively" in row and row.index("respectively") < row.index("8,210")
