@@ -10,6 +10,7 @@ from .periods import all_dates
 
 _AMT = r"\$\s?([\d,]*\.?\d+)"
 _SHARES = r"([\d,]{3,})"
+_COUNT_WORDS = r"(authorized|issued|outstanding)(?:\s*(?:,|and|&)\s*(issued|outstanding))?"
 
 
 def _num(t: str) -> Decimal:
@@ -60,12 +61,14 @@ def build_parentheticals(b: Builder, st: Statement, order: int, role_id: str, ti
             caption_subject = subj
         elif caption_subject in ("Preferred", "Common"):
             # "Common stock, $0.01 par value: / Authorized shares -- 5,000 / Issued shares -- 460 and 456"
-            m = re.match(r"(authorized|issued|outstanding)\s+shares\s*[-\u2014:]*\s*" + _SHARES +
-                         r"(?:\s+and\s+" + _SHARES + ")?", low)
+            m = re.match(_COUNT_WORDS + r"\s+shares\s*[-\u2014:]*\s*(?:" + _SHARES +
+                         r"(?:\s+and\s+" + _SHARES + r")?|(none|nil)\b)", low)
             if m:
-                what = {"authorized": "Authorized", "issued": "Issued", "outstanding": "Outstanding"}[m.group(1)]
-                amts = [(g, m.start(i + 2)) for i, g in enumerate(m.groups()[1:]) if g]
-                found.append((f"us-gaap:{caption_subject}StockShares{what}", "scaled-shares", amts, low))
+                # "Issued and outstanding shares -- none": no shares issued, none outstanding, at every date
+                amts = [(g, m.start(i + 3)) for i, g in enumerate(m.groups()[2:4]) if g] or [("0", m.start(5))]
+                for word in dict.fromkeys(w for w in (m.group(1), m.group(2)) if w):
+                    what = {"authorized": "Authorized", "issued": "Issued", "outstanding": "Outstanding"}[word]
+                    found.append((f"us-gaap:{caption_subject}StockShares{what}", "scaled-shares", amts, low))
             elif not re.match(r"(authorized|issued|outstanding)", low):
                 caption_subject = None
         if subj in ("Preferred", "Common"):

@@ -421,3 +421,20 @@ def test_par_value_in_a_heading_does_not_make_a_share_column_dollars():
                    tables=[Table(rows=[], columns=cols, start_line=1, end_line=1)])
     roles = _column_roles(Builder(load_catalog(), "acme", "x.txt"), st)
     assert [shares for _, shares in roles] == [True, False, False]
+
+
+def test_none_issued_and_outstanding_is_zero_shares_of_both():
+    text = BS_COUNTS.replace("  Common stock, $0.01 par value:\n",
+                             "  Preferred stock, $0.01 par value:\n    Authorized shares -- 500\n"
+                             "    Issued and outstanding shares -- none               --            --\n"
+                             "  Common stock, $0.01 par value:\n")
+    lines, docs = _doc(text)
+    st = locate(lines, find_tables(lines, docs), docs, "10-K").statements[0]
+    b = Builder(load_catalog(), "acme", "x.txt")
+    build_parentheticals(b, st, 2, "BSP", "Balance Sheets (Parenthetical)")
+    got = {(f.concept, str(f.context.period)): f.value for f in b.facts.values()}
+    for period in ("1999-12-31", "1998-12-31"):
+        assert got[("us-gaap:PreferredStockSharesIssued", period)] == "0"
+        assert got[("us-gaap:PreferredStockSharesOutstanding", period)] == "0"
+    assert got[("us-gaap:PreferredStockSharesAuthorized", "1999-12-31")] == "500000000"
+    assert got[("us-gaap:CommonStockSharesOutstanding", "1999-12-31")] == "432000000"
