@@ -382,6 +382,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     # rows first take the runner-up their confident total sums; what the total still leaves out may then move it
     _fit_totals(lines, by_index, catalog, used)
     _fit_to_children(lines, by_index, catalog, used)
+    _lone_other(lines, by_index, catalog, used)
     # outer subtotals first: a subtotal inside another must sit below the concept the outer one gets
     for pos in sorted(unlabeled, reverse=True):
         ln = lines[pos]
@@ -680,6 +681,29 @@ def _fit_to_children(lines: list[Line], by_index: dict[int, Line], catalog: Cata
             ln.reason = "close in words, and sums more of the rows printed above it"
             used.add(qname)
             break
+
+
+def _lone_other(lines: list[Line], by_index: dict[int, Line], catalog: Catalog, used: set[str]) -> None:
+    """A total of two rows, one of which says only "other" (income and expense), adds that row in where the
+    official calculation has a whole group: "Other income and expense" between operating income and pretax income
+    is the nonoperating total (NonoperatingIncomeExpense), not its "other" part, when it is the group's only line."""
+    for ln in lines:
+        if ln.concept is None or ln.concept.extension or len(ln.children) != 2:
+            continue
+        for k, _ in ln.children:
+            kid = by_index.get(k)
+            if kid is None or kid.concept is None or kid.concept.extension or kid.children or \
+                    not _is_other_item(core_label(kid.row.label), ""):
+                continue
+            direct = [c for q, sc in kid.alternatives if (c := catalog.concepts.get(q)) is not None and
+                      q not in used and sc >= THRESHOLD and c.period == kid.concept.period and
+                      ln.concept.name in c.parents and c.name in catalog.ancestors(kid.concept.name)]
+            if direct:
+                used.discard(kid.concept.qname)
+                kid.concept = direct[0]
+                kid.score = next(sc for q, sc in kid.alternatives if q == direct[0].qname)
+                kid.reason = f"the only line of the group {direct[0].name} adds into {ln.concept.name}"
+                used.add(direct[0].qname)
 
 
 def sum_fits(parent: Concept, kids: list[tuple[Line, int]], total_sign: int) -> bool:

@@ -513,3 +513,30 @@ Net cash provided by operating activities               1,040           830
     ln.concept = None
     b.extend_line(ln, lines, st, frozenset({Period(start=date(2009, 1, 1), end=date(2009, 12, 31))}))
     assert ln.concept is not first  # the same period again would be a second figure: a concept of its own
+
+
+def test_a_lone_other_line_between_operating_and_pretax_income_is_the_nonoperating_total():
+    from edgar2xbrl.mapper import _lone_other
+    cat, lines = _lines([
+        ("Operating income", "OperatingIncomeLoss", 1.0, []),
+        ("Other income and expense", "OtherNonoperatingIncomeExpense", 1.0,
+         [("OtherNonoperatingIncomeExpense", 1.0), ("NonoperatingIncomeExpense", 0.75)]),
+        ("Income before provision for income taxes",
+         "IncomeLossFromContinuingOperationsBeforeIncomeTaxesMinorityInterestAndIncomeLossFromEquityMethodInvestments",
+         1.0, [])])
+    lines[-1].children = [(0, 1), (1, 1)]
+    used = {ln.concept.qname for ln in lines}
+    _lone_other(lines, {ln.index: ln for ln in lines}, cat, used)
+    assert lines[1].concept.name == "NonoperatingIncomeExpense"
+    # with a sibling in the group (interest income) the "other" line is the group's other part
+    cat, lines = _lines([
+        ("Operating income", "OperatingIncomeLoss", 1.0, []),
+        ("Interest income", "InvestmentIncomeInterest", 1.0, []),
+        ("Other income and expense", "OtherNonoperatingIncomeExpense", 1.0,
+         [("OtherNonoperatingIncomeExpense", 1.0), ("NonoperatingIncomeExpense", 0.75)]),
+        ("Income before provision for income taxes",
+         "IncomeLossFromContinuingOperationsBeforeIncomeTaxesMinorityInterestAndIncomeLossFromEquityMethodInvestments",
+         1.0, [])])
+    lines[-1].children = [(0, 1), (1, 1), (2, 1)]
+    _lone_other(lines, {ln.index: ln for ln in lines}, cat, {ln.concept.qname for ln in lines})
+    assert lines[2].concept.name == "OtherNonoperatingIncomeExpense"
