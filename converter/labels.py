@@ -15,7 +15,7 @@ _SYNONYMS = {
     "expenditure": "expense", "outlay": "expense", "charge": "charge", "borrowing": "debt",
     "purchase": "purchase", "acquisition": "acquisition", "equivalent": "equivalent",
     "decrease": "increase", "provided": "provided", "used": "provided", "generated": "provided", "loss": "income", "deficit": "deficit",
-    "plant": "plant", "receivable": "receivable", "payable": "payable",
+    "plant": "plant", "longterm": "noncurrent", "receivable": "receivable", "payable": "payable",
 }
 
 

@@ -540,3 +540,9 @@ def test_a_lone_other_line_between_operating_and_pretax_income_is_the_nonoperati
     lines[-1].children = [(0, 1), (1, 1), (2, 1)]
     _lone_other(lines, {ln.index: ln for ln in lines}, cat, {ln.concept.qname for ln in lines})
     assert lines[2].concept.name == "OtherNonoperatingIncomeExpense"
+
+
+def test_long_term_is_the_official_noncurrent():
+    from edgar2xbrl.labels import tokens
+    assert set(tokens("Long-term liabilities")) == set(tokens("Liabilities, Noncurrent"))
+    assert tokens("Long term debt") == tokens("Long-term Debt")
