@@ -228,6 +228,13 @@ class _Plan:
 
 def write_inline(x: XbrlReport, source: Filing) -> dict[str, str]:
     """{name: text} of the inline XBRL document of the report `x` read from the filing `source`."""
+    name, pieces = inline_pieces(x, source)
+    return {name: "".join(pieces)}
+
+
+def inline_pieces(x: XbrlReport, source: Filing) -> tuple[str, tuple[str, ...]]:
+    """The inline XBRL document's name and its text in pieces (to be joined, or written one after the other: the
+    document, often the largest file, is not copied once more to join them)."""
     raw = [ln.expandtabs(8).rstrip() for ln in source.text.split("\n")]
     docs = [d for d in documents(raw) if not d.type or _STATEMENT_DOCS.match(d.type)] or documents(raw)[:1]
     nsmap = {None: XHTML, "ix": IX, "ixt": IXT, "xbrli": XBRLI, "link": LINK, "xlink": XLINK, "xbrldi": XBRLDI,
@@ -267,7 +274,7 @@ def write_inline(x: XbrlReport, source: Filing) -> dict[str, str]:
     del raw, by_doc, cover, text, facts, part, head, title, style, body, hidden_div
     xml = etree.tostring(root, encoding="unicode")
     del root  # the tree goes before the document is copied once more
-    return {f"{x.base_name}.htm": "".join(('<?xml version="1.0" encoding="utf-8"?>\n', xml, "\n"))}
+    return f"{x.base_name}.htm", ('<?xml version="1.0" encoding="utf-8"?>\n', xml, "\n")
 
 
 def _text_part(part, raw: list[str], d: Document, facts: list[ReportFact], cover: list[ReportFact]) -> set[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from itertools import islice
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -51,6 +51,22 @@ def render(template: str, **ctx) -> str:
     t = env().get_template(template)
     try:
         return join_pieces(t.root_render_func(t.new_context(ctx)))
+    except Exception:
+        env().handle_exception()
+        raise  # (handle_exception raises)
+
+
+def render_chunks(template: str, batch: int = 4096, **ctx) -> Iterator[str]:
+    """What `render` returns, given as it is made, a batch of pieces at a time (for a file written as it comes:
+    the text is never held whole)."""
+    t = env().get_template(template)
+    pieces = t.root_render_func(t.new_context(ctx))
+    try:
+        while True:
+            buf = list(islice(pieces, batch))
+            yield "".join(buf)
+            if len(buf) < batch:
+                return
     except Exception:
         env().handle_exception()
         raise  # (handle_exception raises)

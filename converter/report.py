@@ -15,6 +15,15 @@ def report_files(data: dict, xbrl=None) -> dict[str, str]:
     return {"report.json": report_json(data), "report.md": report_markdown(data), "report.html": html}
 
 
+def write_report_files(sink, data: dict, xbrl=None) -> None:
+    """The report files handed to a sink (`converter.sink`) one after the other, the page and the JSON as they
+    are rendered (neither is held whole when the sink writes them at once); the same text as `report_files`."""
+    from .report_html import report_html_chunks
+    sink.stream("report.html", report_html_chunks(data, xbrl))
+    sink.stream("report.json", json.JSONEncoder(indent=1, default=str).iterencode(data))
+    sink.put("report.md", report_markdown(data))
+
+
 def report_json(data: dict) -> str:
     # what json.dumps(data, indent=1, default=str) returns, its pieces joined as they come (json.dumps lists them
     # all first: many times the text for a large report)
