@@ -1,6 +1,6 @@
-"""Where a conversion's files go as they are made: kept in memory (the API's `Conversion.files`), or written at
-once into the temporary output folder (the CLI and the batch) and let go, so that a large filing's outputs are
-never all held together.
+"""Where a conversion's files go as they are made, for the CLI and the batch: written at once into the temporary
+output folder and let go, so that a large filing's outputs are never all held together (the in-memory API keeps
+them in a dict, `pipeline.build` without a sink).
 
 A file is given whole (`put`: text or bytes) or as the pieces of its text (`stream`: a template's or an
 encoder's pieces, written as they come). Either way the bytes are those of the text encoded as UTF-8, as
@@ -23,26 +23,6 @@ def _same(a: str | bytes, b: str | bytes) -> bool:
         a = a.encode("utf-8") if isinstance(a, str) else a
         b = b.encode("utf-8") if isinstance(b, str) else b
     return a == b
-
-
-class MemorySink:
-    """The files kept, name → text (or bytes), in the order they were made."""
-
-    def __init__(self) -> None:
-        self.files: dict[str, str | bytes] = {}
-
-    @property
-    def names(self) -> list[str]:
-        return list(self.files)
-
-    def put(self, name: str, data: str | bytes) -> None:
-        if name in self.files and not _same(self.files[name], data):
-            raise InternalError(f"output formats collide on the file name {name!r}")
-        self.files[name] = data
-
-    def stream(self, name: str, pieces: Iterable[str]) -> None:
-        from .render import join_pieces
-        self.put(name, join_pieces(pieces))
 
 
 class FolderSink:
