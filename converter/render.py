@@ -63,11 +63,7 @@ def render_chunks(template: str, batch: int = 4096, **ctx) -> Iterator[str]:
     context = t.new_context(ctx)
     pieces = t.root_render_func(context)
     try:
-        while True:
-            buf = list(islice(pieces, batch))
-            yield "".join(buf)
-            if len(buf) < batch:
-                return
+        yield from chunked(pieces, batch)
     except Exception:
         env().handle_exception()
         raise  # (handle_exception raises)
@@ -97,6 +93,17 @@ def _let_go(context) -> None:
                     inner.parent.clear()
     context.vars.clear()
     context.parent.clear()
+
+
+def chunked(pieces: Iterable[str], batch: int = 4096) -> Iterator[str]:
+    """The pieces joined a batch at a time (a template or an encoder yields many small strings: a file is written
+    a chunk at a time, not a piece at a time)."""
+    pieces = iter(pieces)
+    while True:
+        buf = list(islice(pieces, batch))
+        yield "".join(buf)
+        if len(buf) < batch:
+            return
 
 
 def join_pieces(pieces: Iterable[str], batch: int = 4096) -> str:

@@ -19,10 +19,11 @@ def report_files(data: dict, xbrl=None) -> dict[str, str]:
 def write_report_files(sink, data: dict, xbrl=None) -> None:
     """The report files handed to a sink (`converter.sink`) one after the other, the page and the JSON as they
     are rendered (neither is held whole when the sink writes them at once); the same text as `report_files`."""
+    from .render import chunked
     from .report_html import report_html_chunks
     sink.stream("report.html", report_html_chunks(data, xbrl))
-    sink.stream("report.json", json.JSONEncoder(indent=1, default=str).iterencode(data))
-    sink.stream("report.md", (line + "\n" for line in markdown_lines(data)))
+    sink.stream("report.json", chunked(json.JSONEncoder(indent=1, default=str).iterencode(data)))
+    sink.stream("report.md", chunked(line + "\n" for line in markdown_lines(data)))
 
 
 def report_json(data: dict) -> str:

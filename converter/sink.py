@@ -3,14 +3,13 @@ output folder and let go, so that a large filing's outputs are never all held to
 them in a dict, `pipeline.build` without a sink).
 
 A file is given whole (`put`: text or bytes) or as the pieces of its text (`stream`: a template's or an
-encoder's pieces, written as they come). Either way the bytes are those of the text encoded as UTF-8, as
+encoder's pieces, a batch at a time, written as they come). Either way the bytes are those of the text encoded as UTF-8, as
 `Path.write_text(text, encoding="utf-8")` writes it.
 """
 from __future__ import annotations
 
 import os
 import tempfile
-from itertools import islice
 from pathlib import Path
 from typing import Iterable
 
@@ -76,20 +75,14 @@ class FolderSink:
         except OSError as exc:
             raise self._fail(exc) from None
 
-    def stream(self, name: str, pieces: Iterable[str], batch: int = 4096) -> None:
+    def stream(self, name: str, pieces: Iterable[str]) -> None:
+        """Write the pieces one after the other as they come (many small pieces are best joined a batch at a time
+        first: `render.chunked`)."""
         target = self._new(name, None)
         try:
             with open(target, "w", encoding="utf-8") as f:  # (as write_text opens it)
-                if isinstance(pieces, (tuple, list)):  # a few large pieces (writers.Pieces): each written as is
-                    for piece in pieces:
-                        f.write(piece)
-                    return
-                pieces = iter(pieces)
-                while True:
-                    buf = list(islice(pieces, batch))  # a batch at a time: a few pieces held, never the file
-                    f.write("".join(buf))
-                    if len(buf) < batch:
-                        break
+                for piece in pieces:
+                    f.write(piece)
         except OSError as exc:
             raise self._fail(exc) from None
 

@@ -119,3 +119,33 @@ def test_render_in_pieces_is_render():
                prefix="p", ns={"us_gaap": "u", "dei": "d", "ext": "e"}, urls={"us_gaap": "u", "dei": "d"},
                schema_file="s.xsd")
     assert "".join(render_chunks("lab.xml.j2", **ctx)) == render("lab.xml.j2", **ctx)
+
+
+def test_the_year_end_in_the_text_is_read_as_in_the_squeezed_text():
+    """fiscal_year_end_from_text no longer squeezes the whole text's white space first: the same answers."""
+    import random
+    import re
+    from datetime import date
+    from edgar2xbrl.cover import fiscal_year_end_from_text
+    from edgar2xbrl.periods import add_months
+    from edgar2xbrl.cover import parse_date
+
+    def squeezed(lines, period_end):  # the earlier reading
+        flat = " ".join(" ".join(lines).split())
+        for m in re.finditer(r"(?:fiscal\s+)?year\s+end(?:ed|ing)\s+([A-Za-z]+\.?\s+\d{1,2}\s*,\s*(?:19|20)\d\d)",
+                             flat, re.I):
+            d = parse_date(m.group(1))
+            if d and period_end < d <= add_months(period_end, 12):
+                return f"--{d.month:02d}-{d.day:02d}"
+        return ""
+    rnd = random.Random(7)
+    spaces = [" ", "  ", "\t", "\xa0", "\u2003", " \x0c", "\x1f", ""]
+    words = ["fiscal", "year", "ending", "ended", "end", "June", "Sept.", "December", "30", "31", ",", "2004",
+             "2005", "1999", "the", "for"]
+    for _ in range(400):
+        text = "".join(rnd.choice(words) + rnd.choice(spaces) for _ in range(rnd.randint(5, 40)))
+        cut = sorted(rnd.sample(range(len(text)), min(3, len(text))))
+        lines = [text[a:b] for a, b in zip([0] + cut, cut + [len(text)])]
+        end = date(2004, rnd.choice([3, 6, 9, 12]), 28)
+        assert fiscal_year_end_from_text(lines, end) == squeezed(lines, end), lines
+    assert fiscal_year_end_from_text(["for the fiscal year", "ending   June\n30 ,\t2005"], date(2004, 9, 30)) == "--06-30"
