@@ -184,14 +184,20 @@ def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, c
                     filed=filing.header.get("filed", ""), sic=sic.group(1) if sic else "", source=Path(path).name,
                     edgar_header=tuple(sorted(filing.header.items())))
     xbrl = freeze(b, entity, f"{prefix}-{date_tag}", namespace(prefix, date_tag), TYPES)
+    printed = _printed_tables(b.path, layout, undated, filing.line_map)
+    # the report as far as it is known before validation (its taxonomy, files and validation are set after): what
+    # it needs of the builder and the layout is in it, and they go before the other formats are written
+    known = _report(b, layout, cover, form, period_end, fy_focus, fp_focus, registrant, placeholder, None, (),
+                    taxonomy_packages, undated, findings, printed, taxonomy="")
+    del b, layout, printed, undated, findings
     files = write_formats(formats, xbrl, files, source, filing, sink=sink)
     names = sorted(files if sink is None else sink.names)
 
-    printed = _printed_tables(b.path, layout, undated, filing.line_map)
-
     def report(validation):
-        rep = _report(b, layout, cover, form, period_end, fy_focus, fp_focus, registrant, placeholder,
-                      validation, names, taxonomy_packages, undated, findings, printed)
+        rep = dict(known)  # (the keys keep their places)
+        rep["taxonomy"] = validation.taxonomy if validation else _taxonomy(taxonomy_packages)
+        rep["files"] = sorted(names)
+        rep["validation"] = _validation(validation)
         rep["formats"] = list(formats)
         return rep
     return Built(files, f"{prefix}-{date_tag}.xml", report, warnings, xbrl)
@@ -638,8 +644,19 @@ def _printed_tables(path: str, layout, undated, line_map: list[int] | None) -> l
     return out
 
 
+def _taxonomy(packages) -> str:
+    from .packages import packages_for
+    return packages_for(packages)[1]
+
+
+def _validation(validation: ValidationResult | None) -> dict | None:
+    return None if validation is None else {
+        "summary": validation.summary(), "errors": [asdict(m) for m in validation.errors],
+        "warnings": [asdict(m) for m in validation.warnings]}
+
+
 def _report(b, layout, cover, form, period_end, fy, fp, registrant, placeholder, validation, files, packages,
-            undated=(), findings=None, printed=()):
+            undated=(), findings=None, printed=(), taxonomy: str | None = None):
     numbers = sum(sum(1 for c in r.cells if c is not None) + len(r.overflow)
                   for st in list(layout.statements) + list(undated) for r in st.rows)
     stmt_titles = {st.title for st in list(layout.statements) + list(undated)}
@@ -647,8 +664,8 @@ def _report(b, layout, cover, form, period_end, fy, fp, registrant, placeholder,
                    r["status"] in ("added", "duplicate")]
     tagged = len(tagged_rows)
     untagged_stmt = sum(1 for u in b.untagged if u.statement in stmt_titles)
-    from .packages import packages_for
-    taxonomy = validation.taxonomy if validation else packages_for(packages)[1]
+    if taxonomy is None:
+        taxonomy = validation.taxonomy if validation else _taxonomy(packages)
     reasons: dict[str, str] = {}  # each extension concept's reason: that of its first row that gives one
     for r in b.rows:
         if r["extension_reason"]:
@@ -684,8 +701,6 @@ def _report(b, layout, cover, form, period_end, fy, fp, registrant, placeholder,
                    ["'--' is read as a reported zero (value 0) everywhere"] + b.notes +
                    ([f"fiscal year end {cover.fiscal_year_end} from {cover.fiscal_year_end_source}"]
                     if cover.fiscal_year_end else []),
-        "validation": None if validation is None else {
-            "summary": validation.summary(), "errors": [asdict(m) for m in validation.errors],
-            "warnings": [asdict(m) for m in validation.warnings]},
+        "validation": _validation(validation),
     }
     return d

@@ -82,7 +82,13 @@ class FolderSink:
         try:
             with open(target, "w", encoding="utf-8") as f:  # (as write_text opens it)
                 for piece in pieces:
-                    f.write(piece)
+                    if isinstance(piece, str):
+                        f.write(piece)
+                    else:  # an lxml tree (writers.Pieces): serialized into the file as UTF-8
+                        from lxml import etree
+                        f.flush()
+                        etree.ElementTree(piece).write(f.buffer, encoding="utf-8")
+                        f.buffer.flush()
         except OSError as exc:
             raise self._fail(exc) from None
 

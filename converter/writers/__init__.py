@@ -22,7 +22,13 @@ Source = Union[str, "os.PathLike[str]", bytes]  # the filing as the pipeline was
 
 class Pieces(tuple):
     """A file's text given as pieces, in order: joined for a file kept in memory, written one after the other
-    for a file written at once (a large text is not copied to be joined)."""
+    for a file written at once (a large text is not copied to be joined). A piece is a string, or an lxml tree:
+    its text is `etree.tostring(tree, encoding="unicode")`, and a file written at once gets it serialized into
+    it, never held whole."""
+
+    def text(self) -> str:
+        from lxml import etree
+        return "".join(p if isinstance(p, str) else etree.tostring(p, encoding="unicode") for p in self)
 
 
 Files = dict[str, Union[str, bytes, Pieces]]
@@ -56,9 +62,9 @@ def _fsds(x: XbrlReport, classic: Mapping[str, str], source: Source, filing: "Fi
 
 
 def _inline(x: XbrlReport, classic: Mapping[str, str], source: Source, filing: "Filing") -> Files:
-    from ..ixbrl import inline_pieces
-    name, pieces = inline_pieces(x, filing)
-    return {name: Pieces(pieces)}
+    from ..ixbrl import XML_DECLARATION, inline_tree
+    name, root = inline_tree(x, filing)
+    return {name: Pieces((XML_DECLARATION, root, "\n"))}
 
 
 CLASSIC = "xbrl"
@@ -102,7 +108,7 @@ def write_formats(formats, x: XbrlReport, classic: Mapping[str, str], source: So
             continue
         for fname, data in files.items():
             if isinstance(data, Pieces):
-                data = "".join(data)
+                data = data.text()
             if fname in out and out[fname] != data:
                 raise InternalError(f"output formats collide on the file name {fname!r} ({name})")
             out[fname] = data
