@@ -7,7 +7,8 @@ worker; time on synthetic 1, 5 and 20 MB filings (the sample's notes repeated) t
     python benchmarks/throughput.py --every 3            # every third corpus filing (a quicker look)
 
 Each (corpus, validation) run is one worker process (started fresh, so its peak memory is its own) converting the
-filings one after another in memory (`edgar2xbrl.convert`, nothing written); CPU time is the worker's own
+filings one after another in memory (`edgar2xbrl.convert`, nothing written; benchmarks/memory.py measures the
+folder path's peak memory per input size); CPU time is the worker's own
 (`time.process_time`: user + system), which a shared machine leaves stable where wall time is not. Rejected
 filings count as filings (their time is spent too). Prints figures; asserts nothing.
 """

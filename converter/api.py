@@ -177,8 +177,12 @@ class Conversion:
         """
         out = Path(out_dir)
         pipeline._check_output_folder(out, self.source)
-        xbrl = {n: self.files[n] for n in self._xbrl}
-        pipeline._write_atomically(out, xbrl, self.instance, lambda _v: self.report, False, None, xbrl=self.xbrl)
+
+        def produce(sink):
+            for n in self._xbrl:
+                sink.put(n, self.files[n])
+            return self.instance, lambda _v: self.report, self.xbrl
+        pipeline._write_atomically(out, produce, False, None, self.source)
         return sorted(out / n for n in self.files)
 
 

@@ -203,9 +203,12 @@ def fiscal_year_end_from_text(lines: list[str], period_end: date | None) -> str:
     """"year ending June 30, 2005" in the text, after the period end, names the fiscal year end."""
     if period_end is None:
         return ""
-    flat = " ".join(" ".join(lines).split())
-    for m in re.finditer(r"(?:fiscal\s+)?year\s+end(?:ed|ing)\s+([A-Za-z]+\.?\s+\d{1,2}\s*,\s*(?:19|20)\d\d)", flat, re.I):
-        d = parse_date(m.group(1))
+    # the pattern reads any run of white space as one (it has no literal space), so it finds in the text what it
+    # finds in the text with its white space squeezed (" ".join(text.split()), a list of every word: many times
+    # the text), the date squeezed as it is read
+    text = " ".join(lines)
+    for m in re.finditer(r"(?:fiscal\s+)?year\s+end(?:ed|ing)\s+([A-Za-z]+\.?\s+\d{1,2}\s*,\s*(?:19|20)\d\d)", text, re.I):
+        d = parse_date(" ".join(m.group(1).split()))
         if d and period_end < d <= add_months(period_end, 12):
             return f"--{d.month:02d}-{d.day:02d}"
     return ""

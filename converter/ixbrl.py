@@ -228,7 +228,23 @@ class _Plan:
 
 def write_inline(x: XbrlReport, source: Filing) -> dict[str, str]:
     """{name: text} of the inline XBRL document of the report `x` read from the filing `source`."""
-    raw = [ln.expandtabs(8).rstrip() for ln in source.text.split("\n")]
+    name, root = inline_tree(x, source)
+    xml = etree.tostring(root, encoding="unicode")
+    del root  # the tree goes before the document is copied once more
+    return {name: "".join((XML_DECLARATION, xml, "\n"))}
+
+
+XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
+
+
+def inline_tree(x: XbrlReport, source: Filing) -> tuple[str, etree._Element]:
+    """The inline XBRL document's name and its tree: the document is the XML declaration, the tree serialized
+    (`etree.tostring(root, encoding="unicode")`) and a newline; a file written at once gets the tree serialized
+    into it as UTF-8, the same bytes, and the text is never held whole."""
+    # the filing's own lines for a text filing (read from its text just so, and never changed); an HTML filing's
+    # are the rendered text, and its markup's lines are read here
+    raw = (source.lines if source.line_map is None
+           else [ln.expandtabs(8).rstrip() for ln in source.text.split("\n")])
     docs = [d for d in documents(raw) if not d.type or _STATEMENT_DOCS.match(d.type)] or documents(raw)[:1]
     nsmap = {None: XHTML, "ix": IX, "ixt": IXT, "xbrli": XBRLI, "link": LINK, "xlink": XLINK, "xbrldi": XBRLDI,
              "iso4217": ISO4217, **x.namespaces}
@@ -265,9 +281,7 @@ def write_inline(x: XbrlReport, source: Filing) -> dict[str, str]:
     _header(hidden_div, x, [f for f in x.facts if f.id not in placed])
     # only the tree is written: the lines and every other handle on the tree go first
     del raw, by_doc, cover, text, facts, part, head, title, style, body, hidden_div
-    xml = etree.tostring(root, encoding="unicode")
-    del root  # the tree goes before the document is copied once more
-    return {f"{x.base_name}.htm": "".join(('<?xml version="1.0" encoding="utf-8"?>\n', xml, "\n"))}
+    return f"{x.base_name}.htm", root
 
 
 def _text_part(part, raw: list[str], d: Document, facts: list[ReportFact], cover: list[ReportFact]) -> set[str]:

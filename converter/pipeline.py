@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import tempfile
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -19,16 +18,17 @@ from .html import split_element
 from .errors import (AmountTooLong, BadOption, CutOff, InternalError, NoStatements, NotAFiling,
                      OutputFolderError, UndatedStatements)
 from .labels import camel
-from .outdir import clean_leftovers, follow_umask, foreign_files
+from .outdir import clean_leftovers, foreign_files
 from .model import Context, Fact, Period, Statement
 from .notes import build_measure_table, build_text_blocks, is_measure_table, prose_facts
 from .parenthetical import build_parentheticals
 from .periods import add_months
 from .periods import printed_dates
-from .report import report_files
+from .report import write_report_files
 from . import rules
 from .rules import FUTURE_DAYS
 from .segments import segment_breakdown
+from .sink import FolderSink
 from .source import read_filing, statement_documents
 from .statements import TITLES, locate
 from .tables import find_tables
@@ -88,18 +88,24 @@ def convert(path: str | Path, out_dir: str | Path, *, prefix: str | None = None,
 
 def _convert(path, out_dir: Path, *, prefix, cik, run_validation, taxonomy_packages, form, period_end, data,
              formats) -> Result:
-    built = build(path if data is None else data, str(path), prefix=prefix, cik=cik, taxonomy_packages=taxonomy_packages, form=form,
-                  period_end=period_end, formats=formats)
-    validation, rep = _write_atomically(out_dir, built.files, built.instance_name, built.report, run_validation,
-                                        taxonomy_packages, str(path), built.xbrl)
+    warnings: list[str] = []
+
+    def produce(sink: FolderSink):
+        # each file is written as it is made and let go; what is kept past here is what the report needs
+        built = build(path if data is None else data, str(path), prefix=prefix, cik=cik,
+                      taxonomy_packages=taxonomy_packages, form=form, period_end=period_end, formats=formats,
+                      sink=sink)
+        warnings.extend(built.warnings)
+        return built.instance_name, built.report, built.xbrl
+    validation, rep = _write_atomically(out_dir, produce, run_validation, taxonomy_packages, str(path))
     return Result(out_dir=out_dir, files=sorted(out_dir.iterdir()), report=rep, validation=validation,
-                  warnings=built.warnings)
+                  warnings=warnings)
 
 
 @dataclass
 class Built:
-    """A conversion in memory: the files of every output format (name → text, or bytes) and the report, made once
-    validation is known."""
+    """A conversion: the files of every output format (name → text, or bytes; empty when they were handed to a
+    folder sink as they were made) and the report, made once validation is known."""
     files: dict[str, str | bytes]
     instance_name: str
     report: Callable[[ValidationResult | None], dict]
@@ -109,9 +115,11 @@ class Built:
 
 def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, cik: str | None = None,
           taxonomy_packages: list[Path] | None = None, form: str | None = None,
-          period_end: date | None = None, formats: Sequence[str] = DEFAULT_FORMATS) -> Built:
+          period_end: date | None = None, formats: Sequence[str] = DEFAULT_FORMATS, sink=None) -> Built:
     """Read the filing (a path, or its bytes) and build its XBRL files in memory, and those of the other output
-    `formats` (see `writers.FORMATS`); `name` is the source's name in messages and reports. Nothing is written."""
+    `formats` (see `writers.FORMATS`); `name` is the source's name in messages and reports. Nothing is written,
+    unless a `sink` (`converter.sink.FolderSink`) is given: each file is then handed to it as soon as it is made,
+    and not kept."""
     try:
         formats = normalize_formats(formats)
     except ValueError as exc:
@@ -168,7 +176,7 @@ def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, c
         _map_sources(b, filing.line_map, b.path, findings)
     date_tag = period_end.strftime("%Y%m%d")
     settle_networks(b)
-    files = write_files(b, prefix, date_tag, cover.cik, placeholder, Path(path).name, registrant)
+    files = write_files(b, prefix, date_tag, cover.cik, placeholder, Path(path).name, registrant, sink=sink)
     sic = re.search(r"\[(\d{4})\]", filing.header.get("sic", ""))
     entity = Entity(cik=cover.cik, cik_placeholder=placeholder, registrant=registrant, form=form,
                     period_end=period_end, fiscal_year_focus=fy_focus, fiscal_period_focus=fp_focus or "",
@@ -176,13 +184,20 @@ def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, c
                     filed=filing.header.get("filed", ""), sic=sic.group(1) if sic else "", source=Path(path).name,
                     edgar_header=tuple(sorted(filing.header.items())))
     xbrl = freeze(b, entity, f"{prefix}-{date_tag}", namespace(prefix, date_tag), TYPES)
-    files = write_formats(formats, xbrl, files, source, filing)
-
     printed = _printed_tables(b.path, layout, undated, filing.line_map)
+    # the report as far as it is known before validation (its taxonomy, files and validation are set after): what
+    # it needs of the builder and the layout is in it, and they go before the other formats are written
+    known = _report(b, layout, cover, form, period_end, fy_focus, fp_focus, registrant, placeholder, None, (),
+                    taxonomy_packages, undated, findings, printed, taxonomy="")
+    del b, layout, printed, undated, findings
+    files = write_formats(formats, xbrl, files, source, filing, sink=sink)
+    names = sorted(files if sink is None else sink.names)
 
     def report(validation):
-        rep = _report(b, layout, cover, form, period_end, fy_focus, fp_focus, registrant, placeholder,
-                      validation, files, taxonomy_packages, undated, findings, printed)
+        rep = dict(known)  # (the keys keep their places)
+        rep["taxonomy"] = validation.taxonomy if validation else _taxonomy(taxonomy_packages)
+        rep["files"] = sorted(names)
+        rep["validation"] = _validation(validation)
         rep["formats"] = list(formats)
         return rep
     return Built(files, f"{prefix}-{date_tag}.xml", report, warnings, xbrl)
@@ -428,37 +443,26 @@ def _list_all(b: Builder, st: Statement, title: str, reason: str) -> None:
                 b.untagged.append(Untagged(f"{b.path}:{c.line or r.line}", title, r.label, c.text, reason))
 
 
-def _write(target: Path, text: str | bytes, out_dir: Path, source: str) -> None:
-    try:
-        if isinstance(text, bytes):
-            target.write_bytes(text)
-        else:
-            target.write_text(text, encoding="utf-8")
-    except OSError as exc:  # a full disk, a quota
-        raise OutputFolderError(f"cannot write the output folder {out_dir}: {exc.strerror or exc}", source) from None
+def _write_atomically(out_dir: Path, produce: Callable, run_validation: bool, taxonomy_packages,
+                      source: str = ""):
+    """Write into a temporary folder beside out_dir, validate there, and put it in place only when complete.
 
-
-def _write_atomically(out_dir: Path, files: dict[str, str | bytes], instance_name: str, report, run_validation: bool,
-                      taxonomy_packages, source: str = "", xbrl: XbrlReport | None = None):
-    """Write into a temporary folder beside out_dir, validate there, and put it in place only when complete."""
+    `produce(sink)` writes the XBRL files into the sink (`FolderSink`: each file written as it is made) and
+    returns the instance's name, the report's maker (validation → report dict) and the typed XBRL report; the
+    report files are written after validation, the report's maker let go first. Any failure removes the
+    temporary folder: the previous output, if any, is left as it was."""
+    sink = FolderSink(out_dir, source)
     try:
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-{os.getpid()}-", dir=out_dir.parent))
-        follow_umask(tmp)
-    except OSError as exc:
-        raise OutputFolderError(f"cannot write the output folder {out_dir}: {exc.strerror or exc}",
-                              source) from None
-    try:
-        for name, text in files.items():
-            _write(tmp / name, text, out_dir, source)
+        instance_name, report, xbrl = produce(sink)
+        tmp = sink.folder()
         bad = parse_back(tmp)  # every XML file must parse back before anything is put in place
         if bad:
             raise InternalError("edgar2xbrl wrote XML that does not parse back (a bug; nothing was written): "
                                 + "; ".join(bad))
         validation = validate(tmp / instance_name, taxonomy_packages) if run_validation else None
         rep = report(validation)
-        for name, text in report_files(rep, xbrl).items():
-            _write(tmp / name, text, out_dir, source)
+        del report  # the builder and the layout the report was made from go before the report files are made
+        write_report_files(sink, rep, xbrl)
         try:
             if out_dir.exists():
                 old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
@@ -473,9 +477,9 @@ def _write_atomically(out_dir: Path, files: dict[str, str | bytes], instance_nam
                 os.replace(tmp, out_dir)
         except OSError as exc:
             raise OutputFolderError(f"cannot replace the output folder {out_dir}: {exc.strerror or exc}",
-                                  source) from None
+                                    source) from None
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        sink.discard()
         raise
     if validation is not None:
         validation.instance = str(out_dir / instance_name)
@@ -640,8 +644,19 @@ def _printed_tables(path: str, layout, undated, line_map: list[int] | None) -> l
     return out
 
 
+def _taxonomy(packages) -> str:
+    from .packages import packages_for
+    return packages_for(packages)[1]
+
+
+def _validation(validation: ValidationResult | None) -> dict | None:
+    return None if validation is None else {
+        "summary": validation.summary(), "errors": [asdict(m) for m in validation.errors],
+        "warnings": [asdict(m) for m in validation.warnings]}
+
+
 def _report(b, layout, cover, form, period_end, fy, fp, registrant, placeholder, validation, files, packages,
-            undated=(), findings=None, printed=()):
+            undated=(), findings=None, printed=(), taxonomy: str | None = None):
     numbers = sum(sum(1 for c in r.cells if c is not None) + len(r.overflow)
                   for st in list(layout.statements) + list(undated) for r in st.rows)
     stmt_titles = {st.title for st in list(layout.statements) + list(undated)}
@@ -649,8 +664,8 @@ def _report(b, layout, cover, form, period_end, fy, fp, registrant, placeholder,
                    r["status"] in ("added", "duplicate")]
     tagged = len(tagged_rows)
     untagged_stmt = sum(1 for u in b.untagged if u.statement in stmt_titles)
-    from .packages import packages_for
-    taxonomy = validation.taxonomy if validation else packages_for(packages)[1]
+    if taxonomy is None:
+        taxonomy = validation.taxonomy if validation else _taxonomy(packages)
     reasons: dict[str, str] = {}  # each extension concept's reason: that of its first row that gives one
     for r in b.rows:
         if r["extension_reason"]:
@@ -686,8 +701,6 @@ def _report(b, layout, cover, form, period_end, fy, fp, registrant, placeholder,
                    ["'--' is read as a reported zero (value 0) everywhere"] + b.notes +
                    ([f"fiscal year end {cover.fiscal_year_end} from {cover.fiscal_year_end_source}"]
                     if cover.fiscal_year_end else []),
-        "validation": None if validation is None else {
-            "summary": validation.summary(), "errors": [asdict(m) for m in validation.errors],
-            "warnings": [asdict(m) for m in validation.warnings]},
+        "validation": _validation(validation),
     }
     return d

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from itertools import islice
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -54,6 +54,56 @@ def render(template: str, **ctx) -> str:
     except Exception:
         env().handle_exception()
         raise  # (handle_exception raises)
+
+
+def render_chunks(template: str, batch: int = 4096, **ctx) -> Iterator[str]:
+    """What `render` returns, given as it is made, a batch of pieces at a time (for a file written as it comes:
+    the text is never held whole)."""
+    t = env().get_template(template)
+    context = t.new_context(ctx)
+    pieces = t.root_render_func(context)
+    try:
+        yield from chunked(pieces, batch)
+    except Exception:
+        env().handle_exception()
+        raise  # (handle_exception raises)
+    finally:
+        pieces.close()
+        _let_go(context)
+
+
+def _let_go(context) -> None:
+    """Empty a rendered template's context, and those of the macro modules it imported `with context`: a module's
+    macros and its context refer to each other, a cycle only the collector frees, and the module's context holds
+    every variable of the template (every fact, every row) until then."""
+    from jinja2.environment import TemplateModule
+    from jinja2.runtime import Context, Macro
+    for value in list(context.vars.values()):
+        if not isinstance(value, TemplateModule):
+            continue
+        for macro in list(vars(value).values()):
+            func = getattr(macro, "_func", None) if isinstance(macro, Macro) else None
+            for cell in getattr(func, "__closure__", None) or ():
+                try:
+                    inner = cell.cell_contents
+                except ValueError:  # (an empty cell)
+                    continue
+                if isinstance(inner, Context) and inner is not context:
+                    inner.vars.clear()
+                    inner.parent.clear()
+    context.vars.clear()
+    context.parent.clear()
+
+
+def chunked(pieces: Iterable[str], batch: int = 4096) -> Iterator[str]:
+    """The pieces joined a batch at a time (a template or an encoder yields many small strings: a file is written
+    a chunk at a time, not a piece at a time)."""
+    pieces = iter(pieces)
+    while True:
+        buf = list(islice(pieces, batch))
+        yield "".join(buf)
+        if len(buf) < batch:
+            return
 
 
 def join_pieces(pieces: Iterable[str], batch: int = 4096) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from typing import Iterator
 
 
 REPORT_FILES = ("report.json", "report.md", "report.html")
@@ -13,6 +14,16 @@ def report_files(data: dict, xbrl=None) -> dict[str, str]:
     from .report_html import report_html
     html = report_html(data, xbrl)  # first: the page's working set is the largest, and nothing else is held yet
     return {"report.json": report_json(data), "report.md": report_markdown(data), "report.html": html}
+
+
+def write_report_files(sink, data: dict, xbrl=None) -> None:
+    """The report files handed to a sink (`converter.sink`) one after the other, the page and the JSON as they
+    are rendered (neither is held whole when the sink writes them at once); the same text as `report_files`."""
+    from .render import chunked
+    from .report_html import report_html_chunks
+    sink.stream("report.html", report_html_chunks(data, xbrl))
+    sink.stream("report.json", chunked(json.JSONEncoder(indent=1, default=str).iterencode(data)))
+    sink.stream("report.md", chunked(line + "\n" for line in markdown_lines(data)))
 
 
 def report_json(data: dict) -> str:
@@ -27,6 +38,11 @@ def _esc(s) -> str:
 
 
 def report_markdown(d: dict) -> str:
+    return "\n".join(markdown_lines(d)) + "\n"
+
+
+def markdown_lines(d: dict) -> Iterator[str]:
+    """report.md's lines (each to be followed by a newline); the rows, one a line, as they are made."""
     out = [f"# Conversion report: {d['source']}", ""]
     if d.get("cik_placeholder"):
         out += [f"> **WARNING: the CIK {d['cik']} is a placeholder.** The filing has no EDGAR header and no `--cik` "
@@ -78,14 +94,16 @@ def report_markdown(d: dict) -> str:
     out += ["", "## Every source row", "",
             "| source | statement | row | printed | concept | value | period | dims | decimals | sign | confidence | status |",
             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    yield from out
+    out = []
     for r in d["rows"]:
         dims = ", ".join(f"{a.split(':')[1]}={m.split(':')[1]}" for a, m in (r.get("dimensions") or {}).items())
-        out.append(f"| {_esc(r['source'])} | {_esc(r['statement'])} | {_esc(r['row'][:70])} | {_esc(r['printed'])} | "
-                   f"{_esc(r['concept'])} | {_esc(r['value'])} | {_esc(r['period'])} | {_esc(dims)} | "
-                   f"{_esc(r['decimals'])} | {_esc(r['sign'])} | {r['confidence']} | {r['status']} |")
+        yield (f"| {_esc(r['source'])} | {_esc(r['statement'])} | {_esc(r['row'][:70])} | {_esc(r['printed'])} | "
+               f"{_esc(r['concept'])} | {_esc(r['value'])} | {_esc(r['period'])} | {_esc(dims)} | "
+               f"{_esc(r['decimals'])} | {_esc(r['sign'])} | {r['confidence']} | {r['status']} |")
     if d.get("skipped_tables"):
         out += ["", "## Tables not converted", "", "| lines | why |", "|---|---|"]
         out += [f"| {t['lines']} | {_esc(t['reason'])} |" for t in d["skipped_tables"]]
     if d.get("remarks"):
         out += ["", "## Remarks", ""] + [f"- {_esc(x)}" for x in d["remarks"]]
-    return "\n".join(out) + "\n"
+    yield from out

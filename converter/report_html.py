@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
-from .render import render
+from .render import render, render_chunks
 from .xbrl_report import XbrlReport
 
 # C0 controls but tab and newline, DEL, C1 controls, lone surrogates, the two non-characters: none is text
@@ -355,6 +355,11 @@ def _check(c: dict) -> dict:
 def report_html(report: dict, xbrl: XbrlReport | None = None) -> str:
     """The report as one HTML page: inline CSS, no script, nothing fetched."""
     return render("report.html.j2", r=_view(report, xbrl))
+
+
+def report_html_chunks(report: dict, xbrl: XbrlReport | None = None) -> Iterator[str]:
+    """`report_html`'s text in pieces, as it is rendered."""
+    return render_chunks("report.html.j2", r=_view(report, xbrl))
 
 
 STATUS_ORDER = ("converted", "flagged", "invalid", "no-statements", "rejected", "crashed", "timeout")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from .builder import Builder, Network, PresItem
 from .catalog import TYPES
 from .packages import DEI_NS, DEI_URL, US_GAAP_NS, US_GAAP_URL
-from .render import render
+from .render import render, render_chunks
 from .xmlsafe import ncname
 
 ROLE_BASE = "http://edgar2xbrl/role/"
@@ -77,8 +77,9 @@ def settle_networks(b: Builder) -> None:
 
 
 def write_files(b: Builder, prefix: str, date_tag: str, cik: str, cik_placeholder: bool, source: str,
-                registrant: str) -> dict[str, str]:
-    """{file name: text} for the instance and the five taxonomy files."""
+                registrant: str, sink=None) -> dict[str, str]:
+    """{file name: text} for the instance and the five taxonomy files; given a `sink` (`converter.sink`), each is
+    handed to it as it is rendered instead, and the dict is empty."""
     ns_ext = namespace(prefix, date_tag)
     base = f"{prefix}-{date_tag}"
     schema_file = f"{base}.xsd"
@@ -135,16 +136,20 @@ def write_files(b: Builder, prefix: str, date_tag: str, cik: str, cik_placeholde
     contexts = sorted({f.context for f in facts}, key=lambda c: (c.dims, c.period.end, c.period.start or c.period.end))
     units = {f.unit for f in facts if f.unit}
     common = {"prefix": prefix, "ns": ns, "urls": urls, "schema_file": schema_file}
-    files = {
-        f"{base}.xml": render("instance.xml.j2", contexts=contexts, units=units, facts=facts, cik=cik,
-                              cik_placeholder=cik_placeholder, source=source, **common),
-        f"{base}.xsd": render("schema.xsd.j2", networks=pre, concepts=concepts, registrant=registrant,
-                              linkbases=[(f"{base}_pre.xml", "presentation"), (f"{base}_cal.xml", "calculation"),
-                                         (f"{base}_def.xml", "definition"), (f"{base}_lab.xml", "label")],
-                              **common),
-        f"{base}_pre.xml": render("pre.xml.j2", networks=pre, **common),
-        f"{base}_cal.xml": render("cal.xml.j2", networks=cal, **common),
-        f"{base}_def.xml": render("def.xml.j2", networks=dfn, **common),
-        f"{base}_lab.xml": render("lab.xml.j2", labels=label_rows, **common),
+    jobs = {
+        f"{base}.xml": ("instance.xml.j2", dict(contexts=contexts, units=units, facts=facts, cik=cik,
+                                                cik_placeholder=cik_placeholder, source=source, **common)),
+        f"{base}.xsd": ("schema.xsd.j2", dict(
+            networks=pre, concepts=concepts, registrant=registrant,
+            linkbases=[(f"{base}_pre.xml", "presentation"), (f"{base}_cal.xml", "calculation"),
+                       (f"{base}_def.xml", "definition"), (f"{base}_lab.xml", "label")], **common)),
+        f"{base}_pre.xml": ("pre.xml.j2", dict(networks=pre, **common)),
+        f"{base}_cal.xml": ("cal.xml.j2", dict(networks=cal, **common)),
+        f"{base}_def.xml": ("def.xml.j2", dict(networks=dfn, **common)),
+        f"{base}_lab.xml": ("lab.xml.j2", dict(labels=label_rows, **common)),
     }
-    return files
+    if sink is None:
+        return {name: render(template, **ctx) for name, (template, ctx) in jobs.items()}
+    for name, (template, ctx) in jobs.items():
+        sink.stream(name, render_chunks(template, **ctx))
+    return {}

@@ -65,18 +65,27 @@ def parse_back(folder: Path) -> list[str]:
         if p.suffix not in (".xml", ".xsd"):
             continue
         try:
-            check_well_formed(p.read_bytes(), huge=True)
+            with open(p, "rb") as fh:
+                check_well_formed(_Reader(fh), huge=True)  # read as parsed: the file is not held whole
         except etree.XMLSyntaxError as exc:
             bad.append(f"{p.name}: {exc}")
     return bad
 
 
-def check_well_formed(data: bytes, huge: bool = False) -> None:
+class _Reader:
+    """A file as lxml reads it, by `read` alone (a file object's name would turn up in lxml's messages)."""
+
+    def __init__(self, fh) -> None:
+        self.read = fh.read
+
+
+def check_well_formed(data, huge: bool = False) -> None:
     """Raise etree.XMLSyntaxError unless `data` is well-formed XML that a default parser accepts (libxml2's 10 MB
     limit on one text node included unless `huge`, as in `safe_parser`), with the safe parser's settings. Elements
     are let go as they are read: a large file costs no more memory than its deepest branch, not a whole tree."""
     import io
-    for _, el in etree.iterparse(io.BytesIO(data), events=("end",), resolve_entities=False, load_dtd=False,
+    source = io.BytesIO(data) if isinstance(data, (bytes, bytearray, memoryview)) else data  # (or a reader)
+    for _, el in etree.iterparse(source, events=("end",), resolve_entities=False, load_dtd=False,
                                  no_network=True, huge_tree=huge, dtd_validation=False, remove_comments=False):
         el.clear()
         parent = el.getparent()

@@ -133,11 +133,15 @@ def test_xml_that_does_not_parse_back_is_an_internal_error(tmp_path, monkeypatch
     import edgar2xbrl.pipeline as pl
     real = pl.write_files
 
-    def broken(*a, **k):
-        files = real(*a, **k)
+    def broken(*a, sink=None, **k):
+        files = real(*a, **k)  # (the texts, not handed to the sink)
         name = next(n for n in files if n.endswith("_lab.xml"))
         files[name] = files[name].replace("</link:linkbase>", "")
-        return files
+        if sink is None:
+            return files
+        for n, text in files.items():
+            sink.put(n, text)
+        return {}
     monkeypatch.setattr(pl, "write_files", broken)
     res, out = _convert(tmp_path, SAMPLE_TEXT, "s.txt")
     assert res.exit_code == 4, res.output

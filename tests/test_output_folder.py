@@ -52,14 +52,22 @@ def test_unwritable_parent_is_a_message(tmp_path, monkeypatch):
 
 
 def test_a_write_error_is_a_message_and_leaves_nothing(tmp_path, monkeypatch):
+    import builtins
     import pathlib
-    real = pathlib.Path.write_text
+    import edgar2xbrl.sink as sink_mod
+    real, real_open = pathlib.Path.write_text, builtins.open
 
     def full(self, *a, **k):
         if self.name.endswith("_lab.xml"):
             raise OSError(28, "No space left on device")
         return real(self, *a, **k)
+
+    def full_open(file, *a, **k):  # a file written as it is rendered
+        if str(file).endswith("_lab.xml"):
+            raise OSError(28, "No space left on device")
+        return real_open(file, *a, **k)
     monkeypatch.setattr(pathlib.Path, "write_text", full)
+    monkeypatch.setattr(sink_mod, "open", full_open, raising=False)
     res = _run(SAMPLE, tmp_path / "out")
     assert res.exit_code == 2 and "No space left on device" in res.output
     assert list(tmp_path.iterdir()) == []

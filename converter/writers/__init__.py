@@ -18,7 +18,20 @@ if TYPE_CHECKING:
     from ..model import Filing  # the filing as read (its text and lines), for the inline document
 
 Source = Union[str, "os.PathLike[str]", bytes]  # the filing as the pipeline was given it: a path, or its bytes
-Files = dict[str, Union[str, bytes]]
+
+
+class Pieces(tuple):
+    """A file's text given as pieces, in order: joined for a file kept in memory, written one after the other
+    for a file written at once (a large text is not copied to be joined). A piece is a string, or an lxml tree:
+    its text is `etree.tostring(tree, encoding="unicode")`, and a file written at once gets it serialized into
+    it, never held whole."""
+
+    def text(self) -> str:
+        from lxml import etree
+        return "".join(p if isinstance(p, str) else etree.tostring(p, encoding="unicode") for p in self)
+
+
+Files = dict[str, Union[str, bytes, Pieces]]
 Writer = Callable[[XbrlReport, Mapping[str, str], Source, "Filing"], Files]
 
 
@@ -49,8 +62,9 @@ def _fsds(x: XbrlReport, classic: Mapping[str, str], source: Source, filing: "Fi
 
 
 def _inline(x: XbrlReport, classic: Mapping[str, str], source: Source, filing: "Filing") -> Files:
-    from ..ixbrl import write_inline
-    return write_inline(x, filing)
+    from ..ixbrl import XML_DECLARATION, inline_tree
+    name, root = inline_tree(x, filing)
+    return {name: Pieces((XML_DECLARATION, root, "\n"))}
 
 
 CLASSIC = "xbrl"
@@ -75,11 +89,26 @@ def normalize(formats) -> tuple[str, ...]:
     return tuple(n for n in FORMATS if n in asked)
 
 
-def write_formats(formats, x: XbrlReport, classic: Mapping[str, str], source: Source, filing: "Filing") -> Files:
-    """Every file of the formats asked for. Two formats may not write the same name (a bug, not a choice)."""
+def write_formats(formats, x: XbrlReport, classic: Mapping[str, str], source: Source, filing: "Filing",
+                  sink=None) -> Files:
+    """Every file of the formats asked for. Two formats may not write the same name (a bug, not a choice). Given a
+    `sink` (`converter.sink`), each format's files are handed to it as soon as that format is written, and let go
+    (the classic files are the sink's already: `classic` is then empty), and the dict returned is empty."""
     out: Files = {}
     for name in normalize(formats):
-        for fname, data in FORMATS[name].write(x, classic, source, filing).items():
+        files = FORMATS[name].write(x, classic, source, filing)
+        if sink is not None:
+            for fname in list(files):
+                data = files.pop(fname)
+                if isinstance(data, Pieces):
+                    sink.stream(fname, data)
+                else:
+                    sink.put(fname, data)
+                del data
+            continue
+        for fname, data in files.items():
+            if isinstance(data, Pieces):
+                data = data.text()
             if fname in out and out[fname] != data:
                 raise InternalError(f"output formats collide on the file name {fname!r} ({name})")
             out[fname] = data
