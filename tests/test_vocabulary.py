@@ -546,3 +546,9 @@ def test_long_term_is_the_official_noncurrent():
     from edgar2xbrl.labels import tokens
     assert set(tokens("Long-term liabilities")) == set(tokens("Liabilities, Noncurrent"))
     assert tokens("Long term debt") == tokens("Long-term Debt")
+
+
+def test_a_foreign_currency_effect_is_the_official_effect_of_exchange_rate():
+    from edgar2xbrl.labels import similarity
+    assert similarity("Foreign-currency effect on cash and cash equivalents",
+                      "Effect of Exchange Rate on Cash and Cash Equivalents") == 1.0
