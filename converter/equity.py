@@ -16,7 +16,8 @@ DOMAIN = "us-gaap:EquityComponentDomain"
 _BALANCE = re.compile(r"^\s*balances?\b|^\s*balance,", re.I)
 
 
-_PAR_VALUE = re.compile(r"\bpar\s+value\s*(of\s*)?\$\s*\d*\.?\d+|\$\s*\d*\.?\d+\s+par(\s+value)?\b", re.I)
+_PAR_VALUE = re.compile(r"\bpar\s+value\s*(of\s*)?\$\s*(?:\d+(?:\.\d+)?|\.\d+)|"
+                        r"\$\s*(?:\d+(?:\.\d+)?|\.\d+)\s+par(\s+value)?\b", re.I)
 
 
 def _column_roles(b: Builder, st: Statement) -> list[tuple[str | None, bool]]:

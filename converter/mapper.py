@@ -234,16 +234,23 @@ def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> l
     rows = st.rows
     lines = [Line(index=i, row=r, header=not r.has_values) for i, r in enumerate(rows)]
     header_text = ""
+    before_inline = None  # the caption an inline one replaced, back at the subtotal that closes the inline one
     for ln in lines:
         if ln.header:
             if not _COUNT_LINE.match(ln.row.label):  # "Authorized shares -- 5,000" describes the caption above
                 header_text = core_label(ln.row.label)
+                before_inline = None
             continue
         ln.context_label = header_text
         ln.kind = row_kind(ln.row, st, header_text)
         inline = _INLINE_CAPTION.match(ln.row.label)
         if inline and not ln.row.label.rstrip().endswith(":") and not _OPERATOR.match(inline.group(1)):
-            header_text = inline.group(1)  # "Current: Federal" opens "Current:" for "State" and "Foreign" below
+            # "Current: Federal" opens "Current:" for "State" and "Foreign" below, until their subtotal
+            if before_inline is None:
+                before_inline = header_text
+            header_text = inline.group(1)
+        elif before_inline is not None and ln.index in subtotals:
+            header_text, before_inline = before_inline, None
         if st.kind == "cash_flow" or st.kind == "note":
             if _BEGIN.search(ln.row.label):
                 ln.instant_at = "start"
@@ -656,7 +663,7 @@ def _fit_to_children(lines: list[Line], by_index: dict[int, Line], catalog: Cata
         for qname, score in ln.alternatives:
             c = catalog.concepts.get(qname)
             if c is None or c is ln.concept or c.period != ln.concept.period or c.type != ln.concept.type or \
-                    score < max(THRESHOLD, 0.65 * ln.score):
+                    score < max(THRESHOLD, 0.65 * ln.score) or _drops_class(ln, c):
                 continue
             holder = next((kid for kid in kids if kid.concept.qname == qname), None)
             if qname in used and holder is None:
@@ -704,6 +711,20 @@ def _lone_other(lines: list[Line], by_index: dict[int, Line], catalog: Catalog, 
                 kid.score = next(sc for q, sc in kid.alternatives if q == direct[0].qname)
                 kid.reason = f"the only line of the group {direct[0].name} adds into {ln.concept.name}"
                 used.add(direct[0].qname)
+
+
+_CLASS_WORDS = ("noncurrent", "current")
+
+
+def _drops_class(ln: Line, c: Concept) -> bool:
+    """Whether `c` leaves out the current/noncurrent class that the total's words and its concept both state:
+    "Total current liabilities" is never Liabilities, however many of its rows Liabilities sums (a row mapped to
+    a concept of either class is summed by the broader total too)."""
+    words = set(tokens(core_label(ln.row.label)))
+    for w in _CLASS_WORDS:
+        if w in words and w.capitalize() in ln.concept.name and w.capitalize() not in c.name:
+            return True
+    return False
 
 
 def sum_fits(parent: Concept, kids: list[tuple[Line, int]], total_sign: int) -> bool:

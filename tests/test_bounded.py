@@ -19,7 +19,8 @@ HOSTILE = {
     "parens": "(" * N, "dashes": "-" * N, "caps": "A " * (N // 2),
     # a date's start, then nothing but spaces (a pattern that allows spaces on both sides of an optional comma
     # tries every split: found by benchmarks/fuzz.py, 118 s on a 421 KB filing)
-    "date then spaces": "December 31" + " " * N + "x", "dates then spaces": ("Dec 31" + " " * 1000) * (N // 1000),
+    "date then spaces": "December 31" + " " * N + "x", "dollar then digits": "$" + "1" * N,
+    "dollar digits": "$1" * (N // 2), "dates then spaces": ("Dec 31" + " " * 1000) * (N // 1000),
 }
 
 

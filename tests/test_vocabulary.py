@@ -552,3 +552,40 @@ def test_a_foreign_currency_effect_is_the_official_effect_of_exchange_rate():
     from edgar2xbrl.labels import similarity
     assert similarity("Foreign-currency effect on cash and cash equivalents",
                       "Effect of Exchange Rate on Cash and Cash Equivalents") == 1.0
+
+
+def test_a_current_total_never_moves_to_the_broader_total():
+    from edgar2xbrl.mapper import _fit_to_children
+    cat, lines = _lines([
+        ("Accounts payable", "AccountsPayableCurrent", 1.0, []),
+        ("Deferred revenue", "DeferredRevenue", 0.9, []),
+        ("Capital lease obligations", "DebtAndCapitalLeaseObligations", 0.8, []),
+        ("Total current liabilities", "LiabilitiesCurrent", 1.0,
+         [("LiabilitiesCurrent", 1.05), ("Liabilities", 0.844)])])
+    lines[-1].children = [(0, 1), (1, 1), (2, 1)]
+    # Liabilities sums all three rows, LiabilitiesCurrent one: the words say current, so current it stays
+    _fit_to_children(lines, {ln.index: ln for ln in lines}, cat, {ln.concept.qname for ln in lines})
+    assert lines[-1].concept.name == "LiabilitiesCurrent"
+
+
+def test_an_inline_caption_closes_at_its_subtotal():
+    from edgar2xbrl.mapper import build_lines
+    note, st = _statement(TAX_NOTE, period_end=date(2010, 12, 31), note=True)
+    rows = [r.label.strip() for r in st.rows]
+    total = rows.index("") if "" in rows else len(rows) - 1
+    lines = build_lines(st, {total: [(rows.index("Current: Federal"), 1), (rows.index("State"), 1),
+                                     (rows.index("Foreign"), 1)]})
+    by_label = {ln.row.label.strip(): ln for ln in lines}
+    assert by_label["State"].context_label == "Current"
+    assert lines[total].context_label == "Current"  # the subtotal itself is the caption's total
+    # a row after the subtotal is no longer under "Current:"
+    text = TAX_NOTE.replace("                                               1,050           910\n",
+                            "                                               1,050           910\n"
+                            "Deferred tax expense                             200           150\n", 1)
+    note, st = _statement(text, period_end=date(2010, 12, 31), note=True)
+    rows = [r.label.strip() for r in st.rows]
+    total = rows.index("")
+    lines = build_lines(st, {total: [(rows.index("Current: Federal"), 1), (rows.index("State"), 1),
+                                     (rows.index("Foreign"), 1)]})
+    after = next(ln for ln in lines if ln.row.label.strip() == "Deferred tax expense")
+    assert after.context_label != "Current"
