@@ -240,9 +240,10 @@ Net cash provided by investing activities                 100           100
 """
 
 
-def _concepts(text, kind="Cash flows"):
+def _concepts(text, kind="Cash flows", year=2010):
+    """Row label -> concept of the facts of the one statement in `text`, read with the catalog of `year`."""
     st = _statement(text)
-    b = Builder(load_catalog(era_of(date(2010, 12, 31))), "acme", "x.txt")
+    b = Builder(load_catalog(era_of(date(year, 12, 31))), "acme", "x.txt")
     b.build_statement(st, 1, kind, st.title)
     return {f.row_label: f.concept for f in b.facts.values()}
 
@@ -329,7 +330,7 @@ def test_a_total_and_a_row_under_it_trade_concepts_when_the_row_holds_the_total_
 
 
 def test_a_preferred_stock_line_whose_shares_are_none_carries_the_stock_amount():
-    st = _statement("""\
+    got = _concepts("""\
                           ACME CORP.
                          BALANCE SHEETS
                         (In thousands)
@@ -351,16 +352,13 @@ Total stockholders' equity                              1,000           900
                                                      --------      --------
 Total liabilities and stockholders' equity            $ 2,000       $ 1,800
                                                      ========      ========
-""")
-    b = Builder(load_catalog(era_of(date(2010, 12, 31))), "acme", "x.txt")
-    b.build_statement(st, 1, "Balance", st.title)
-    got = {f.row_label: f.concept for f in b.facts.values()}
+""", "Balance")
     assert got["Issued and outstanding shares -- none"] == "us-gaap:PreferredStockValue"
     assert got["Outstanding shares -- 432 and 428"] == "us-gaap:CommonStockValue"
 
 
 def test_a_row_the_total_leaves_out_moves_to_its_current_twin_before_the_total_moves():
-    st = _statement("""\
+    got = _concepts("""\
                           ACME CORP.
                          BALANCE SHEETS
                         (In thousands)
@@ -380,10 +378,7 @@ Stockholders' equity                                    1,000           900
                                                      --------      --------
 Total liabilities and stockholders' equity            $ 2,000       $ 1,800
                                                      ========      ========
-""")
-    b = Builder(load_catalog(era_of(date(1997, 12, 31))), "acme", "x.txt")
-    b.build_statement(st, 1, "Balance", st.title)
-    got = {f.row_label: f.concept for f in b.facts.values()}
+""", "Balance", year=1997)
     # LoansPayable is summed by Liabilities, not LiabilitiesCurrent: the row moves, not the total
     assert got["TOTAL CURRENT LIABILITIES"] == "us-gaap:LiabilitiesCurrent"
     assert got["Loans and notes payable"] == "us-gaap:LoansPayableCurrent"
