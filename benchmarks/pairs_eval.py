@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 from lxml import etree  # noqa: E402
 
 from edgar2xbrl import ConversionError, convert  # noqa: E402
-from edgar2xbrl.deprecations import load_deprecations  # noqa: E402
+from edgar2xbrl.tag.deprecations import load_deprecations  # noqa: E402
 
 X = "{http://www.xbrl.org/2003/instance}"
 XL = "{http://www.w3.org/1999/xlink}"

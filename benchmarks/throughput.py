@@ -35,7 +35,7 @@ def _peak_mb() -> float:
 
 def _corpus_worker(files: list[str], validate: bool, q) -> None:
     from edgar2xbrl import ConversionError, Options, convert
-    from edgar2xbrl.packages import build_packages
+    from edgar2xbrl.check.packages import build_packages
     build_packages()  # the offline packages are built once per machine, not per filing
     opts = Options(validate=validate, cik="1")
     n = rejected = crashed = 0

@@ -34,14 +34,14 @@ from typing import Any, Mapping, Union, overload
 
 from lxml import etree
 
-from . import pipeline
-from .errors import InternalError
-from .gcscope import only_new_objects_collected
-from .report import report_files
-from .validate import ValidationResult, validate as _validate
-from .writers import DEFAULT_FORMATS, normalize as normalize_formats
-from .xbrl_report import XbrlReport
-from .xmlsafe import check_well_formed
+from edgar2xbrl import pipeline
+from edgar2xbrl.errors import InternalError
+from edgar2xbrl.gcscope import only_new_objects_collected
+from edgar2xbrl.write.report import report_files
+from edgar2xbrl.check.validate import ValidationResult, validate as _validate
+from edgar2xbrl.write import DEFAULT_FORMATS, normalize as normalize_formats
+from edgar2xbrl.xbrl_report import XbrlReport
+from edgar2xbrl.write.xmlsafe import check_well_formed
 
 Source = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview]
 
@@ -71,7 +71,7 @@ class Options:
     name: str | None = None
     """The source's name in messages and in the report; default: the file's name for a path, "input" for bytes."""
     formats: tuple[str, ...] = DEFAULT_FORMATS
-    """Output formats (`edgar2xbrl.writers.FORMATS`: "xbrl", "ixbrl", "xbrl-json", "xbrl-csv", "fsds"); the classic
+    """Output formats (`edgar2xbrl.write.FORMATS`: "xbrl", "ixbrl", "xbrl-json", "xbrl-csv", "fsds"); the classic
     XBRL instance and taxonomy ("xbrl") are always written, since the others reference the taxonomy. Default: the
     classic files and the inline XBRL document."""
 

@@ -276,8 +276,8 @@ def row_from_report(task_file: str, output: str, report: dict, valid: bool, seco
 
 def convert_task(task: Task, settings: Settings) -> Row:
     """Convert one filing in this process and summarise it; never raises."""
-    from .errors import ConversionError, NoStatements
-    from . import pipeline
+    from edgar2xbrl.errors import ConversionError, NoStatements
+    from edgar2xbrl import pipeline
 
     t = time.perf_counter()
     if task.error:
@@ -699,7 +699,7 @@ def write_summary(out_dir: Path, rows: list[Row]) -> None:
 def write_index(out_dir: Path, rows: list[Row]) -> None:
     """index.html: the batch at a glance, each filing linked to its report.html (or, written by an older
     edgar2xbrl, its report.md) when that file is there."""
-    from .report_html import batch_index_html
+    from edgar2xbrl.write.report_html import batch_index_html
     links = {}
     for r in rows:
         for name in ("report.html", "report.md"):
@@ -801,14 +801,14 @@ def run_batch(source: Path, out_dir: Path, jobs: int = 1, force: bool = False, v
     `formats` are every filing's output formats (writers.FORMATS); a filing kept from an earlier run without one
     of them is converted again. With "fsds", every filing with an output is also appended to one data set for the
     whole batch, `out_dir/fsds/` (see writers.fsds.DataSet)."""
-    from .fsmode import current_umask
-    from .packages import build_packages
+    from edgar2xbrl.write.fsmode import current_umask
+    from edgar2xbrl.check.packages import build_packages
     echo = echo or (lambda s: print(s, file=sys.stderr, flush=True))
     mode = {True: "bar", False: "", None: ""}.get(progress, progress) if not isinstance(progress, str) else progress
     t0 = time.monotonic()
     build_packages()  # once, before the workers start
-    from .writers import normalize as normalize_formats
-    from .writers.fsds import DataSet
+    from edgar2xbrl.write import normalize as normalize_formats
+    from edgar2xbrl.write.fsds import DataSet
     try:
         formats = normalize_formats(formats)
     except ValueError as exc:

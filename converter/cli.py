@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from .errors import ConversionError, InternalError
-from .writers import FORMATS
+from edgar2xbrl.errors import ConversionError, InternalError
+from edgar2xbrl.write import FORMATS
 
 EXIT_CLEAN, EXIT_INVALID, EXIT_REJECTED, EXIT_FLAGGED, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
@@ -81,7 +81,7 @@ def convert(filing, out_dir, prefix, cik, no_validate, packages, as_json, format
     FILING "-" reads the filing from standard input (named "stdin" in the report; its EDGAR header, if any,
     still gives the CIK).
     """
-    from .pipeline import convert as run
+    from edgar2xbrl.pipeline import convert as run
     verbosity = verbosity or 0
     name = "stdin" if filing == "-" else filing
     result: dict = {"status": None, "exit_code": None, "source": name, "out_dir": str(out_dir), "files": [],
@@ -168,7 +168,7 @@ Exit codes:
 def validate(path, packages, as_json, verbosity) -> None:
     """Validate an instance (or the instance in a conversion's output folder) with Arelle and EDGAR rules."""
     from dataclasses import asdict
-    from .validate import validate as run
+    from edgar2xbrl.check.validate import validate as run
     verbosity = verbosity or 0
     p = Path(path)
     if p.is_dir():
@@ -245,7 +245,7 @@ def batch(source, out_dir, jobs, timeout, force, retry_failed, engine, scheduler
 
     -q prints no progress and only the closing count line; -v also prints a line for every filing left without a
     valid output. With --format fsds, every filing is also appended to one data set for the batch, OUT/fsds/."""
-    from .batch import BatchInputError, report_lines, run_batch
+    from edgar2xbrl.batch import BatchInputError, report_lines, run_batch
     verbosity = verbosity or 0
     progress = False if verbosity < 0 else "bar" if sys.stderr.isatty() else "log"
     try:
@@ -295,7 +295,7 @@ def view(out_dir, packages) -> None:
     The page (index.html) and the viewer's script beside it work offline: open it in a browser from the disk.
     Needs the optional ixbrl-viewer package.
     """
-    from .viewer import make_viewer
+    from edgar2xbrl.write.viewer import make_viewer
     try:
         page = make_viewer(out_dir, [Path(x) for x in packages])
     except ConversionError as exc:
@@ -313,7 +313,7 @@ Exit codes:
   4  internal error: a bug in edgar2xbrl""")
 def packages() -> None:
     """Print the paths of the offline taxonomy packages, one per line."""
-    from .packages import build_packages
+    from edgar2xbrl.check.packages import build_packages
     try:
         built = build_packages()
     except (Exception, MemoryError) as exc:

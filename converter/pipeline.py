@@ -9,34 +9,34 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .builder import Builder, Network, PresItem, Untagged, prune_calcs
-from .catalog import TYPES, era_of, load_catalog
-from .cover import fiscal_focus, fiscal_year_end_from_text, read_cover
-from .equity import build_equity, build_equity_rollforward
-from .gcscope import only_new_objects_collected
-from .html import split_element
-from .errors import (AmountTooLong, BadOption, CutOff, InternalError, NoStatements, NotAFiling,
+from edgar2xbrl.tag.builder import Builder, Network, PresItem, Untagged, prune_calcs
+from edgar2xbrl.tag.catalog import TYPES, era_of, load_catalog
+from edgar2xbrl.read.cover import fiscal_focus, fiscal_year_end_from_text, read_cover
+from edgar2xbrl.tag.equity import build_equity, build_equity_rollforward
+from edgar2xbrl.gcscope import only_new_objects_collected
+from edgar2xbrl.read.html import split_element
+from edgar2xbrl.errors import (AmountTooLong, BadOption, CutOff, InternalError, NoStatements, NotAFiling,
                      OutputFolderError, UndatedStatements)
-from .labels import camel
-from .outdir import clean_leftovers, foreign_files
-from .model import Context, Fact, Period, Statement
-from .notes import build_measure_table, build_text_blocks, is_measure_table, prose_facts
-from .parenthetical import build_parentheticals
-from .periods import add_months
-from .periods import printed_dates
-from .report import write_report_files
-from . import rules
-from .rules import FUTURE_DAYS
-from .segments import segment_breakdown
-from .sink import FolderSink
-from .source import read_filing, statement_documents
-from .statements import TITLES, locate
-from .tables import find_tables
-from .validate import ValidationResult, validate
-from .writer import namespace, settle_networks, write_files
-from .writers import DEFAULT_FORMATS, normalize as normalize_formats, write_formats
-from .xbrl_report import Entity, XbrlReport, freeze
-from .xmlsafe import is_reserved_prefix, parse_back
+from edgar2xbrl.tag.labels import camel
+from edgar2xbrl.write.outdir import clean_leftovers, foreign_files
+from edgar2xbrl.model import Context, Fact, Period, Statement
+from edgar2xbrl.tag.notes import build_measure_table, build_text_blocks, is_measure_table, prose_facts
+from edgar2xbrl.tag.parenthetical import build_parentheticals
+from edgar2xbrl.tables.periods import add_months
+from edgar2xbrl.tables.periods import printed_dates
+from edgar2xbrl.write.report import write_report_files
+from edgar2xbrl.check import rules
+from edgar2xbrl.check.rules import FUTURE_DAYS
+from edgar2xbrl.tag.segments import segment_breakdown
+from edgar2xbrl.write.sink import FolderSink
+from edgar2xbrl.read.source import read_filing, statement_documents
+from edgar2xbrl.tables.statements import TITLES, locate
+from edgar2xbrl.tables.tables import find_tables
+from edgar2xbrl.check.validate import ValidationResult, validate
+from edgar2xbrl.write.writer import namespace, settle_networks, write_files
+from edgar2xbrl.write import DEFAULT_FORMATS, normalize as normalize_formats, write_formats
+from edgar2xbrl.xbrl_report import Entity, XbrlReport, freeze
+from edgar2xbrl.write.xmlsafe import is_reserved_prefix, parse_back
 
 PLACEHOLDER_CIK = "0000000000"
 
@@ -645,7 +645,7 @@ def _printed_tables(path: str, layout, undated, line_map: list[int] | None) -> l
 
 
 def _taxonomy(packages) -> str:
-    from .packages import packages_for
+    from edgar2xbrl.check.packages import packages_for
     return packages_for(packages)[1]
 
 

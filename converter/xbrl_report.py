@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 
-from .model import Context, Period
+from edgar2xbrl.model import Context, Period
 
 US_GAAP_NS = "http://fasb.org/us-gaap/2024"
 DEI_NS = "http://xbrl.sec.gov/dei/2024"

@@ -8,9 +8,9 @@ import time
 import pytest
 
 import edgar2xbrl
-from edgar2xbrl.html import MAX_COLSPAN, MAX_ROWSPAN, _span, render
-from edgar2xbrl.layout import parse_table, split_line
-from edgar2xbrl.statements import _INDEX_LINE, statement_kind
+from edgar2xbrl.read.html import MAX_COLSPAN, MAX_ROWSPAN, _span, render
+from edgar2xbrl.tables.layout import parse_table, split_line
+from edgar2xbrl.tables.statements import _INDEX_LINE, statement_kind
 
 N = 100_000
 HOSTILE = {
@@ -26,11 +26,11 @@ HOSTILE = {
 
 def _patterns():
     seen = {}
-    for m in pkgutil.iter_modules(edgar2xbrl.__path__):
-        mod = importlib.import_module(f"edgar2xbrl.{m.name}")
+    for m in pkgutil.walk_packages(edgar2xbrl.__path__, "edgar2xbrl."):  # the stage folders' modules too
+        mod = importlib.import_module(m.name)
         for name, val in vars(mod).items():
             if isinstance(val, re.Pattern) and id(val) not in seen:
-                seen[id(val)] = (f"{m.name}.{name}", val)
+                seen[id(val)] = (f"{m.name.rpartition('.')[2]}.{name}", val)
     return sorted(seen.values(), key=lambda x: x[0])
 
 

@@ -7,7 +7,7 @@ import pytest
 from lxml import etree
 
 from conftest import SHARED
-from edgar2xbrl.catalog import load_catalog
+from edgar2xbrl.tag.catalog import load_catalog
 
 ZIP = SHARED / "taxonomies" / "us-gaap-2024-partial.zip"
 X = "{http://www.w3.org/1999/xlink}"

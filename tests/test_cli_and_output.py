@@ -53,7 +53,7 @@ def test_user_packages_replace_the_stand_ins_they_cover():
     """Given the official US-GAAP package, the us-gaap stand-in steps aside; dei still needs its own."""
     import pytest
     from conftest import SHARED
-    from edgar2xbrl.packages import packages_for
+    from edgar2xbrl.check.packages import packages_for
     official = SHARED / "taxonomies" / "us-gaap-2024-partial.zip"
     if not official.exists():
         pytest.skip("../shared/taxonomies is not present")

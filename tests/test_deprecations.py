@@ -1,4 +1,4 @@
-"""Deprecation chains 2009 -> 2024 (taxonomy/build_deprecations.py, converter/deprecations.py)."""
+"""Deprecation chains 2009 -> 2024 (taxonomy/build_deprecations.py, converter/tag/deprecations.py)."""
 from __future__ import annotations
 
 import csv
@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from conftest import ROOT, SHARED
-from edgar2xbrl.deprecations import load_deprecations, read_deprecations
+from edgar2xbrl.tag.deprecations import load_deprecations, read_deprecations
 
 TAX = SHARED / "taxonomies"
 HIST = TAX / "history"

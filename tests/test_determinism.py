@@ -39,7 +39,7 @@ def test_same_bytes_same_files_under_any_hash_seed(name):
 
 
 def test_a_cut_short_word_expands_the_same_way_every_time():
-    from edgar2xbrl.labels import _expand, similarity
+    from edgar2xbrl.tag.labels import _expand, similarity
     assert _expand("equit", frozenset({"equitable", "equity"})) == "equity"
     assert _expand("revenu", frozenset({"revenue", "revenues"})) == "revenue"
     assert _expand("income", frozenset({"income", "incomes"})) == "income"

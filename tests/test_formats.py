@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from conftest import SAMPLE, SHARED, facts_of
 from edgar2xbrl import Options, convert
 from edgar2xbrl.cli import main
-from edgar2xbrl.packages import packages_for
+from edgar2xbrl.check.packages import packages_for
 
 HEADER = ("<SEC-HEADER>\nACCESSION NUMBER:\t\t0000950123-04-012345\nCONFORMED SUBMISSION TYPE:\t10-Q\n"
           "CONFORMED PERIOD OF REPORT:\t20040930\nFILED AS OF DATE:\t\t20041115\n"
@@ -58,7 +58,7 @@ def _arelle(path: Path):
     """(messages above INFO, facts as Arelle reads them: concept, period, dims, unit measures, value, decimals)."""
     from arelle.api.Session import Session
     from arelle.RuntimeOptions import RuntimeOptions
-    from edgar2xbrl.validate import _Collect
+    from edgar2xbrl.check.validate import _Collect
     opts = RuntimeOptions(entrypointFile=str(path), packages=[str(p) for p in packages_for(None)[0]], validate=True,
                           internetConnectivity="offline", disablePersistentConfig=True, logFile="logToBuffer",
                           keepOpen=True)
@@ -349,8 +349,8 @@ def test_batch_data_set_parquet_copy_of_num(batch_input, tmp_path):
 
 
 def test_every_format_is_a_pure_function_of_the_report(sample_all):
-    from edgar2xbrl.source import read_filing
-    from edgar2xbrl.writers import FORMATS, write_formats
+    from edgar2xbrl.read.source import read_filing
+    from edgar2xbrl.write import FORMATS, write_formats
     conv, _ = sample_all
     filing = read_filing(SAMPLE)
     classic = {n: conv.files[n] for n in conv.files if n.endswith((".xml", ".xsd"))}
@@ -364,7 +364,7 @@ def test_every_format_is_a_pure_function_of_the_report(sample_all):
 
 def test_fsds_segments_and_rounding_follow_the_readme():
     from edgar2xbrl.model import Period
-    from edgar2xbrl.writers.fsds import ddate, qtrs, segments
+    from edgar2xbrl.write.fsds import ddate, qtrs, segments
     two = (("us-gaap:StatementEquityComponentsAxis", "us-gaap:CommonStockMember"),
            ("abc:StatementClassOfStockAxis", "abc:CommonClassAMember"))
     assert segments(two) == "ClassOfStock=CommonClassA;EquityComponents=CommonStock;"
@@ -378,7 +378,7 @@ def test_fsds_segments_and_rounding_follow_the_readme():
 
 def test_batch_force_rewrites_the_data_set_once_not_once_per_filing(batch_input, tmp_path, monkeypatch):
     from edgar2xbrl.batch import run_batch
-    from edgar2xbrl.writers.fsds import DataSet
+    from edgar2xbrl.write.fsds import DataSet
     out = tmp_path / "out"
     run_batch(batch_input, out, validate=False, progress=False, formats=("fsds",))
     before = _dataset(out)

@@ -9,7 +9,7 @@ from lxml import etree
 from conftest import SAMPLE
 from edgar2xbrl.cli import main
 from edgar2xbrl.pipeline import derive_prefix
-from edgar2xbrl.xmlsafe import is_reserved_prefix, ncname, safe_parser
+from edgar2xbrl.write.xmlsafe import is_reserved_prefix, ncname, safe_parser
 
 SAMPLE_TEXT = SAMPLE.read_text()
 REGISTRANT = "                               NUTRITION 21, INC.\n"
@@ -191,17 +191,17 @@ def test_ncname():
 def test_a_text_block_over_ten_megabytes_parses_back(tmp_path):
     """A note run together with the rest of a damaged filing makes one text node longer than libxml2's default
     limit; our own output is parsed back without that limit (found by benchmarks/fuzz.py)."""
-    from edgar2xbrl.xmlsafe import parse_back
+    from edgar2xbrl.write.xmlsafe import parse_back
     (tmp_path / "x.xml").write_text("<a>" + "x" * (11 * 1024 * 1024) + "</a>", encoding="utf-8")
     assert parse_back(tmp_path) == []
 
 
 def test_a_note_over_ten_megabytes_is_cut_and_said_so():
-    from edgar2xbrl.builder import Builder
-    from edgar2xbrl.catalog import load_catalog
+    from edgar2xbrl.tag.builder import Builder
+    from edgar2xbrl.tag.catalog import load_catalog
     from edgar2xbrl.model import Period
-    from edgar2xbrl.notes import TEXT_BLOCK_MAX, build_text_blocks, text_block_value
-    from edgar2xbrl.statements import Note
+    from edgar2xbrl.tag.notes import TEXT_BLOCK_MAX, build_text_blocks, text_block_value
+    from edgar2xbrl.tables.statements import Note
     from datetime import date
     import inspect
     b = Builder(load_catalog(), "x", "f.txt")
@@ -218,7 +218,7 @@ def test_a_table_too_large_to_lay_out_is_kept_as_plain_rows(monkeypatch):
     """Damaged markup can merge tables into one of 2,000 columns and thousands of rows: laid out, hundreds of
     megabytes (a fuzzed 3 MB filing took 125 s and 3.5 GB). Past a size it is kept as plain rows and said so."""
     import lxml.html
-    from edgar2xbrl import html as h
+    from edgar2xbrl.read import html as h
     table = lxml.html.fromstring("<table>" + "".join(
         f"<tr><td>Row {r}</td>" + "".join(f"<td>{r * 10 + c:,}</td>" for c in range(6)) + "</tr>" for r in range(5))
         + "</table>")
@@ -233,7 +233,7 @@ def test_a_table_too_large_to_lay_out_is_kept_as_plain_rows(monkeypatch):
 
 def test_the_parse_back_check_is_a_default_parser_s_verdict_without_a_tree():
     from lxml import etree as _etree
-    from edgar2xbrl.xmlsafe import check_well_formed
+    from edgar2xbrl.write.xmlsafe import check_well_formed
     check_well_formed(b"<?xml version='1.0'?><!-- c --><r><a><b/><c/></a><d>t</d></r>")
     for bad in (b"<a><b></a>", b"<a>&foo;</a>", b"<a>\x01</a>", b"<a/><b/>", b"",
                 b"<a>" + b"x" * (11 * 1024 * 1024) + b"</a>"):  # over libxml2's 10 MB text node: refused, as by Arelle

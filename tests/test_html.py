@@ -5,7 +5,7 @@ from click.testing import CliRunner
 
 from edgar2xbrl import convert
 from edgar2xbrl.cli import main
-from edgar2xbrl.html import render
+from edgar2xbrl.read.html import render
 
 HTML = """<html><body>
 <p align="center">FORM 10-Q</p>
@@ -192,7 +192,7 @@ def test_control_characters_and_doubled_parentheses_do_not_crash_the_renderer():
     lines, _ = render("<html><body><table><tr><td>Cash</td><td><p>&#1;5</p><br>&#12;x</td></tr>"
                       "<tr><td>Total</td><td>1</td></tr></table></body></html>")  # control characters by reference
     assert any(ln.startswith("Total") for ln in lines)
-    from edgar2xbrl.numbers import parse_cell
+    from edgar2xbrl.read.numbers import parse_cell
     assert parse_cell("((5))") is None and parse_cell("(5)").value == -5
 
 

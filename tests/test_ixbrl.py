@@ -13,9 +13,9 @@ import pytest
 from lxml import etree
 
 from edgar2xbrl import Options, convert
-from edgar2xbrl.ixbrl import IX, XHTML, load_inline, number_attrs
+from edgar2xbrl.write.ixbrl import IX, XHTML, load_inline, number_attrs
 from edgar2xbrl.model import Context, Period
-from edgar2xbrl.source import read_filing
+from edgar2xbrl.read.source import read_filing
 from edgar2xbrl.xbrl_report import Provenance, ReportFact, SourceSpan
 
 from conftest import SAMPLE, SHARED
@@ -244,7 +244,7 @@ def test_view_writes_an_offline_viewer_page(sample, tmp_path):
     facts = _viewer_data(page)["sourceReports"][0]["targetReports"][0]["facts"]
     assert len(facts) == len(sample.xbrl.facts)
     # a later conversion into the folder still recognises it as its own (the viewer is part of it)
-    from edgar2xbrl.outdir import foreign_files
+    from edgar2xbrl.write.outdir import foreign_files
     assert foreign_files(out) == []
 
 
@@ -279,7 +279,7 @@ def test_a_damaged_tag_name_in_an_element_path_does_not_stop_the_inline_document
 
 
 def test_a_hash_in_a_damaged_tag_name_is_not_read_as_a_character_offset():
-    from edgar2xbrl.html import split_element
+    from edgar2xbrl.read.html import split_element
     assert split_element("/html/body/pre[2]#120") == ("/html/body/pre[2]", 120)
     assert split_element('/html/body/table/tr\xeabgcolor="#cceeff"/tr[1]/td[4]') == \
         ('/html/body/table/tr\xeabgcolor="#cceeff"/tr[1]/td[4]', None)

@@ -14,8 +14,8 @@ from click.testing import CliRunner
 
 from conftest import ROOT, SAMPLE
 from edgar2xbrl.cli import main
-from edgar2xbrl.outdir import REPORTS
-from edgar2xbrl.xmlsafe import parse_back
+from edgar2xbrl.write.outdir import REPORTS
+from edgar2xbrl.write.xmlsafe import parse_back
 
 
 def _run(src, out, *args):
@@ -54,7 +54,7 @@ def test_unwritable_parent_is_a_message(tmp_path, monkeypatch):
 def test_a_write_error_is_a_message_and_leaves_nothing(tmp_path, monkeypatch):
     import builtins
     import pathlib
-    import edgar2xbrl.sink as sink_mod
+    import edgar2xbrl.write.sink as sink_mod
     real, real_open = pathlib.Path.write_text, builtins.open
 
     def full(self, *a, **k):

@@ -8,8 +8,8 @@ from conftest import ROOT, SAMPLE
 
 def test_package_data_is_found_through_the_import_system():
     import edgar2xbrl
-    from edgar2xbrl.catalog import CATALOG_PATH, load_catalog
-    from edgar2xbrl.render import TEMPLATES_DIR
+    from edgar2xbrl.tag.catalog import CATALOG_PATH, load_catalog
+    from edgar2xbrl.write.render import TEMPLATES_DIR
     assert CATALOG_PATH.is_file() and len(load_catalog().concepts) > 200
     assert (TEMPLATES_DIR / "instance.xml.j2").is_file()
     assert files("edgar2xbrl").joinpath("py.typed").is_file()
@@ -29,8 +29,8 @@ def test_python_m_edgar2xbrl_works_from_another_directory(tmp_path):
 def test_every_data_file_the_package_reads_is_shipped_in_the_wheel():
     """A file read at run time but missing from package-data works in the checkout and fails once installed."""
     import tomllib
-    from edgar2xbrl.catalog import CATALOG_PATH, OFFICIAL_PATH
-    from edgar2xbrl.deprecations import DEPRECATIONS_PATH
+    from edgar2xbrl.tag.catalog import CATALOG_PATH, OFFICIAL_PATH
+    from edgar2xbrl.tag.deprecations import DEPRECATIONS_PATH
     shipped = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
     for path in (CATALOG_PATH, OFFICIAL_PATH, DEPRECATIONS_PATH):
         assert path.name in shipped["edgar2xbrl.taxonomy"], path.name

@@ -9,12 +9,12 @@ import pytest
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
 
-from edgar2xbrl.cover import ERA, fiscal_focus, header_date, month_day_ok, read_cover  # noqa: E402
-from edgar2xbrl.html import render  # noqa: E402
-from edgar2xbrl.numbers import parse_cell  # noqa: E402
-from edgar2xbrl.periods import add_months, all_dates, column_end_date, parse_date, span_of  # noqa: E402
+from edgar2xbrl.read.cover import ERA, fiscal_focus, header_date, month_day_ok, read_cover  # noqa: E402
+from edgar2xbrl.read.html import render  # noqa: E402
+from edgar2xbrl.read.numbers import parse_cell  # noqa: E402
+from edgar2xbrl.tables.periods import add_months, all_dates, column_end_date, parse_date, span_of  # noqa: E402
 from edgar2xbrl.pipeline import derive_prefix  # noqa: E402
-from edgar2xbrl.xmlsafe import FORBIDDEN, is_reserved_prefix, ncname  # noqa: E402
+from edgar2xbrl.write.xmlsafe import FORBIDDEN, is_reserved_prefix, ncname  # noqa: E402
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
@@ -138,12 +138,12 @@ HOSTILE = st.one_of(ANY_TEXT, st.sampled_from(["--", "-->", "<!--", "]]>", "&", 
 def test_writers_give_well_formed_xml_whatever_the_labels(title, text, label, name, source):
     from lxml import etree
 
-    from edgar2xbrl.builder import Builder, Network, PresItem
-    from edgar2xbrl.catalog import load_catalog
+    from edgar2xbrl.tag.builder import Builder, Network, PresItem
+    from edgar2xbrl.tag.catalog import load_catalog
     from edgar2xbrl.model import Context, Fact, Period
-    from edgar2xbrl.notes import build_text_blocks
-    from edgar2xbrl.statements import Note
-    from edgar2xbrl.writer import write_files
+    from edgar2xbrl.tag.notes import build_text_blocks
+    from edgar2xbrl.tables.statements import Note
+    from edgar2xbrl.write.writer import write_files
     b = Builder(load_catalog(), "abc", source)
     period = Period(end=date(2004, 9, 30), start=date(2004, 7, 1))
     build_text_blocks(b, [Note(number="1", title=title, start_line=3, end_line=9, text=text)], period, 100)

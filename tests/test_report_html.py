@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 from conftest import SAMPLE, SHARED
 from edgar2xbrl import Options, convert
 from edgar2xbrl.cli import main
-from edgar2xbrl.report_html import report_html
+from edgar2xbrl.write.report_html import report_html
 
 CORPUS_TEXT = SHARED / "corpus" / "text"
 ROW = "    Other receivables                                                   57         257\n"
@@ -309,7 +309,7 @@ def test_batch_index_links_only_to_files_that_exist(tmp_path):
 
 def test_a_damaged_report_still_renders():
     """report.json read back may have been edited or cut: what cannot be read is left out, never a traceback."""
-    from edgar2xbrl.report_html import batch_index_html
+    from edgar2xbrl.write.report_html import batch_index_html
     damaged = {"summary": {"numbers_tagged": "x"}, "rows": [None, 3, {"column": "a", "alternatives": [[None]],
                                                                      "confidence": "hi", "dimensions": [1]}],
                "printed_tables": [{"rows": [{"cells": [None, "1", 2], "level": "z"}], "columns": None}],

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from edgar2xbrl import rules
-from edgar2xbrl.catalog import load_catalog, never_negative
+from edgar2xbrl.check import rules
+from edgar2xbrl.tag.catalog import load_catalog, never_negative
 from edgar2xbrl.model import Context, Fact, Period
 
 CAT = load_catalog()
@@ -61,7 +61,7 @@ def test_a_payment_net_of_what_came_with_it_may_be_a_receipt():
 
 def test_quarter_columns_under_a_year_heading_get_no_period():
     from edgar2xbrl.model import Cell, Column, Row, Statement, Table
-    from edgar2xbrl.statements import assign_periods
+    from edgar2xbrl.tables.statements import assign_periods
     cols = [Column(0, "Year Ended December 31, 2001 Fourth Quarter", 60),
             Column(1, "Year Ended December 31, 2001 Third Quarter", 80),
             Column(2, "Three Months Ended June 30, 2001 Second Quarter", 100),
@@ -200,14 +200,14 @@ def test_units_amounts_that_mention_rates_stay_dollars(label):
 
 
 def test_failed_subtotals_are_flagged_not_removed():
-    from edgar2xbrl.builder import Check
+    from edgar2xbrl.tag.builder import Check
     chk = Check("Income", "Total", 12, "1997", "100", "90", False, True)
     found, _ = run(checks=[chk])
     assert [(f.rule, f.action) for f in found] == [("E2X.SUM", rules.Action.FLAGGED)]
 
 
 def test_52_53_week_period_ends_are_read_from_the_printed_dates():
-    from edgar2xbrl.periods import column_end_date, duration_ending, printed_dates
+    from edgar2xbrl.tables.periods import column_end_date, duration_ending, printed_dates
     printed = printed_dates("Balance sheets as of September 26, 2009 and September 27, 2008 ... "
                             "September 29, 2007")
     # "Three years ended September 26, 2009" over a column headed "2008": the filing prints September 27, 2008
@@ -220,7 +220,7 @@ def test_52_53_week_period_ends_are_read_from_the_printed_dates():
 
 
 def test_share_counts_follow_their_own_scale():
-    from edgar2xbrl.statements import row_scale, share_scale_of
+    from edgar2xbrl.tables.statements import row_scale, share_scale_of
     assert share_scale_of("(In millions, except share amounts which are reflected in thousands and per share "
                           "amounts)", 6) == 3
     assert share_scale_of("(In millions, except share data)", 6) == 0
@@ -232,7 +232,7 @@ def test_items_minus_their_own_total_is_not_a_subtotal():
     """Intel 2002: 'Income before taxes' was read as R&D + G&A − Operating expenses + Operating income + ...,
     which flipped net income; the sum that holds without cancelling rows is the printed meaning."""
     from decimal import Decimal as D
-    from edgar2xbrl.arithmetic import find_subtotals
+    from edgar2xbrl.tables.arithmetic import find_subtotals
     from edgar2xbrl.model import Cell, Row
 
     def row(label, *vals, rule=False):
@@ -262,14 +262,14 @@ def test_a_negative_the_filer_printed_in_a_row_of_both_signs_is_flagged_not_remo
 
 def test_a_month_and_day_split_over_two_columns_dates_both():
     from edgar2xbrl.model import Column
-    from edgar2xbrl.statements import _split_month_days
+    from edgar2xbrl.tables.statements import _split_month_days
     cols = [Column(0, "QUARTER ENDED SEPTEMBER 1999", 60), Column(1, "QUARTER ENDED 30, 1998", 80)]
     assert _split_month_days(cols, [None, None]) == [(9, 30), (9, 30)]
 
 
 def test_a_loss_printed_without_parentheses_is_negative():
     from decimal import Decimal as D
-    from edgar2xbrl.mapper import Line, decide_signs
+    from edgar2xbrl.tag.mapper import Line, decide_signs
     from edgar2xbrl.model import Cell, Row
     row = Row(label="Net loss -- as reported", cells=[Cell("197,080", D(197080))], line=1)
     ln = Line(index=0, row=row, concept=CAT.find("NetIncomeLoss"))
@@ -282,8 +282,8 @@ def test_a_loss_printed_without_parentheses_is_negative():
 
 
 def test_a_date_header_with_a_footnote_mark_heads_its_table_under_its_title():
-    from edgar2xbrl.source import Document
-    from edgar2xbrl.tables import find_tables
+    from edgar2xbrl.read.source import Document
+    from edgar2xbrl.tables.tables import find_tables
     text = """<PAGE>
 Table of Contents
 PART I
@@ -309,7 +309,7 @@ Total current assets                                       36,728          31,44
 
 def test_pro_forma_rows_do_not_take_the_reported_concepts():
     from decimal import Decimal as D
-    from edgar2xbrl.mapper import build_lines, map_lines
+    from edgar2xbrl.tag.mapper import build_lines, map_lines
     from edgar2xbrl.model import Cell, Column, Row, Statement, Table
     col = Column(0, "2002", 60, period=Y97)
     rows = [Row(label="Basic and diluted loss per share -- SFAS No. 123 adjusted", cells=[Cell("(0.60)", D("-0.60"), places=2)], line=1)]
@@ -320,22 +320,22 @@ def test_pro_forma_rows_do_not_take_the_reported_concepts():
 
 
 def test_a_year_alone_over_a_note_column_takes_the_fiscal_year_end_printed_over_the_statements():
-    from edgar2xbrl.periods import PrintedDates, column_end_date
+    from edgar2xbrl.tables.periods import PrintedDates, column_end_date
     printed = PrintedDates(headers=frozenset({date(2001, 9, 29), date(2002, 9, 28)}),
                            text=frozenset({date(2001, 10, 1), date(2000, 9, 28)}))
     # the prose above the note names October 1, 2001; the columns print September 29, 2001
     assert column_end_date("2001", "Effective October 1, 2001, the Company adopted ...\nInventories", printed) \
         == date(2001, 9, 29)
     # a date over the columns beats the same-looking date in prose
-    from edgar2xbrl.periods import printed_near
+    from edgar2xbrl.tables.periods import printed_near
     assert printed_near(date(2000, 9, 28), PrintedDates(headers=frozenset({date(2000, 9, 30)}),
                                                         text=frozenset({date(2000, 9, 28)}))) == date(2000, 9, 30)
 
 
 def test_columns_of_one_year_end_on_the_date_the_filing_prints():
     from edgar2xbrl.model import Column
-    from edgar2xbrl.periods import PrintedDates
-    from edgar2xbrl.statements import _one_end_a_year
+    from edgar2xbrl.tables.periods import PrintedDates
+    from edgar2xbrl.tables.statements import _one_end_a_year
     cols = [Column(0, "June 28, 1996", 40, period=Period(end=date(1996, 6, 28), start=date(1996, 3, 30))),
             Column(1, "June 30, 1996", 60, period=Period(end=date(1996, 6, 30), start=date(1995, 9, 30)))]
     _one_end_a_year(cols, PrintedDates(text=frozenset({date(1996, 6, 28)})), None)
@@ -344,8 +344,8 @@ def test_columns_of_one_year_end_on_the_date_the_filing_prints():
 
 
 def test_a_prose_period_of_another_year_ends_on_the_date_printed_near_it():
-    from edgar2xbrl.notes import _periods_in
-    from edgar2xbrl.periods import PrintedDates
+    from edgar2xbrl.tag.notes import _periods_in
+    from edgar2xbrl.tables.periods import PrintedDates
     doc = Period(end=date(2000, 7, 1), start=date(2000, 4, 2))
     printed = PrintedDates(headers=frozenset({date(1999, 6, 26), date(2000, 7, 1)}))
     periods = _periods_in("for the three months ended July 1, 2000 and 1999, respectively", doc, printed)
@@ -353,7 +353,7 @@ def test_a_prose_period_of_another_year_ends_on_the_date_printed_near_it():
 
 
 def test_the_statements_own_dates_come_before_other_tables_dates():
-    from edgar2xbrl.periods import PrintedDates, column_end_date, printed_near
+    from edgar2xbrl.tables.periods import PrintedDates, column_end_date, printed_near
     # a stock-performance table prints 12/28/07; the balance sheet's heading, December 29, 2007
     printed = PrintedDates(statements=frozenset({date(2007, 12, 29), date(2008, 12, 27)}),
                            headers=frozenset({date(2007, 12, 28), date(2007, 12, 29)}))

@@ -1,4 +1,4 @@
-"""The folder path writes each file as it is made (converter/sink.py): the same bytes as the in-memory API, and a
+"""The folder path writes each file as it is made (converter/write/sink.py): the same bytes as the in-memory API, and a
 failure part way leaves no partial output, the previous output as it was, and no folder it made."""
 import builtins
 
@@ -9,9 +9,9 @@ from conftest import SAMPLE
 from edgar2xbrl import Options, convert
 from edgar2xbrl.cli import main
 from edgar2xbrl.errors import InternalError, OutputFolderError
-from edgar2xbrl.render import render, render_chunks
-from edgar2xbrl.sink import FolderSink
-from edgar2xbrl.writers import FORMATS
+from edgar2xbrl.write.render import render, render_chunks
+from edgar2xbrl.write.sink import FolderSink
+from edgar2xbrl.write import FORMATS
 
 ALL = [a for f in FORMATS for a in ("--format", f)]
 
@@ -38,7 +38,7 @@ def test_the_folder_holds_the_bytes_of_the_in_memory_conversion(tmp_path):
 @pytest.mark.parametrize("victim", ["_pre.xml", ".htm", "facts.csv", "report.html", "report.json", "report.md"])
 def test_a_failure_mid_write_leaves_the_previous_output_intact(tmp_path, monkeypatch, victim):
     import pathlib
-    import edgar2xbrl.sink as sink_mod
+    import edgar2xbrl.write.sink as sink_mod
     out = tmp_path / "out"
     assert _run(out, *ALL).exit_code == 0
     before = _snapshot(out)
@@ -126,9 +126,9 @@ def test_the_year_end_in_the_text_is_read_as_in_the_squeezed_text():
     import random
     import re
     from datetime import date
-    from edgar2xbrl.cover import fiscal_year_end_from_text
-    from edgar2xbrl.periods import add_months
-    from edgar2xbrl.cover import parse_date
+    from edgar2xbrl.read.cover import fiscal_year_end_from_text
+    from edgar2xbrl.tables.periods import add_months
+    from edgar2xbrl.read.cover import parse_date
 
     def squeezed(lines, period_end):  # the earlier reading
         flat = " ".join(" ".join(lines).split())

@@ -2,17 +2,17 @@
 from datetime import date
 from decimal import Decimal
 
-from edgar2xbrl.arithmetic import find_subtotals
-from edgar2xbrl.cover import fiscal_focus
-from edgar2xbrl.labels import camel, similarity, tokens
-from edgar2xbrl.layout import parse_table, split_line
-from edgar2xbrl.mapper import calc_weight, core_label
-from edgar2xbrl.catalog import load_catalog
+from edgar2xbrl.tables.arithmetic import find_subtotals
+from edgar2xbrl.read.cover import fiscal_focus
+from edgar2xbrl.tag.labels import camel, similarity, tokens
+from edgar2xbrl.tables.layout import parse_table, split_line
+from edgar2xbrl.tag.mapper import calc_weight, core_label
+from edgar2xbrl.tag.catalog import load_catalog
 from edgar2xbrl.model import Cell, Row
-from edgar2xbrl.numbers import parse_cell
-from edgar2xbrl.periods import column_end_date, duration_ending, span_of
-from edgar2xbrl.statements import scale_of, share_scale_of, statement_kind
-from edgar2xbrl.source import decode, parse_sgml_header
+from edgar2xbrl.read.numbers import parse_cell
+from edgar2xbrl.tables.periods import column_end_date, duration_ending, span_of
+from edgar2xbrl.tables.statements import scale_of, share_scale_of, statement_kind
+from edgar2xbrl.read.source import decode, parse_sgml_header
 
 
 def test_parse_cell():
@@ -60,8 +60,8 @@ def test_equity_headings_over_a_closing_rule_and_a_label_wrapped_before_its_date
 
 
 def test_a_table_printed_in_two_halves_is_read_as_one():
-    from edgar2xbrl.source import Document
-    from edgar2xbrl.tables import find_tables
+    from edgar2xbrl.read.source import Document
+    from edgar2xbrl.tables.tables import find_tables
     half = ["<CAPTION>", "{h1:>30}{h2:>12}", "<S>                <C>         <C>",
             "Balance at January 1,", " 1996..........   {a:>9}   {b:>9}", " Net loss......   {c:>9}   {d:>9}",
             "Balance at December 31,", " 1996..........   {e:>9}   {f:>9}"]

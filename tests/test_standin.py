@@ -3,7 +3,7 @@ import shutil
 
 from conftest import ROOT
 
-from edgar2xbrl.validate import validate
+from edgar2xbrl.check.validate import validate
 
 OUT = ROOT / "out"
 

@@ -10,7 +10,7 @@ import importlib
 
 from edgar2xbrl import api
 
-validate_mod = importlib.import_module("edgar2xbrl.validate")  # the module (the package exports the function)
+validate_mod = importlib.import_module("edgar2xbrl.check.validate")  # the module (the package exports the function)
 
 
 def test_arelle_run_leaves_no_object_frozen(monkeypatch):
@@ -52,7 +52,7 @@ def test_validation_in_memory_writes_only_the_xml(monkeypatch):
 
 @pytest.mark.parametrize("n", [0, 1, 2, 3, 4, 5, 7, 8, 9])
 def test_join_pieces_is_join(n):
-    from edgar2xbrl.render import join_pieces
+    from edgar2xbrl.write.render import join_pieces
     pieces = [f"<{k}>" if k % 3 else "" for k in range(n)]  # empty pieces too: a batch of them is not the end
     assert join_pieces(iter(pieces), batch=3) == "".join(pieces)
     assert join_pieces(pieces, batch=4) == "".join(pieces)
@@ -60,7 +60,7 @@ def test_join_pieces_is_join(n):
 
 def test_template_values_lose_forbidden_characters():
     from markupsafe import Markup
-    from edgar2xbrl.render import _finalize
+    from edgar2xbrl.write.render import _finalize
 
     class Sub(str):
         pass
@@ -74,7 +74,7 @@ def test_template_values_lose_forbidden_characters():
 
 def test_render_errors_name_the_template():
     from jinja2 import UndefinedError
-    from edgar2xbrl.render import render
+    from edgar2xbrl.write.render import render
     with pytest.raises(UndefinedError) as exc:
         render("lab.xml.j2")  # `labels` (and more) missing: StrictUndefined
     assert any("lab.xml.j2" in str(tb.path) for tb in exc.traceback)
@@ -84,8 +84,8 @@ def test_html_made_xhtml_as_before():
     """Rows fitted once, not twice, and text appended after the last child found from the end: the XHTML made of
     an HTML fragment with every irregularity those touch is what it was (the expected text: commit 2bc4c30)."""
     from lxml import etree
-    from edgar2xbrl.html import parse
-    from edgar2xbrl.ixbrl_html import _xhtml
+    from edgar2xbrl.read.html import parse
+    from edgar2xbrl.write.ixbrl_html import _xhtml
     html = ("<html><body><table align=center>caption<td>direct</td> tail<tr>in row<td align=right width=50>1,234"
             "</td><font size=2>loose</font><th colspan=3>h</th></tr><tbody><tr><td>a</td></tr></tbody><p>para</p>"
             "</table><ul>text<li>i</li><b>bold</b> tail</ul><span>s</span>t<span>s</span>t</body></html>")
@@ -102,7 +102,7 @@ def test_html_made_xhtml_as_before():
 
 def test_text_appended_after_the_last_child():
     from lxml import etree
-    from edgar2xbrl.ixbrl import _append_text, _last_child
+    from edgar2xbrl.write.ixbrl import _append_text, _last_child
     el = etree.Element("p")
     assert _last_child(el) is None
     _append_text(el, "a\x00")
@@ -120,7 +120,7 @@ def test_template_lookups_read_a_dicts_keys():
     an object's attribute is still its attribute."""
     from types import SimpleNamespace
     from jinja2 import UndefinedError
-    from edgar2xbrl.render import env
+    from edgar2xbrl.write.render import env
 
     t = env().from_string("{{ d.a }} {{ o.a }} {{ d.items }}")
     assert t.render(d={"a": 1, "items": 2}, o=SimpleNamespace(a=3)) == "1 3 2"
@@ -132,8 +132,8 @@ def test_inline_elements_holding_blocks_become_divs_as_before():
     """A font, a <pre> or a heading that holds blocks is renamed a div in place (not copied: copying re-walked
     every subtree below it, quadratic under nested fonts); what is written is what it was (commit 2bc4c30)."""
     from lxml import etree
-    from edgar2xbrl.html import parse
-    from edgar2xbrl.ixbrl_html import _xhtml
+    from edgar2xbrl.read.html import parse
+    from edgar2xbrl.write.ixbrl_html import _xhtml
     html = ('<html><body><font size=2><p>a</p><font color=red>x<div>b</div>y</font>z</font>'
             '<pre style="margin:0"><div>c</div></pre><pre><p>d<big>e</big></p></pre>'
             '<h1 align=center>t<table><tr><td>1</td></tr></table></h1></body></html>')

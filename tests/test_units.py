@@ -2,16 +2,16 @@
 from datetime import date
 from decimal import Decimal
 
-from edgar2xbrl.builder import Builder
-from edgar2xbrl.catalog import load_catalog
-from edgar2xbrl.cover import read_cover
-from edgar2xbrl.equity import build_equity
+from edgar2xbrl.tag.builder import Builder
+from edgar2xbrl.tag.catalog import load_catalog
+from edgar2xbrl.read.cover import read_cover
+from edgar2xbrl.tag.equity import build_equity
 from edgar2xbrl.model import Column, Period, Statement
-from edgar2xbrl.parenthetical import build_parentheticals
-from edgar2xbrl.source import Document
-from edgar2xbrl.statements import locate, split_notes
-from edgar2xbrl.tables import find_tables
-from edgar2xbrl.validate import edgar_checks
+from edgar2xbrl.tag.parenthetical import build_parentheticals
+from edgar2xbrl.read.source import Document
+from edgar2xbrl.tables.statements import locate, split_notes
+from edgar2xbrl.tables.tables import find_tables
+from edgar2xbrl.check.validate import edgar_checks
 
 LAYOUT = """\
                           ACME CORP.
@@ -286,7 +286,7 @@ Total current assets                                        2,303.0          1,8
 
 
 def test_selected_data_captions_are_not_statement_headings():
-    from edgar2xbrl.statements import statement_kind
+    from edgar2xbrl.tables.statements import statement_kind
     assert statement_kind("Statements of Operations Data:") is None
     assert statement_kind("Balance Sheet Data") is None
     assert statement_kind("CONSOLIDATED STATEMENTS OF OPERATIONS") == "income"
@@ -412,7 +412,7 @@ def test_pages_whose_rows_differ_are_not_put_side_by_side():
 
 def test_par_value_in_a_heading_does_not_make_a_share_column_dollars():
     # "Par Value $.01" names the stock: the column under it still counts shares
-    from edgar2xbrl.equity import _column_roles
+    from edgar2xbrl.tag.equity import _column_roles
     from edgar2xbrl.model import Table
     cols = [Column(index=0, header="Common Stock Par Value $.01 Number of shares", right=10, left=0),
             Column(index=1, header="Common Stock Par Value $.01 Amount", right=20, left=12),

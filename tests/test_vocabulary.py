@@ -2,12 +2,12 @@
 from datetime import date
 from decimal import Decimal
 
-from edgar2xbrl.builder import Builder
-from edgar2xbrl.catalog import era_of, load_catalog
-from edgar2xbrl.segments import AXIS, segment_breakdown
-from edgar2xbrl.source import Document
-from edgar2xbrl.statements import locate
-from edgar2xbrl.tables import find_tables
+from edgar2xbrl.tag.builder import Builder
+from edgar2xbrl.tag.catalog import era_of, load_catalog
+from edgar2xbrl.tag.segments import AXIS, segment_breakdown
+from edgar2xbrl.read.source import Document
+from edgar2xbrl.tables.statements import locate
+from edgar2xbrl.tables.tables import find_tables
 
 INCOME = """\
                           ACME CORP.
@@ -126,7 +126,7 @@ def test_no_breakdown_outside_a_segment_note():
 
 
 def test_a_name_known_by_its_words_is_covered_by_the_row_and_its_surroundings():
-    from edgar2xbrl.labels import coverage
+    from edgar2xbrl.tag.labels import coverage
     # "Federal" under "Current:" in the income tax note: the current federal tax expense
     assert coverage("Federal", "Current Income Taxes", "Current Federal Tax Expense Benefit") >= 0.6
     assert coverage("Federal", "Current Income Taxes", "Deferred Federal Income Tax Expense Benefit") < \
@@ -137,14 +137,14 @@ def test_a_name_known_by_its_words_is_covered_by_the_row_and_its_surroundings():
 
 
 def test_a_stock_option_pro_forma_loss_is_not_a_business_acquisition_pro_forma():
-    from edgar2xbrl.mapper import score_concept, THRESHOLD
+    from edgar2xbrl.tag.mapper import score_concept, THRESHOLD
     c = load_catalog(2008).find("BusinessAcquisitionsProFormaNetIncomeLoss")
     assert c is not None and not c.kept
     assert score_concept("Pro forma net (loss)", "", c, "STOCK-BASED COMPENSATION") < THRESHOLD
 
 
 def test_a_note_takes_the_official_disclosure_text_block_of_its_subject():
-    from edgar2xbrl.notes import text_block_concept
+    from edgar2xbrl.tag.notes import text_block_concept
     b = Builder(load_catalog(2008), "acme", "x.txt")
     q, score = text_block_concept(b, "INCOME TAXES")
     assert q.startswith("us-gaap:") and "Tax" in q and score >= 0.5
@@ -153,7 +153,7 @@ def test_a_note_takes_the_official_disclosure_text_block_of_its_subject():
 
 
 def test_a_concept_known_by_its_name_alone_is_never_negative_only_when_its_kind_runs_one_way():
-    from edgar2xbrl.catalog import never_negative
+    from edgar2xbrl.tag.catalog import never_negative
     cat = load_catalog()
     pension = cat.find("DefinedBenefitPlanActualReturnOnPlanAssets")  # a return can be a loss
     payment = cat.find("PaymentsToAcquireProductiveAssets")
@@ -177,7 +177,7 @@ Purchase obligations               100         80         60
 
 
 def test_a_schedule_of_future_years_is_no_fact_of_those_years():
-    from edgar2xbrl.builder import Builder
+    from edgar2xbrl.tag.builder import Builder
     note, st = _statement(COMMITMENTS, period_end=date(2009, 12, 31), note=True)
     b = Builder(load_catalog(2009), "acme", "x.txt")
     b.report_end = date(2009, 12, 31)
@@ -188,7 +188,7 @@ def test_a_schedule_of_future_years_is_no_fact_of_those_years():
 
 
 def test_a_row_under_a_total_takes_its_runner_up_that_the_total_sums():
-    from edgar2xbrl.mapper import Line, _fit_totals
+    from edgar2xbrl.tag.mapper import Line, _fit_totals
     from edgar2xbrl.model import Cell, Row
     CAT = load_catalog()
 
@@ -249,7 +249,7 @@ def _concepts(text, kind="Cash flows", year=2010):
 
 
 def test_a_cash_flow_row_takes_no_concept_the_official_calculation_adds_into_another_section():
-    from edgar2xbrl.mapper import cash_sections
+    from edgar2xbrl.tag.mapper import cash_sections
     cat = load_catalog()
     assert cash_sections(cat, "ProceedsFromSaleAndMaturityOfMarketableSecurities") == {"investing"}
     assert cash_sections(cat, "IncreaseDecreaseInAccruedLiabilities") == {"operating"}
@@ -263,8 +263,8 @@ def test_a_cash_flow_row_takes_no_concept_the_official_calculation_adds_into_ano
 
 
 def test_what_a_row_includes_does_not_hide_what_it_is():
-    from edgar2xbrl.labels import tokens
-    from edgar2xbrl.mapper import core_label
+    from edgar2xbrl.tag.labels import tokens
+    from edgar2xbrl.tag.mapper import core_label
     assert core_label("Purchases of fixed assets, including internal-use software and website development") == \
         "Purchases of fixed assets"
     # words that tell concepts apart stay
@@ -281,7 +281,7 @@ def test_what_a_row_includes_does_not_hide_what_it_is():
 
 
 def _lines(specs):
-    from edgar2xbrl.mapper import Line
+    from edgar2xbrl.tag.mapper import Line
     from edgar2xbrl.model import Cell, Row
     cat = load_catalog()
     out = []
@@ -293,7 +293,7 @@ def _lines(specs):
 
 
 def test_a_total_takes_the_close_runner_up_that_sums_more_of_its_rows():
-    from edgar2xbrl.mapper import _fit_to_children
+    from edgar2xbrl.tag.mapper import _fit_to_children
 
     def run(with_cost_of_sales):
         specs = [("Cost of sales", "CostOfRevenue", 1.0, []),
@@ -314,7 +314,7 @@ def test_a_total_takes_the_close_runner_up_that_sums_more_of_its_rows():
 
 
 def test_a_total_and_a_row_under_it_trade_concepts_when_the_row_holds_the_total_one():
-    from edgar2xbrl.mapper import _fit_to_children
+    from edgar2xbrl.tag.mapper import _fit_to_children
     cat, lines = _lines([
         ("Interest income", "InvestmentIncomeInterest", 1.0, []),
         ("Interest expense", "InterestExpense", 1.0, []),
@@ -385,8 +385,8 @@ Total liabilities and stockholders' equity            $ 2,000       $ 1,800
 
 
 def test_state_under_current_in_an_income_tax_note_is_the_state_and_local_concept():
-    from edgar2xbrl.labels import tokens
-    from edgar2xbrl.mapper import score_concept
+    from edgar2xbrl.tag.labels import tokens
+    from edgar2xbrl.tag.mapper import score_concept
     assert tokens("Current State and Local Tax Expense (Benefit)") == tokens("Current state tax expense (benefit)")
     cat = load_catalog(era_of(date(2010, 12, 31)))
     state = cat.find("CurrentStateAndLocalTaxExpenseBenefit")
@@ -419,7 +419,7 @@ Current: Federal                             $   800       $   700
 
 
 def test_places_in_an_income_tax_note_are_the_domestic_foreign_and_current_concepts():
-    from edgar2xbrl.mapper import _PLACE
+    from edgar2xbrl.tag.mapper import _PLACE
     assert _PLACE.match("U.S.") and _PLACE.match("Non-U.S.").group("foreign") and not _PLACE.match("U.S. government")
     note, st = _statement(TAX_NOTE, period_end=date(2010, 12, 31), note=True)
     b = Builder(load_catalog(2009), "acme", "x.txt")
@@ -435,7 +435,7 @@ def test_places_in_an_income_tax_note_are_the_domestic_foreign_and_current_conce
 
 
 def test_a_figure_printed_with_more_places_elsewhere_is_the_same_figure():
-    from edgar2xbrl.builder import agree_at_precision
+    from edgar2xbrl.tag.builder import agree_at_precision
     D = Decimal
     assert agree_at_precision(D("3491700000"), "-5", D("3492000000"), "-6")
     assert not agree_at_precision(D("3491700000"), "-5", D("3493000000"), "-6")
@@ -444,7 +444,7 @@ def test_a_figure_printed_with_more_places_elsewhere_is_the_same_figure():
 
 
 def test_the_span_phrase_nearest_a_table_is_its_span():
-    from edgar2xbrl.periods import span_nearest_end
+    from edgar2xbrl.tables.periods import span_nearest_end
     # a footnote of the table before mentions six months; the heading of this one says "Year ended"
     assert span_nearest_end("(a) 2004 results include six months of the merged firm\nYear ended December 31,") == \
         ("months", 12)
@@ -495,7 +495,7 @@ Zorbing reimbursements from partner sites                  40            30
 Net cash provided by operating activities               1,040           830
                                                      ========      ========
 """)
-    from edgar2xbrl.mapper import build_lines
+    from edgar2xbrl.tag.mapper import build_lines
     from edgar2xbrl.model import Period
     b = Builder(load_catalog(2009), "acme", "x.txt")
     lines = build_lines(st, {})
@@ -511,7 +511,7 @@ Net cash provided by operating activities               1,040           830
 
 
 def test_a_lone_other_line_between_operating_and_pretax_income_is_the_nonoperating_total():
-    from edgar2xbrl.mapper import _lone_other
+    from edgar2xbrl.tag.mapper import _lone_other
     cat, lines = _lines([
         ("Operating income", "OperatingIncomeLoss", 1.0, []),
         ("Other income and expense", "OtherNonoperatingIncomeExpense", 1.0,
@@ -538,19 +538,19 @@ def test_a_lone_other_line_between_operating_and_pretax_income_is_the_nonoperati
 
 
 def test_long_term_is_the_official_noncurrent():
-    from edgar2xbrl.labels import tokens
+    from edgar2xbrl.tag.labels import tokens
     assert set(tokens("Long-term liabilities")) == set(tokens("Liabilities, Noncurrent"))
     assert tokens("Long term debt") == tokens("Long-term Debt")
 
 
 def test_a_foreign_currency_effect_is_the_official_effect_of_exchange_rate():
-    from edgar2xbrl.labels import similarity
+    from edgar2xbrl.tag.labels import similarity
     assert similarity("Foreign-currency effect on cash and cash equivalents",
                       "Effect of Exchange Rate on Cash and Cash Equivalents") == 1.0
 
 
 def test_a_current_total_never_moves_to_the_broader_total():
-    from edgar2xbrl.mapper import _fit_to_children
+    from edgar2xbrl.tag.mapper import _fit_to_children
     cat, lines = _lines([
         ("Accounts payable", "AccountsPayableCurrent", 1.0, []),
         ("Deferred revenue", "DeferredRevenue", 0.9, []),
@@ -564,7 +564,7 @@ def test_a_current_total_never_moves_to_the_broader_total():
 
 
 def test_an_inline_caption_closes_at_its_subtotal():
-    from edgar2xbrl.mapper import build_lines
+    from edgar2xbrl.tag.mapper import build_lines
     note, st = _statement(TAX_NOTE, period_end=date(2010, 12, 31), note=True)
     rows = [r.label.strip() for r in st.rows]
     total = rows.index("") if "" in rows else len(rows) - 1

@@ -1,0 +1,1 @@
+"""Text layout → tables → statements and notes: columns, periods, scale, subtotals."""

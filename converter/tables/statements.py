@@ -1,0 +1,471 @@
+"""Tables → statements and notes: what each table is, by its heading and its place in the document."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from edgar2xbrl.model import Statement, Table
+import calendar
+
+from edgar2xbrl.tables.periods import (MONTH_DAY, YEAR, PrintedDates, all_dates, column_end_date, duration_ending, month_day_of,
+                      parse_date, printed_dates, span_nearest_end, span_of)
+from edgar2xbrl.read.source import Document
+
+KINDS = ("balance_sheet", "income", "equity", "cash_flow")
+TITLES = {
+    "balance_sheet": "Balance Sheets",
+    "income": "Statements of Operations",
+    "equity": "Statement of Stockholders' Equity",
+    "cash_flow": "Statements of Cash Flows",
+}
+_HEADINGS = [
+    ("cash_flow", re.compile(r"\bSTATEMENTS?\s+OF\s+(CONSOLIDATED\s+)?CASH\s+FLOWS?|\bCASH\s+FLOWS?\s+STATEMENTS?", re.I)),
+    ("balance_sheet", re.compile(r"\bBALANCE\s+SHEETS?\b|STATEMENTS?\s+OF\s+(CONSOLIDATED\s+)?FINANCIAL\s+(POSITION|CONDITION)"
+                                 r"|STATEMENTS?\s+OF\s+CONDITION", re.I)),
+    ("equity", re.compile(r"STATEMENTS?\s+OF\s+(CONSOLIDATED\s+)?(CHANGES\s+IN\s+)?(STOCKHOLDERS|SHAREHOLDERS|SHAREOWNERS)['\u2019]?\s*"
+                          r"(\((DEFICIT|DEFICIENCY)\)\s*)?(EQUITY|INVESTMENT)|STATEMENTS?\s+OF\s+(CHANGES\s+IN\s+)?EQUITY|"
+                          r"^\s*(CONSOLIDATED\s+)?(STOCKHOLDERS|SHAREHOLDERS|SHAREOWNERS)['\u2019]?\s+EQUITY\s+STATEMENTS?\b", re.I)),
+    ("income", re.compile(r"STATEMENTS?\s+OF\s+(CONSOLIDATED\s+)?(OPERATIONS|INCOME|EARNINGS|LOSS|(NET\s+)?INCOME\s+AND|"
+                          r"COMPREHENSIVE\s+(INCOME|LOSS))|\bINCOME\s+STATEMENTS?\b|^\s*(CONSOLIDATED\s+)?STATEMENTS?\s+OF\s+"
+                          r"(CONSOLIDATED\s+)?(OPERATIONS|INCOME|EARNINGS)", re.I)),
+]
+_NOTES_HEADING = re.compile(r"^\s*NOTES\s+TO\s+(THE\s+)?([A-Z]+\s+){0,4}FINANCIAL\s+STATEMENTS\b", re.I)
+_NOTES_END = re.compile(r"^\s*(ITEM\s+2\b|ITEM\s+7\b|ITEM\s+9\b|PART\s+II\b|SIGNATURES?\s*$|"
+                        r"(ITEM\s+\d+\.?\s*[-:]?\s*)?MANAGEMENT['\u2019]?S\s+DISCUSSION\s+AND\s+ANALYSIS|"
+                        r"REPORT\s+OF\s+INDEPENDENT)", re.I)
+class _IndexLine:
+    """A line ending in a page number set off by spaces ("Balance Sheets ....    3"): what the regular expression
+    \\s{2,}\\d{1,3}\\s*$ says, read from the end of the line (the expression backtracks for minutes on a long run of
+    spaces)."""
+
+    @staticmethod
+    def search(line: str) -> bool:
+        s = line.rstrip()
+        k = len(s)
+        while k > 0 and len(s) - k <= 3 and s[k - 1].isdecimal():
+            k -= 1
+        return 1 <= len(s) - k <= 3 and k >= 2 and s[k - 1].isspace() and s[k - 2].isspace()
+
+
+_INDEX_LINE = _IndexLine()
+_NOTE_HEAD = [
+    re.compile(r"^\s*NOTE\s+(\d{1,2}|[A-Z])\b\s*[.:\-\u2014]?\s*(.*)$", re.I),
+    re.compile(r"^\s{0,12}(\d{1,2})\.\s+([A-Z][A-Za-z0-9 ,'&()/\-\u2019]{2,80})$"),
+]
+_SCALE = [(re.compile(r"\bin\s+billions\b", re.I), 9), (re.compile(r"\bin\s+millions\b|\$\s*millions", re.I), 6),
+          (re.compile(r"\bin\s+thousands\b|\(0{3}'?s\)|0{3}'?s\s+omitted|thousands\s+of\s+dollars|"
+                      r"dollars\s+in\s+thousands|\$\s*000", re.I), 3)]
+_EXCEPT_SHARES = re.compile(r"except\s+(for\s+)?(number\s+of\s+)?shares?\b(?!\s+amounts?\s*\))|except\s+share\s+(data|amounts|and)|"
+                            r"except\s+(for\s+)?share", re.I)
+_PAGE = re.compile(r"^\s*<PAGE>\s*$", re.I)
+
+
+@dataclass
+class Note:
+    number: str
+    title: str
+    start_line: int  # 1-based, the heading line
+    end_line: int  # 1-based, inclusive
+    text: str
+    tables: list[Table] = field(default_factory=list)
+
+
+@dataclass
+class Layout:
+    statements: list[Statement]
+    notes: list[Note]
+    note_tables: list[tuple[Note, Statement]]
+    skipped: list[tuple[Table, str]]  # tables left alone, with the reason
+    notes_zone: tuple[int, int] | None = None
+    printed_dates: object = None  # periods.PrintedDates of the filing
+
+
+def statement_kind(title: str) -> str | None:
+    """The statement a heading names (the last heading line that names one wins)."""
+    best: tuple[int, str] | None = None
+    raw = title.splitlines()
+    # a heading broken over two lines ("STATEMENTS OF CASH" / "FLOWS") is read joined too
+    candidates = [(n, line) for n, line in enumerate(raw)] + \
+        [(n + 1, raw[n].strip() + " " + raw[n + 1].strip()) for n in range(len(raw) - 1)]
+    for line_no, line in candidates:
+        if _INDEX_LINE.search(line) or not _heading_like(line):
+            continue
+        for kind, rx in _HEADINGS:
+            m = rx.search(line)
+            if m and re.match(r"\s*data\b", line[m.end():], re.I):
+                break  # "Statements of Operations Data:", a caption of the selected financial data
+            if m:
+                if best is None or line_no >= best[0]:
+                    best = (line_no, kind)
+                break
+    return best[1] if best else None
+
+
+_SMALL = {"of", "and", "in", "the", "for", "to", "at", "on", "a", "an", "as", "ended", "except", "per", "share",
+          "data", "amounts", "thousands", "millions", "dollars", "unaudited", "continued", "years", "year", "months",
+          "three", "six", "nine", "twelve", "weeks", "each", "fiscal", "period", "periods"}
+
+
+def _heading_like(line: str) -> bool:
+    """A statement's heading, not a sentence that mentions one."""
+    words = re.findall(r"[A-Za-z']+", line)
+    if len(line.strip()) > 110 or not words:
+        return False
+    if re.search(r"[.:]\s*$", line.strip()) and not line.strip().endswith("(Continued)"):
+        return False
+    if len(words) <= 9:
+        return True  # short enough to be a heading, whatever its case
+    prose = [w for w in words if w[0].islower() and w.lower() not in _SMALL]
+    return len(prose) <= 1
+
+
+def scale_of(text: str) -> int | None:
+    """The power of ten a scale phrase gives ("in millions" → 6). Of several lines that print one, the last (the
+    nearest the table: a heading's prose may speak of "billions" above a table "(in millions)") decides."""
+    found = [(text.count("\n", 0, m.start()), -rank, power)
+             for rank, (rx, power) in enumerate(_SCALE) for m in rx.finditer(text)]
+    return max(found)[2] if found else None
+
+
+_SHARES_IN = re.compile(r"\bshares?\b[^.;()$]{0,40}?\bin\s+(thousands|millions)\b|\bshares?\s+\((000'?s?|in\s+"
+                        r"(thousands|millions))\)", re.I)
+_ROW_SCALE = re.compile(r"\(\s*(?:in\s+)?(thousands|millions|000'?s?|000\s+omitted)\s*\)|\bin\s+(thousands|millions)\b", re.I)
+
+
+def share_scale_of(text: str, scale: int) -> int:
+    """The power of ten of share counts: "shares in thousands", "except share amounts which are reflected in
+    thousands", else none when the heading excepts share data from its scale, else the amounts' scale."""
+    m = _SHARES_IN.search(text)
+    if m:
+        return 6 if "million" in m.group(0).lower() else 3
+    if _EXCEPT_SHARES.search(text):
+        return 0
+    return scale
+
+
+def row_scale(label: str) -> int | None:
+    """The power of ten a row's own words give its numbers ("Shares used in computing earnings per share (in
+    thousands)"), or None."""
+    m = _ROW_SCALE.search(label)
+    if not m:
+        return None
+    return 6 if "million" in m.group(0).lower() else 3
+
+
+def notes_zone(lines: list[str], docs: list[Document], after: int | None = None) -> tuple[int, int] | None:
+    """1-based inclusive line range of the notes to the financial statements (after the first statement)."""
+    for doc in docs:
+        for i in range(doc.start, doc.end):
+            if after is not None and i + 1 < after:
+                continue
+            if _NOTES_HEADING.match(lines[i]) and not _INDEX_LINE.search(lines[i]):
+                end = doc.end - 1
+                for j in range(i + 1, doc.end):
+                    if _NOTES_END.match(lines[j]) and not _INDEX_LINE.search(lines[j]):
+                        end = j - 1
+                        break
+                return (i + 1, end + 1)
+    return None
+
+
+def _page_headers(lines: list[str], start: int, end: int) -> set[int]:
+    """Lines (0-based) that are running page headers or page numbers inside [start, end)."""
+    drop: set[int] = set()
+    for i in range(start, end):
+        if _PAGE.match(lines[i]):
+            drop.add(i)
+            # the page number printed just before the break
+            k = i - 1
+            while k >= start and not lines[k].strip():
+                k -= 1
+            if k >= start and re.fullmatch(r"\s{10,}(-\s*)?\d{1,3}(\s*-)?|\s{10,}[A-Z]?-?\d{1,3}", lines[k]):
+                drop.add(k)
+            # centred heading lines at the top of the next page
+            k = i + 1
+            while k < end and not lines[k].strip():
+                k += 1
+            while k < end and lines[k].strip() and (len(lines[k]) - len(lines[k].lstrip())) >= 10 \
+                    and not _NOTE_HEAD[0].match(lines[k]):
+                drop.add(k)
+                k += 1
+    return drop
+
+
+def split_notes(lines: list[str], zone: tuple[int, int]) -> list[Note]:
+    start, end = zone[0] - 1, zone[1]
+    drop = _page_headers(lines, start, end)
+    heads: list[tuple[int, str, str]] = []
+    for i in range(start + 1, end):
+        for rx in _NOTE_HEAD:
+            m = rx.match(lines[i])
+            if m:
+                title = m.group(2).strip()
+                if not title:
+                    k = i + 1
+                    while k < end and not lines[k].strip():
+                        k += 1
+                    title = lines[k].strip() if k < end else ""
+                heads.append((i, m.group(1), title))
+                break
+    if not heads:
+        # unnumbered notes: short upper-case headings at the margin ("ACCOUNTING POLICIES")
+        count = 0
+        for i in range(start + 1, end):
+            t = lines[i].strip()
+            if i in drop or not t or len(t) > 60 or lines[i][:1] == " " or not re.fullmatch(r"[A-Z][A-Z0-9 ,'&()/\-\u2019]+", t):
+                continue
+            prev_blank = i == start + 1 or not lines[i - 1].strip()
+            if prev_blank and not _NOTES_HEADING.match(t):
+                count += 1
+                heads.append((i, str(count), t.title()))
+    # a heading repeated at the top of a page ("Note 1 - ... (continued)") continues its note
+    merged_heads: list[tuple[int, str, str]] = []
+    for h in heads:
+        if merged_heads and (h[1] == merged_heads[-1][1] or re.search(r"\(?continued\)?:?\s*$", h[2], re.I)):
+            drop.add(h[0])
+            continue
+        merged_heads.append(h)
+    heads = merged_heads
+    notes: list[Note] = []
+    for n, (i, number, title) in enumerate(heads):
+        stop = heads[n + 1][0] if n + 1 < len(heads) else end
+        body = [lines[k] for k in range(i, stop) if k not in drop and not re.match(r"^\s*</?(TABLE|CAPTION|S|C|FN)>",
+                                                                                       lines[k], re.I)]
+        while body and not body[-1].strip():
+            body.pop()
+        notes.append(Note(number=number, title=title, start_line=i + 1, end_line=stop, text=_dedent(body)))
+    return notes
+
+
+def _dedent(body: list[str]) -> str:
+    indents = [len(x) - len(x.lstrip()) for x in body if x.strip()]
+    cut = min(indents) if indents else 0
+    return "\n".join(x[cut:] for x in body)
+
+
+def _scale_near(lines: list[str], table: Table, zone_start: int | None) -> int | None:
+    """The nearest scale phrase above a table on its page, else in the heading of the notes."""
+    s = scale_of(table.title + "\n" + " ".join(c.header for c in table.columns))
+    if s is not None:
+        return s
+    i = table.start_line - 2
+    while i >= 0 and not _PAGE.match(lines[i]):
+        s = scale_of(lines[i])
+        if s is not None:
+            return s
+        i -= 1
+    if zone_start is not None:
+        for k in range(zone_start - 1, min(zone_start + 6, len(lines))):
+            s = scale_of(lines[k])
+            if s is not None:
+                return s
+    return None
+
+
+def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset = frozenset()) -> None:
+    """Give each column of a statement its period, from its header and the statement's heading.
+
+    A column that prints a year only, with no month and day anywhere over the table, ends on the month and day
+    of the report's period (the cover's "for the quarter ended ...")."""
+    context = "\n".join(t.title for t in st.tables)
+    if period_end is not None and not MONTH_DAY.search(context) and not any(
+            MONTH_DAY.search(c.header) for t in st.tables for c in t.columns):
+        context += f"\n{calendar.month_name[period_end.month]} {period_end.day}"
+    for t in st.tables:
+        # a month and day printed over only some columns ("Dec. 31" centred over two years) holds for its neighbours
+        days = _split_month_days(t.columns, [month_day_of(c.header) for c in t.columns])
+        spans = [span_of(c.header) for c in t.columns]
+        title_dates = [d for d, _, _ in all_dates(t.title)]
+        undated = [c for c in t.columns if not YEAR.search(c.header)]
+        if len(undated) == len(t.columns) and len(title_dates) == len(t.columns):
+            # "BALANCE SHEET / December 31, 2007" over a single column: the heading dates the columns in order
+            for c, d in zip(t.columns, title_dates):
+                c.header = (c.header + " " + f"{calendar.month_name[d.month]} {d.day}, {d.year}").strip()
+        for col in t.columns:
+            header = col.header
+            if YEAR.search(header) and not MONTH_DAY.search(header):
+                md = days[col.index]  # a month and day split over this column and the next
+                near = sorted((abs(k - col.index), md) for k, md in enumerate(days) if md is not None)
+                if md is None and near and (not all_dates(context) or st.kind == "note"):  # a note's heading is prose
+                    md = near[0][1]
+                if md is not None:
+                    header = f"{calendar.month_name[md[0]]} {md[1]}, " + header
+            end = column_end_date(header, context, printed)
+            if end is None:
+                continue
+            if st.kind == "balance_sheet":
+                col.period = _instant(end)
+                continue
+            near_span = next((sp for _, sp in sorted((abs(k - col.index), sp) for k, sp in enumerate(spans)
+                                                     if sp is not None)), None)
+            span = span_of(col.header) if st.kind == "note" else \
+                (span_of(col.header) or near_span or span_nearest_end(context))
+            if st.kind in ("income", "cash_flow", "equity") and span is None:
+                span = ("months", 12 if form.upper().startswith("10-K") else 3)
+            col.period = duration_ending(end, span, printed) if span else _instant(end)
+            if st.kind == "note" and span is None and not MONTH_DAY.search(col.header):
+                # "2009" over a note: the year's end for a balance, for a flow the period the prose names ("for
+                # the three years ended ...") or an annual report's fiscal year
+                flow = span_nearest_end(context) or (("months", 12) if form.upper().startswith("10-K") else None)
+                col.year_period = duration_ending(end, flow, printed) if flow else None
+        if st.kind == "note":
+            for col in t.columns:
+                rest = _ORDINAL_QUARTER.sub(" ", col.header)
+                if _ORDINAL_QUARTER.search(col.header) and (not MONTH_DAY.search(rest) or
+                                                            span_of(rest) not in (("months", 3), ("weeks", 13))):
+                    # "Fourth Quarter" under "Year Ended December 31, 2001": the quarter's own end is printed
+                    # nowhere, and the year's period would give four columns one period (never computed)
+                    col.period = col.year_period = None
+        _one_end_a_year(t.columns, printed, period_end)
+
+
+_ORDINAL_QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(fiscal\s+)?(quarter|qtr)\b|"
+                              r"\bQ[1-4]\b", re.I)
+
+
+def _one_end_a_year(columns, printed, period_end) -> None:
+    """Columns of one table whose periods end a few days apart in the same year ("June 28, 1996" over the
+    quarter, "June 30, 1996" over the nine months, where the heading's stacked dates were paired wrongly) end on
+    one date: the one the filing prints in its text, else the report's own period end."""
+    ends = sorted({c.period.end for c in columns if c.period is not None})
+    for a, b in zip(ends, ends[1:]):
+        if not 0 < (b - a).days <= 6:
+            continue
+        text, headers = getattr(printed, "text", frozenset()), getattr(printed, "headers", frozenset())
+        keep = next((d for d in (a, b) if d in text and (a if d == b else b) not in text), None)
+        if keep is None:  # both (or neither) in the prose: the one printed over a column or in a row label
+            keep = next((d for d in (a, b) if d in headers and (a if d == b else b) not in headers), None)
+        if keep is None and period_end in (a, b):
+            keep = period_end
+        if keep is None:
+            continue
+        drop = b if keep == a else a
+        for c in columns:
+            if c.period is not None and c.period.end == drop:
+                c.period = _instant(keep) if c.period.start is None else \
+                    type(c.period)(end=keep, start=c.period.start)
+
+
+_MONTH_ALONE = re.compile(r"\b(jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|"
+                          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?!\s*\d)", re.I)
+_DAY_ALONE = re.compile(r"(?:^|\s)(\d{1,2}),(?=\s|$)")
+
+
+def _split_month_days(columns, days):
+    """A "September 30," centred over two columns can reach them split, "September" over one and "30," over the
+    next: the month and day then hold for both."""
+    out = list(days)
+    for k in range(len(columns) - 1):
+        if out[k] is not None or out[k + 1] is not None:
+            continue
+        m, d = _MONTH_ALONE.search(columns[k].header), _DAY_ALONE.search(columns[k + 1].header)
+        if m and d:
+            md = month_day_of(f"{m.group(1)} {d.group(1)}")
+            if md is not None:
+                out[k] = out[k + 1] = md
+    return out
+
+
+def _instant(d):
+    from edgar2xbrl.model import Period
+    return Period(end=d)
+
+
+def locate(lines: list[str], tables: list[Table], docs: list[Document], form: str, period_end=None) -> Layout:
+    kinds = {id(t): statement_kind(t.title) for t in tables}
+    # dates over columns and in row labels ("Balance at September 30, / 2000", wrapped) date periods
+    printed = PrintedDates(headers=frozenset(d for t in tables for text in [c.header for c in t.columns] +
+                                             [r.label for r in t.rows] for d in [parse_date(text)] if d),
+                           text=printed_dates("\n".join(lines)),
+                           statements=frozenset(
+                               [d for t in tables if kinds[id(t)] for c in t.columns for d in [parse_date(c.header)] if d]
+                               + [d for t in tables if kinds[id(t)] for d, _, _ in all_dates(t.title)]))
+    first = next((t.start_line for t in tables if kinds[id(t)]), None)
+    zone = notes_zone(lines, docs, after=first)
+    notes = split_notes(lines, zone) if zone else []
+    statements: list[Statement] = []
+    note_tables: list[tuple[Note, Statement]] = []
+    skipped: list[tuple[Table, str]] = []
+    for t in tables:
+        in_notes = zone is not None and zone[0] <= t.start_line <= zone[1]
+        kind = kinds[id(t)]
+        if [c.header.strip().lower() for c in t.columns] in (["page"], ["page no."], ["page number"]):
+            skipped.append((t, "a table of contents"))
+            continue
+        if in_notes and not (kind and not notes_before(notes, t)):
+            note = next((n for n in reversed(notes) if n.start_line <= t.start_line), None)
+            if note is None:
+                skipped.append((t, "table in the notes heading, before the first note"))
+                continue
+            note.tables.append(t)
+            scale = _scale_near(lines, t, zone[0])
+            context = t.title + "\n" + "\n".join(lines[max(0, t.start_line - 40):t.start_line])
+            st = Statement(kind="note", title=f"Note {note.number} - {note.title}", tables=[t],
+                           scale=scale if scale is not None else 0,
+                           share_scale=share_scale_of(context, scale or 0), note_number=note.number)
+            assign_periods(st, form, period_end, printed)
+            note_tables.append((note, st))
+            continue
+        if zone is not None and t.start_line > zone[1] and not kind:
+            skipped.append((t, "table after the notes (not a financial statement)"))
+            continue
+        prev = statements[-1] if statements else None
+        if kind is None:
+            near = prev is not None and _gap(lines, prev.tables[-1].end_line, t.start_line) <= 8
+            if near and (re.search(r"continued", t.title, re.I) or len(prev.columns) == len(t.columns)):
+                kind = prev.kind
+            else:
+                skipped.append((t, "no financial statement heading above the table"))
+                continue
+        scale = scale_of(t.title + "\n" + " ".join(c.header for c in t.columns))
+        if prev is not None and prev.kind == kind and len(prev.columns) == len(t.columns) and \
+                _gap(lines, prev.tables[-1].end_line, t.start_line) <= 40:
+            prev.tables.append(t)
+            continue
+        statements.append(Statement(kind=kind, title=_title_line(t.title, kind), tables=[t],
+                                    scale=scale if scale is not None else 0,
+                                    share_scale=share_scale_of(t.title, scale or 0)))
+    # a statement heading can also stand over a segment's or a subsidiary's summary (in the MD&A):
+    # of several tables of one kind, the largest is the registrant's statement; one whose columns carry dates
+    # beats one that cannot be tagged at all, however large
+    for st in statements:
+        assign_periods(st, form, period_end, printed)
+    # one period end a year across the statements and notes too (a date the text prints beats a composed one)
+    _one_end_a_year([c for st in statements + [s for _, s in note_tables] for t in st.tables for c in t.columns],
+                    printed, period_end)
+    chosen: list[Statement] = []
+    best_of: dict[str, tuple[tuple, Statement]] = {}  # per kind, the first statement of the highest rank
+    for o in statements:
+        rank = (o.kind == "equity" or any(c.period for c in o.columns), sum(1 for r in o.rows if r.has_values),
+                -o.tables[0].start_line)
+        if o.kind not in best_of or rank > best_of[o.kind][0]:
+            best_of[o.kind] = (rank, o)
+    for st in statements:
+        if best_of[st.kind][1] is st:
+            chosen.append(st)
+        else:
+            dated = st.kind == "equity" or any(c.period for c in st.columns)
+            for t in st.tables:
+                skipped.append((t, f"another, larger table was converted as the {TITLES[st.kind].lower()}" if dated
+                                else f"its columns carry no dates; another table was converted as the "
+                                     f"{TITLES[st.kind].lower()}"))
+    statements = chosen
+    return Layout(statements=statements, notes=notes, note_tables=note_tables, skipped=skipped, notes_zone=zone,
+                  printed_dates=printed)
+
+
+def notes_before(notes: list[Note], t: Table) -> bool:
+    return any(n.start_line <= t.start_line for n in notes)
+
+
+def _gap(lines: list[str], end_line: int, start_line: int) -> int:
+    """Non-blank lines between two tables (page breaks and running headers count too)."""
+    return sum(1 for k in range(end_line, max(end_line, start_line - 1)) if lines[k].strip())
+
+
+def _title_line(title: str, kind: str) -> str:
+    for line in reversed(title.splitlines()):
+        for k, rx in _HEADINGS:
+            if k == kind and rx.search(line):
+                return " ".join(line.split()).title()
+    return TITLES[kind]

@@ -1,0 +1,1 @@
+"""Rows → concepts → facts: the concept catalog, the mapper, the builder of facts and networks."""

@@ -1,0 +1,558 @@
+"""Statements → facts, contexts, presentation and calculation networks (the instance's content, not its XML)."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from datetime import timedelta
+from decimal import ROUND_HALF_UP, Context as DecimalContext, Decimal
+
+from edgar2xbrl.tables.arithmetic import find_subtotals
+from edgar2xbrl.tag.catalog import Catalog
+from edgar2xbrl.tag.labels import WEAK, camel, not_money, tokens
+from edgar2xbrl.tag.mapper import Line, build_lines, column_period, core_label, decide_signs, extension_name, line_period_type, map_lines
+from edgar2xbrl.model import Concept, Context, Fact, Period, Statement
+from edgar2xbrl.check.rules import FUTURE_DAYS
+
+if TYPE_CHECKING:
+    from edgar2xbrl.tag.segments import Breakdown
+from edgar2xbrl.tables.statements import row_scale
+
+UNITS = {"monetary": "USD", "shares": "shares", "perShare": "USDPerShare"}
+_DEBIT_WORDS = re.compile(r"expense|cost|loss|payment|paid|purchase|deduct|charge|dividend|repurchase|acquisition|"
+                          r"asset|receivable|inventor|prepaid|deposit|investment", re.I)
+
+
+@dataclass
+class PresItem:
+    concept: str
+    depth: int
+    label: str
+    role: str = "terseLabel"  # label role for the filer's wording
+
+
+@dataclass
+class Network:
+    """One statement or note as presented (and calculated) in the extension taxonomy."""
+
+    role_id: str
+    title: str
+    order: int
+    items: list[PresItem] = field(default_factory=list)
+    calcs: list[tuple[str, list[tuple[str, int]]]] = field(default_factory=list)
+    hypercube: dict | None = None  # {"table","axis","domain","members":[...],"line_items","primaries":[...]}
+    group: str = "Statement"  # Document | Statement | Disclosure
+
+
+@dataclass
+class Check:
+    statement: str
+    row: str
+    line: int
+    column: str
+    expected: str
+    computed: str
+    ok: bool
+    in_calc_link: bool
+    note: str = ""
+
+
+@dataclass
+class Untagged:
+    source: str
+    statement: str
+    row: str
+    value: str
+    reason: str
+
+
+class Builder:
+    def __init__(self, catalog: Catalog, prefix: str, path: str):
+        self.catalog = catalog
+        self.prefix = prefix
+        self.path = path
+        self.extensions: dict[str, Concept] = {}
+        self.facts: dict[tuple[str, Context, str | None], Fact] = {}
+        # extensions made for lines, by meaning; the periods each one's lines take
+        self._by_meaning: dict[tuple, list[Concept]] = {}
+        self._claimed: dict[str, dict[Period, frozenset]] = {}
+        self.networks: list[Network] = []
+        self.checks: list[Check] = []
+        self.untagged: list[Untagged] = []
+        self.rows: list[dict] = []  # report: every source row and its decision
+        self.labels: dict[str, dict[str, str]] = {}  # concept → {role: text}
+        self.notes: list[str] = []  # conversion remarks
+        self.mixed: set[tuple] = set()  # facts of rows printed with both signs
+        self.printed_dates = frozenset()  # periods.PrintedDates of the filing, for periods read from prose
+        self.conflicts: list[tuple[Fact, str]] = []  # (a second reading of a written figure, its statement title)
+        self.report_end = None  # the report's period end: a column ending well after it is a future year
+
+    # ----- concepts -------------------------------------------------------------------------------------------
+    def concept(self, qname: str) -> Concept:
+        if qname in self.extensions:
+            return self.extensions[qname]
+        return self.catalog.get(qname)
+
+    def new_extension(self, label: str, kind: str, period: str, balance: str = "", abstract: bool = False,
+                      suffix: str = "", type_: str | None = None) -> Concept:
+        names, next_of = self._names(), self.__dict__.setdefault("_next_of", {})
+        name = extension_name(label, kind, names, next_of) if not suffix else \
+            self._unique(camel(label) + suffix, names, next_of)
+        c = Concept(prefix=self.prefix, name=name, type=type_ or ("string" if abstract else kind),
+                    substitution="item", period=period, balance=balance if kind == "monetary" and not abstract else "",
+                    abstract=abstract, label=" ".join(label.split()) or name, statements=(), aliases=(),
+                    extension=True)
+        self.extensions[c.qname] = c
+        names.add(c.name)
+        self._taken = (len(self.extensions), names)
+        return c
+
+    def _names(self) -> set[str]:
+        """Every concept name taken (the catalog's and the extensions'), kept up to date as extensions are added."""
+        cached = getattr(self, "_taken", None)
+        if cached is None or cached[0] != len(self.extensions):  # (extensions also added or removed elsewhere)
+            cached = (len(self.extensions), {c.name for c in self.extensions.values()} | set(self.catalog.by_name))
+        self._taken = cached
+        return cached[1]
+
+    @staticmethod
+    def _unique(base: str, names: set[str], next_of: dict[str, int] | None = None) -> str:
+        name, n = base, (next_of or {}).get(base, 2)
+        while name in names:
+            name, n = f"{base}{n}", n + 1
+        if next_of is not None and name != base:
+            next_of[base] = n
+        return name
+
+    def label_for(self, qname: str, text: str, preferred: str = "terseLabel") -> str:
+        """The label role under which `text` is stored for a concept (one text per role)."""
+        text = " ".join(text.split())
+        roles = self.labels.setdefault(qname, {})
+        order = [preferred, "terseLabel", "verboseLabel", "totalLabel", "periodStartLabel", "periodEndLabel",
+                 "positiveLabel", "negativeLabel", "positiveTerseLabel", "negativeTerseLabel", "positiveVerboseLabel",
+                 "negativeVerboseLabel", "zeroLabel"]
+        for role in order:
+            if roles.get(role) == text:
+                return role
+        for role in order:
+            if role not in roles:
+                roles[role] = text
+                return role
+        return preferred
+
+    # ----- facts ----------------------------------------------------------------------------------------------
+    def add_fact(self, fact: Fact) -> str:
+        """Record a fact; "added", "duplicate" (same value already there), "conflict" or "bad-period"."""
+        period = fact.context.period
+        if period.start is not None and period.start > period.end:
+            # Out-of-order dated rows (a statement continued across pages, a typo in a year) give a period that
+            # ends before it starts; Arelle rejects such a context, so the fact is reported instead.
+            return "bad-period"
+        key = (fact.concept, fact.context, fact.unit)
+        old = self.facts.get(key)
+        if old is None:
+            self.facts[key] = fact
+            return "added"
+        if _same_value(old, fact):
+            return "duplicate"
+        return "conflict"
+
+    def value_of(self, qname: str, ctx: Context, unit: str | None) -> Fact | None:
+        return self.facts.get((qname, ctx, unit))
+
+    # ----- generic statements ---------------------------------------------------------------------------------
+    def build_statement(self, st: Statement, order: int, role_id: str, title: str,
+                        group: str = "Statement", breakdown: "Breakdown | None" = None) -> Network:
+        """The statement's network and facts. With a `breakdown` (a note table whose caption groups are members of
+        an axis: segments), each group's rows are mapped on their own and their facts carry the group's member."""
+        rows = st.rows
+        subtotals = find_subtotals(rows)
+        lines = build_lines(st, subtotals)
+        dims_of: dict[int, tuple[tuple[str, str], ...]] = {}
+        # a note's title frames its rows ("Federal" in "Income Taxes"); a statement's title says nothing of a row
+        around = re.sub(r"^Note\s+\S+\s+-\s+|\(Details\)$", "", title).strip() if group == "Disclosure" else ""
+        if breakdown is None:
+            map_lines(lines, st, self.catalog, around=around)
+        else:
+            for idx, dims in breakdown.groups:  # "Net sales" once a segment
+                map_lines([lines[i] for i in idx], st, self.catalog, around=around, implied=breakdown.implied)
+                dims_of.update((i, dims) for i in idx)
+            map_lines([ln for ln in lines if ln.index not in dims_of], st, self.catalog, around=around)
+        # facts of a member's context never meet the consolidated ones
+        plain = [ln for ln in lines if ln.index not in dims_of]
+        self._resolve_conflicts(plain, st)
+        for _ in range(4):
+            for ln in lines:
+                if not ln.header and ln.concept is None:
+                    self.extend_line(ln, lines, st)
+            decide_signs(lines)
+            if not self._resolve_conflicts(plain, st, signed=True):
+                break
+        net = Network(role_id=role_id, title=title, order=order, group=group)
+        depth0 = 0
+        if breakdown is not None:
+            depth0 = breakdown.open_network(self, net)
+        open_captions: list[int] = []  # positions of the captions the current row sits under
+        for ln in lines:
+            if ln.header:
+                c = self.new_extension(ln.row.label, "string", "duration", abstract=True, suffix="Abstract")
+                net.items.append(PresItem(c.qname, depth0 + len(open_captions) + 1, ln.row.label, "label"))
+                self.labels.setdefault(c.qname, {})
+                if _opens_section(ln.row.label):
+                    open_captions.append(ln.index)
+                continue
+            role = "periodStartLabel" if ln.instant_at == "start" else "periodEndLabel" if ln.instant_at == "end" \
+                else "totalLabel" if ln.children else "terseLabel"
+            role = self.label_for(ln.concept.qname, ln.row.label, role)
+            net.items.append(PresItem(ln.concept.qname, depth0 + len(open_captions) + 1, ln.row.label, role))
+            if ln.children:
+                _close_sections(open_captions, lines, ln)  # the total is the section's last row
+            dims = dims_of.get(ln.index, ())
+            if dims and net.hypercube is not None and ln.concept.qname not in net.hypercube["primaries"]:
+                net.hypercube["primaries"].append(ln.concept.qname)
+            self._facts_for_line(ln, st, title, dims)
+        self._calcs(lines, st, net, title)
+        self.networks.append(net)
+        return net
+
+    def _resolve_conflicts(self, lines: list[Line], st: Statement, signed: bool = False) -> bool:
+        """A concept already reported with another value for the same period cannot be reused: the row gets an
+        extension instead. Unsigned before the signs are known (any other magnitude), signed after (so that every
+        calculation holds with the facts as written)."""
+        found = False
+        repeats = repeated_columns(st)
+        for ln in lines:
+            if ln.header or ln.concept is None or (signed and ln.concept.extension):
+                continue
+            for k, col in enumerate(st.columns):
+                cell = ln.row.cells[k] if k < len(ln.row.cells) else None
+                period = self._period(ln, column_period(ln, col))
+                if cell is None or period is None or cell.percent or k in repeats:
+                    continue
+                old = self.value_of(ln.concept.qname, Context(period), UNITS[ln.kind])
+                if old is None:
+                    continue
+                mine = cell.value * self._scale(ln, st)
+                places = self.decimals(ln.kind, cell.places, self._power(ln, st))
+                if agree_at_precision(abs(Decimal(old.value)), old.decimals, abs(mine), places) and \
+                        (not signed or (Decimal(old.value) < 0) == (ln.sign * mine < 0) or not mine):
+                    continue  # the same figure, perhaps printed with more or fewer places
+                if signed and Decimal(old.value) != ln.sign * mine:
+                    ln.reason = (f"{ln.concept.qname} already holds {old.value} for {period} ({old.source}); "
+                                 f"here the sum printed in the statement needs the opposite sign")
+                elif not signed and abs(Decimal(old.value)) != abs(mine):
+                    ln.reason = f"{ln.concept.qname} already holds {old.value} for {period} ({old.source})"
+                else:
+                    continue
+                ln.concept = None
+                found = True
+                break
+        return found
+
+    def record(self, fact: Fact, row_label: str, column: int | None, *, dims=(), reason: str = "",
+               alternatives=(), note: str = "") -> str:
+        """Add a fact, log its source row in the report, and list it as not tagged when it conflicts."""
+        status = self.add_fact(fact)
+        entry = {"source": fact.source, "statement": fact.statement, "row": " ".join(row_label.split()),
+                 "column": column, "printed": fact.printed, "concept": fact.concept, "value": fact.value,
+                 "period": str(fact.context.period), "dimensions": {a: m for a, m in dims}, "unit": fact.unit,
+                 "decimals": fact.decimals, "sign": fact.sign, "confidence": fact.confidence, "status": status,
+                 "extension_reason": reason if fact.extension else "", "alternatives": list(alternatives)}
+        if note:
+            entry["note"] = note
+        self.rows.append(entry)
+        if status == "bad-period":
+            self.untagged.append(Untagged(fact.source, fact.statement, row_label, fact.printed,
+                                          f"its period would end before it starts ({fact.context.period}); the "
+                                          "dated rows or headers around it are out of order"))
+        if status == "conflict":
+            self.conflicts.append((fact, fact.statement))
+            old = self.value_of(fact.concept, fact.context, fact.unit)
+            self.untagged.append(Untagged(fact.source, fact.statement, row_label, fact.printed,
+                                          f"{fact.concept} already holds {old.value} for {fact.context.period} "
+                                          f"({old.source})"))
+        return status
+
+    def extend_line(self, ln: Line, lines: list[Line], st: Statement, periods: "frozenset[Period] | None" = None) -> None:
+        """Give a line no US-GAAP concept fits a company extension concept (its type, period type and balance from
+        the line and the total it is printed under), with the reason and the closest candidates. `periods`: the
+        periods its facts take (from its columns when not given).
+
+        One extension per meaning: a line worded as an earlier extended one, of the same type, period type and
+        balance, whose periods that extension does not hold yet, takes it ("Common stock purchased and retired" in
+        each year of an equity statement is one concept, not three). A label of a word or two of little meaning
+        ("Other", "Total", "International") is one meaning only under the same caption of the same statement."""
+        period = line_period_type(ln, st)
+        balance = ""
+        if ln.kind == "monetary":
+            printed = [c.value for c in ln.row.cells if c is not None and c.value]
+            negative = printed and sum(1 for v in printed if v < 0) > len(printed) / 2
+            if ln.parent is not None and lines[ln.parent].concept is not None:
+                parent = lines[ln.parent].concept
+                s = next(s for k, s in lines[ln.parent].children if k == ln.index)
+                w = s * (-1 if negative else 1)
+                if parent.balance:
+                    balance = parent.balance if w == 1 else ("credit" if parent.balance == "debit" else "debit")
+                else:
+                    balance = "debit" if w == 1 else "credit"
+            elif ln.children and st.kind == "cash_flow":
+                balance = ""  # a cash-flow subtotal, like the official ones, has no balance
+            elif ln.children:
+                kid = next((lines[k].concept for k, _ in ln.children if lines[k].concept is not None), None)
+                balance = kid.balance if kid is not None and kid.balance else "credit"
+            else:
+                balance = "debit" if _DEBIT_WORDS.search(ln.row.label) else "credit"
+        label = ln.row.label if core_label(ln.row.label) else \
+            (f"{ln.context_label} subtotal" if ln.context_label else "Subtotal")
+        amounts = self._line_amounts(ln, st, periods)
+        key = self._meaning(label, ln, st, period, balance)
+        ln.concept = next((c for c in self._by_meaning.get(key, ()) if self._agrees(self._claimed[c.qname], amounts)),
+                          None) if amounts else None
+        if ln.concept is None:
+            ln.concept = self.new_extension(label, ln.kind, period, balance)
+            self._by_meaning.setdefault(key, []).append(ln.concept)
+        claimed = self._claimed.setdefault(ln.concept.qname, {})
+        for p, values in amounts.items():
+            claimed[p] = claimed.get(p, frozenset()) | values
+        ln.score = 0.0
+        if not ln.reason:
+            best = ln.alternatives[0] if ln.alternatives else None
+            ln.reason = ("no US-GAAP concept fits" + (f" (best: {best[0]} at {best[1]})" if best else ""))
+
+    @staticmethod
+    def _scale(ln: Line, st: Statement) -> Decimal:
+        return Decimal(10) ** Builder._power(ln, st)
+
+    @staticmethod
+    def _power(ln: Line, st: Statement) -> int:
+        """The power of ten of a row's numbers: the row's own "(in thousands)" over the statement's scale."""
+        if ln.kind == "perShare":
+            return 0
+        own = row_scale(ln.row.label)
+        if own is None and ln.kind == "shares" and ln.context_label:
+            own = row_scale(ln.context_label)
+        if own is not None:
+            return own
+        return st.scale if ln.kind == "monetary" else st.share_scale
+
+    def _line_amounts(self, ln: Line, st: Statement, periods: "frozenset[Period] | None") -> dict[Period, frozenset]:
+        """The magnitudes the line prints for each period its amounts take (by its columns, or all in the one
+        period given)."""
+        out: dict[Period, set] = {}
+        scale = self._scale(ln, st)
+        for k, cell in enumerate(ln.row.cells):
+            if cell is None:
+                continue
+            if periods is not None:
+                if len(periods) != 1:
+                    return {}
+                period = next(iter(periods))
+            else:
+                period = self._period(ln, column_period(ln, st.columns[k])) if k < len(st.columns) else None
+            if period is not None:
+                out.setdefault(period, set()).add(abs(cell.value * scale))
+        return {p: frozenset(v) for p, v in out.items()}
+
+    @staticmethod
+    def _agrees(claimed: dict[Period, frozenset], amounts: dict[Period, frozenset]) -> bool:
+        """An extension can take the line when it holds none of the line's periods yet. (The same figures printed
+        twice for one period would do too, but the signs are decided after this, and one printed the other way
+        round would make two facts that contradict each other.)"""
+        return claimed.keys().isdisjoint(amounts)
+
+    @staticmethod
+    def _meaning(label: str, ln: Line, st: Statement, period: str, balance: str) -> tuple:
+        words = [w for w in tokens(core_label(label) or label) if w not in WEAK]
+        scope = () if len(words) >= 2 else (st.title, ln.context_label)
+        return (" ".join(label.lower().split()), ln.kind, period, balance, scope)
+
+    @staticmethod
+    def _period(ln: Line, period: Period | None) -> Period | None:
+        if period is None:
+            return None
+        if ln.instant_at == "start" and period.start is not None:
+            return Period(end=period.start - timedelta(days=1))
+        if ln.instant_at == "end":
+            return Period(end=period.end)
+        return period
+
+    def decimals(self, kind: str, places: int, scale: int) -> str:
+        if kind == "perShare":
+            return str(places)
+        return str(places - scale) if places or scale else "0"
+
+    def _facts_for_line(self, ln: Line, st: Statement, title: str,
+                        dims: tuple[tuple[str, str], ...] = ()) -> None:
+        repeats = repeated_columns(st)
+        printed = [c.value for c in ln.row.cells if c is not None and c.value]
+        mixed = any(v < 0 for v in printed) and any(v > 0 for v in printed)
+        for k, col in enumerate(st.columns):
+            cell = ln.row.cells[k] if k < len(ln.row.cells) else None
+            if cell is None:
+                continue
+            period = self._period(ln, column_period(ln, col))
+            src = f"{self.path}:{cell.line or ln.row.line}"
+            if cell.percent:
+                self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                                              "a percentage (rates are not tagged)"))
+                continue
+            what = not_money(ln.row.label) if ln.kind == "monetary" else ""
+            if what:
+                self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                                              f"the row's words ({what!r}) say it is not an amount of dollars: "
+                                              "years, ratios, rates and prices are not tagged"))
+                continue
+            if k in repeats:
+                self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                                              f"column {k + 1} ({col.header!r}) repeats the period of column "
+                                              f"{repeats[k] + 1}; columns that differ by segment or measure "
+                                              "are not told apart"))
+                continue
+            if period is None:
+                self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                                              f"column {k + 1} has no period in its header ({col.header!r})"))
+                continue
+            if self.report_end is not None and period.end > self.report_end + timedelta(days=FUTURE_DAYS):
+                self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                                              f"column {k + 1} ({col.header!r}) ends {period.end}, after the "
+                                              f"report's period ({self.report_end}): an amount due in a future "
+                                              "year (a schedule of payments), not a fact of a period"))
+                continue
+            if period.is_instant != (ln.concept.period == "instant"):
+                self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                                              f"column {k + 1} ({col.header!r}) is {'an instant' if period.is_instant else 'a duration'}"
+                                              f" but the row's concept {ln.concept.qname} is not"))
+                continue
+            scale = self._power(ln, st)
+            value = ln.sign * cell.value * (Decimal(10) ** scale)
+            fact = Fact(concept=ln.concept.qname, context=Context(period, dims), value=_fmt(value),
+                        unit=UNITS[ln.kind], decimals=self.decimals(ln.kind, cell.places, scale),
+                        source=src, statement=title, row_label=ln.row.label, printed=cell.text,
+                        start=cell.start, end=cell.end,
+                        sign=_sign_words(ln, cell.value), confidence=ln.score, extension=ln.concept.extension)
+            if self.record(fact, ln.row.label, k + 1, dims=dims, reason=ln.reason,
+                           alternatives=ln.alternatives) == "added" and mixed:
+                self.mixed.add((fact.concept, fact.context, fact.unit))
+
+    def _calcs(self, lines: list[Line], st: Statement, net: Network, title: str) -> None:
+        for ln in lines:
+            if not ln.children or ln.concept is None:
+                continue
+            kids = [(lines[k].concept.qname, lines[k].weight) for k, _ in ln.children if lines[k].concept is not None]
+            same_period = all((lines[k].instant_at or "") == (ln.instant_at or "") for k, _ in ln.children)
+            types_ok = all(lines[k].kind == ln.kind for k, _ in ln.children)
+            cut = [lines[k] for k, _ in ln.children if lines[k].cut]
+            in_link = same_period and types_ok and not cut
+            if in_link:
+                net.calcs.append((ln.concept.qname, kids))
+            for k, col in enumerate(st.columns):
+                total = ln.row.cells[k] if k < len(ln.row.cells) else None
+                if total is None or total.percent:
+                    continue
+                acc = sum((s * (lines[j].row.cells[k].value if lines[j].row.cells[k] is not None else 0))
+                          for j, s in ln.children)
+                self.checks.append(Check(
+                    statement=title, row=" ".join(ln.row.label.split()), line=ln.row.line, column=col.header,
+                    expected=str(total.value), computed=str(acc), ok=acc == total.value, in_calc_link=in_link,
+                    note="" if in_link else (
+                        f"{cut[0].concept.qname if cut[0].concept else cut[0].row.label} cannot be negative, but "
+                        "this sum would need it so: checked here, not in the calculation link" if cut else
+                        "rolls a balance forward across instants: checked here, not in the calculation link"),
+                    ))
+
+
+def _opens_section(label: str) -> bool:
+    """"Current assets:" and "ASSETS" head the rows below them; "Commitments and contingencies" is a row of its own."""
+    t = label.strip()
+    return t.endswith(":") or (t.isupper() and len(t.split()) <= 8)
+
+
+def _close_sections(open_captions: list[int], lines: list, total) -> None:
+    """A subtotal closes the captions over the rows it adds up: those inside its rows, and the one right above them."""
+    def first_row(ln) -> int:
+        return min([first_row(lines[k]) for k, _ in ln.children] + [ln.index])
+    start = first_row(total)
+    while open_captions and open_captions[-1] > start:
+        open_captions.pop()
+    if open_captions and all(lines[k].header for k in range(open_captions[-1], start)):
+        open_captions.pop()
+
+
+def prune_calcs(b: "Builder") -> None:
+    """Calculations 1.1 binds a summation in every context where its facts meet, including facts written by
+    other statements. A relationship that would not hold there is dropped from the calculation link; the printed
+    subtotal stays checked in the report."""
+    by_concept: dict[str, dict] = {}
+    for (concept, ctx, unit), f in b.facts.items():
+        if unit:
+            by_concept.setdefault(concept, {})[(ctx, unit)] = Decimal(f.value)
+    for net in b.networks:
+        kept = []
+        for parent, kids in net.calcs:
+            ok = True
+            for key, total in by_concept.get(parent, {}).items():
+                vals = [(w, by_concept.get(child, {}).get(key)) for child, w in kids]
+                if all(v is None for _, v in vals):
+                    continue
+                if sum((w * v for w, v in vals if v is not None), Decimal(0)) != total:
+                    ok = False
+                    b.notes.append(f"{net.title}: calculation of {parent} left out of the calculation link: with the "
+                                   f"facts for {key[0].period} it would not add up (facts of another table bind to it)")
+                    break
+            if ok:
+                kept.append((parent, kids))
+        net.calcs = kept
+
+
+def repeated_columns(st: Statement) -> dict[int, int]:
+    """{column: earlier column with the same period} — such columns hold other segments or measures."""
+    seen: dict = {}
+    out: dict[int, int] = {}
+    for k, col in enumerate(st.columns):
+        if col.period is None:
+            continue
+        if col.period in seen:
+            out[k] = seen[col.period]
+        else:
+            seen[col.period] = k
+    return out
+
+
+def _fmt(v: Decimal) -> str:
+    # normalized with room for every digit: the lexical value is the amount exactly, never rounded to 28 digits
+    s = format(v.normalize(DecimalContext(prec=max(28, len(v.as_tuple().digits)))), "f") if v != 0 else "0"
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s
+
+
+def _same_value(a: Fact, b: Fact) -> bool:
+    try:
+        return agree_at_precision(Decimal(a.value), a.decimals, Decimal(b.value), b.decimals)
+    except Exception:
+        return a.value == b.value
+
+
+def agree_at_precision(a: Decimal, a_decimals: str | None, b: Decimal, b_decimals: str | None) -> bool:
+    """Whether two amounts of one concept and period are the same figure, as XBRL 2.1 (4.6.6) compares duplicates:
+    rounded to the lesser precision of the two. "3,491.7" million shares in a note and "3,492" in the income
+    statement are one figure printed twice, not two that contradict each other."""
+    def places(d: str | None) -> int | None:
+        try:
+            return int(d) if d not in (None, "", "INF") else None
+        except ValueError:
+            return None
+    known = [p for p in (places(a_decimals), places(b_decimals)) if p is not None]
+    if a == b or not known:
+        return a == b
+    step = Decimal(1).scaleb(-min(known))
+    return a.quantize(step, rounding=ROUND_HALF_UP) == b.quantize(step, rounding=ROUND_HALF_UP)
+
+
+def _sign_words(ln: Line, printed: Decimal) -> str:
+    if ln.cut:
+        return ("as printed" if ln.sign == 1 else "negated") + ": the concept is never negative (its sign by meaning, " \
+            "not by the printed sum)"
+    if ln.sign == 1:
+        return "as printed"
+    return "negated: printed amounts add to the subtotal the other way than the concept's balance"

@@ -1,0 +1,754 @@
+"""Row labels → concepts, by the taxonomy's labels, the statement a concept belongs to, and the subtotal structure."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from edgar2xbrl.tag.catalog import STATEMENT_TAGS, Catalog, never_negative
+from edgar2xbrl.tag.labels import camel, coverage, similarity, tokens, word_set
+from edgar2xbrl.model import Concept, Period, Row, Statement
+
+THRESHOLD = 0.5
+# income results enter the operating cash flow with weight +1 although they carry a credit balance
+_CASH_PLUS_CREDIT = {"NetIncomeLoss", "ProfitLoss", "IncomeLossFromContinuingOperations"}
+_BEGIN = re.compile(r"beginning\s+of\s+(the\s+)?(period|year|quarter)|at\s+beginning|,\s*beginning", re.I)
+_END = re.compile(r"end\s+of\s+(the\s+)?(period|year|quarter)|at\s+end|,\s*end(ing)?\b", re.I)
+# a match starts at a comma or where no whitespace precedes (as the leftmost match of ",?\s*..." always does):
+# without that, a long run of spaces is rescanned from each of its positions
+_BEGIN_END_WORDS = re.compile(r"(?:,|(?<!\s))\s*(at\s+|as\s+of\s+)?(the\s+)?(beginning|end)\s+of\s+(the\s+)?(period|year|quarter|month)s?\b",
+                              re.I)
+_PER_SHARE = re.compile(r"per\s+(common\s+)?share|per\s+unit|\beps\b", re.I)
+_SHARES = re.compile(r"\bshares\b|weighted\s+average|number\s+of\s+common", re.I)
+
+
+@dataclass
+class Line:
+    """One row of a statement as it will be presented and tagged."""
+
+    index: int
+    row: Row
+    concept: Concept | None = None
+    score: float = 0.0
+    header: bool = False
+    kind: str = "monetary"  # monetary | shares | perShare
+    instant_at: str = ""  # "start" / "end" for cash at beginning/end of period in a duration column
+    children: list[tuple[int, int]] = field(default_factory=list)  # (line index, printed sign)
+    parent: int | None = None
+    weight: int = 1  # calculation weight to the parent
+    sign: int = 1  # value = sign × printed
+    context_label: str = ""
+    alternatives: list[tuple[str, float]] = field(default_factory=list)
+    reason: str = ""
+    cut: bool = False  # its sign by meaning disagrees with the printed sum: out of its parent's calculation
+
+
+_PLACE = re.compile(r"^\s*(?:(?P<foreign>non-?\s?u\.?\s?s\.?|foreign|international|outside\s+(?:of\s+)?the\s+"
+                    r"(?:u\.?\s?s\.?|united\s+states))|u\.?\s?s\.?|united\s+states|domestic)\s*:?\s*$", re.I)
+_INCLUDING = re.compile(r"\(?\bincluding\b[^,()]*\)?", re.I)
+_TELLS_APART = re.compile(r"noncontrolling|non-controlling|minority|tax|interest|discontinued|portion", re.I)
+
+
+def core_label(label: str) -> str:
+    """The row's own words, without parentheticals that carry amounts ("(less allowance ... of $10)")."""
+    t = re.sub(r",?\s*\b(no|without)\s+par\s+value\b|,?\s*\$?\s*[\d.]+\s+(par|stated)\s+value\b", " ", label,
+               flags=re.I)
+    t = re.sub(r"\([^()]*\d[^()]*\)", " ", t)
+    t = re.sub(r"\([^()]*$", " ", t)
+    # "Purchases of fixed assets, including internal-use software": what the row includes does not change what
+    # it is, unless the words are the ones that tell concepts apart (net income including noncontrolling interest)
+    t = _INCLUDING.sub(lambda m: m.group(0) if _TELLS_APART.search(m.group(0)) else "\0", t)
+    t = t.replace(", \0", " ").replace(",\0", " ").replace("\0", " ")
+    # "Common stock and paid-in capital - shares authorized 4,000; outstanding 1,204": the row is the words
+    # before the dash
+    m = re.search(r"(\s*--\s*|\s+-\s+|\s*\u2014\s*)(?=[^-]*\d)", t)
+    if m and m.start() > 3:
+        t = t[: m.start()]
+    m = re.search(r"[,;]\s*(?=[^,;]*\d)", t)
+    if m and m.start() > 3:
+        t = t[: m.start()]
+    return " ".join(t.split()).strip(" :-")
+
+
+_SHARE_COUNT = re.compile(r"shares\s+used|weighted[\s-]+average|number\s+of\s+(common\s+)?shares|"
+                          r"common\s+(and\s+common\s+)?equivalent\s+shares|shares\s+outstanding", re.I)
+
+
+_COUNT_WORD = r"(issued|outstanding|authorized)(\s*(,|and|&)\s*(issued|outstanding|authorized))*"
+_COUNT_LINE = re.compile(rf"^\s*{_COUNT_WORD}\s+shares\b|^\s*shares\s+{_COUNT_WORD}\b", re.I)
+
+
+def row_kind(row: Row, st: Statement, context: str = "") -> str:
+    label = row.label
+    vals = [c for c in row.cells if c is not None and not c.dash]
+    if st.kind == "balance_sheet" and re.search(r"\bshares\b", label, re.I) and \
+            (re.search(r"\d", core_label(label) + label) or (_COUNT_LINE.match(label) and re.search(r"\bnone\b", label, re.I))):
+        # "Outstanding shares -- 432 and 428      $4": the counts are in the words, the columns hold dollars
+        return "monetary"
+    # "Shares used in computing earnings per share" counts shares, whatever else it mentions
+    if _SHARE_COUNT.search(label) and not any(c.places >= 2 for c in vals):
+        return "shares"
+    if _PER_SHARE.search(label):
+        return "perShare"
+    context = core_label(context)
+    if context and _SHARE_COUNT.match(context) and not core_label(label).lower().startswith(("total", "net")) \
+            and not any(c.places >= 2 for c in vals):
+        return "shares"
+    if context and not core_label(label).lower().startswith(("total", "net")):
+        # "Basic" under "Earnings per share:" or under "Weighted average shares:"
+        # (amounts in cents: "Less: preferred dividends  13" under "Basic earnings per share" is $13 million)
+        if _PER_SHARE.search(context) and (not vals or (all(abs(c.value) < 1000 for c in vals) and
+                                                         any(c.places >= 2 for c in vals))):
+            return "perShare"
+        if re.match(r"\s*(weighted|average|number\s+of|shares\s+used|common\s+shares\s+outstanding)", context, re.I) \
+                and not _PER_SHARE.search(context) and not re.search(r"\$", row.label):
+            return "shares"  # "Basic" under "Weighted average shares:"
+    if _SHARES.search(core_label(label)) and not re.search(r"\$|value|amount", core_label(label), re.I):
+        return "shares"
+    vals = [c for c in row.cells if c is not None and not c.dash]
+    if vals and all(c.places >= 2 for c in vals) and st.scale > 0:
+        return "perShare"
+    return "monetary"
+
+
+def candidates(catalog: Catalog, st: Statement, kind: str, period: str) -> list[Concept]:
+    """The concepts a row of this statement, item type and period type may take (a fresh list: callers add)."""
+    cache = catalog.__dict__.setdefault("_candidates", {})
+    key = (st.kind, kind, period)
+    if key not in cache:
+        cache[key] = tuple(_candidates(catalog, st.kind, kind, period))
+    return list(cache[key])
+
+
+def _near_pool(catalog: Catalog, pool: list[Concept], names: frozenset[str], near: frozenset[str]) -> list[Concept]:
+    """The concepts of the pool (`names`: their qnames) that share a word with the row (`near`), walking whichever
+    of the two is shorter; the scores are sorted afterwards, with the name as the tie-break."""
+    if len(near) * 4 >= len(pool):
+        return [c for c in pool if c.qname in near]
+    return [catalog.concepts[q] for q in sorted(near & names)]
+
+
+def candidate_names(catalog: Catalog, st: Statement, kind: str, period: str) -> frozenset[str]:
+    """The qnames of `candidates(...)` (cached alike)."""
+    cache = catalog.__dict__.setdefault("_candidate_names", {})
+    key = (st.kind, kind, period)
+    if key not in cache:
+        cache[key] = frozenset(c.qname for c in candidates(catalog, st, kind, period))
+    return cache[key]
+
+
+def _candidates(catalog: Catalog, st_kind: str, kind: str, period: str) -> list[Concept]:
+    tag = STATEMENT_TAGS[st_kind]
+    out = []
+    for c in catalog.items():
+        if c.prefix != "us-gaap" or c.type != kind or c.period != period:
+            continue
+        if tag in c.statements or (period == "instant" and st_kind in ("cash_flow", "equity") and "bs" in c.statements) \
+                or (st_kind == "equity" and "is" in c.statements and _OCI in catalog.ancestors(c.name)) \
+                or (st_kind == "note" and c.type != "textBlock" and
+                                   ("note" in c.statements or (period == "duration" and ("is" in c.statements or "cf" in c.statements))
+                                    or (period == "instant" and "bs" in c.statements))):
+            out.append(c)
+    return out
+
+
+# an equity statement's other comprehensive income rows take the components the official calculation adds into it
+_OCI = "OtherComprehensiveIncomeLossNetOfTax"
+
+
+# a concept known only by the words of its official name yields to a kept wording that fits as well
+NAME_ONLY = 0.9
+NAME_MATCH = 0.7  # the least word overlap with an official name alone that counts
+NAME_FLOOR = 0.6  # the least score of a concept known by its name alone
+_QUALIFIERS = ("pro forma", "supplemental", "unaudited pro forma", "as adjusted", "excluding", "before")
+
+
+def score_concept(label: str, context: str, c: Concept, around: str = "") -> float:
+    """How well concept `c` fits a row labelled `label` under the caption `context`; `around`: further words that
+    frame the table (a note's title), read only for concepts known by their official name alone."""
+    names = (c.label,) + c.aliases
+    lt = tokens(label)
+    low = label.lower()
+    # "Pro forma basic and diluted loss per share" is not the reported EPS
+    qualified = [q for q in ("pro forma", "supplemental") if q in low and not any(q in n.lower() for n in names)]
+    factor = (1.0 if c.kept else NAME_ONLY) * c.era_weight
+    plain = _plain_score(label, context, names, lt)
+    if not c.kept:
+        # a name's words overlap many a row's words by chance: they count where they nearly match, or where the
+        # row's words are all in the name and its surroundings account for most of the rest
+        plain = max(plain if plain >= NAME_MATCH else 0.0, coverage(label, f"{context} {around}", c.label))
+    score = factor * (0.6 if qualified else 1.0) * plain
+    # a name alone, matched loosely, is right a third of the time: below NAME_FLOOR it is no candidate
+    return score if c.kept or score >= NAME_FLOOR else 0.0
+
+
+def _plain_score(label: str, context: str, names, lt) -> float:
+    best = 0.0
+    for n in names:
+        if lt and lt == tokens(n):
+            return 1.0
+        best = max(best, similarity(label, n))
+        # the caption above narrows a row's own words ("Accounts receivable" under "Changes in ..."), it never
+        # stands in for them: every word of the row must be in the candidate
+        if context and lt and word_set(label) <= word_set(n):
+            best = max(best, 0.95 * similarity(context + " " + label, n))
+    return best
+
+
+def single_eps(lines: list[Line], catalog: Catalog) -> None:
+    """One earnings-per-share line that names neither basic nor diluted (the era's "per common and common
+    equivalent share") is both: EarningsPerShareBasicAndDiluted."""
+    eps = [ln for ln in lines if ln.concept is not None and ln.concept.name in
+           ("EarningsPerShareBasic", "EarningsPerShareDiluted", "EarningsPerShareBasicAndDiluted")]
+    both = catalog.find("EarningsPerShareBasicAndDiluted")
+    if len(eps) == 1 and both is not None and not re.search(r"basic|diluted|primary", eps[0].row.label, re.I):
+        eps[0].concept = both
+    # beside a diluted figure, the other one is basic
+    names = {ln.concept.name for ln in eps}
+    basic = catalog.find("EarningsPerShareBasic")
+    if "EarningsPerShareDiluted" in names and "EarningsPerShareBasicAndDiluted" in names and \
+            "EarningsPerShareBasic" not in names and basic is not None:
+        for ln in eps:
+            if ln.concept.name == "EarningsPerShareBasicAndDiluted":
+                ln.concept = basic
+
+
+def calc_weight(parent: Concept, child: Concept) -> int:
+    if parent.balance and child.balance:
+        return 1 if parent.balance == child.balance else -1
+    if not parent.balance and child.balance:
+        if child.name in _CASH_PLUS_CREDIT:
+            return 1
+        return 1 if child.balance == "debit" else -1
+    return 1
+
+
+# a caption printed on the line of the first row under it: a word or three and a colon
+_INLINE_CAPTION = re.compile(r"^\s*([A-Za-z]+(?:\s+[A-Za-z]+){0,2})\s*:\s+[A-Za-z]")
+
+
+# "Less: preferred dividends" says how the row counts, not what the rows below are
+_OPERATOR = re.compile(r"(less|add|deduct|plus|minus|net|including|excluding|note|see|as|of)\b", re.I)
+
+
+def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> list[Line]:
+    rows = st.rows
+    lines = [Line(index=i, row=r, header=not r.has_values) for i, r in enumerate(rows)]
+    header_text = ""
+    before_inline = None  # the caption an inline one replaced, back at the subtotal that closes the inline one
+    for ln in lines:
+        if ln.header:
+            if not _COUNT_LINE.match(ln.row.label):  # "Authorized shares -- 5,000" describes the caption above
+                header_text = core_label(ln.row.label)
+                before_inline = None
+            continue
+        ln.context_label = header_text
+        ln.kind = row_kind(ln.row, st, header_text)
+        inline = _INLINE_CAPTION.match(ln.row.label)
+        if inline and not ln.row.label.rstrip().endswith(":") and not _OPERATOR.match(inline.group(1)):
+            # "Current: Federal" opens "Current:" for "State" and "Foreign" below, until their subtotal
+            if before_inline is None:
+                before_inline = header_text
+            header_text = inline.group(1)
+        elif before_inline is not None and ln.index in subtotals:
+            header_text, before_inline = before_inline, None
+        if st.kind == "cash_flow" or st.kind == "note":
+            if _BEGIN.search(ln.row.label):
+                ln.instant_at = "start"
+            elif _END.search(ln.row.label):
+                ln.instant_at = "end"
+    for t, kids in subtotals.items():
+        lines[t].children = kids
+        for k, _s in kids:
+            lines[k].parent = t
+    return lines
+
+
+def line_period_type(ln: Line, st: Statement) -> str:
+    """instant or duration: what most of the columns the row has amounts in are (balance sheets are instants)."""
+    if st.kind == "balance_sheet" or ln.instant_at:
+        return "instant"
+    kinds = [col.period.is_instant for k, col in enumerate(st.columns)
+             if col.period is not None and k < len(ln.row.cells) and ln.row.cells[k] is not None]
+    if not kinds:
+        kinds = [col.period.is_instant for col in st.columns if col.period is not None]
+    return "instant" if kinds and sum(kinds) > len(kinds) / 2 else "duration"
+
+
+def column_period(ln: Line, col) -> "Period | None":
+    """The column's period for this line: a year-only note column of an annual report is the fiscal year for a
+    line whose concept is a flow, the year's end for a balance."""
+    if col.year_period is not None and ln.concept is not None and ln.concept.period == "duration" and \
+            col.period is not None and col.period.is_instant:
+        return col.year_period
+    return col.period
+
+
+def _years_only(ln: Line, st: Statement) -> bool:
+    """The line's amounts sit only in year-only note columns (either a balance at the year's end or a flow)."""
+    cols = [col for k, col in enumerate(st.columns) if k < len(ln.row.cells) and ln.row.cells[k] is not None]
+    return bool(cols) and all(col.year_period is not None for col in cols)
+
+
+_CHANGE = re.compile(r"\bchanges?\s+in\b|\b(increase|decrease)[sd]?\b", re.I)
+
+
+def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str] | None = None,
+              around: str = "", implied: "re.Pattern[str] | None" = None) -> None:
+    """Choose a concept for every valued line; each concept at most once per statement. `around`: words that
+    frame the table (a note's title); `implied`: words a row's facts carry as a dimension instead ("segment" in a
+    segment's rows), left out of its label."""
+    pairs: list[tuple[float, int, Concept]] = []
+    unlabeled: list[int] = []
+    liability_side = _liability_side(lines) if st.kind == "balance_sheet" else None
+    for pos, ln in enumerate(lines):
+        if ln.header:
+            continue
+        if ln.children and not re.sub(r"(?i)\btotals?\b", "", core_label(ln.row.label)).strip(" :-"):
+            unlabeled.append(pos)  # named after what it adds up, once the rows above have concepts
+            continue
+        period = line_period_type(ln, st)
+        label = core_label(ln.row.label) or ln.context_label
+        if implied is not None:
+            label = " ".join(implied.sub(" ", label).split()) or label  # "Segment operating income" in a segment
+        place = _PLACE.match(label)
+        if st.kind == "balance_sheet" and ln.context_label and _COUNT_LINE.match(ln.row.label):
+            label = ln.context_label  # the amount on "Outstanding shares -- 432" is the caption's ("Common stock")
+        section = _cash_section(lines, pos) if st.kind == "cash_flow" else ""
+        if ln.instant_at:
+            # "Cash and equivalents, beginning of year" is matched as "Cash and equivalents"
+            label = _BEGIN_END_WORDS.sub(" ", label).strip(" ,") or label
+        if not label and ln.children:
+            label = "total " + ln.context_label
+        if section == "operating" and not ln.children and _is_other_item(label, ln.context_label):
+            # an adjustment to net income is a noncash item; "Other expense (income), net" there says only "other"
+            label += " noncash"
+        readings = (label,)
+        if place:
+            # a row that names only where ("U.S.", "Non-U.S.") is the official names' Foreign, or Domestic (income
+            # before taxes, deposits) or Federal (tax expense)
+            readings = ("foreign",) if place.group("foreign") else ("domestic", "federal")
+            label = readings[0]
+        row_around = around
+        if place and not ln.context_label and ln.parent is not None and not lines[ln.parent].header:
+            # a place with no caption above: the total it adds into says of what ("U.S." above "Income before
+            # income taxes"); only for places, whose own words say nothing of what is counted
+            row_around = f"{around} {core_label(lines[ln.parent].row.label)}"
+        scored = []
+        tag = STATEMENT_TAGS[st.kind]
+        either_way = _goes_either_way(ln)
+        pro_forma = bool(_PRO_FORMA.search(ln.row.label) or _PRO_FORMA.search(ln.context_label))
+        pool = candidates(catalog, st, ln.kind, period)
+        names = candidate_names(catalog, st, ln.kind, period)
+        if period == "instant" and not ln.instant_at and _years_only(ln, st):
+            pool += candidates(catalog, st, ln.kind, "duration")
+            names |= candidate_names(catalog, st, ln.kind, "duration")
+        flow = bool(_CHANGE.search(label))
+        # a concept with no word of the row's (or a word it cuts short) scores 0
+        near = catalog.sharing(label) if len(readings) == 1 else frozenset().union(*map(catalog.sharing, readings))
+        for c in _near_pool(catalog, pool, names, near):
+            if flow and c.period == "instant":
+                continue  # "Changes in fair value of derivatives" is what happened in a period, not a balance
+            s = max(score_concept(r, ln.context_label, c, row_around) for r in readings)
+            if either_way and never_negative(c):
+                s *= 0.8  # a change, or a row printed with both signs, is not an amount that is never negative
+            if pro_forma and not _PRO_FORMA.search(c.label):
+                s *= 0.5  # "loss per share — SFAS No. 123 adjusted" is not the loss per share the company reports
+            if tag not in c.statements:
+                s *= 0.85  # a statement's concept reused in a note must match its words closely
+            if st.kind == "cash_flow" and section and not ln.children:
+                # under "Financing activities:" a financing concept, not its operating twin; no working-capital
+                # change or non-cash adjustment outside the operating section
+                if re.search(r"(Operating|Investing|Financing)Activities$", c.name):
+                    s *= 1.0 if section in c.name.lower() else 0.8
+                elif section != "operating" and re.match(r"IncreaseDecrease|OtherNoncash|DeferredIncomeTax|ShareBased", c.name):
+                    s *= 0.8
+                placed = cash_sections(catalog, c.name)
+                if placed and section not in placed:
+                    s *= 0.6  # the official calculation adds it into another section's total (proceeds under operating)
+            if liability_side is not None and c.balance:
+                # assets above the "Liabilities" caption, liabilities and equity below it
+                on_credit_side = pos >= liability_side
+                if (c.balance == "debit") == on_credit_side:
+                    s *= 0.7
+            if ln.children and any(a.startswith("total") for a in c.aliases) and "total" in label.lower():
+                s += 0.05
+            if s > 0:
+                scored.append((s, c))
+        scored.sort(key=lambda x: (-round(x[0], 9), x[1].name))
+        ln.alternatives = [(c.qname, round(s, 3)) for s, c in scored[:3]]
+        for s, c in scored[:8]:
+            pairs.append((s, pos, c))
+    pairs.sort(key=lambda x: (-round(x[0], 9), x[1], x[2].name))
+    used: set[str] = set(taken or ())
+    done: set[int] = set()
+    if st.kind == "balance_sheet":
+        _balance_totals(lines, unlabeled, catalog, used, done)
+    _assign(pairs, lines, used, done, taken)
+    single_eps(lines, catalog)
+    by_index = {ln.index: ln for ln in lines}
+    # rows first take the runner-up their confident total sums; what the total still leaves out may then move it
+    _fit_totals(lines, by_index, catalog, used)
+    _fit_to_children(lines, by_index, catalog, used)
+    _lone_other(lines, by_index, catalog, used)
+    # outer subtotals first: a subtotal inside another must sit below the concept the outer one gets
+    for pos in sorted(unlabeled, reverse=True):
+        ln = lines[pos]
+        kids = [by_index[k].concept for k, _ in ln.children if k in by_index and by_index[k].concept is not None]
+        period = line_period_type(ln, st)
+        votes: dict[str, int] = {}
+        for kid in kids:
+            for name in catalog.ancestors(kid.name):
+                votes[name] = votes.get(name, 0) + 1
+        # best supported first; among equals the most specific (the one with the most ancestors of its own)
+        ranked = sorted(((n / max(len(kids), 1), name) for name, n in votes.items()),
+                        key=lambda x: (-x[0], -len(catalog.ancestors(x[1]))))
+        above = by_index.get(ln.parent).concept if ln.parent is not None and ln.parent in by_index else None
+        for share, name in ranked:
+            c = catalog.find(name)
+            if c is None or c.period != period or c.type != ln.kind or c.qname in used or share < 0.5:
+                continue
+            if above is not None and not above.extension and above.name not in catalog.ancestors(c.name):
+                continue  # a subtotal inside "Total current assets" cannot be Assets
+            if not sum_fits(c, [(by_index[k], sg) for k, sg in ln.children if k in by_index and
+                                by_index[k].concept is not None], _printed_sign(ln)):
+                continue  # costs that add up to a total are not income: the weights must fit the printed sum
+            # the closest common ancestor: no other candidate with the same support sits below it
+            ln.concept, ln.score = c, round(0.6 + 0.3 * share, 3)
+            ln.reason = "named from the rows it adds up"
+            used.add(c.qname)
+            break
+        if ln.concept is None and ln.context_label:
+            label = "total " + ln.context_label
+            near = catalog.sharing(label)  # the others score 0
+            scored = sorted(((score_concept(label, "", c), c) for c in candidates(catalog, st, ln.kind, period)
+                             if c.qname in near), key=lambda x: -x[0])
+            for s, c in scored:
+                if s >= THRESHOLD and c.qname not in used:
+                    ln.concept, ln.score = c, round(min(s, 1.0), 3)
+                    used.add(c.qname)
+                    break
+
+
+_PRO_FORMA = re.compile(r"pro\s*-?\s*forma|as\s+adjusted|\b(SFAS|FAS|Statement)\s+(No\.?\s*)?123\s+adjusted|"
+                        r"adjusted\s+for\s+(SFAS|FAS)|had\s+compensation\s+cost", re.I)
+_CHANGE = re.compile(r"^\s*(net\s+)?(changes?|increases?\s*\(decreases?\)|\(increases?\)\s*decreases?|"
+                     r"decreases?\s*\(increases?\))\b", re.I)
+
+
+def _goes_either_way(ln: Line) -> bool:
+    """The row's words say it is a change ("Change in short-term investments"), or its amounts are printed with
+    both signs (a charge one year, a reversal the next)."""
+    if _CHANGE.search(ln.row.label):
+        return True
+    vals = [c.value for c in ln.row.cells if c is not None and c.value]
+    return any(v < 0 for v in vals) and any(v > 0 for v in vals)
+
+
+def _balance_totals(lines: list[Line], unlabeled: list[int], catalog: Catalog, used: set[str], done: set[int]) -> None:
+    """A balance sheet balances: its last row, when printed with no label, is total liabilities and equity, and the
+    unlabeled row above the liabilities with the same amounts is total assets."""
+    valued = [pos for pos, ln in enumerate(lines) if not ln.header]
+    if not valued or valued[-1] not in unlabeled:
+        return
+    last = lines[valued[-1]]
+    amounts = [c.value if c is not None else None for c in last.row.cells]
+    side = _liability_side(lines) or len(lines)
+    twin = next((pos for pos in valued if pos < side and pos != valued[-1] and
+                 [c.value if c is not None else None for c in lines[pos].row.cells] == amounts), None)
+    if twin is None:
+        return
+    for pos, name in ((valued[-1], "LiabilitiesAndStockholdersEquity"), (twin, "Assets")):
+        c = catalog.find(name)
+        if c is None or c.qname in used:
+            continue
+        if pos in unlabeled:
+            unlabeled.remove(pos)
+        elif pos != valued[-1]:
+            continue  # a labelled asset total keeps what its own words say
+        lines[pos].concept, lines[pos].score = c, 0.9
+        lines[pos].reason = "a balance sheet's two totals are equal"
+        used.add(c.qname)
+        done.add(pos)
+
+
+_SECTIONS = ("operating", "investing", "financing")
+
+
+def _cash_section(lines: list[Line], pos: int) -> str:
+    """operating / investing / financing: the section of the cash flow statement a row is printed in — the one a
+    caption above names, or the one after the section a subtotal above closes; "" below the financing total (the
+    supplemental disclosures, the effect of exchange rates), which belongs to no section."""
+    for ln in reversed(lines[:pos]):
+        m = re.search(r"\b(operating|operations|investing|investment|financing)\b", ln.row.label, re.I) \
+            if ln.header or ln.children else None
+        if m:
+            word = {"investment": "investing", "operations": "operating"}.get(m.group(1).lower(), m.group(1).lower())
+            if ln.header:
+                return word
+            return _SECTIONS[_SECTIONS.index(word) + 1] if word != "financing" else ""
+    return "operating"
+
+
+_ADJUSTMENT_WORDS = frozenset({"other", "net", "income", "expense", "operating", "nonoperating", "charge", "item"})
+
+
+def _is_other_item(label: str, context: str) -> bool:
+    """A row that says only "other" (income, expense, items, net), outside a caption of changes in working capital."""
+    words = set(tokens(label))
+    return "other" in words and words <= _ADJUSTMENT_WORDS and not _CHANGE_WORDS.search(context)
+
+
+_CHANGE_WORDS = re.compile(r"\bchanges?\b|\bincrease|\bdecrease", re.I)
+
+
+_SECTION_TOTALS = {
+    "operating": ("NetCashProvidedByUsedInOperatingActivities", "NetCashProvidedByUsedInOperatingActivitiesContinuingOperations"),
+    "investing": ("NetCashProvidedByUsedInInvestingActivities", "NetCashProvidedByUsedInInvestingActivitiesContinuingOperations"),
+    "financing": ("NetCashProvidedByUsedInFinancingActivities", "NetCashProvidedByUsedInFinancingActivitiesContinuingOperations"),
+}
+
+
+def cash_sections(catalog: Catalog, name: str) -> frozenset[str]:
+    """The sections of the cash flow statement whose totals the official calculation adds `name` into (empty for
+    a concept outside them: supplemental disclosures, the totals themselves)."""
+    cache = catalog.__dict__.setdefault("_cash_sections", {})
+    if name not in cache:
+        around = set(catalog.ancestors(name))
+        cache[name] = frozenset(sec for sec, totals in _SECTION_TOTALS.items() if around.intersection(totals))
+    return cache[name]
+
+
+_LIAB_CAPTION = re.compile(r"^\s*(total\s+)?liabilities\b|liabilities\s+and\s+(stock|share)", re.I)
+
+
+def _liability_side(lines: list[Line]) -> int | None:
+    """Position of the first row of a balance sheet's liabilities and equity side."""
+    seen_values = False
+    for pos, ln in enumerate(lines):
+        if not ln.header:
+            seen_values = True
+            if re.match(r"\s*total\s+assets\b", ln.row.label, re.I):
+                return pos + 1
+        if seen_values and _LIAB_CAPTION.search(ln.row.label):
+            return pos
+    return None
+
+
+def _assign(pairs, lines, used, done, taken) -> None:
+    for s, i, c in pairs:
+        # an opening and a closing balance (cash at beginning / end of period) share one concept
+        key = c.qname + ("@" + lines[i].instant_at if lines[i].instant_at else "")
+        if i in done or key in used or c.qname in (taken or ()) or s < THRESHOLD:
+            continue
+        lines[i].concept, lines[i].score = c, round(min(s, 1.0), 3)
+        used.add(key)
+        done.add(i)
+
+
+def natural_sign(ln: Line) -> int | None:
+    """For a concept that is never negative, the factor that makes the row's amounts positive as mostly printed
+    (1, or -1 for a row printed in parentheses); None when the concept may take either sign."""
+    if ln.concept is None or not never_negative(ln.concept):
+        return None
+    vals = [c.value for c in ln.row.cells if c is not None and c.value]
+    if not vals or (any(v < 0 for v in vals) and any(v > 0 for v in vals)):
+        return None  # printed with both signs: the signs carry meaning (a reversal), the printed sums decide
+    return -1 if vals[0] < 0 else 1
+
+
+def decide_signs(lines: list[Line]) -> None:
+    """Weights from the concepts' balances, then each value's sign.
+
+    A value's sign comes from its concept's meaning where the concept is never negative (a cost printed in
+    parentheses is still a positive cost), and otherwise from the printed subtotals: each printed sum must hold
+    in XBRL with the concepts' weights. A tree's top row takes the sign that agrees with most of the rows of
+    fixed sign under it. Where a row's meaning and the printed sum disagree (a misread subtotal), the meaning
+    wins and the row leaves its parent's calculation, so one misread subtotal cannot flip a whole section."""
+    for ln in lines:
+        ln.cut = False
+        if ln.parent is None or ln.concept is None:
+            continue
+        parent = lines[ln.parent].concept
+        if parent is None:
+            continue
+        ln.weight = calc_weight(parent, ln.concept)
+
+    def agreement(i: int, sigma: int) -> int:
+        nat = natural_sign(lines[i])
+        score = 0 if nat is None else (1 if nat == sigma else -1)
+        return score + sum(agreement(k, sigma * s * lines[k].weight) for k, s in lines[i].children)
+
+    def walk(i: int, sigma: int) -> None:
+        lines[i].sign = sigma
+        for k, s in lines[i].children:
+            want = sigma * s * lines[k].weight
+            nat = natural_sign(lines[k])
+            if nat is not None and nat != want:
+                lines[k].cut = True
+                walk(k, nat)
+            else:
+                walk(k, want)
+
+    for ln in lines:
+        if ln.parent is None and not ln.header:
+            nat = natural_sign(ln)
+            if nat is None:
+                lean = agreement(ln.index, -1) - agreement(ln.index, 1)
+                nat = -1 if lean > 0 or (lean == 0 and _loss_printed_plain(ln)) else 1
+            walk(ln.index, nat)
+
+
+_LOSS_ONLY = re.compile(r"\bloss(es)?\b", re.I)
+_GAIN_WORDS = re.compile(r"income|earnings|profit|gain|\(loss|loss\)", re.I)
+
+
+def _loss_printed_plain(ln: Line) -> bool:
+    """A result that may go either way, labelled a loss ("Net loss -- as reported") and printed without
+    parentheses: the amount is a loss."""
+    if ln.concept is None or not re.search(r"IncomeLoss|ProfitLoss|GainLoss", ln.concept.name):
+        return False
+    if not _LOSS_ONLY.search(ln.row.label) or _GAIN_WORDS.search(ln.row.label):
+        return False
+    vals = [c.value for c in ln.row.cells if c is not None and c.value]
+    return bool(vals) and all(v > 0 for v in vals)
+
+
+def _printed_sign(ln: Line) -> int:
+    vals = [c.value for c in ln.row.cells if c is not None and c.value]
+    return -1 if vals and sum(1 for v in vals if v < 0) > len(vals) / 2 else 1
+
+
+def _fit_totals(lines: list[Line], by_index: dict[int, Line], catalog: Catalog, used: set[str]) -> None:
+    """A row added up into a labeled total whose concept, in the official calculations, does not sum the row's
+    concept takes its own runner-up that the total does sum, when that is close in words: under "Total current
+    liabilities", "Loans and notes payable" is LoansPayableCurrent rather than LoansPayable."""
+    for ln in lines:
+        if ln.concept is None or ln.concept.extension or not ln.children or ln.score < 0.9:
+            continue
+        for k, _ in ln.children:
+            kid = by_index.get(k)
+            if kid is None or kid.concept is None or kid.concept.extension or \
+                    ln.concept.name in catalog.ancestors(kid.concept.name):
+                continue
+            for qname, score in kid.alternatives[1:]:
+                c = catalog.concepts.get(qname)
+                if c is None or qname in used or score < max(THRESHOLD, 0.85 * kid.score) or \
+                        c.period != kid.concept.period or ln.concept.name not in catalog.ancestors(c.name):
+                    continue
+                used.discard(kid.concept.qname)
+                used.add(qname)
+                kid.concept, kid.score = c, score
+                kid.reason = f"close in words, and summed by {ln.concept.name} (the total it is printed under)"
+                break
+
+
+def _fit_to_children(lines: list[Line], by_index: dict[int, Line], catalog: Catalog, used: set[str]) -> None:
+    """A labeled total takes the concept among its close runners-up that, in the official calculations, sums more
+    of the rows printed above it: "Total operating expenses" over cost of sales is CostsAndExpenses, not
+    OperatingExpenses (which leaves cost of sales out). When one of those rows holds that concept (an "Other income
+    (expense), net" read as total nonoperating income), the two trade: the row takes its own runner-up that the
+    total sums."""
+    for ln in lines:
+        if ln.concept is None or ln.concept.extension or not ln.children or not ln.alternatives:
+            continue
+        kids = [by_index[k] for k, _ in ln.children if k in by_index and by_index[k].concept is not None
+                and not by_index[k].concept.extension]
+        if len(kids) < 2:
+            continue
+
+        def summed(name: str, holder: "Line | None" = None) -> int:
+            return sum(1 for kid in kids if kid is not holder and name in catalog.ancestors(kid.concept.name))
+
+        have = summed(ln.concept.name)
+        for qname, score in ln.alternatives:
+            c = catalog.concepts.get(qname)
+            if c is None or c is ln.concept or c.period != ln.concept.period or c.type != ln.concept.type or \
+                    score < max(THRESHOLD, 0.65 * ln.score) or _drops_class(ln, c):
+                continue
+            holder = next((kid for kid in kids if kid.concept.qname == qname), None)
+            if qname in used and holder is None:
+                continue  # held by a row outside this total
+            if summed(c.name, holder) <= max(have, len(kids) // 2 - (holder is not None)):
+                continue
+            if holder is not None:
+                swap = next(((catalog.concepts[q], sc) for q, sc in holder.alternatives
+                             if q in catalog.concepts and q != qname and sc >= THRESHOLD and
+                             (q not in used or q == ln.concept.qname) and
+                             c.name in catalog.ancestors(catalog.concepts[q].name)), None)
+                if swap is None:
+                    continue
+                used.discard(qname)
+                used.discard(ln.concept.qname)
+                holder.concept, holder.score = swap
+                holder.reason = f"close in words, and summed by {c.name} (the total it is printed under)"
+                used.add(holder.concept.qname)
+            else:
+                used.discard(ln.concept.qname)
+            ln.concept, ln.score = c, round(min(score, 1.0), 3)
+            ln.reason = "close in words, and sums more of the rows printed above it"
+            used.add(qname)
+            break
+
+
+def _lone_other(lines: list[Line], by_index: dict[int, Line], catalog: Catalog, used: set[str]) -> None:
+    """A total of two rows, one of which says only "other" (income and expense), adds that row in where the
+    official calculation has a whole group: "Other income and expense" between operating income and pretax income
+    is the nonoperating total (NonoperatingIncomeExpense), not its "other" part, when it is the group's only line."""
+    for ln in lines:
+        if ln.concept is None or ln.concept.extension or len(ln.children) != 2:
+            continue
+        for k, _ in ln.children:
+            kid = by_index.get(k)
+            if kid is None or kid.concept is None or kid.concept.extension or kid.children or \
+                    not _is_other_item(core_label(kid.row.label), ""):
+                continue
+            direct = [c for q, sc in kid.alternatives if (c := catalog.concepts.get(q)) is not None and
+                      q not in used and sc >= THRESHOLD and c.period == kid.concept.period and
+                      ln.concept.name in c.parents and c.name in catalog.ancestors(kid.concept.name)]
+            if direct:
+                used.discard(kid.concept.qname)
+                kid.concept = direct[0]
+                kid.score = next(sc for q, sc in kid.alternatives if q == direct[0].qname)
+                kid.reason = f"the only line of the group {direct[0].name} adds into {ln.concept.name}"
+                used.add(direct[0].qname)
+
+
+_CLASS_WORDS = ("noncurrent", "current")
+
+
+def _drops_class(ln: Line, c: Concept) -> bool:
+    """Whether `c` leaves out the current/noncurrent class that the total's words and its concept both state:
+    "Total current liabilities" is never Liabilities, however many of its rows Liabilities sums (a row mapped to
+    a concept of either class is summed by the broader total too)."""
+    words = set(tokens(core_label(ln.row.label)))
+    for w in _CLASS_WORDS:
+        if w in words and w.capitalize() in ln.concept.name and w.capitalize() not in c.name:
+            return True
+    return False
+
+
+def sum_fits(parent: Concept, kids: list[tuple[Line, int]], total_sign: int) -> bool:
+    """Whether parent can be the printed sum of kids (line, printed sign) with the official weights, given the
+    meaning of the concepts: a never-negative parent and never-negative rows keep their printed magnitudes."""
+    n_t = total_sign if never_negative(parent) else 1
+    for ln, s in kids:
+        nat = natural_sign(ln)
+        if nat is not None and calc_weight(parent, ln.concept) != n_t * s * nat:
+            return False
+    return True
+
+
+def extension_name(label: str, kind: str, existing: set[str], next_of: dict[str, int] | None = None) -> str:
+    """A name for an extension concept not in `existing`: base, base2, base3, ... `next_of` (base → the number to
+    try next), kept by a caller whose `existing` only grows, saves counting up from 2 again each time."""
+    base = camel(core_label(label) or label)
+    if kind == "perShare" and "PerShare" not in base:
+        base += "PerShare"
+    name = base
+    n = next_of.get(base, 2) if next_of is not None else 2
+    while name in existing:
+        name = f"{base}{n}"
+        n += 1
+    if next_of is not None and name != base:
+        next_of[base] = n
+    return name

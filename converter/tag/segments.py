@@ -1,0 +1,108 @@
+"""Segment notes: a table whose caption groups repeat the same measures once per segment.
+
+    North America:                       International:                      Consolidated:
+      Net sales          $ 2,830           Net sales          $ 2,436          Net sales        $ 5,266
+      Operating income       150           Operating income       130          ...
+
+A filer tags each group's rows with the US-GAAP concept of the measure (Revenues, OperatingIncomeLoss) in the
+context of a member of the business segments axis, not with one extension concept per segment: the consolidated
+figures already hold those concepts, and extensions compare with nothing. A group named for the whole company
+("Consolidated", "Total") is the consolidated figure itself and gets no member.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from edgar2xbrl.tag.builder import Builder, Network, PresItem
+from edgar2xbrl.tag.catalog import Catalog
+from edgar2xbrl.tag.labels import camel, tokens
+from edgar2xbrl.tag.mapper import candidates, core_label, score_concept
+from edgar2xbrl.model import Statement
+
+AXIS = "us-gaap:StatementBusinessSegmentsAxis"
+DOMAIN = "us-gaap:SegmentDomain"
+TABLE = "us-gaap:ScheduleOfSegmentReportingInformationBySegmentTable"
+LINE_ITEMS = "us-gaap:SegmentReportingInformationLineItems"
+
+_SEGMENT_NOTE = re.compile(r"\bsegments?\b", re.I)
+_WHOLE = re.compile(r"^\s*(consolidated|total|totals|combined|company[\s-]?wide|all\s+segments)\b", re.I)
+_MIN_SHARED = 2  # measures a group must repeat from another group
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """Row groups of a statement (row indexes) and the dimensions their facts carry; members with their captions."""
+
+    groups: tuple[tuple[tuple[int, ...], tuple[tuple[str, str], ...]], ...]
+    members: tuple[tuple[str, str], ...]  # (member qname, caption)
+    # what the member says already: "Segment operating income" of a segment is its operating income
+    implied: re.Pattern[str] = re.compile(r"\bsegments?\b", re.I)
+
+    def open_network(self, b: Builder, net: Network) -> int:
+        """Start the network with the table, axis, domain and members; the rows go under the line items (the
+        depth returned)."""
+        net.hypercube = {"table": TABLE, "axis": AXIS, "domain": DOMAIN, "members": [m for m, _ in self.members],
+                         "line_items": LINE_ITEMS, "primaries": []}
+        net.items.append(PresItem(TABLE, 1, "Segment Reporting Information, by Segment [Table]", "label"))
+        net.items.append(PresItem(AXIS, 2, "Segments [Axis]", "label"))
+        net.items.append(PresItem(DOMAIN, 3, "Segments [Domain]", "label"))
+        for m, caption in self.members:
+            net.items.append(PresItem(m, 4, caption, b.label_for(m, caption, "terseLabel")))
+        net.items.append(PresItem(LINE_ITEMS, 2, "Segment Reporting Information [Line Items]", "label"))
+        return 2
+
+
+def _groups(st: Statement) -> list[tuple[str, list[int]]]:
+    """(caption, valued row indexes) for each caption row followed by valued rows. A caption printed in every
+    group ("Operating expenses:" over the costs of each segment) heads a part of a group, not a group."""
+    captions = [core_label(r.label).rstrip(":").strip().lower() for r in st.rows if not r.has_values]
+    out: list[tuple[str, list[int]]] = []
+    for i, r in enumerate(st.rows):
+        if not r.has_values:
+            caption = core_label(r.label).rstrip(":").strip()
+            if captions.count(caption.lower()) == 1 or not out:
+                out.append((caption, []))
+        elif out:
+            out[-1][1].append(i)
+    return [(c, idx) for c, idx in out if c and len(idx) >= 2]
+
+
+def _best(catalog: Catalog, st: Statement, label: str) -> float:
+    near = catalog.sharing(label)
+    return max((score_concept(label, "", c) for c in candidates(catalog, st, "monetary", "duration")
+                if c.qname in near), default=0.0)
+
+
+def segment_breakdown(b: Builder, st: Statement, title: str) -> Breakdown | None:
+    """The breakdown of a segment note laid out as caption groups of the same measures, else None.
+
+    The measures must be what the rows name: the repeated row labels have to fit US-GAAP concepts better than the
+    captions do (else the captions are the measures and the rows the segments, a layout not read here)."""
+    if not _SEGMENT_NOTE.search(title):
+        return None
+    groups = _groups(st)
+    if len(groups) < 2:
+        return None
+    rows = st.rows
+    words = [{tokens(core_label(rows[i].label)) for i in idx} - {()} for _, idx in groups]
+    repeating = [k for k, w in enumerate(words)
+                 if any(len(w & other) >= _MIN_SHARED for j, other in enumerate(words) if j != k)]
+    members = [k for k in repeating if not _WHOLE.match(groups[k][0])]
+    if len(members) < 2:
+        return None
+    shared = set.intersection(*(words[k] for k in repeating))
+    measures = [rows[i].label for i in groups[repeating[0]][1] if tokens(core_label(rows[i].label)) in shared]
+    fit_rows = sum(_best(b.catalog, st, core_label(m)) for m in measures) / max(len(measures), 1)
+    fit_captions = sum(_best(b.catalog, st, groups[k][0]) for k in members) / len(members)
+    if not measures or fit_rows <= fit_captions:
+        return None
+    out_groups, out_members = [], []
+    for k in members:
+        caption = groups[k][0]
+        member = (b.extensions.get(f"{b.prefix}:{camel(caption)}Member") or
+                  b.new_extension(caption, "domain", "duration", abstract=True, suffix="Member", type_="domain")).qname
+        if member not in (m for m, _ in out_members):
+            out_members.append((member, caption))
+        out_groups.append((tuple(groups[k][1]), ((AXIS, member),)))
+    return Breakdown(tuple(out_groups), tuple(out_members))

@@ -1,0 +1,429 @@
+"""An HTML filing's own markup in the inline XBRL document: numbers wrapped where they were printed, the HTML of
+the era (font, center, align=, tables in paragraphs) made into the XHTML 1.1 that inline XBRL requires."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from lxml import etree
+
+from edgar2xbrl.read.html import _span as cell_span, parse as parse_html, split_element, MAX_COLSPAN, MAX_ROWSPAN
+from edgar2xbrl.write.ixbrl import IX, XHTML, _DIGITS, _fact_attrs, _last_child, _Wrap, _token, find_string, number_attrs
+from edgar2xbrl.xbrl_report import ReportFact
+from edgar2xbrl.write.xmlsafe import clean
+
+_BLOCK = {"div", "p", "table", "ul", "ol", "dl", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "hr",
+          "address", "fieldset"}
+# XHTML 1.1 elements whose content may only be text and inline elements
+_INLINE_ONLY = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "a", "b", "i", "em", "strong", "small", "big", "tt",
+                "sub", "sup", "code", "cite", "abbr", "acronym", "dfn", "kbd", "samp", "var", "q", "pre", "address",
+                "dt", "caption", "label", "legend"}
+_INLINE = {"span", "a", "b", "i", "em", "strong", "small", "big", "tt", "sub", "sup", "code", "cite", "abbr",
+           "acronym", "dfn", "kbd", "samp", "var", "q", "br"}
+_FLOW = {"div", "li", "dd", "td", "th", "fieldset"}
+# the era's presentational elements → an XHTML element and the style that shows the same
+_RENAME = {"font": ("span", ""), "a": ("span", ""), "center": ("div", "text-align:center"),
+           "u": ("span", "text-decoration:underline"),
+           "s": ("span", "text-decoration:line-through"), "strike": ("span", "text-decoration:line-through"),
+           "blockquote": ("div", "margin-left:2em"), "form": ("div", ""), "body": ("div", ""),
+           "html": ("div", ""), "dir": ("ul", ""), "menu": ("ul", ""), "listing": ("pre", ""),
+           "xmp": ("pre", ""), "plaintext": ("pre", ""), "nobr": ("span", "white-space:nowrap"),
+           "marquee": ("div", ""), "layer": ("div", ""), "ilayer": ("span", ""), "thead": (None, ""),
+           "tbody": (None, ""), "tfoot": (None, "")}
+_KNOWN = _BLOCK | _INLINE | _FLOW | {"li", "dd", "dt", "td", "th", "tr", "table", "caption", "col", "colgroup",
+                                    "ul", "ol", "dl", "hr"}
+# not the filing's text, or a reference to something outside it (a page that loads nothing is safe to open)
+_DROP = {"img", "script", "style", "object", "embed", "applet", "iframe", "frame", "frameset", "noscript", "template",
+         "input", "select", "textarea", "button", "map", "area", "meta", "link", "title", "head", "base",
+         "basefont", "param"}
+_FONT_SIZE = {"1": "8pt", "2": "10pt", "3": "12pt", "4": "14pt", "5": "18pt", "6": "24pt", "7": "36pt"}
+_FRAGMENT = "{urn:edgar2xbrl:fragment}content"  # an element's content without it, while copying
+_CSS_PROPS = {"align": "text-align", "valign": "vertical-align", "bgcolor": "background-color", "color": "color",
+              "face": "font-family"}
+_PIXELS = re.compile(r"\d{1,5}")
+_PERCENT = re.compile(r"\d{1,3}(\.\d+)?%")
+_CSS_VALUE = re.compile(r"^[#\w.%\- ,'\"]{1,60}$")
+# Clark names, made once: every element of a long filing is tested against them
+_IX_PREFIX = f"{{{IX}}}"
+_TR = f"{{{XHTML}}}tr"
+_CELLS = frozenset({f"{{{XHTML}}}td", f"{{{XHTML}}}th"})
+
+
+def html_part(part, text: str, facts: list[ReportFact], cover: list[ReportFact]) -> set[str]:
+    """Fill `part` with the HTML document `text` (one document of the submission), its facts wrapped in place
+    (`cover`: the cover facts, looked for at its top); the ids of the facts placed."""
+    root, _, _ = parse_html(text)
+    if root is None:
+        return set()
+    tree = root.getroottree()
+    placed: set[str] = set()
+    located: list[tuple[object, str, int, int, ReportFact, dict]] = []
+    taken: set[tuple[int, str, int]] = set()
+    # in printed order within an element: a paragraph's equal amounts go to their facts left to right
+    for f in sorted(facts, key=lambda f: (f.span.element, f.span.line, f.span.start)):
+        if not f.numeric or not f.span.element:
+            continue
+        xpath, offset = split_element(f.span.element)
+        try:
+            found = tree.xpath(xpath)
+        except etree.XPathError:
+            continue
+        if not isinstance(found, list) or len(found) != 1:
+            continue  # an expression of a damaged document's path may evaluate to a boolean, a number or a string
+        hit = None
+        # a number no other fact took, else one another fact took (a par value printed once for two dates: the
+        # facts nest)
+        for skip in (taken, set()):
+            for el in _near(found[0]) if offset is None else found:
+                hit = _find(el, f, offset, skip)
+                if hit is not None:
+                    break
+            if hit is not None:
+                break
+        if hit is not None:
+            node, attr, s, e, attrs = hit
+            taken.add((id(node), attr, s))
+            located.append((node, attr, s, e, f, attrs))
+    located += _cover(root, cover, taken)
+    # wrap after every element is found: wrapping changes the text nodes the XPaths and offsets point into
+    by_node: dict[tuple[int, str], tuple[object, dict[int, _Wrap]]] = {}  # text node → (its element, its runs)
+    for node, attr, s, e, f, attrs in located:
+        runs = by_node.setdefault((id(node), attr), (node, {}))[1]
+        w = runs.get(s)
+        if w is None:
+            if any(r.start < e and s < r.end for r in runs.values()):
+                continue  # overlaps a run another fact wraps
+            w = runs[s] = _Wrap(s, e)
+        elif w.end != e or any(g.concept == f.concept and g.context == f.context for g, _ in w.facts):
+            continue
+        w.facts.append((f, attrs))
+        placed.add(f.id)
+    for (_, attr), (node, runs) in by_node.items():
+        # right to left, so the offsets of the runs still to wrap stay valid
+        for start in sorted(runs, reverse=True):
+            _wrap_text(node, attr, runs[start].start, runs[start].end, runs[start].facts)
+    body = root.find("body")
+    out = _xhtml(body if body is not None else root)
+    if out is not None:
+        part.append(out)
+    return placed
+
+
+_COVER_NODES = 400  # text nodes from the top of the document where the cover page is looked for
+
+
+def _cover(root, cover: list[ReportFact], taken: set[tuple[int, str, int]]) -> list:
+    """Where the cover facts are printed on the cover page, when they are printed as they are written."""
+    body = root.find("body")
+    nodes = []
+    for node, attr in _text_nodes(body if body is not None else root):
+        nodes.append((node, attr))
+        if len(nodes) >= _COVER_NODES:
+            break
+    out = []
+    for f in cover:
+        for node, attr in nodes:
+            t = getattr(node, attr)
+            hit = None
+            if f.numeric:
+                for m in _DIGITS.finditer(t):
+                    attrs = number_attrs(f, m.group()) if _amount(m.group()) == f.number else None
+                    if attrs is not None and (id(node), attr, m.start()) not in taken:
+                        hit = (m.start(), m.end(), attrs)
+                        break
+            elif f.value.strip() and "\n" not in f.value:
+                hit = find_string(t, f.value)  # the exact characters: a value read with &nbsp; as a space is not
+            if hit is not None:
+                taken.add((id(node), attr, hit[0]))
+                out.append((node, attr, hit[0], hit[1], f, hit[2]))
+                break
+    return out
+
+
+def _near(el, reach: int = 6):
+    """The element, then the ones above it a label wrapped over (the previous paragraphs, or rows of its table):
+    an amount stated inside a long label is printed lines above the row's values."""
+    yield el
+    yield from list(el.itersiblings(preceding=True))[:reach]
+    if isinstance(el.tag, str) and el.tag.lower() in ("td", "th") and el.getparent() is not None:
+        yield from list(el.getparent().itersiblings(preceding=True))[:reach]
+
+
+def _text_nodes(el):
+    """(element, "text" | "tail") of each text node under el, in document order, as XPath string() reads them
+    (comments' own text left out)."""
+    if el.text is not None and isinstance(el.tag, str):
+        yield el, "text"
+    for child in el:
+        if isinstance(child.tag, str):
+            yield from _text_nodes(child)
+        if child.tail is not None:
+            yield child, "tail"
+
+
+def _find(el, f: ReportFact, offset: int | None, taken: set[tuple[int, str, int]]):
+    """(node, "text" | "tail", start, end, ix attributes) of the fact's printed digits under el: at `offset` in
+    its text, else the first such number not `taken` by another fact."""
+    tok = _token(f.span.text)
+    if tok is None:
+        return None
+    want = f.span.text[tok[0]:tok[1]]
+    attrs = number_attrs(f, want)
+    if attrs is None and offset is not None:
+        return None
+    wanted = _amount(want)
+    pos = 0
+    for node, attr in _text_nodes(el):
+        t = getattr(node, attr)
+        if offset is not None:
+            # a line of a <pre>: the offset says where, in the element's text, the printed amount starts
+            at = offset + tok[0] - pos
+            if 0 <= at < len(t):
+                return (node, attr, at, at + len(want), attrs) if t[at:at + len(want)] == want else None
+        else:
+            for m in (_DIGITS.finditer(t) if wanted is not None else re.finditer(re.escape(want), t)):
+                # the same amount, however printed ("717794" read from "717,794" in a sentence)
+                if (id(node), attr, m.start()) in taken or (m.group() != want and _amount(m.group()) != wanted):
+                    continue
+                before = t[m.start() - 1:m.start()]
+                found = number_attrs(f, m.group())
+                if found is not None and not (before and (before.isalnum() or before in ".-")):
+                    return node, attr, m.start(), m.end(), found
+        pos += len(t)
+    return None
+
+
+def _amount(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", "")) if _DIGITS.fullmatch(text) else None
+    except InvalidOperation:
+        return None
+
+
+def _wrap_text(node, attr: str, s: int, e: int, facts: list[tuple[ReportFact, dict]]) -> None:
+    t = getattr(node, attr)
+    outer = inner = None
+    for f, attrs in facts:
+        el = etree.Element(f"{{{IX}}}{'nonFraction' if f.numeric else 'nonNumeric'}", _fact_attrs(f, attrs))
+        if outer is None:
+            outer = el
+        else:
+            inner.append(el)
+        inner = el
+    inner.text = t[s:e]
+    outer.tail = t[e:]
+    setattr(node, attr, t[:s])
+    if attr == "text":
+        node.insert(0, outer)
+    else:
+        parent = node.getparent()
+        parent.insert(parent.index(node) + 1, outer)
+
+
+def _style(el, tag: str) -> str:
+    """The element's style attribute with its presentational attributes said in CSS."""
+    attrib = el.attrib
+    if not attrib:
+        return ""
+    css = []
+    own = ""
+    for k, v in attrib.items():
+        k = k.lower() if isinstance(k, str) else ""
+        if k == "style":
+            own = clean(v).replace("\n", " ").strip()
+        elif k == "nowrap":
+            css.append("white-space:nowrap")
+        elif k in _CSS_PROPS and _CSS_VALUE.match(v):
+            if k == "align" and tag == "table" and v.lower() == "center":
+                css.append("margin-left:auto;margin-right:auto")
+            else:
+                css.append(f"{_CSS_PROPS[k]}:{v.lower() if k in ('align', 'valign') else v}")
+        elif k in ("width", "height"):
+            v = v.strip()
+            if _PIXELS.fullmatch(v):
+                css.append(f"{k}:{v}px")
+            elif _PERCENT.fullmatch(v):
+                css.append(f"{k}:{v}")
+        elif k == "size" and tag == "font" and v.strip().lstrip("+-") in _FONT_SIZE:
+            css.append(f"font-size:{_FONT_SIZE[v.strip().lstrip('+-')]}")
+    return ";".join(css + ([own] if own else []))
+
+
+def _xhtml(el):
+    """A copy of the lxml.html element `el` as valid XHTML 1.1 (None to leave it out); ix elements inside kept."""
+    raw = el.tag  # (lxml makes a new string at every read of .tag: read once)
+    if not isinstance(raw, str):
+        return None  # comments, processing instructions
+    if raw.startswith(_IX_PREFIX):
+        out = etree.Element(raw, dict(el.attrib))
+        out.text = el.text
+        for c in el:
+            out.append(_xhtml(c))
+        return out
+    tag = source_tag = raw.lower()
+    if tag in _DROP or ":" in tag:
+        return _children_only(el) if ":" in tag else None
+    extra = ""
+    if tag in _RENAME:
+        new, extra = _RENAME[tag]
+        if new is None:
+            return _children_only(el)
+        tag = new
+    elif tag not in _KNOWN:
+        tag = "span"
+    own = _style(el, source_tag)
+    style = f"{extra};{own}" if extra and own else extra or own
+    attrs = {}
+    if style:
+        attrs["style"] = style
+    if tag in ("td", "th"):
+        for name, cap in (("colspan", MAX_COLSPAN), ("rowspan", MAX_ROWSPAN)):
+            if el.get(name) is not None:
+                n = cell_span(el.get(name), cap)
+                if n != 1:
+                    attrs[name] = str(n)
+    return _fit(_fill(etree.Element(f"{{{XHTML}}}{tag}", attrs), el), tag)
+
+
+def _children_only(el):
+    """The element's content without the element (a namespaced Word tag, tbody: its rows go to the table)."""
+    return _fill(etree.Element(_FRAGMENT), el)
+
+
+def _fill(out, el):
+    """`out` with the text and the converted children of `el` (a fragment's content spliced in), returned."""
+    text = el.text
+    out.text = clean(text) if text else None
+    for c in el:
+        sub = _xhtml(c)
+        if sub is not None and sub.tag == _FRAGMENT:
+            _append_text(out, sub.text)
+            for k in list(sub):
+                out.append(k)
+        elif sub is not None:
+            out.append(sub)
+        tail = c.tail
+        if tail:
+            _append_text(out, tail)
+    return out
+
+
+def _append_text(parent, text: str | None) -> None:
+    if not text:
+        return
+    text = clean(text)
+    last = _last_child(parent)
+    if last is not None:
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def _local(el) -> str:
+    return el.tag.rpartition("}")[2] if isinstance(el.tag, str) else ""
+
+
+_BLOCK_TAGS = frozenset(f"{{{XHTML}}}{t}" for t in _BLOCK | {"li", "dd", "dt", "tr", "td", "th"})
+
+
+def _is_block(el) -> bool:
+    return el.tag in _BLOCK_TAGS
+
+
+def _fit(out, tag: str):
+    """Make an element's content fit XHTML 1.1's content models: inline-only elements holding blocks become
+    <div>s, tables hold rows and rows hold cells, lists hold items (`tag`: out's local name)."""
+    if tag in _INLINE_ONLY and any(_is_block(c) for c in out):
+        # renamed in place (its only attribute is its style): moved to a new element, every child's whole subtree
+        # would be walked again (lxml fixes up each node moved), and fonts nested around most of a document made
+        # that quadratic
+        if tag == "pre":
+            out.set("style", ";".join(s for s in ("white-space:pre", out.get("style")) if s))
+        out.tag = f"{{{XHTML}}}div"
+        tag = "div"
+    if tag == "pre":
+        for c in list(out.iter()):  # XHTML 1.1 keeps images and font size changes out of <pre>
+            if c is not out and _local(c) in ("big", "small", "sub", "sup"):
+                c.tag = f"{{{XHTML}}}span"
+    if tag == "table":
+        return _fit_table(out)
+    if tag == "tr":
+        return _fit_row(out)
+    if tag in ("ul", "ol"):
+        return _fit_list(out, "li")
+    if tag == "dl":
+        return _fit_list(out, "dd", allowed=("dt", "dd"))
+    return out
+
+
+def _fit_row(tr):
+    cells, others = [], []
+    for c in tr:
+        (cells if c.tag in _CELLS else others).append(c)
+    if others or (tr.text and tr.text.strip()):
+        # text or elements between the cells: kept in a cell of their own, so no tagged number is lost
+        cell = etree.Element(f"{{{XHTML}}}td")
+        cell.text = tr.text if tr.text and tr.text.strip() else None
+        for c in others:
+            cell.append(c)
+        cells.append(cell)
+    new = etree.Element(f"{{{XHTML}}}tr", dict(tr.attrib))
+    for c in cells:
+        c.tail = None
+        new.append(c)
+    if not len(new):
+        etree.SubElement(new, f"{{{XHTML}}}td")
+    return new
+
+
+def _fit_table(table):
+    rows = []  # (row, whether it is fitted already)
+    loose = []
+    for c in table:
+        name = _local(c)
+        if name == "tr":
+            rows.append((c, True))  # made by _xhtml, which fitted it: fitting it again would copy it unchanged
+        elif name in ("td", "th"):
+            tr = etree.Element(f"{{{XHTML}}}tr")
+            tr.append(c)
+            rows.append((tr, False))
+        elif name != "caption" and name not in ("col", "colgroup"):
+            loose.append(c)
+    if loose or (table.text and table.text.strip()):
+        tr = etree.Element(f"{{{XHTML}}}tr")
+        td = etree.SubElement(tr, f"{{{XHTML}}}td")
+        td.text = table.text if table.text and table.text.strip() else None
+        for c in loose:
+            td.append(c)
+        rows.append((tr, False))
+    if not rows:
+        div = etree.Element(f"{{{XHTML}}}div", dict(table.attrib))
+        for c in list(table):
+            div.append(c)
+        return div
+    new = etree.Element(f"{{{XHTML}}}table", dict(table.attrib))
+    for r, fitted in rows:
+        r.tail = None
+        new.append(r if fitted else _fit_row(r))
+    return new
+
+
+def _fit_list(lst, item: str, allowed: tuple[str, ...] = ("li",)):
+    new = etree.Element(lst.tag, dict(lst.attrib))
+    pending = None
+    if lst.text and lst.text.strip():
+        pending = etree.SubElement(new, f"{{{XHTML}}}{item}")
+        pending.text = lst.text
+    for c in list(lst):
+        if _local(c) in allowed:
+            new.append(c)
+            pending = None
+            continue
+        if pending is None:
+            pending = etree.SubElement(new, f"{{{XHTML}}}{item}")
+        tail, c.tail = c.tail, None
+        pending.append(c)
+        _append_text(pending, tail)
+    if not len(new):
+        etree.SubElement(new, f"{{{XHTML}}}{item}")
+    return new

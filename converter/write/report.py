@@ -1,0 +1,109 @@
+"""The conversion report: JSON for machines, Markdown and HTML (report_html.py) for people."""
+from __future__ import annotations
+
+import json
+from typing import Iterator
+
+
+REPORT_FILES = ("report.json", "report.md", "report.html")
+
+
+def report_files(data: dict, xbrl=None) -> dict[str, str]:
+    """The report files of a conversion, name → text (`xbrl`, the typed XBRL report, gives the HTML page the
+    concepts' labels)."""
+    from edgar2xbrl.write.report_html import report_html
+    html = report_html(data, xbrl)  # first: the page's working set is the largest, and nothing else is held yet
+    return {"report.json": report_json(data), "report.md": report_markdown(data), "report.html": html}
+
+
+def write_report_files(sink, data: dict, xbrl=None) -> None:
+    """The report files handed to a sink (`converter.sink`) one after the other, the page and the JSON as they
+    are rendered (neither is held whole when the sink writes them at once); the same text as `report_files`."""
+    from edgar2xbrl.write.render import chunked
+    from edgar2xbrl.write.report_html import report_html_chunks
+    sink.stream("report.html", report_html_chunks(data, xbrl))
+    sink.stream("report.json", chunked(json.JSONEncoder(indent=1, default=str).iterencode(data)))
+    sink.stream("report.md", chunked(line + "\n" for line in markdown_lines(data)))
+
+
+def report_json(data: dict) -> str:
+    # what json.dumps(data, indent=1, default=str) returns, its pieces joined as they come (json.dumps lists them
+    # all first: many times the text for a large report)
+    from edgar2xbrl.write.render import join_pieces
+    return join_pieces(json.JSONEncoder(indent=1, default=str).iterencode(data))
+
+
+def _esc(s) -> str:
+    return str(s if s is not None else "").replace("|", "\\|").replace("\n", " ")
+
+
+def report_markdown(d: dict) -> str:
+    return "\n".join(markdown_lines(d)) + "\n"
+
+
+def markdown_lines(d: dict) -> Iterator[str]:
+    """report.md's lines (each to be followed by a newline); the rows, one a line, as they are made."""
+    out = [f"# Conversion report: {d['source']}", ""]
+    if d.get("cik_placeholder"):
+        out += [f"> **WARNING: the CIK {d['cik']} is a placeholder.** The filing has no EDGAR header and no `--cik` "
+                "was given; pass `--cik` to write the registrant's real CIK.", ""]
+    s = d["summary"]
+    out += [f"- Registrant: {d['registrant']} (CIK {d['cik']}, from {d['cik_source']})",
+            f"- Form: {d['form']}, period ended {d['period_end']}, fiscal year focus {d['fiscal_year_focus']} "
+            f"{d['fiscal_period_focus']}",
+            f"- Taxonomy used for validation: {d['taxonomy']}",
+            f"- Statements found: {', '.join(d['statements'])}",
+            f"- Numbers printed in statements: {s['numbers_in_statements']}; tagged: {s['numbers_tagged']}; "
+            f"not tagged: {s['numbers_untagged']}",
+            f"- Facts written: {s['facts']}; extension concepts: {s['extension_concepts']}",
+            f"- Subtotal checks: {s['checks_passed']} passed, {s['checks_failed']} failed",
+            f"- Consistency rules: {s.get('flags', 0)} finding(s) need review, {s.get('corrections', 0)} value(s) "
+            "corrected",
+            f"- Validation: {d['validation']['summary'] if d.get('validation') else 'not run (--no-validate)'}", ""]
+    review = d.get("needs_review") or []
+    out += ["## Needs review", ""]
+    if review:
+        out += [f"{len(review)} finding(s) of the consistency rules. Facts marked *removed* are not in the instance; "
+                "*flagged* ones are, but may be wrong.", "",
+                "| rule | action | what | facts | source |", "|---|---|---|---|---|"]
+        out += [f"| {r['rule']} | {r['action']} | {_esc(r['message'])} | {_esc('; '.join(r['facts']))} | "
+                f"{_esc(', '.join(r['sources']))} |" for r in review]
+    else:
+        out.append("Nothing: every consistency rule holds on the facts written.")
+    if d.get("corrections"):
+        out += ["", "Corrected by a rule that pins down the cause:", ""]
+        out += [f"- {r['rule']}: {_esc(r['message'])} ({_esc(', '.join(r['sources']))})" for r in d["corrections"]]
+    out.append("")
+    if d.get("validation") and d["validation"]["errors"]:
+        out += ["## Validation errors", ""] + [f"- `{e['code']}` {_esc(e['text'])}" for e in d["validation"]["errors"]]
+        out.append("")
+    out += ["## Not tagged", ""]
+    if d["untagged"]:
+        out += ["| source | statement | row | printed | reason |", "|---|---|---|---|---|"]
+        out += [f"| {_esc(u['source'])} | {_esc(u['statement'])} | {_esc(u['row'])} | {_esc(u['value'])} | "
+                f"{_esc(u['reason'])} |" for u in d["untagged"]]
+    else:
+        out.append("Every number printed in the statements is tagged.")
+    out += ["", "## Subtotal checks", "", "| statement | row | line | column | printed | computed | ok | in calc link |",
+            "|---|---|---|---|---|---|---|---|"]
+    out += [f"| {_esc(c['statement'])} | {_esc(c['row'])} | {c['line']} | {_esc(c['column'])} | {c['expected']} | "
+            f"{c['computed']} | {'yes' if c['ok'] else '**NO**'} | {'yes' if c['in_calc_link'] else 'no: ' + c['note']} |"
+            for c in d["checks"]]
+    out += ["", "## Extension concepts", "", "| concept | label | why |", "|---|---|---|"]
+    out += [f"| {_esc(e['concept'])} | {_esc(e['label'])} | {_esc(e['reason'])} |" for e in d["extensions"]]
+    out += ["", "## Every source row", "",
+            "| source | statement | row | printed | concept | value | period | dims | decimals | sign | confidence | status |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    yield from out
+    out = []
+    for r in d["rows"]:
+        dims = ", ".join(f"{a.split(':')[1]}={m.split(':')[1]}" for a, m in (r.get("dimensions") or {}).items())
+        yield (f"| {_esc(r['source'])} | {_esc(r['statement'])} | {_esc(r['row'][:70])} | {_esc(r['printed'])} | "
+               f"{_esc(r['concept'])} | {_esc(r['value'])} | {_esc(r['period'])} | {_esc(dims)} | "
+               f"{_esc(r['decimals'])} | {_esc(r['sign'])} | {r['confidence']} | {r['status']} |")
+    if d.get("skipped_tables"):
+        out += ["", "## Tables not converted", "", "| lines | why |", "|---|---|"]
+        out += [f"| {t['lines']} | {_esc(t['reason'])} |" for t in d["skipped_tables"]]
+    if d.get("remarks"):
+        out += ["", "## Remarks", ""] + [f"- {_esc(x)}" for x in d["remarks"]]
+    yield from out

@@ -1,0 +1,405 @@
+"""The conversion report for a person: one self-contained HTML page (`report.html`).
+
+It reads the report dict (what `report.json` holds) and, when given, the typed XBRL report for the concepts'
+labels; it computes nothing about the filing itself. The page shows the summary and the findings that need review
+first, then each statement as the filing printed it with, beside each row, what was written for it. Everything
+that comes from the filing is escaped by the template (autoescape) and loses the control characters HTML has no
+use for, so a hostile label stays text.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any, Iterable, Iterator
+
+from edgar2xbrl.write.render import render, render_chunks
+from edgar2xbrl.xbrl_report import XbrlReport
+
+# C0 controls but tab and newline, DEL, C1 controls, lone surrogates, the two non-characters: none is text
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_CAMEL = re.compile(r"[A-Z]*[^A-Z]+|[A-Z]+(?![^A-Z])")
+STANDARD_PREFIXES = ("us-gaap", "dei", "srt", "country", "currency", "exch", "naics", "sic", "stpr", "invest")
+TAGGED = ("added", "duplicate")
+LOW_CONFIDENCE = 0.6  # below this a concept was chosen on weak evidence: shown in red
+MID_CONFIDENCE = 0.85
+
+
+def text(value: Any) -> str:
+    """A string from the filing or the report, fit for an HTML page (escaping is the template's job)."""
+    if value is None:
+        return ""
+    return _CONTROL.sub("", str(value))
+
+
+def norm(label: Any) -> str:
+    return " ".join(text(label).split())
+
+
+def grouped(value: Any) -> str:
+    """A value as written, with thousands separators where it is a number (a reader compares it with print)."""
+    s = text(value)
+    try:
+        d = Decimal(s)
+    except (InvalidOperation, ValueError):
+        return s
+    if not d.is_finite() or abs(d.adjusted()) > 40:  # not a figure a filing prints: shown as given, not expanded
+        return s
+    return f"{d:,}".replace("-", "\u2212")
+
+
+def extension_share(tagged: int, extension: int) -> float | None:
+    """The share of tagged numbers whose concept is the filer's own (None when nothing was tagged)."""
+    return extension / tagged if tagged else None
+
+
+def percent(x: float | None) -> str:
+    return "\u2013" if x is None else f"{100 * x:.1f}%"
+
+
+def _parts(name: str) -> list[str]:
+    parts = _CAMEL.findall(name)
+    return parts if "".join(parts) == name else [name]
+
+
+def _short(source: str, document: str) -> str:
+    """A source in the filing itself by its line alone (the file is named once, at the top)."""
+    doc, _, where = source.rpartition(":")
+    return f"line {where}" if doc == document and where else source
+
+
+def _alternatives(r: dict) -> list[tuple[str, float]]:
+    out = []
+    for a in r.get("alternatives") or ():
+        if isinstance(a, (list, tuple)) and a:
+            try:
+                score = float(a[1]) if len(a) > 1 else 0.0
+            except (TypeError, ValueError):
+                score = 0.0
+            out.append((text(a[0]), score))
+    return out
+
+
+def _member(m: str) -> str:
+    name = text(m).rpartition(":")[2]
+    return name[:-6] if name.endswith("Member") and len(name) > 6 else name
+
+
+class _Concepts:
+    """Whether a concept is the filer's extension, and its label, from the typed report when there is one."""
+
+    def __init__(self, report: dict, xbrl: XbrlReport | None):
+        self.ext = {text(e.get("concept")) for e in report.get("extensions") or () if isinstance(e, dict)}
+        self.reasons = {text(e.get("concept")): text(e.get("reason")) for e in report.get("extensions") or ()
+                        if isinstance(e, dict)}
+        self.xbrl = xbrl
+        self._views: dict[str, dict] = {}
+
+    def view(self, qname: Any) -> dict:
+        """The concept as the page shows it; one dict per concept, shared by every row that names it (the template
+        only reads it)."""
+        q = text(qname)
+        v = self._views.get(q)
+        if v is None:
+            v = self._views[q] = self._view(q)
+        return v
+
+    def _view(self, q: str) -> dict:
+        prefix = q.partition(":")[0] if ":" in q else ""
+        c = self.xbrl.concept(q) if self.xbrl is not None else None
+        ext = (c.extension if c is not None else False) or q in self.ext or (
+            bool(prefix) and prefix not in STANDARD_PREFIXES)
+        kind = "ext" if ext else "dei" if prefix == "dei" else "gaap"
+        title = text(c.label) if c is not None else ""
+        if ext and self.reasons.get(q):
+            title = f"{title} \u2014 extension: {self.reasons[q]}" if title else f"extension: {self.reasons[q]}"
+        name = q.partition(":")[2] or q
+        # long camel-case names break between words, not inside one, in a narrow column
+        return {"qname": q, "prefix": prefix, "name": name, "parts": _parts(name), "kind": kind,
+                "title": title}
+
+
+def _confidence(values: Iterable[float]) -> dict | None:
+    vals = []
+    for v in values:
+        try:
+            vals.append(float(v))
+        except (TypeError, ValueError):
+            continue
+    if not vals:
+        return None
+    low = min(vals)
+    return {"value": f"{low:.2f}", "level": "low" if low < LOW_CONFIDENCE else "mid" if low < MID_CONFIDENCE
+            else "high"}
+
+
+def _row_state(rs: list[dict]) -> tuple[str, list[str]]:
+    """The strongest thing a consistency rule did to the row's facts (its CSS class) and the rules' words."""
+    said = sorted({text(x) for r in rs for x in (r.get("rules") or ())})
+    if any(r.get("status") == "removed" for r in rs):
+        return "removed", said
+    if any(text(x).endswith("flagged") for x in said):
+        return "flagged", said
+    if any(r.get("corrected_from") not in (None, "") for r in rs) or any(text(x).endswith("corrected")
+                                                                           for x in said):
+        return "corrected", said
+    return ("named" if said else ""), said
+
+
+def _cell(printed: Any, rs: list[dict], untagged: list[dict], concepts: _Concepts, per_cell_concept: bool) -> dict:
+    cell: dict = {"printed": text(printed), "written": "", "member": "", "lines": [], "state": "", "concept": None,
+                  "title": ""}
+    if printed is None:
+        return cell
+    r = next((x for x in rs if x.get("status") in TAGGED + ("removed",)), rs[0] if rs else None)
+    if r is not None:
+        status = text(r.get("status"))
+        dims = r.get("dimensions") or {}
+        member = ", ".join(_member(m) for m in dims.values()) if isinstance(dims, dict) else ""
+        cell["title"] = " ".join(x for x in (text(r.get("concept")), text(r.get("period")),
+                                             f"[{member}]" if member else "", f"decimals {text(r.get('decimals'))}"
+                                             if r.get("decimals") not in (None, "") else "",
+                                             text(r.get("sign"))) if x)
+        if per_cell_concept:
+            cell["concept"] = concepts.view(r.get("concept"))
+        if status in TAGGED:
+            cell["written"] = grouped(r.get("value"))
+            cell["state"] = "dup" if status == "duplicate" else ""
+            if r.get("corrected_from") not in (None, ""):
+                cell["state"] = "corrected"
+                cell["lines"].append(f"was {grouped(r.get('corrected_from'))}")
+            if status == "duplicate":
+                cell["title"] += " — the same fact is written from another row"
+        elif status == "removed":
+            cell["written"] = ""
+            cell["state"] = "removed"
+        else:
+            cell["written"] = ""
+            cell["state"] = "untagged"
+        if member:
+            cell["member"] = member
+    for u in untagged:
+        cell["state"] = cell["state"] or "untagged"
+        cell["lines"].append(text(u.get("reason")))
+    if r is None and not untagged:
+        cell["state"] = "untagged"
+        cell["lines"].append("no fact and no reason recorded for this number")
+    return cell
+
+
+def _view(report: dict, xbrl: XbrlReport | None) -> dict:
+    concepts = _Concepts(report, xbrl)
+    document = text(report.get("source"))
+    rows = [r for r in report.get("rows") or () if isinstance(r, dict)]
+    by_row: dict[tuple, list[int]] = {}
+    by_source: dict[tuple, list[int]] = {}
+    for i, r in enumerate(rows):
+        by_row.setdefault((text(r.get("statement")), text(r.get("source")), norm(r.get("row"))), []).append(i)
+        by_source.setdefault((text(r.get("statement")), text(r.get("source"))), []).append(i)
+    untagged = [u for u in report.get("untagged") or () if isinstance(u, dict)]
+    un_row: dict[tuple, list[int]] = {}
+    for i, u in enumerate(untagged):
+        un_row.setdefault((text(u.get("statement")), text(u.get("source")), norm(u.get("row"))), []).append(i)
+
+    used: set[int] = set()
+    used_untagged: set[int] = set()
+    anchors: dict[str, str] = {}  # a source ("file:line") → the first row printed there
+    tables = []
+    for t_no, t in enumerate(x for x in report.get("printed_tables") or () if isinstance(x, dict)):
+        title = text(t.get("title"))
+        columns = [text(c) for c in t.get("columns") or ()]
+        printed_rows = [x for x in t.get("rows") or () if isinstance(x, dict)]
+        labels_at: dict[str, set[str]] = {}
+        for pr in printed_rows:
+            labels_at.setdefault(text(pr.get("source")), set()).add(norm(pr.get("label")))
+        out_rows = []
+        for r_no, pr in enumerate(printed_rows):
+            src, label = text(pr.get("source")), norm(pr.get("label"))
+            idx = [i for i in by_row.get((title, src, label), []) if i not in used]
+            if not idx:  # the report names the row otherwise: take the line's rows no printed row claims
+                idx = [i for i in by_source.get((title, src), []) if i not in used
+                       and norm(rows[i].get("row")) not in labels_at[src]]
+            used.update(idx)
+            mine = [rows[i] for i in idx]
+            un_idx = [i for i in un_row.get((title, src, label), []) if i not in used_untagged]
+            cells_in = list(pr.get("cells") or ())
+            n = max(len(cells_in), len(columns))
+            qnames = [text(r.get("concept")) for r in mine if r.get("status") in TAGGED + ("removed",)]
+            distinct = list(dict.fromkeys(qnames))
+            cells = []
+            for k in range(n):
+                printed = cells_in[k] if k < len(cells_in) else None
+                rs = [r for r in mine if r.get("column") == k + 1]
+                us = []
+                if printed is not None:
+                    # one number, one reason: the same figure printed in several columns has a reason each
+                    i = next((i for i in un_idx if i not in used_untagged
+                              and norm(untagged[i].get("value")) == norm(printed)), None)
+                    if i is not None:
+                        us.append(untagged[i])
+                        used_untagged.add(i)
+                cells.append(_cell(printed, rs, us, concepts, len(distinct) > 1))
+            state, said = _row_state(mine)
+            if any(c["state"] == "untagged" for c in cells) and not state:
+                state = "untagged"
+            alts = _alternatives(mine[0]) if mine else []
+            chosen = distinct[0] if len(distinct) == 1 else ""
+            runner = next(((a, s) for a, s in alts if a and a != chosen), None) if chosen else None
+            reasons = sorted({text(r.get("extension_reason")) for r in mine if r.get("extension_reason")})
+            anchor = f"t{t_no + 1}r{r_no + 1}"
+            _anchor(anchors, src, anchor)
+            out_rows.append({
+                "id": anchor, "label": text(pr.get("label")), "source": _short(src, document),
+                "level": _level(pr.get("level")),
+                "rule": bool(pr.get("rule_above")), "cells": cells, "heading": not any(
+                    c is not None for c in cells_in),
+                "concept": concepts.view(chosen) if chosen else None, "per_cell": len(distinct) > 1,
+                "confidence": _confidence(r.get("confidence") for r in mine if r.get("status") in TAGGED),
+                "runner_up": {"concept": concepts.view(runner[0]), "score": f"{runner[1]:.2f}"} if runner else None,
+                "state": state, "rules": said, "extension_reason": "; ".join(reasons)})
+        tables.append({"id": f"t{t_no + 1}", "title": title, "kind": text(t.get("kind")), "columns": columns,
+                       "rows": out_rows, "width": max([len(columns)] + [len(r["cells"]) for r in out_rows]),
+                       "flagged": sum(1 for r in out_rows if r["state"] in ("flagged", "removed", "corrected")),
+                       "untagged": sum(1 for r in out_rows for c in r["cells"] if c["state"] == "untagged")})
+
+    others: dict[str, list[dict]] = {}
+    for i, r in enumerate(rows):
+        if i in used:
+            continue
+        state, said = _row_state([r])
+        status = text(r.get("status"))
+        anchor = f"o{i + 1}"
+        _anchor(anchors, text(r.get("source")), anchor)
+        dims = r.get("dimensions") or {}
+        others.setdefault(text(r.get("statement")), []).append({
+            "id": anchor, "source": _short(text(r.get("source")), document), "label": text(r.get("row")),
+            "printed": text(r.get("printed")), "concept": concepts.view(r.get("concept")),
+            "written": grouped(r.get("value")) if status in TAGGED else "", "period": text(r.get("period")),
+            "member": ", ".join(_member(m) for m in dims.values()) if isinstance(dims, dict) else "",
+            "confidence": _confidence([r.get("confidence")]), "status": status,
+            "state": state or ("untagged" if status not in TAGGED else ""), "rules": said,
+            "corrected_from": grouped(r.get("corrected_from")) if r.get("corrected_from") not in (None, "") else ""})
+
+    def finding(f: dict) -> dict:
+        srcs = [text(s) for s in f.get("sources") or ()]
+        return {"rule": text(f.get("rule")), "action": text(f.get("action")), "message": text(f.get("message")),
+                "facts": [text(x) for x in f.get("facts") or ()],
+                "sources": [{"text": _short(s, document), "anchor": anchors.get(s, "")} for s in srcs]}
+
+    s = report.get("summary") or {}
+
+    def num(k: str) -> int:
+        try:
+            return int(s.get(k) or 0)
+        except (TypeError, ValueError):
+            return 0
+
+    seen, tagged, ext = num("numbers_in_statements"), num("numbers_tagged"), num("numbers_tagged_extension")
+    v = report.get("validation")
+    untagged_view = [{"source": _short(text(u.get("source")), document), "anchor": anchors.get(text(u.get("source")), ""),
+                      "statement": text(u.get("statement")), "row": text(u.get("row")), "value": text(u.get("value")),
+                      "reason": text(u.get("reason"))} for u in untagged]
+    checks = [c for c in report.get("checks") or () if isinstance(c, dict)]
+    return {
+        "source": text(report.get("source")), "registrant": text(report.get("registrant")),
+        "form": text(report.get("form")), "period_end": text(report.get("period_end")),
+        "fiscal": f"{text(report.get('fiscal_year_focus'))} {text(report.get('fiscal_period_focus'))}".strip(),
+        "cik": text(report.get("cik")), "cik_source": text(report.get("cik_source")),
+        "cik_placeholder": bool(report.get("cik_placeholder")), "taxonomy": text(report.get("taxonomy")),
+        "summary": {"seen": seen, "tagged": tagged, "untagged": num("numbers_untagged"),
+                    "tag_rate": percent(tagged / seen if seen else None), "extension": ext,
+                    "extension_share": percent(extension_share(tagged, ext)), "facts": num("facts"),
+                    "extension_concepts": num("extension_concepts"), "checks_passed": num("checks_passed"),
+                    "checks_failed": num("checks_failed"), "flags": num("flags"), "corrections": num("corrections")},
+        "validation": None if not isinstance(v, dict) else {
+            "summary": text(v.get("summary")),
+            "errors": [{"code": text(e.get("code")), "text": text(e.get("text"))} for e in v.get("errors") or ()
+                       if isinstance(e, dict)]},
+        "needs_review": [finding(f) for f in report.get("needs_review") or () if isinstance(f, dict)],
+        "corrections": [finding(f) for f in report.get("corrections") or () if isinstance(f, dict)],
+        "tables": tables,
+        "others": [{"title": k, "rows": v} for k, v in others.items()],
+        "untagged": untagged_view,
+        "checks_failed": [c for c in (_check(c) for c in checks) if not c["ok"]],
+        "checks": sorted((_check(c) for c in checks), key=lambda c: c["ok"]),  # what does not add up first
+        "extensions": [{"concept": concepts.view(e.get("concept")), "label": text(e.get("label")),
+                        "reason": text(e.get("reason"))} for e in report.get("extensions") or ()
+                       if isinstance(e, dict)],
+        "skipped": [{"lines": text(t.get("lines")), "reason": text(t.get("reason"))}
+                    for t in report.get("skipped_tables") or () if isinstance(t, dict)],
+        "remarks": [text(x) for x in report.get("remarks") or ()],
+    }
+
+
+def _anchor(anchors: dict[str, str], source: str, anchor: str) -> None:
+    """The first row printed at a source, under both names the report gives a line ("file:12", "line 12")."""
+    anchors.setdefault(source, anchor)
+    where = source.rpartition(":")[2]
+    if where.isdigit():
+        anchors.setdefault(f"line {where}", anchor)
+
+
+def _level(v: Any) -> int:
+    try:
+        return max(0, min(int(v or 0), 6))
+    except (TypeError, ValueError):
+        return 0
+
+
+def _check(c: dict) -> dict:
+    return {"statement": text(c.get("statement")), "row": text(c.get("row")), "line": text(c.get("line")),
+            "column": text(c.get("column")), "expected": grouped(c.get("expected")),
+            "computed": grouped(c.get("computed")), "ok": bool(c.get("ok")),
+            "in_calc_link": bool(c.get("in_calc_link")), "note": text(c.get("note"))}
+
+
+def report_html(report: dict, xbrl: XbrlReport | None = None) -> str:
+    """The report as one HTML page: inline CSS, no script, nothing fetched."""
+    return render("report.html.j2", r=_view(report, xbrl))
+
+
+def report_html_chunks(report: dict, xbrl: XbrlReport | None = None) -> Iterator[str]:
+    """`report_html`'s text in pieces, as it is rendered."""
+    return render_chunks("report.html.j2", r=_view(report, xbrl))
+
+
+STATUS_ORDER = ("converted", "flagged", "invalid", "no-statements", "rejected", "crashed", "timeout")
+
+
+def batch_index_html(rows: list[dict], links: dict[str, str]) -> str:
+    """The batch's index page: totals, then one line per filing (summary rows as dicts, in the summary's order)
+    with a link to its report where `links` (file → path relative to the page) names one."""
+    from urllib.parse import quote
+
+    def num(r: dict, k: str, kind=int):
+        try:
+            return kind(float(r.get(k) or 0))
+        except (TypeError, ValueError, OverflowError):
+            return kind(0)
+
+    lines = []
+    for r in rows:
+        seen, tagged, ext = num(r, "numbers_in_statements"), num(r, "numbers_tagged"), num(r, "numbers_tagged_extension")
+        link = links.get(r.get("file", ""))
+        lines.append({
+            "file": text(r.get("file")), "status": text(r.get("status")), "output": text(r.get("output")),
+            "href": quote(link, safe="/") if link else "", "form": text(r.get("form")),
+            "period": text(r.get("period")), "statements": num(r, "statements"), "seen": seen, "tagged": tagged,
+            "tag_rate": percent(tagged / seen if seen else None),
+            "extension_share": percent(extension_share(tagged, ext)), "flags": num(r, "flags"),
+            "checks_failed": num(r, "checks_failed"), "arelle_errors": num(r, "arelle_errors"),
+            "seconds": f"{num(r, 'seconds', float):.1f}", "message": text(r.get("message"))})
+    by_status: dict[str, int] = {}
+    for x in lines:
+        by_status[x["status"]] = by_status.get(x["status"], 0) + 1
+    seen = sum(x["seen"] for x in lines)
+    tagged = sum(x["tagged"] for x in lines)
+    ext = sum(num(r, "numbers_tagged_extension") for r in rows)
+    totals = {"filings": len(lines),
+              "by_status": [(s, by_status[s]) for s in STATUS_ORDER if s in by_status] +
+                           sorted((s, n) for s, n in by_status.items() if s not in STATUS_ORDER),
+              "seen": seen, "tagged": tagged, "tag_rate": percent(tagged / seen if seen else None),
+              "extension_share": percent(extension_share(tagged, ext)),
+              "flags": sum(x["flags"] for x in lines), "flagged_filings": sum(1 for x in lines if x["flags"]),
+              "checks_failed": sum(x["checks_failed"] for x in lines),
+              "arelle_errors": sum(x["arelle_errors"] for x in lines)}
+    return render("batch_index.html.j2", t=totals, rows=lines)
