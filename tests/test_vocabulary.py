@@ -584,3 +584,107 @@ def test_an_inline_caption_closes_at_its_subtotal():
                                      (rows.index("Foreign"), 1)]})
     after = next(ln for ln in lines if ln.row.label.strip() == "Deferred tax expense")
     assert after.context_label != "Current"
+
+
+AND_OTHER = """\
+                          ACME CORP.
+                    STATEMENTS OF CASH FLOWS
+                        (In thousands)
+
+                                                     Year Ended December 31,
+                                                       2010          2009
+                                                     --------      --------
+Operating activities:
+  Net income                                          $ 1,000       $   800
+  Changes in operating assets and liabilities:
+    Accounts payable                                      120            90
+    Accrued expenses and other                             60            40
+                                                     --------      --------
+Net cash provided by operating activities               1,180           930
+Investing activities:
+  Acquisitions, net of cash acquired, and other          (300)         (200)
+  Purchases of marketable securities and other
+   investments                                           (400)         (350)
+                                                     --------      --------
+Net cash used in investing activities                    (700)         (550)
+Financing activities:
+  Proceeds from long-term debt and other                  250           100
+                                                     --------      --------
+Net cash provided by financing activities                 250           100
+                                                     ========      ========
+"""
+
+
+def test_a_row_of_something_and_other_things_is_the_broader_concept_the_calculation_adds_it_into():
+    cat = load_catalog()
+    assert "PaymentsToAcquireInvestments" in cat.calc_parents("PaymentsToAcquireMarketableSecurities")
+    got = _concepts(AND_OTHER)
+    assert got["Purchases of marketable securities and other investments"] == "us-gaap:PaymentsToAcquireInvestments"
+    assert got["Acquisitions, net of cash acquired, and other"] == \
+        "us-gaap:PaymentsToAcquireBusinessesAndInterestInAffiliates"
+    assert got["Proceeds from long-term debt and other"] == \
+        "us-gaap:ProceedsFromIssuanceOfLongTermDebtAndCapitalSecuritiesNet"
+    # the broader concept would also sum "Accounts payable", printed apart: the row keeps its own concept
+    assert got["Accrued expenses and other"] == "us-gaap:IncreaseDecreaseInAccruedLiabilities"
+    assert got["Accounts payable"] == "us-gaap:IncreaseDecreaseInAccountsPayable"
+
+
+DEBT_NOTE = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 7 - LONG-TERM DEBT
+
+Redemptions of the Company's notes for the years ended December 31 (in thousands):
+
+                                              2010          2009
+                                            --------      --------
+  Principal amount redeemed                   $ 900       $   700
+  Loss on redemption of long-term debt           30            20
+"""
+
+
+def test_a_gain_or_loss_is_never_cash_received_or_paid():
+    note, st = _statement(DEBT_NOTE, period_end=date(2010, 12, 31), note=True)
+    b = Builder(load_catalog(era_of(date(2010, 12, 31))), "acme", "x.txt")
+    b.build_statement(st, 1, "Note7", st.title, group="Note")
+    got = {f.row_label: f.concept for f in b.facts.values()}
+    loss = got["Loss on redemption of long-term debt"]
+    assert not loss.split(":")[1].startswith(("Proceeds", "Payments", "Repayments")), loss
+    # nor a balance (of the debt), though a year-only note column may hold balances
+    assert "LongTermDebt" not in loss.split(":")[1].replace("OfLongTermDebt", ""), loss
+    assert all(f.context.period.start is not None for f in b.facts.values()
+               if f.row_label.startswith("Loss on")), "a loss on an event is a flow"
+
+
+INCOME_COR = """\
+                          ACME CORP.
+                    STATEMENTS OF INCOME
+                        (In thousands)
+
+                                                     Year Ended December 31,
+                                                       2010          2009
+                                                     --------      --------
+Revenues                                              $ 5,000       $ 4,000
+Cost of revenue                                         3,000         2,500
+                                                     --------      --------
+Gross profit                                            2,000         1,500
+Selling, general and administrative                     1,200         1,000
+                                                     --------      --------
+Net income                                            $   800       $   500
+                                                     ========      ========
+"""
+
+
+def test_cost_of_revenue_is_the_official_cost_of_revenue():
+    got = _concepts(INCOME_COR, kind="Income statement")
+    assert got["Cost of revenue"] == "us-gaap:CostOfRevenue"
+    got = _concepts(INCOME_COR.replace("Cost of revenue", "Cost of sales   "), kind="Income statement")
+    assert got["Cost of sales"] == "us-gaap:CostOfGoodsAndServicesSold"
+
+
+def test_net_revenues_are_never_a_cost():
+    text = INCOME_COR.replace("Cost of revenue", "Interest expense").replace("Gross profit", "Net revenues")
+    got = _concepts(text, kind="Income statement")
+    net = got["Net revenues"]
+    assert "Cost" not in net and net != "us-gaap:InterestExpense", net

@@ -141,6 +141,11 @@ class Catalog:
             out |= index.get(w, set())  # (a word under five letters matches only whole)
         return frozenset(out)
 
+    def calc_parents(self, name: str) -> tuple[str, ...]:
+        """The concepts that sum `name` directly in the official 2024 calculations (of kept and official rows
+        alike; a kept row's `parents` lists only the kept concepts above it)."""
+        return official_calc_parents().get(name, ())
+
     def items(self) -> list[Concept]:
         return [c for c in self.concepts.values() if c.substitution == "item" and not c.abstract]
 
@@ -208,6 +213,14 @@ def parse_official(path: Path, kept: list[Concept]) -> list[Concept]:
             if balance.get(parent) and balance.get(child) and (balance[parent] == balance[child]) != (w > 0):
                 doubtful |= {child, parent} - {c.name for c in kept}
     return [c for c in out if c.name not in doubtful]
+
+
+@lru_cache(maxsize=1)
+def official_calc_parents() -> dict[str, tuple[str, ...]]:
+    """Concept name → the concepts the official 2024 calculations add it into directly."""
+    with open(OFFICIAL_PATH, newline="", encoding="utf-8") as fh:
+        return {r["name"]: tuple(a.split(":")[0] for a in r["calc_parents"].split())
+                for r in csv.DictReader(fh) if r["calc_parents"]}
 
 
 # the last official concept schema of the pre-XBRL era at hand: a concept it lacks came with a later standard

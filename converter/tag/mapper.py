@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from edgar2xbrl.tag.catalog import STATEMENT_TAGS, Catalog, never_negative
-from edgar2xbrl.tag.labels import camel, coverage, similarity, tokens, word_set
+from edgar2xbrl.tag.labels import WEAK, camel, coverage, similarity, tokens, word_set
 from edgar2xbrl.model import Concept, Period, Row, Statement
 
 THRESHOLD = 0.5
@@ -271,7 +271,16 @@ def line_period_type(ln: Line, st: Statement) -> str:
              if col.period is not None and k < len(ln.row.cells) and ln.row.cells[k] is not None]
     if not kinds:
         kinds = [col.period.is_instant for col in st.columns if col.period is not None]
-    return "instant" if kinds and sum(kinds) > len(kinds) / 2 else "duration"
+    if kinds and sum(kinds) > len(kinds) / 2:
+        if _years_only(ln, st) and is_flow(core_label(ln.row.label)):
+            return "duration"  # "Loss on redemption of debt" under "2010": the year, not its last day
+        return "instant"
+    return "duration"
+
+
+def is_flow(label: str) -> bool:
+    """The row's words say it is what happened in a period: a change, or a gain or loss on an event."""
+    return bool(_CHANGE.search(label)) or (bool(_GAIN_ON.search(label)) and not _HELD.search(label))
 
 
 def column_period(ln: Line, col) -> "Period | None":
@@ -343,10 +352,15 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             pool += candidates(catalog, st, ln.kind, "duration")
             names |= candidate_names(catalog, st, ln.kind, "duration")
         flow = bool(_CHANGE.search(label))
+        said = set(tokens(f"{label} {ln.context_label}"))
+        gain_or_loss = bool(_GAIN_LOSS.search(label))
+        realized = bool(_GAIN_ON.search(label)) and not _HELD.search(label)  # "Loss on redemption of debt"
+        revenue_only = st.kind == "income" and ln.kind == "monetary" and bool(set(tokens(label)) & _REVENUE_WORDS) \
+            and not said & _COST_WORDS
         # a concept with no word of the row's (or a word it cuts short) scores 0
         near = catalog.sharing(label) if len(readings) == 1 else frozenset().union(*map(catalog.sharing, readings))
         for c in _near_pool(catalog, pool, names, near):
-            if flow and c.period == "instant":
+            if (flow or realized) and c.period == "instant":
                 continue  # "Changes in fair value of derivatives" is what happened in a period, not a balance
             s = max(score_concept(r, ln.context_label, c, row_around) for r in readings)
             if either_way and never_negative(c):
@@ -355,6 +369,10 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
                 s *= 0.5  # "loss per share — SFAS No. 123 adjusted" is not the loss per share the company reports
             if tag not in c.statements:
                 s *= 0.85  # a statement's concept reused in a note must match its words closely
+            if gain_or_loss and _CASH_CONCEPT.match(c.name):
+                continue  # a gain or a loss on a sale is never the cash the sale brought in or paid out
+            if revenue_only and c.balance == "debit":
+                s *= 0.6  # "Net revenues" (revenues less interest expense) is not a cost of revenue
             if st.kind == "cash_flow" and section and not ln.children:
                 # under "Financing activities:" a financing concept, not its operating twin; no working-capital
                 # change or non-cash adjustment outside the operating section
@@ -390,6 +408,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     _fit_totals(lines, by_index, catalog, used)
     _fit_to_children(lines, by_index, catalog, used)
     _lone_other(lines, by_index, catalog, used)
+    _and_other(lines, st, catalog, used)
     # outer subtotals first: a subtotal inside another must sit below the concept the outer one gets
     for pos in sorted(unlabeled, reverse=True):
         ln = lines[pos]
@@ -433,6 +452,15 @@ _PRO_FORMA = re.compile(r"pro\s*-?\s*forma|as\s+adjusted|\b(SFAS|FAS|Statement)\
                         r"adjusted\s+for\s+(SFAS|FAS)|had\s+compensation\s+cost", re.I)
 _CHANGE = re.compile(r"^\s*(net\s+)?(changes?|increases?\s*\(decreases?\)|\(increases?\)\s*decreases?|"
                      r"decreases?\s*\(increases?\))\b", re.I)
+
+
+_GAIN_LOSS = re.compile(r"\b(gains?|loss(es)?)\b", re.I)
+_GAIN_ON = re.compile(r"\b(gains?|loss(es)?)(\s*\((gains?|loss(es)?)\))?\s+(on|from)\b", re.I)
+_HELD = re.compile(r"unrealized|accumulated|deferred|carryforward|carryover", re.I)
+_CASH_CONCEPT = re.compile(r"(Proceeds|Payments|Repayments)(From|To|For|Of)")
+_REVENUE_WORDS = frozenset({"revenue", "sales"})
+_COST_WORDS = frozenset(tokens("cost costs expense expenses charge deduction allowance discount return returns "
+                               "purchase payment paid receivable deferred unearned"))
 
 
 def _goes_either_way(ln: Line) -> bool:
@@ -711,6 +739,48 @@ def _lone_other(lines: list[Line], by_index: dict[int, Line], catalog: Catalog, 
                 kid.score = next(sc for q, sc in kid.alternatives if q == direct[0].qname)
                 kid.reason = f"the only line of the group {direct[0].name} adds into {ln.concept.name}"
                 used.add(direct[0].qname)
+
+
+_AND_OTHER = re.compile(r"\band\s+other\b(?P<rest>[^,;]*)", re.I)
+
+
+def _and_other(lines: list[Line], st: Statement, catalog: Catalog, used: set[str]) -> None:
+    """A row that adds "and other" things to what its concept names ("Purchases of marketable securities and other
+    investments", "Acquisitions, net of cash acquired, and other") is the broader concept the official calculation
+    adds that one into (PaymentsToAcquireInvestments, PaymentsToAcquireBusinessesAndInterestInAffiliates), when the
+    broader concept names what follows "other", belongs on the statement (in a cash flow statement, in the same
+    section), and sums no other row of the statement (then the other things are printed apart: "Accrued expenses
+    and other" beside "Accounts payable" is not their sum)."""
+    held = [ln.concept.name for ln in lines if ln.concept is not None and not ln.concept.extension]
+    for ln in lines:
+        c = ln.concept
+        if c is None or c.extension or ln.children or "other" in tokens(c.label):
+            continue
+        m = _AND_OTHER.search(core_label(ln.row.label))
+        if m is None:
+            continue
+        rest = set(tokens(m["rest"])) - {"net"}
+        said = set(tokens(ln.row.label)) | set(tokens(ln.context_label))
+        fits = []
+        for name in catalog.calc_parents(c.name):
+            p = catalog.find(name)
+            if p is None or p.qname in used or p.type != c.type or p.period != c.period or p.balance != c.balance or \
+                    p.qname not in candidate_names(catalog, st, c.type, c.period) or not rest <= set(tokens(p.label)):
+                continue
+            if len(set(tokens(p.label)) - set(tokens(c.label)) - said - WEAK) > 2:
+                continue  # a concept about more than the row could be (interest income "after provision for loan loss")
+            if st.kind == "cash_flow" and (any(name in totals for totals in _SECTION_TOTALS.values()) or
+                                           cash_sections(catalog, name) != cash_sections(catalog, c.name)):
+                continue
+            if any(h != c.name and name in catalog.ancestors(h) for h in held):
+                continue  # the broader concept would count another printed row twice
+            fits.append(p)
+        if len(fits) == 1:
+            used.discard(c.qname)
+            ln.concept = fits[0]
+            ln.reason = f"'and other': the official calculation adds {c.name} into {fits[0].name}"
+            used.add(fits[0].qname)
+            held = [x.concept.name for x in lines if x.concept is not None and not x.concept.extension]
 
 
 _CLASS_WORDS = ("noncurrent", "current")
