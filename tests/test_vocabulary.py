@@ -688,3 +688,39 @@ def test_net_revenues_are_never_a_cost():
     got = _concepts(text, kind="Income statement")
     net = got["Net revenues"]
     assert "Cost" not in net and net != "us-gaap:InterestExpense", net
+
+
+BALANCE_AND_OTHER = """\
+                          ACME CORP.
+                        BALANCE SHEETS
+                        (In thousands)
+
+                                                      December 31,
+                                                       2010          2009
+                                                     --------      --------
+Current assets:
+  Cash and cash equivalents                           $ 1,000       $   800
+  Prepaid expenses and other current assets               200           150
+                                                     --------      --------
+    Total current assets                                1,200           950
+Goodwill and other purchased intangibles, net             500           400
+                                                     --------      --------
+Total assets                                          $ 1,700       $ 1,350
+                                                     ========      ========
+"""
+
+
+def test_what_a_row_names_before_and_other_is_used_only_when_it_widens():
+    got = _concepts(BALANCE_AND_OTHER, kind="Balance sheet")
+    # a concept that names the other things too is taken as it is
+    assert got["Prepaid expenses and other current assets"] == "us-gaap:PrepaidExpenseAndOtherAssetsCurrent"
+    # goodwill and other intangibles is more than goodwill, and no official concept adds goodwill into them
+    assert got["Goodwill and other purchased intangibles, net"] != "us-gaap:Goodwill"
+
+
+def test_payments_to_acquire_is_what_filers_print_as_purchases():
+    from edgar2xbrl.tag.labels import tokens
+    assert tokens("Payments to Acquire Other Investments") == tokens("Purchases of other investments")
+    got = _concepts(CASH_FLOW.replace("Sales and maturities of marketable securities  ",
+                                      "Purchases of long-term investments           "))
+    assert got["Purchases of long-term investments"] == "us-gaap:PaymentsToAcquireLongtermInvestments"

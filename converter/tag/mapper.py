@@ -40,6 +40,7 @@ class Line:
     alternatives: list[tuple[str, float]] = field(default_factory=list)
     reason: str = ""
     cut: bool = False  # its sign by meaning disagrees with the printed sum: out of its parent's calculation
+    widen: bool = False  # mapped by what it names before "and other": its concept must widen, or it has none
 
 
 _PLACE = re.compile(r"^\s*(?:(?P<foreign>non-?\s?u\.?\s?s\.?|foreign|international|outside\s+(?:of\s+)?the\s+"
@@ -342,7 +343,6 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             # a place with no caption above: the total it adds into says of what ("U.S." above "Income before
             # income taxes"); only for places, whose own words say nothing of what is counted
             row_around = f"{around} {core_label(lines[ln.parent].row.label)}"
-        scored = []
         tag = STATEMENT_TAGS[st.kind]
         either_way = _goes_either_way(ln)
         pro_forma = bool(_PRO_FORMA.search(ln.row.label) or _PRO_FORMA.search(ln.context_label))
@@ -357,42 +357,56 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
         realized = bool(_GAIN_ON.search(label)) and not _HELD.search(label)  # "Loss on redemption of debt"
         revenue_only = st.kind == "income" and ln.kind == "monetary" and bool(set(tokens(label)) & _REVENUE_WORDS) \
             and not said & _COST_WORDS
-        # a concept with no word of the row's (or a word it cuts short) scores 0
-        near = catalog.sharing(label) if len(readings) == 1 else frozenset().union(*map(catalog.sharing, readings))
-        for c in _near_pool(catalog, pool, names, near):
-            if (flow or realized) and c.period == "instant":
-                continue  # "Changes in fair value of derivatives" is what happened in a period, not a balance
-            s = max(score_concept(r, ln.context_label, c, row_around) for r in readings)
-            if either_way and never_negative(c):
-                s *= 0.8  # a change, or a row printed with both signs, is not an amount that is never negative
-            if pro_forma and not _PRO_FORMA.search(c.label):
-                s *= 0.5  # "loss per share — SFAS No. 123 adjusted" is not the loss per share the company reports
-            if tag not in c.statements:
-                s *= 0.85  # a statement's concept reused in a note must match its words closely
-            if gain_or_loss and _CASH_CONCEPT.match(c.name):
-                continue  # a gain or a loss on a sale is never the cash the sale brought in or paid out
-            if revenue_only and c.balance == "debit":
-                s *= 0.6  # "Net revenues" (revenues less interest expense) is not a cost of revenue
-            if st.kind == "cash_flow" and section and not ln.children:
-                # under "Financing activities:" a financing concept, not its operating twin; no working-capital
-                # change or non-cash adjustment outside the operating section
-                if re.search(r"(Operating|Investing|Financing)Activities$", c.name):
-                    s *= 1.0 if section in c.name.lower() else 0.8
-                elif section != "operating" and re.match(r"IncreaseDecrease|OtherNoncash|DeferredIncomeTax|ShareBased", c.name):
-                    s *= 0.8
-                placed = cash_sections(catalog, c.name)
-                if placed and section not in placed:
-                    s *= 0.6  # the official calculation adds it into another section's total (proceeds under operating)
-            if liability_side is not None and c.balance:
-                # assets above the "Liabilities" caption, liabilities and equity below it
-                on_credit_side = pos >= liability_side
-                if (c.balance == "debit") == on_credit_side:
-                    s *= 0.7
-            if ln.children and any(a.startswith("total") for a in c.aliases) and "total" in label.lower():
-                s += 0.05
-            if s > 0:
-                scored.append((s, c))
-        scored.sort(key=lambda x: (-round(x[0], 9), x[1].name))
+
+        def score(readings: tuple[str, ...]) -> list[tuple[float, Concept]]:
+            scored = []
+            # a concept with no word of the row's (or a word it cuts short) scores 0
+            near = catalog.sharing(readings[0]) if len(readings) == 1 else \
+                frozenset().union(*map(catalog.sharing, readings))
+            for c in _near_pool(catalog, pool, names, near):
+                if (flow or realized) and c.period == "instant":
+                    continue  # "Changes in fair value of derivatives" is what happened in a period, not a balance
+                s = max(score_concept(r, ln.context_label, c, row_around) for r in readings)
+                if either_way and never_negative(c):
+                    s *= 0.8  # a change, or a row printed with both signs, is not an amount that is never negative
+                if pro_forma and not _PRO_FORMA.search(c.label):
+                    s *= 0.5  # "loss per share — SFAS No. 123 adjusted" is not the loss per share the company reports
+                if tag not in c.statements:
+                    s *= 0.85  # a statement's concept reused in a note must match its words closely
+                if gain_or_loss and _CASH_CONCEPT.match(c.name):
+                    continue  # a gain or a loss on a sale is never the cash the sale brought in or paid out
+                if revenue_only and c.balance == "debit":
+                    s *= 0.6  # "Net revenues" (revenues less interest expense) is not a cost of revenue
+                if st.kind == "cash_flow" and section and not ln.children:
+                    # under "Financing activities:" a financing concept, not its operating twin; no working-capital
+                    # change or non-cash adjustment outside the operating section
+                    if re.search(r"(Operating|Investing|Financing)Activities$", c.name):
+                        s *= 1.0 if section in c.name.lower() else 0.8
+                    elif section != "operating" and re.match(r"IncreaseDecrease|OtherNoncash|DeferredIncomeTax|ShareBased", c.name):
+                        s *= 0.8
+                    placed = cash_sections(catalog, c.name)
+                    if placed and section not in placed:
+                        s *= 0.6  # the official calculation adds it into another section's total (proceeds under operating)
+                if liability_side is not None and c.balance:
+                    # assets above the "Liabilities" caption, liabilities and equity below it
+                    on_credit_side = pos >= liability_side
+                    if (c.balance == "debit") == on_credit_side:
+                        s *= 0.7
+                if ln.children and any(a.startswith("total") for a in c.aliases) and "total" in label.lower():
+                    s += 0.05
+                if s > 0:
+                    scored.append((s, c))
+            scored.sort(key=lambda x: (-round(x[0], 9), x[1].name))
+            return scored
+
+        scored = score(readings)
+        other = _AND_OTHER.search(label) if not ln.children else None
+        if other and other.start() > 0 and (not scored or scored[0][0] < THRESHOLD):
+            # "Depreciation of fixed assets and other amortization": what it names first, kept only where
+            # `_and_other` widens it to the concept that adds the other things in
+            first = score((label[:other.start()].strip(" ,"),))
+            if first and first[0][0] >= THRESHOLD:
+                scored, ln.widen = first, True
         ln.alternatives = [(c.qname, round(s, 3)) for s, c in scored[:3]]
         for s, c in scored[:8]:
             pairs.append((s, pos, c))
@@ -751,36 +765,54 @@ def _and_other(lines: list[Line], st: Statement, catalog: Catalog, used: set[str
     broader concept names what follows "other", belongs on the statement (in a cash flow statement, in the same
     section), and sums no other row of the statement (then the other things are printed apart: "Accrued expenses
     and other" beside "Accounts payable" is not their sum)."""
-    held = [ln.concept.name for ln in lines if ln.concept is not None and not ln.concept.extension]
-    for ln in lines:
+    def settled() -> list[str]:  # a row still to be widened holds its concept only for now
+        return [x.concept.name for x in lines if x.concept is not None and not x.concept.extension and not x.widen]
+
+    held = settled()
+    # rows whose own words fit first; a row still to be widened holds its concept only for now
+    for ln in sorted(lines, key=lambda x: x.widen):
         c = ln.concept
-        if c is None or c.extension or ln.children or "other" in tokens(c.label):
+        if c is None or c.extension or ln.children:
             continue
+        if ln.widen and any(x is not ln and x.concept is c for x in lines):
+            ln.concept, ln.score = None, 0.0  # a row widened before it took its concept
+            continue
+        provisional = {x.concept.qname for x in lines if x.widen and x is not ln and x.concept is not None}
         m = _AND_OTHER.search(core_label(ln.row.label))
-        if m is None:
-            continue
-        rest = set(tokens(m["rest"])) - {"net"}
-        said = set(tokens(ln.row.label)) | set(tokens(ln.context_label))
-        fits = []
-        for name in catalog.calc_parents(c.name):
-            p = catalog.find(name)
-            if p is None or p.qname in used or p.type != c.type or p.period != c.period or p.balance != c.balance or \
-                    p.qname not in candidate_names(catalog, st, c.type, c.period) or not rest <= set(tokens(p.label)):
-                continue
-            if len(set(tokens(p.label)) - set(tokens(c.label)) - said - WEAK) > 2:
-                continue  # a concept about more than the row could be (interest income "after provision for loan loss")
-            if st.kind == "cash_flow" and (any(name in totals for totals in _SECTION_TOTALS.values()) or
-                                           cash_sections(catalog, name) != cash_sections(catalog, c.name)):
-                continue
-            if any(h != c.name and name in catalog.ancestors(h) for h in held):
-                continue  # the broader concept would count another printed row twice
-            fits.append(p)
+        fits = _broader(ln, c, m, st, catalog, used - provisional, held) \
+            if m and "other" not in tokens(c.label) else []
         if len(fits) == 1:
             used.discard(c.qname)
             ln.concept = fits[0]
             ln.reason = f"'and other': the official calculation adds {c.name} into {fits[0].name}"
             used.add(fits[0].qname)
-            held = [x.concept.name for x in lines if x.concept is not None and not x.concept.extension]
+            ln.widen = False
+            held = settled()
+        elif ln.widen:
+            used.discard(c.qname)  # "Goodwill and other intangibles" is not Goodwill: an extension
+            ln.concept, ln.score = None, 0.0
+
+
+def _broader(ln: Line, c: Concept, m: "re.Match[str]", st: Statement, catalog: Catalog, used: set[str],
+             held: list[str]) -> list[Concept]:
+    """The concepts the official calculation adds `c` into that can be the row's "and other" total."""
+    rest = set(tokens(m["rest"])) - {"net"}
+    said = set(tokens(ln.row.label)) | set(tokens(ln.context_label))
+    fits = []
+    for name in catalog.calc_parents(c.name):
+        p = catalog.find(name)
+        if p is None or p.qname in used or p.type != c.type or p.period != c.period or p.balance != c.balance or \
+                p.qname not in candidate_names(catalog, st, c.type, c.period) or not rest <= set(tokens(p.label)):
+            continue
+        if len(set(tokens(p.label)) - set(tokens(c.label)) - said - WEAK) > 2:
+            continue  # a concept about more than the row could be (interest income "after provision for loan loss")
+        if st.kind == "cash_flow" and (any(name in totals for totals in _SECTION_TOTALS.values()) or
+                                       cash_sections(catalog, name) != cash_sections(catalog, c.name)):
+            continue
+        if any(h != c.name and name in catalog.ancestors(h) for h in held):
+            continue  # the broader concept would count another printed row twice
+        fits.append(p)
+    return fits
 
 
 _CLASS_WORDS = ("noncurrent", "current")
