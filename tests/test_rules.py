@@ -359,3 +359,18 @@ def test_the_statements_own_dates_come_before_other_tables_dates():
                            headers=frozenset({date(2007, 12, 28), date(2007, 12, 29)}))
     assert printed_near(date(2007, 12, 27), printed) == date(2007, 12, 29)
     assert column_end_date("2007", "Note 9 - Property, Plant and Equipment\nDecember 27", printed) == date(2007, 12, 29)
+
+
+def test_neg_holds_in_every_member_but_an_eliminations_one():
+    member = (("us-gaap:StatementEquityComponentsAxis", "us-gaap:CommonStockMember"),)
+    bad, _ = run(fact("StockRepurchasedDuringPeriodShares", Y97, -6000000, unit="shares", decimals="-5",
+                      statement="Income", dims=member))
+    assert [(f.rule, f.action) for f in bad] == [("E2X.NEG", rules.Action.REMOVED)]
+    elim = (("us-gaap:StatementBusinessSegmentsAxis", "acme:IntersegmentEliminationsMember"),)
+    fine, _ = run(fact("Revenues", Y97, -300, statement="Income", dims=elim))
+    assert "E2X.NEG" not in ids(fine)
+    # an amount moved out of one equity component into another is negative in the one it leaves
+    preferred = (("us-gaap:StatementEquityComponentsAxis", "us-gaap:PreferredStockMember"),)
+    fine, _ = run(fact("StockIssuedDuringPeriodValueConversionOfConvertibleSecurities", Y97, -980, statement="Equity",
+                       dims=preferred))
+    assert "E2X.NEG" not in ids(fine)

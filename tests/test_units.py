@@ -438,3 +438,58 @@ def test_none_issued_and_outstanding_is_zero_shares_of_both():
         assert got[("us-gaap:PreferredStockSharesOutstanding", period)] == "0"
     assert got[("us-gaap:PreferredStockSharesAuthorized", "1999-12-31")] == "500000000"
     assert got[("us-gaap:CommonStockSharesOutstanding", "1999-12-31")] == "432000000"
+
+
+EQUITY_SHARES = """\
+                         STATEMENT OF STOCKHOLDERS' EQUITY
+                                  (In thousands)
+<TABLE>
+<CAPTION>
+                                         Common Stock        Retained
+                                      Shares     Amount      Earnings      Total
+<S>                                   <C>        <C>         <C>           <C>
+Balance at December 31, 1997            1,000    $  100      $   500       $ 600
+Net income                                 --        --          200         200
+Repurchase of common stock                (60)       (6)         (54)        (60)
+Balance at December 31, 1998              940    $   94      $   646       $ 740
+</TABLE>
+"""
+
+
+def test_shares_bought_back_are_a_positive_count():
+    lines, docs = _doc(EQUITY_SHARES)
+    st = locate(lines, find_tables(lines, docs), docs, "10-K").statements[0]
+    b = Builder(load_catalog(), "acme", "x.txt")
+    build_equity(b, st, 1, "Equity", st.title)
+    shares = [f for f in b.facts.values() if f.unit == "shares" and f.row_label.startswith("Repurchase")]
+    assert shares, "the repurchase's share count is tagged"
+    assert all(Decimal(f.value) == 60000 for f in shares), [(f.concept, f.value) for f in shares]
+
+
+MEASURE_NOTE = """\
+NOTES TO FINANCIAL STATEMENTS
+
+NOTE 2 - MARKETABLE SECURITIES
+
+The Company's available-for-sale securities were (in thousands):
+
+                                                     December 31, 2009
+                                     -------------------------------------------------
+                                     Amortized    Unrealized    Unrealized      Fair
+                                        Cost         Gains        Losses        Value
+                                     ---------    ----------    ----------    -------
+Corporate debt securities              $ 1,000        $ 20         $ (44)      $ 976
+U.S. Treasury securities                   500           5            (1)        504
+"""
+
+
+def test_unrealized_losses_in_a_measure_table_are_a_positive_amount():
+    from edgar2xbrl.tag.notes import build_measure_table, is_measure_table
+    lines, docs = _doc(MEASURE_NOTE)
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(2009, 12, 31))
+    note, st = lay.note_tables[0]
+    assert is_measure_table(st)
+    b = Builder(load_catalog(2009), "acme", "x.txt")
+    build_measure_table(b, note, st, 1, "Note2", st.title)
+    losses = {f.row_label: Decimal(f.value) for f in b.facts.values() if "UnrealizedLoss" in f.concept}
+    assert losses == {"Corporate debt securities": 44000, "U.S. Treasury securities": 1000}, losses

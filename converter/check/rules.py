@@ -103,6 +103,9 @@ def _plain(inp: RuleInput, name: str) -> dict[Period, tuple[FactKey, Fact]]:
 
 
 # ----- the rules -----------------------------------------------------------------------------------------------
+_OFFSETTING = re.compile(r"Eliminat|Adjust|Reconcil|Intersegment|Consolidat", re.I)
+
+
 def rule_negative(inp: RuleInput) -> list[Finding]:
     """E2X.NEG: an amount that by its concept's meaning is never negative (assets, liabilities, revenues, costs,
     payments, proceeds, accumulated depreciation, share counts …) is not negative. The sign was read wrong or
@@ -112,8 +115,10 @@ def rule_negative(inp: RuleInput) -> list[Finding]:
     out = []
     for key, f in inp.facts.items():
         v = _num(f)
-        if v is None or v >= 0 or key[1].dims:
-            continue
+        if v is None or v >= 0 or any(_OFFSETTING.search(m) for _, m in key[1].dims):
+            continue  # an eliminations column takes away what the segments count twice
+        if f.unit != "shares" and any(axis.endswith(":StatementEquityComponentsAxis") for axis, _ in key[1].dims):
+            continue  # in one component a change may be negative (a conversion out of preferred stock into common)
         c = inp.concept(key[0])
         if never_negative(c) and not both_ways(f.row_label):
             printed_negative = f.printed.strip().lstrip("$ ").startswith(("(", "-"))

@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 from edgar2xbrl.tag.builder import Builder, Network, PresItem, _fmt
+from edgar2xbrl.tag.catalog import never_negative
 from edgar2xbrl.tag.labels import camel, similarity
 from edgar2xbrl.tag.mapper import NAME_MATCH, NAME_ONLY
 from edgar2xbrl.model import Context, Fact, Period, Statement
@@ -136,12 +137,16 @@ def build_measure_table(b: Builder, note: Note, st: Statement, order: int, role_
                 continue
             concept, score = col_concepts[k]
             value = cell.value * (Decimal(10) ** st.scale)
+            sign = "as printed"
+            if value < 0 and never_negative(concept):
+                # "(44)" under "Unrealized Losses" is a loss of 44: the concept counts losses, never below zero
+                value, sign = -value, "magnitude: the concept is never negative"
             dims = ((axis_name, member),) if member else ()
             src = f"{b.path}:{cell.line or row.line}"
             fact = Fact(concept=concept.qname, context=Context(period, dims), value=_fmt(value), unit="USD",
                         decimals=b.decimals("monetary", cell.places, st.scale), source=src, statement=title,
                         row_label=row.label, printed=cell.text,
-                        start=cell.start, end=cell.end, sign="as printed", confidence=score,
+                        start=cell.start, end=cell.end, sign=sign, confidence=score,
                         extension=concept.extension)
             b.record(fact, row.label, k + 1, dims=dims,
                      reason="no US-GAAP concept fits the column" if concept.extension else "")
