@@ -493,3 +493,13 @@ def test_unrealized_losses_in_a_measure_table_are_a_positive_amount():
     build_measure_table(b, note, st, 1, "Note2", st.title)
     losses = {f.row_label: Decimal(f.value) for f in b.facts.values() if "UnrealizedLoss" in f.concept}
     assert losses == {"Corporate debt securities": 44000, "U.S. Treasury securities": 1000}, losses
+
+
+def test_adjusted_cost_is_the_amortized_cost_of_securities():
+    from edgar2xbrl.tag.notes import build_measure_table
+    lines, docs = _doc(MEASURE_NOTE.replace("Amortized ", "Adjusted  "))
+    note, st = locate(lines, find_tables(lines, docs), docs, "10-K", date(2009, 12, 31)).note_tables[0]
+    b = Builder(load_catalog(2009), "acme", "x.txt")
+    build_measure_table(b, note, st, 1, "Note2", st.title)
+    cost = {f.concept for f in b.facts.values() if f.printed.strip("$ ") in ("1,000", "500")}
+    assert cost == {"us-gaap:AvailableForSaleDebtSecuritiesAmortizedCostBasis"}, cost
