@@ -724,3 +724,21 @@ def test_payments_to_acquire_is_what_filers_print_as_purchases():
     got = _concepts(CASH_FLOW.replace("Sales and maturities of marketable securities  ",
                                       "Purchases of long-term investments           "))
     assert got["Purchases of long-term investments"] == "us-gaap:PaymentsToAcquireLongtermInvestments"
+
+
+def test_gains_on_sales_are_the_gain_and_sales_are_the_cash():
+    got = _concepts(CASH_FLOW)
+    assert got["Losses (gains) on sales of marketable securities, net"] == "us-gaap:GainLossOnSaleOfInvestments"
+    got = _concepts(CASH_FLOW.replace("Sales and maturities of marketable securities",
+                                      "Sales of investments                         "))
+    sales = got["Sales of investments"]
+    assert "Gain" not in sales and "Loss" not in sales and sales.split(":")[1].startswith("Proceeds"), sales
+    # sales and maturities printed apart are the official concepts for each
+    got = _concepts(CASH_FLOW.replace("Sales and maturities of marketable securities  ",
+                                      "Proceeds from sales of marketable securities    ").replace(
+        "Net cash provided by investing activities                 100           100",
+        "Proceeds from maturities of marketable securities          50            50\n"
+        "Net cash provided by investing activities                 150           150"))
+    assert got["Proceeds from sales of marketable securities"] == "us-gaap:ProceedsFromSaleOfAvailableForSaleSecuritiesDebt"
+    assert got["Proceeds from maturities of marketable securities"] == \
+        "us-gaap:ProceedsFromMaturitiesPrepaymentsAndCallsOfAvailableForSaleSecurities"

@@ -375,6 +375,8 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
                     s *= 0.85  # a statement's concept reused in a note must match its words closely
                 if gain_or_loss and _CASH_CONCEPT.match(c.name):
                     continue  # a gain or a loss on a sale is never the cash the sale brought in or paid out
+                if not gain_or_loss and _GAIN_CONCEPT.search(c.name):
+                    s *= 0.5  # nor is "Sales of investments" (the cash) the gain on them
                 if revenue_only and c.balance == "debit":
                     s *= 0.6  # "Net revenues" (revenues less interest expense) is not a cost of revenue
                 if st.kind == "cash_flow" and section and not ln.children:
@@ -471,6 +473,7 @@ _CHANGE = re.compile(r"^\s*(net\s+)?(changes?|increases?\s*\(decreases?\)|\(incr
 _GAIN_LOSS = re.compile(r"\b(gains?|loss(es)?)\b", re.I)
 _GAIN_ON = re.compile(r"\b(gains?|loss(es)?)(\s*\((gains?|loss(es)?)\))?\s+(on|from)\b", re.I)
 _HELD = re.compile(r"unrealized|accumulated|deferred|carryforward|carryover", re.I)
+_GAIN_CONCEPT = re.compile(r"^(Gain|GainLoss|Gains|GainsLosses|Loss)On|GainLossOn|GainOn|LossOn")
 _CASH_CONCEPT = re.compile(r"(Proceeds|Payments|Repayments)(From|To|For|Of)")
 _REVENUE_WORDS = frozenset({"revenue", "sales"})
 _COST_WORDS = frozenset(tokens("cost costs expense expenses charge deduction allowance discount return returns "
@@ -798,8 +801,22 @@ def _broader(ln: Line, c: Concept, m: "re.Match[str]", st: Statement, catalog: C
     """The concepts the official calculation adds `c` into that can be the row's "and other" total."""
     rest = set(tokens(m["rest"])) - {"net"}
     said = set(tokens(ln.row.label)) | set(tokens(ln.context_label))
+    fits: list[Concept] = []
+    level = list(catalog.calc_parents(c.name))
+    # the nearest level of the calculation above `c` that has a concept for the row; a bare "and other" says
+    # nothing of what else, so only the level right above
+    for _ in range(3 if rest else 1):
+        fits = _fitting(level, ln, c, rest, said, st, catalog, used, held)
+        if fits:
+            break
+        level = list(dict.fromkeys(q for name in level for q in catalog.calc_parents(name)))
+    return fits
+
+
+def _fitting(names: list[str], ln: Line, c: Concept, rest: set[str], said: set[str], st: Statement,
+             catalog: Catalog, used: set[str], held: list[str]) -> list[Concept]:
     fits = []
-    for name in catalog.calc_parents(c.name):
+    for name in names:
         p = catalog.find(name)
         if p is None or p.qname in used or p.type != c.type or p.period != c.period or p.balance != c.balance or \
                 p.qname not in candidate_names(catalog, st, c.type, c.period) or not rest <= set(tokens(p.label)):
