@@ -3,6 +3,7 @@ the era (font, center, align=, tables in paragraphs) made into the XHTML 1.1 tha
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from lxml import etree
@@ -222,12 +223,19 @@ def _wrap_text(node, attr: str, s: int, e: int, facts: list[tuple[ReportFact, di
 
 def _style(el, tag: str) -> str:
     """The element's style attribute with its presentational attributes said in CSS."""
-    attrib = el.attrib
-    if not attrib:
+    items = el.items()
+    if not items:
         return ""
+    items = tuple(items)
+    # (attributes of a size no document repeats are not kept)
+    return _style_of(tag, items) if sum(len(v) for _, v in items) <= 1000 else _style_of.__wrapped__(tag, items)
+
+
+@lru_cache(maxsize=4096)  # a document repeats a few attribute sets on thousands of elements
+def _style_of(tag: str, items: tuple[tuple[str, str], ...]) -> str:
     css = []
     own = ""
-    for k, v in attrib.items():
+    for k, v in items:
         k = k.lower() if isinstance(k, str) else ""
         if k == "style":
             own = clean(v).replace("\n", " ").strip()
@@ -326,14 +334,10 @@ def _local(el) -> str:
 _BLOCK_TAGS = frozenset(f"{{{XHTML}}}{t}" for t in _BLOCK | {"li", "dd", "dt", "tr", "td", "th"})
 
 
-def _is_block(el) -> bool:
-    return el.tag in _BLOCK_TAGS
-
-
 def _fit(out, tag: str):
     """Make an element's content fit XHTML 1.1's content models: inline-only elements holding blocks become
     <div>s, tables hold rows and rows hold cells, lists hold items (`tag`: out's local name)."""
-    if tag in _INLINE_ONLY and any(_is_block(c) for c in out):
+    if tag in _INLINE_ONLY and any(c.tag in _BLOCK_TAGS for c in out):
         # renamed in place (its only attribute is its style): moved to a new element, every child's whole subtree
         # would be walked again (lxml fixes up each node moved), and fonts nested around most of a document made
         # that quadratic
