@@ -84,7 +84,9 @@ def split_element(element: str) -> tuple[str, int | None]:
 
 def _span(value: str | None, cap: int) -> int:
     """A colspan or rowspan as a browser reads it: leading digits, 1 when absent or unreadable, at most cap."""
-    m = re.match(r"\s*\+?([0-9]+)", value or "")
+    if value is None:
+        return 1  # (most cells)
+    m = re.match(r"\s*\+?([0-9]+)", value)
     if not m:
         return 1
     digits = m.group(1).lstrip("0")
@@ -223,7 +225,7 @@ def _table_lines(table, too_wide: list[int] | None = None,
                  line) for (g, line), label in zip(grid, labels)]
     out = []
     amount_cols = set(numeric)
-    path = table.getroottree().getpath if anchors is not None else None
+    path = _CellPaths(table.getroottree().getpath) if anchors is not None else None
     for r, ((g, line), label) in enumerate(zip(grid, labels)):
         height = max([t.count("\n") + 1 for c in value_cols for t, _ in [g[c]] if t] + [1])
         numeric_row = any(parse_cell(g[c][0]) is not None for c in value_cols if g[c][0])
@@ -275,6 +277,31 @@ def _table_lines(table, too_wide: list[int] | None = None,
                 if anchors is not None:
                     anchors.append([])
     return out
+
+
+class _CellPaths(dict):
+    """A cell's XPath as `getpath` writes it, made from its row's: libxml2 counts, at each level up to the root,
+    the siblings before the element, so asked for every cell of a long document it would cost the cells times
+    the siblings of each of their ancestors. An element's step is its name, with its position among its
+    parent's element children of that name when there is more than one."""
+
+    def __init__(self, getpath) -> None:
+        super().__init__()
+        self.getpath = getpath
+
+    def __call__(self, cell) -> str:
+        if cell not in self:
+            parent = cell.getparent()
+            if parent is None:
+                return self.getpath(cell)
+            base = self.getpath(parent)
+            kids = [c for c in parent if isinstance(c.tag, str)]
+            total = Counter(c.tag for c in kids)
+            seen: Counter = Counter()
+            for c in kids:
+                seen[c.tag] += 1
+                self[c] = f"{base}/{c.tag}[{seen[c.tag]}]" if total[c.tag] > 1 else f"{base}/{c.tag}"
+        return self[cell]
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -204,17 +204,19 @@ def documents(lines: list[str]) -> list[Document]:
     docs: list[Document] = []
     i = 0
     n = len(lines)
+    # (a line without "<" is none of the tags: most lines are passed over without being copied)
     while i < n:
-        if lines[i].strip().upper() == "<DOCUMENT>":
+        if "<" in lines[i] and lines[i].strip().upper() == "<DOCUMENT>":
             dtype = ""
             j = i + 1
             text_start = None
-            while j < n and lines[j].strip().upper() != "</DOCUMENT>":
-                u = lines[j].strip().upper()
-                if u.startswith("<TYPE>") and not dtype:
-                    dtype = lines[j].strip()[6:].strip()
-                if u.startswith("<TEXT>") and text_start is None:
-                    text_start = j + 1
+            while j < n and ("<" not in lines[j] or lines[j].strip().upper() != "</DOCUMENT>"):
+                if "<" in lines[j]:
+                    u = lines[j].strip().upper()
+                    if u.startswith("<TYPE>") and not dtype:
+                        dtype = lines[j].strip()[6:].strip()
+                    if u.startswith("<TEXT>") and text_start is None:
+                        text_start = j + 1
                 j += 1
             docs.append(Document(type=dtype, start=text_start if text_start is not None else i + 1, end=j))
             i = j + 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from edgar2xbrl.model import Cell, Column, Row, Table
 from edgar2xbrl.read.numbers import is_rule, parse_cell
@@ -51,7 +52,25 @@ def anchor_of(ch: Chunk) -> int:
 
 
 def split_line(line: str) -> Split:
-    """Label text and the amounts printed right of it."""
+    """Label text and the amounts printed right of it (fresh cells: a caller may change them)."""
+    if len(line) > _SPLIT_CACHED_CHARS:
+        return _split_line(line)
+    label, start, cells = _split_cached(line)
+    return Split(label, start, [(st, anchor, Cell(text, value, dash, places, percent, c_start, c_end))
+                                for st, anchor, (text, value, dash, places, percent, c_start, c_end) in cells])
+
+
+_SPLIT_CACHED_CHARS = 400  # a table's row; a longer line is split afresh (the cache holds no long text)
+
+
+@lru_cache(maxsize=16384)  # a line is split again and again while tables are looked for and read
+def _split_cached(line: str) -> tuple:
+    sp = _split_line(line)
+    return sp.label, sp.label_start, tuple((st, anchor, (c.text, c.value, c.dash, c.places, c.percent, c.start, c.end))
+                                           for st, anchor, c in sp.cells)
+
+
+def _split_line(line: str) -> Split:
     parts = chunks(line)
     # glue a lone "$" (or "$ (") to the amount that follows it
     merged: list[Chunk] = []
@@ -95,7 +114,9 @@ def split_line(line: str) -> Split:
         # a number alone at the left margin is text, not an amount
         return Split(line.strip(), cells[0][0], [])
     label = " ".join(p.text for p in label_parts)
-    label = re.sub(r"(\s*\.){3,}\s*$|\s*(\.\s?){3,}", " ", label).strip()  # leader dots
+    if label.count(".") >= 3:  # leader dots (either pattern needs three)
+        label = re.sub(r"(\s*\.){3,}\s*$|\s*(\.\s?){3,}", " ", label)
+    label = label.strip()
     start = label_parts[0].start if label_parts else (cells[0][0] if cells else 0)
     return Split(label, start, cells)
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from edgar2xbrl.tag.catalog import STATEMENT_TAGS, Catalog, never_negative
-from edgar2xbrl.tag.labels import WEAK, camel, coverage, similarity, tokens, word_set
+from edgar2xbrl.tag.labels import WEAK, _mass, _words, camel, coverage, similarity, tokens, word_set
 from edgar2xbrl.model import Concept, Period, Row, Statement
 
 THRESHOLD = 0.5
@@ -167,6 +168,8 @@ def score_concept(label: str, context: str, c: Concept, around: str = "") -> flo
     """How well concept `c` fits a row labelled `label` under the caption `context`; `around`: further words that
     frame the table (a note's title), read only for concepts known by their official name alone."""
     names = (c.label,) + c.aliases
+    if not c.kept and _out_of_reach(label, names):
+        return 0.0
     lt = tokens(label)
     low = label.lower()
     # "Pro forma basic and diluted loss per share" is not the reported EPS
@@ -180,6 +183,29 @@ def score_concept(label: str, context: str, c: Concept, around: str = "") -> flo
     score = factor * (0.6 if qualified else 1.0) * plain
     # a name alone, matched loosely, is right a third of the time: below NAME_FLOOR it is no candidate
     return score if c.kept or score >= NAME_FLOOR else 0.0
+
+
+def _out_of_reach(label: str, names: tuple[str, ...]) -> bool:
+    """A concept known by its name alone cannot score above 0 for this label (a quick test, never a wrong one):
+    no name holds every word of the label (needed by coverage and by the caption's reading), and by the words
+    the label shares with a name, whole or cut short, `similarity` stays below NAME_MATCH for every name."""
+    own = word_set(label)
+    if not own:
+        return False
+    for words, reachable, mass in _name_reach(names):
+        if own <= words:
+            return False
+        # similarity = mass(shared) / mass(union): the shared words are at most the label's words a name's word
+        # or prefix matches; the union holds at least the name's words and the label's words matching none
+        if min(len(own & reachable), mass) >= NAME_MATCH * (mass + _mass(own - reachable)) - 1e-9:
+            return False
+    return True
+
+
+@lru_cache(maxsize=32768)
+def _name_reach(names: tuple[str, ...]) -> tuple[tuple[frozenset[str], frozenset[str], float], ...]:
+    """Per name: its words, its words and their prefixes (what a label's word can match), the words' mass."""
+    return tuple((_words(n)[0], _words(n)[0] | _words(n)[1], _mass(_words(n)[0])) for n in names)
 
 
 def _plain_score(label: str, context: str, names, lt) -> float:
@@ -366,7 +392,10 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             for c in _near_pool(catalog, pool, names, near):
                 if (flow or realized) and c.period == "instant":
                     continue  # "Changes in fair value of derivatives" is what happened in a period, not a balance
-                s = max(score_concept(r, ln.context_label, c, row_around) for r in readings)
+                s = max(score_concept(r, ln.context_label, c, row_around) for r in readings) if len(readings) > 1 \
+                    else score_concept(readings[0], ln.context_label, c, row_around)
+                if not s and not ln.children:
+                    continue  # nothing below raises a 0 but a total's bonus
                 if either_way and never_negative(c):
                     s *= 0.8  # a change, or a row printed with both signs, is not an amount that is never negative
                 if pro_forma and not _PRO_FORMA.search(c.label):

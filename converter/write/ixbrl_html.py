@@ -3,6 +3,7 @@ the era (font, center, align=, tables in paragraphs) made into the XHTML 1.1 tha
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from lxml import etree
@@ -37,7 +38,6 @@ _DROP = {"img", "script", "style", "object", "embed", "applet", "iframe", "frame
          "input", "select", "textarea", "button", "map", "area", "meta", "link", "title", "head", "base",
          "basefont", "param"}
 _FONT_SIZE = {"1": "8pt", "2": "10pt", "3": "12pt", "4": "14pt", "5": "18pt", "6": "24pt", "7": "36pt"}
-_FRAGMENT = "{urn:edgar2xbrl:fragment}content"  # an element's content without it, while copying
 _CSS_PROPS = {"align": "text-align", "valign": "vertical-align", "bgcolor": "background-color", "color": "color",
               "face": "font-family"}
 _PIXELS = re.compile(r"\d{1,5}")
@@ -47,6 +47,7 @@ _CSS_VALUE = re.compile(r"^[#\w.%\- ,'\"]{1,60}$")
 _IX_PREFIX = f"{{{IX}}}"
 _TR = f"{{{XHTML}}}tr"
 _CELLS = frozenset({f"{{{XHTML}}}td", f"{{{XHTML}}}th"})
+_XHTML_TAGS = {t: f"{{{XHTML}}}{t}" for t in ("div", "span", "p", "td", "th", "tr", "table", "br", "b", "i")}
 
 
 def html_part(part, text: str, facts: list[ReportFact], cover: list[ReportFact]) -> set[str]:
@@ -103,9 +104,7 @@ def html_part(part, text: str, facts: list[ReportFact], cover: list[ReportFact])
         for start in sorted(runs, reverse=True):
             _wrap_text(node, attr, runs[start].start, runs[start].end, runs[start].facts)
     body = root.find("body")
-    out = _xhtml(body if body is not None else root)
-    if out is not None:
-        part.append(out)
+    _xhtml_into(part, body if body is not None else root)
     return placed
 
 
@@ -222,12 +221,19 @@ def _wrap_text(node, attr: str, s: int, e: int, facts: list[tuple[ReportFact, di
 
 def _style(el, tag: str) -> str:
     """The element's style attribute with its presentational attributes said in CSS."""
-    attrib = el.attrib
-    if not attrib:
+    items = el.items()
+    if not items:
         return ""
+    items = tuple(items)
+    # (attributes of a size no document repeats are not kept)
+    return _style_of(tag, items) if sum(len(v) for _, v in items) <= 1000 else _style_of.__wrapped__(tag, items)
+
+
+@lru_cache(maxsize=4096)  # a document repeats a few attribute sets on thousands of elements
+def _style_of(tag: str, items: tuple[tuple[str, str], ...]) -> str:
     css = []
     own = ""
-    for k, v in attrib.items():
+    for k, v in items:
         k = k.lower() if isinstance(k, str) else ""
         if k == "style":
             own = clean(v).replace("\n", " ").strip()
@@ -250,24 +256,46 @@ def _style(el, tag: str) -> str:
 
 
 def _xhtml(el):
-    """A copy of the lxml.html element `el` as valid XHTML 1.1 (None to leave it out); ix elements inside kept."""
-    raw = el.tag  # (lxml makes a new string at every read of .tag: read once)
+    """A copy of the lxml.html element `el` as valid XHTML 1.1 (None to leave it out, a <fragment> element holding
+    what is kept of an element that is left out with its content); ix elements inside kept."""
+    holder = etree.Element("fragment")  # (no namespace of its own: a copy read from it declares only XHTML's)
+    _xhtml_into(holder, el)
+    if len(holder) == 1 and not holder.text:
+        return holder[0]
+    return holder if len(holder) or holder.text else None
+
+
+def _ix_copy(el):
+    """A fact's wrapping (ix elements, nested outermost first, as `_wrap_text` makes them), copied."""
+    out = etree.Element(el.tag, dict(el.attrib))
+    out.text = el.text
+    for c in el:
+        out.append(_ix_copy(c))
+    return out
+
+
+def _xhtml_into(parent, el) -> None:
+    """`el` as XHTML added under `parent`: the copy of its element, or for an element that is left out with its
+    content kept (a namespaced Word tag, tbody) that content; built where it will stay. An element made apart
+    and appended is a document of its own moved into its parent's, which lxml walks node by node: a copy built
+    from the leaves up was walked once per level above each node."""
+    raw = el.tag
     if not isinstance(raw, str):
-        return None  # comments, processing instructions
+        return  # comments, processing instructions
     if raw.startswith(_IX_PREFIX):
-        out = etree.Element(raw, dict(el.attrib))
-        out.text = el.text
-        for c in el:
-            out.append(_xhtml(c))
-        return out
+        parent.append(_ix_copy(el))  # (a fact's wrapping: a few elements)
+        return
     tag = source_tag = raw.lower()
     if tag in _DROP or ":" in tag:
-        return _children_only(el) if ":" in tag else None
+        if ":" in tag:
+            _splice(parent, el)
+        return
     extra = ""
     if tag in _RENAME:
         new, extra = _RENAME[tag]
         if new is None:
-            return _children_only(el)
+            _splice(parent, el)
+            return
         tag = new
     elif tag not in _KNOWN:
         tag = "span"
@@ -282,30 +310,29 @@ def _xhtml(el):
                 n = cell_span(el.get(name), cap)
                 if n != 1:
                     attrs[name] = str(n)
-    return _fit(_fill(etree.Element(f"{{{XHTML}}}{tag}", attrs), el), tag)
-
-
-def _children_only(el):
-    """The element's content without the element (a namespaced Word tag, tbody: its rows go to the table)."""
-    return _fill(etree.Element(_FRAGMENT), el)
-
-
-def _fill(out, el):
-    """`out` with the text and the converted children of `el` (a fragment's content spliced in), returned."""
+    out = etree.SubElement(parent, _XHTML_TAGS.get(tag) or f"{{{XHTML}}}{tag}", attrs)
     text = el.text
     out.text = clean(text) if text else None
     for c in el:
-        sub = _xhtml(c)
-        if sub is not None and sub.tag == _FRAGMENT:
-            _append_text(out, sub.text)
-            for k in list(sub):
-                out.append(k)
-        elif sub is not None:
-            out.append(sub)
+        _xhtml_into(out, c)
         tail = c.tail
         if tail:
             _append_text(out, tail)
-    return out
+    fitted = _fit(out, tag)
+    if fitted is not out:
+        parent.replace(out, fitted)
+
+
+def _splice(parent, el) -> None:
+    """The converted content of `el` without the element, added to `parent` (a text piece that cleans to nothing
+    adds nothing)."""
+    text = el.text
+    _append_text(parent, clean(text) if text else None)
+    for c in el:
+        _xhtml_into(parent, c)
+        tail = c.tail
+        if tail:
+            _append_text(parent, clean(tail))
 
 
 def _append_text(parent, text: str | None) -> None:
@@ -326,14 +353,10 @@ def _local(el) -> str:
 _BLOCK_TAGS = frozenset(f"{{{XHTML}}}{t}" for t in _BLOCK | {"li", "dd", "dt", "tr", "td", "th"})
 
 
-def _is_block(el) -> bool:
-    return el.tag in _BLOCK_TAGS
-
-
 def _fit(out, tag: str):
     """Make an element's content fit XHTML 1.1's content models: inline-only elements holding blocks become
     <div>s, tables hold rows and rows hold cells, lists hold items (`tag`: out's local name)."""
-    if tag in _INLINE_ONLY and any(_is_block(c) for c in out):
+    if tag in _INLINE_ONLY and any(c.tag in _BLOCK_TAGS for c in out):
         # renamed in place (its only attribute is its style): moved to a new element, every child's whole subtree
         # would be walked again (lxml fixes up each node moved), and fonts nested around most of a document made
         # that quadratic
@@ -357,6 +380,15 @@ def _fit(out, tag: str):
 
 
 def _fit_row(tr):
+    if tr.text is None or not tr.text.strip():
+        if all(c.tag in _CELLS for c in tr):
+            # cells only (most rows): fitted in place, as the copy below would make it
+            tr.text = None
+            for c in tr:
+                c.tail = None
+            if not len(tr):
+                etree.SubElement(tr, f"{{{XHTML}}}td")
+            return tr
     cells, others = [], []
     for c in tr:
         (cells if c.tag in _CELLS else others).append(c)
@@ -377,6 +409,12 @@ def _fit_row(tr):
 
 
 def _fit_table(table):
+    if (table.text is None or not table.text.strip()) and len(table) and all(_local(c) == "tr" for c in table):
+        # rows only (most tables), fitted already: in place, as the copy below would make it
+        table.text = None
+        for c in table:
+            c.tail = None
+        return table
     rows = []  # (row, whether it is fitted already)
     loose = []
     for c in table:
