@@ -159,6 +159,8 @@ def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, c
     _cover_facts(b, cover, form, period_end, fye, fy_focus, fp_focus, doc_period, placeholder)
     _statements(b, layout)
     _notes(b, layout, doc_period, path)
+    for note in layout.notes:  # each note's text is in its text block and its facts now: nothing reads it again
+        note.text = ""
     _list_overflow(b, layout)
     legal = _legal_proceedings(filing.lines, docs, layout)
     if legal:
@@ -190,6 +192,7 @@ def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, c
     known = _report(b, layout, cover, form, period_end, fy_focus, fp_focus, registrant, placeholder, None, (),
                     taxonomy_packages, undated, findings, printed, taxonomy="")
     del b, layout, printed, undated, findings
+    filing = _for_writers(filing)
     files = write_formats(formats, xbrl, files, source, filing, sink=sink)
     names = sorted(files if sink is None else sink.names)
 
@@ -201,6 +204,15 @@ def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, c
         rep["formats"] = list(formats)
         return rep
     return Built(files, f"{prefix}-{date_tag}.xml", report, warnings, xbrl)
+
+
+def _for_writers(filing):
+    """The filing as the output formats read it (the inline document: a text filing's lines, an HTML filing's
+    markup and its line map), without what only reading and tagging used (an HTML filing's rendered lines and its
+    cells' elements, a text filing's text): a large filing's copies are let go before the inline tree is made."""
+    if filing.line_map is None:
+        return replace(filing, text="", cell_elements=None)
+    return replace(filing, lines=[], cell_elements=None)
 
 
 def _rule_input(b: Builder, layout, filing) -> rules.RuleInput:

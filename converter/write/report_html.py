@@ -145,12 +145,40 @@ def _row_state(rs: list[dict]) -> tuple[str, list[str]]:
     return ("named" if said else ""), said
 
 
+def _pick(rs: list[dict]) -> dict | None:
+    """The row a cell shows: the first that wrote (or had removed) a fact, else the first."""
+    return next((x for x in rs if x.get("status") in TAGGED + ("removed",)), rs[0] if rs else None)
+
+
+def _cell_state(printed: Any, r: dict | None, untagged: list[dict]) -> str:
+    """A cell's state (its CSS class): what was written for the number printed there, `r` its row (`_pick`)."""
+    if printed is None:
+        return ""
+    state = ""
+    if r is not None:
+        status = text(r.get("status"))
+        if status in TAGGED:
+            state = "dup" if status == "duplicate" else ""
+            if r.get("corrected_from") not in (None, ""):
+                state = "corrected"
+        elif status == "removed":
+            state = "removed"
+        else:
+            state = "untagged"
+    if untagged:
+        state = state or "untagged"
+    if r is None and not untagged:
+        state = "untagged"
+    return state
+
+
 def _cell(printed: Any, rs: list[dict], untagged: list[dict], concepts: _Concepts, per_cell_concept: bool) -> dict:
     cell: dict = {"printed": text(printed), "written": "", "member": "", "lines": [], "state": "", "concept": None,
                   "title": ""}
     if printed is None:
         return cell
-    r = next((x for x in rs if x.get("status") in TAGGED + ("removed",)), rs[0] if rs else None)
+    r = _pick(rs)
+    cell["state"] = _cell_state(printed, r, untagged)
     if r is not None:
         status = text(r.get("status"))
         dims = r.get("dimensions") or {}
@@ -163,27 +191,34 @@ def _cell(printed: Any, rs: list[dict], untagged: list[dict], concepts: _Concept
             cell["concept"] = concepts.view(r.get("concept"))
         if status in TAGGED:
             cell["written"] = grouped(r.get("value"))
-            cell["state"] = "dup" if status == "duplicate" else ""
             if r.get("corrected_from") not in (None, ""):
-                cell["state"] = "corrected"
                 cell["lines"].append(f"was {grouped(r.get('corrected_from'))}")
             if status == "duplicate":
                 cell["title"] += " — the same fact is written from another row"
-        elif status == "removed":
-            cell["written"] = ""
-            cell["state"] = "removed"
-        else:
-            cell["written"] = ""
-            cell["state"] = "untagged"
         if member:
             cell["member"] = member
     for u in untagged:
-        cell["state"] = cell["state"] or "untagged"
         cell["lines"].append(text(u.get("reason")))
     if r is None and not untagged:
-        cell["state"] = "untagged"
         cell["lines"].append("no fact and no reason recorded for this number")
     return cell
+
+
+class _Lazy:
+    """Rows made as the template reads them and let go after (a large filing's page is never held whole as
+    dicts): `len` is known beforehand, each pass over it makes the rows anew."""
+
+    def __init__(self, n: int, make):
+        self.n, self.make = n, make
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __bool__(self) -> bool:
+        return self.n > 0
+
+    def __iter__(self):
+        return iter(self.make())
 
 
 def _view(report: dict, xbrl: XbrlReport | None) -> dict:
@@ -204,6 +239,8 @@ def _view(report: dict, xbrl: XbrlReport | None) -> dict:
     used_untagged: set[int] = set()
     anchors: dict[str, str] = {}  # a source ("file:line") → the first row printed there
     tables = []
+    # first the matching, in page order (which report rows and which reasons each printed row claims: what the
+    # anchors, the counts and the other facts need); each table's rows are then made as the page is written
     for t_no, t in enumerate(x for x in report.get("printed_tables") or () if isinstance(x, dict)):
         title = text(t.get("title"))
         columns = [text(c) for c in t.get("columns") or ()]
@@ -211,7 +248,8 @@ def _view(report: dict, xbrl: XbrlReport | None) -> dict:
         labels_at: dict[str, set[str]] = {}
         for pr in printed_rows:
             labels_at.setdefault(text(pr.get("source")), set()).add(norm(pr.get("label")))
-        out_rows = []
+        plan = []  # per printed row: the report rows it claims, and per cell the reason it claims (or None)
+        width, flagged, n_untagged = len(columns), 0, 0
         for r_no, pr in enumerate(printed_rows):
             src, label = text(pr.get("source")), norm(pr.get("label"))
             idx = [i for i in by_row.get((title, src, label), []) if i not in used]
@@ -223,61 +261,41 @@ def _view(report: dict, xbrl: XbrlReport | None) -> dict:
             un_idx = [i for i in un_row.get((title, src, label), []) if i not in used_untagged]
             cells_in = list(pr.get("cells") or ())
             n = max(len(cells_in), len(columns))
-            qnames = [text(r.get("concept")) for r in mine if r.get("status") in TAGGED + ("removed",)]
-            distinct = list(dict.fromkeys(qnames))
-            cells = []
+            claimed = []
+            any_untagged = False
             for k in range(n):
                 printed = cells_in[k] if k < len(cells_in) else None
-                rs = [r for r in mine if r.get("column") == k + 1]
-                us = []
+                i = None
                 if printed is not None:
                     # one number, one reason: the same figure printed in several columns has a reason each
                     i = next((i for i in un_idx if i not in used_untagged
                               and norm(untagged[i].get("value")) == norm(printed)), None)
                     if i is not None:
-                        us.append(untagged[i])
                         used_untagged.add(i)
-                cells.append(_cell(printed, rs, us, concepts, len(distinct) > 1))
-            state, said = _row_state(mine)
-            if any(c["state"] == "untagged" for c in cells) and not state:
+                claimed.append(i)
+                if _cell_state(printed, _pick([r for r in mine if r.get("column") == k + 1]),
+                               [] if i is None else [untagged[i]]) == "untagged":
+                    any_untagged = True
+                    n_untagged += 1
+            state, _ = _row_state(mine)
+            if any_untagged and not state:
                 state = "untagged"
-            alts = _alternatives(mine[0]) if mine else []
-            chosen = distinct[0] if len(distinct) == 1 else ""
-            runner = next(((a, s) for a, s in alts if a and a != chosen), None) if chosen else None
-            reasons = sorted({text(r.get("extension_reason")) for r in mine if r.get("extension_reason")})
-            anchor = f"t{t_no + 1}r{r_no + 1}"
-            _anchor(anchors, src, anchor)
-            out_rows.append({
-                "id": anchor, "label": text(pr.get("label")), "source": _short(src, document),
-                "level": _level(pr.get("level")),
-                "rule": bool(pr.get("rule_above")), "cells": cells, "heading": not any(
-                    c is not None for c in cells_in),
-                "concept": concepts.view(chosen) if chosen else None, "per_cell": len(distinct) > 1,
-                "confidence": _confidence(r.get("confidence") for r in mine if r.get("status") in TAGGED),
-                "runner_up": {"concept": concepts.view(runner[0]), "score": f"{runner[1]:.2f}"} if runner else None,
-                "state": state, "rules": said, "extension_reason": "; ".join(reasons)})
+            flagged += state in ("flagged", "removed", "corrected")
+            width = max(width, n)
+            _anchor(anchors, src, f"t{t_no + 1}r{r_no + 1}")
+            plan.append((tuple(idx), tuple(claimed)))
         tables.append({"id": f"t{t_no + 1}", "title": title, "kind": text(t.get("kind")), "columns": columns,
-                       "rows": out_rows, "width": max([len(columns)] + [len(r["cells"]) for r in out_rows]),
-                       "flagged": sum(1 for r in out_rows if r["state"] in ("flagged", "removed", "corrected")),
-                       "untagged": sum(1 for r in out_rows for c in r["cells"] if c["state"] == "untagged")})
+                       "rows": _Lazy(len(plan), lambda t_no=t_no, printed_rows=printed_rows, plan=plan,
+                                     columns=columns: _table_rows(t_no, printed_rows, plan, columns, rows, untagged,
+                                                                  concepts, document)),
+                       "width": width, "flagged": flagged, "untagged": n_untagged})
 
-    others: dict[str, list[dict]] = {}
+    others: dict[str, list[int]] = {}
     for i, r in enumerate(rows):
         if i in used:
             continue
-        state, said = _row_state([r])
-        status = text(r.get("status"))
-        anchor = f"o{i + 1}"
-        _anchor(anchors, text(r.get("source")), anchor)
-        dims = r.get("dimensions") or {}
-        others.setdefault(text(r.get("statement")), []).append({
-            "id": anchor, "source": _short(text(r.get("source")), document), "label": text(r.get("row")),
-            "printed": text(r.get("printed")), "concept": concepts.view(r.get("concept")),
-            "written": grouped(r.get("value")) if status in TAGGED else "", "period": text(r.get("period")),
-            "member": ", ".join(_member(m) for m in dims.values()) if isinstance(dims, dict) else "",
-            "confidence": _confidence([r.get("confidence")]), "status": status,
-            "state": state or ("untagged" if status not in TAGGED else ""), "rules": said,
-            "corrected_from": grouped(r.get("corrected_from")) if r.get("corrected_from") not in (None, "") else ""})
+        _anchor(anchors, text(r.get("source")), f"o{i + 1}")
+        others.setdefault(text(r.get("statement")), []).append(i)
 
     def finding(f: dict) -> dict:
         srcs = [text(s) for s in f.get("sources") or ()]
@@ -317,7 +335,8 @@ def _view(report: dict, xbrl: XbrlReport | None) -> dict:
         "needs_review": [finding(f) for f in report.get("needs_review") or () if isinstance(f, dict)],
         "corrections": [finding(f) for f in report.get("corrections") or () if isinstance(f, dict)],
         "tables": tables,
-        "others": [{"title": k, "rows": v} for k, v in others.items()],
+        "others": [{"title": k, "rows": _Lazy(len(v), lambda v=v: _other_rows(v, rows, concepts, document))}
+                   for k, v in others.items()],
         "untagged": untagged_view,
         "checks_failed": [c for c in (_check(c) for c in checks) if not c["ok"]],
         "checks": sorted((_check(c) for c in checks), key=lambda c: c["ok"]),  # what does not add up first
@@ -328,6 +347,57 @@ def _view(report: dict, xbrl: XbrlReport | None) -> dict:
                     for t in report.get("skipped_tables") or () if isinstance(t, dict)],
         "remarks": [text(x) for x in report.get("remarks") or ()],
     }
+
+
+def _table_rows(t_no: int, printed_rows: list[dict], plan: list[tuple], columns: list[str], rows: list[dict],
+                untagged: list[dict], concepts: _Concepts, document: str) -> Iterator[dict]:
+    """A printed table's rows as the page shows them, one at a time, from the matching `_view` made."""
+    for r_no, (pr, (idx, claimed)) in enumerate(zip(printed_rows, plan)):
+        src = text(pr.get("source"))
+        mine = [rows[i] for i in idx]
+        cells_in = list(pr.get("cells") or ())
+        n = max(len(cells_in), len(columns))
+        qnames = [text(r.get("concept")) for r in mine if r.get("status") in TAGGED + ("removed",)]
+        distinct = list(dict.fromkeys(qnames))
+        cells = []
+        for k in range(n):
+            printed = cells_in[k] if k < len(cells_in) else None
+            rs = [r for r in mine if r.get("column") == k + 1]
+            us = [] if claimed[k] is None else [untagged[claimed[k]]]
+            cells.append(_cell(printed, rs, us, concepts, len(distinct) > 1))
+        state, said = _row_state(mine)
+        if any(c["state"] == "untagged" for c in cells) and not state:
+            state = "untagged"
+        alts = _alternatives(mine[0]) if mine else []
+        chosen = distinct[0] if len(distinct) == 1 else ""
+        runner = next(((a, s) for a, s in alts if a and a != chosen), None) if chosen else None
+        reasons = sorted({text(r.get("extension_reason")) for r in mine if r.get("extension_reason")})
+        yield {
+            "id": f"t{t_no + 1}r{r_no + 1}", "label": text(pr.get("label")), "source": _short(src, document),
+            "level": _level(pr.get("level")),
+            "rule": bool(pr.get("rule_above")), "cells": cells, "heading": not any(
+                c is not None for c in cells_in),
+            "concept": concepts.view(chosen) if chosen else None, "per_cell": len(distinct) > 1,
+            "confidence": _confidence(r.get("confidence") for r in mine if r.get("status") in TAGGED),
+            "runner_up": {"concept": concepts.view(runner[0]), "score": f"{runner[1]:.2f}"} if runner else None,
+            "state": state, "rules": said, "extension_reason": "; ".join(reasons)}
+
+
+def _other_rows(indices: list[int], rows: list[dict], concepts: _Concepts, document: str) -> Iterator[dict]:
+    """The rows no printed table claims (of one statement), as the page shows them, one at a time."""
+    for i in indices:
+        r = rows[i]
+        state, said = _row_state([r])
+        status = text(r.get("status"))
+        dims = r.get("dimensions") or {}
+        yield {
+            "id": f"o{i + 1}", "source": _short(text(r.get("source")), document), "label": text(r.get("row")),
+            "printed": text(r.get("printed")), "concept": concepts.view(r.get("concept")),
+            "written": grouped(r.get("value")) if status in TAGGED else "", "period": text(r.get("period")),
+            "member": ", ".join(_member(m) for m in dims.values()) if isinstance(dims, dict) else "",
+            "confidence": _confidence([r.get("confidence")]), "status": status,
+            "state": state or ("untagged" if status not in TAGGED else ""), "rules": said,
+            "corrected_from": grouped(r.get("corrected_from")) if r.get("corrected_from") not in (None, "") else ""}
 
 
 def _anchor(anchors: dict[str, str], source: str, anchor: str) -> None:

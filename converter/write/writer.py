@@ -12,13 +12,13 @@ from edgar2xbrl.write.xmlsafe import ncname
 ROLE_BASE = "http://edgar2xbrl/role/"
 
 
-@dataclass
+@dataclass(slots=True)
 class Loc:
     concept: str
     label: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Arc:
     parent: str
     child: str
@@ -86,51 +86,16 @@ def write_files(b: Builder, prefix: str, date_tag: str, cik: str, cik_placeholde
     ns = {"us_gaap": US_GAAP_NS, "dei": DEI_NS, "ext": ns_ext}
     urls = {"us_gaap": US_GAAP_URL, "dei": DEI_URL}
     networks = sorted(b.networks, key=lambda n: n.order)
-    pre, cal, dfn = [], [], []
-    for n in networks:
-        p = _Links(n, ns_ext)
-        stack: list[tuple[int, str]] = []
-        order = 0
-        for it in n.items:
-            while stack and stack[-1][0] >= it.depth:
-                stack.pop()
-            label = p.fresh_loc(it.concept)
-            if stack:
-                order += 1
-                role = "" if it.role == "label" else f"http://www.xbrl.org/2003/role/{it.role}"
-                p.arcs.append(Arc(stack[-1][1], label, order, role))
-            stack.append((it.depth, label))
-        pre.append(p)
-        if n.calcs:
-            c = _Links(n, ns_ext)
-            for parent, kids in n.calcs:
-                for k, (child, w) in enumerate(kids, 1):
-                    c.arcs.append(Arc(c.loc(parent), c.loc(child), k, weight=w))
-            cal.append(c)
-        if n.hypercube:
-            h = n.hypercube
-            d = _Links(n, ns_ext)
-            li, tb, ax, dm = d.loc(h["line_items"]), d.loc(h["table"]), d.loc(h["axis"]), d.loc(h["domain"])
-            d.arcs += [Arc(li, tb, 1, arcrole="all"), Arc(tb, ax, 1, arcrole="hypercube-dimension"),
-                       Arc(ax, dm, 1, arcrole="dimension-domain"), Arc(ax, d.fresh_loc(h["domain"]), 2, arcrole="dimension-default")]
-            for k, mem in enumerate(h["members"], 1):
-                d.arcs.append(Arc(dm, d.loc(mem), k, arcrole="domain-member"))
-            for k, prim in enumerate(h["primaries"], 1):
-                d.arcs.append(Arc(li, d.loc(prim), k, arcrole="domain-member"))
-            dfn.append(d)
+    # each linkbase's networks are set up as the template reaches them and let go after (a large filing's locators
+    # and arcs are never all held); the role references and the schema's role types need the networks' names only
+    pre = _Networks(networks, ns_ext, _pre_links)
+    cal = _Networks([n for n in networks if n.calcs], ns_ext, _cal_links)
+    dfn = _Networks([n for n in networks if n.hypercube], ns_ext, _def_links)
     # concepts used anywhere, for the schema and the labels
     ext = sorted(b.extensions.values(), key=lambda c: c.name)
-    concepts = [{"prefix": c.prefix, "name": c.name, "xsd_type": TYPES[c.type], "abstract": c.abstract,
-                 "period": c.period, "balance": c.balance} for c in ext]
-    label_rows = []
-    for c in ext:
-        texts = {"label": c.label}
-        texts.update(b.labels.get(c.qname, {}))
-        label_rows.append({"concept": c.qname, "id": c.qname.replace(":", "_"), "texts": sorted(texts.items())})
-    for q, roles in sorted(b.labels.items()):
-        if q in b.extensions or not roles:
-            continue
-        label_rows.append({"concept": q, "id": q.replace(":", "_"), "texts": sorted(roles.items())})
+    concepts = _Once(lambda: ({"prefix": c.prefix, "name": c.name, "xsd_type": TYPES[c.type], "abstract": c.abstract,
+                               "period": c.period, "balance": c.balance} for c in ext))
+    label_rows = _Once(lambda: _label_rows(b, ext))
     facts = sorted(b.facts.values(), key=lambda f: (f.source.rsplit(":", 1)[0], int(f.source.rsplit(":", 1)[1])
                                                     if f.source.rsplit(":", 1)[-1].isdigit() else 0))
     contexts = sorted({f.context for f in facts}, key=lambda c: (c.dims, c.period.end, c.period.start or c.period.end))
@@ -140,12 +105,12 @@ def write_files(b: Builder, prefix: str, date_tag: str, cik: str, cik_placeholde
         f"{base}.xml": ("instance.xml.j2", dict(contexts=contexts, units=units, facts=facts, cik=cik,
                                                 cik_placeholder=cik_placeholder, source=source, **common)),
         f"{base}.xsd": ("schema.xsd.j2", dict(
-            networks=pre, concepts=concepts, registrant=registrant,
+            networks=pre.roles, concepts=concepts, registrant=registrant,
             linkbases=[(f"{base}_pre.xml", "presentation"), (f"{base}_cal.xml", "calculation"),
                        (f"{base}_def.xml", "definition"), (f"{base}_lab.xml", "label")], **common)),
-        f"{base}_pre.xml": ("pre.xml.j2", dict(networks=pre, **common)),
-        f"{base}_cal.xml": ("cal.xml.j2", dict(networks=cal, **common)),
-        f"{base}_def.xml": ("def.xml.j2", dict(networks=dfn, **common)),
+        f"{base}_pre.xml": ("pre.xml.j2", dict(networks=pre, roles=pre.roles, **common)),
+        f"{base}_cal.xml": ("cal.xml.j2", dict(networks=cal, roles=cal.roles, **common)),
+        f"{base}_def.xml": ("def.xml.j2", dict(networks=dfn, roles=dfn.roles, **common)),
         f"{base}_lab.xml": ("lab.xml.j2", dict(labels=label_rows, **common)),
     }
     if sink is None:
@@ -153,3 +118,83 @@ def write_files(b: Builder, prefix: str, date_tag: str, cik: str, cik_placeholde
     for name, (template, ctx) in jobs.items():
         sink.stream(name, render_chunks(template, **ctx))
     return {}
+
+
+class _Role:
+    """A network's names, all the role references and the schema's role types read."""
+    __slots__ = ("role_id", "title", "order", "group", "uri")
+
+    def __init__(self, n: Network, ns: str):
+        self.role_id, self.title, self.order, self.group = n.role_id, n.title, n.order, n.group
+        self.uri = f"{ns}/role/{n.role_id}"
+
+
+class _Networks:
+    """A linkbase's networks in order, each set up (`make`: its locators and arcs) when the template reaches it;
+    `roles`: their names, for the role references."""
+
+    def __init__(self, networks: list[Network], ns: str, make):
+        self.networks, self.ns, self.make = networks, ns, make
+        self.roles = [_Role(n, ns) for n in networks]
+
+    def __iter__(self):
+        for n in self.networks:
+            yield self.make(n, self.ns)
+
+
+class _Once:
+    """Rows made as a template reads them (read once)."""
+
+    def __init__(self, make):
+        self.make = make
+
+    def __iter__(self):
+        return iter(self.make())
+
+
+def _pre_links(n: Network, ns: str) -> _Links:
+    p = _Links(n, ns)
+    stack: list[tuple[int, str]] = []
+    order = 0
+    for it in n.items:
+        while stack and stack[-1][0] >= it.depth:
+            stack.pop()
+        label = p.fresh_loc(it.concept)
+        if stack:
+            order += 1
+            role = "" if it.role == "label" else f"http://www.xbrl.org/2003/role/{it.role}"
+            p.arcs.append(Arc(stack[-1][1], label, order, role))
+        stack.append((it.depth, label))
+    return p
+
+
+def _cal_links(n: Network, ns: str) -> _Links:
+    c = _Links(n, ns)
+    for parent, kids in n.calcs:
+        for k, (child, w) in enumerate(kids, 1):
+            c.arcs.append(Arc(c.loc(parent), c.loc(child), k, weight=w))
+    return c
+
+
+def _def_links(n: Network, ns: str) -> _Links:
+    h = n.hypercube
+    d = _Links(n, ns)
+    li, tb, ax, dm = d.loc(h["line_items"]), d.loc(h["table"]), d.loc(h["axis"]), d.loc(h["domain"])
+    d.arcs += [Arc(li, tb, 1, arcrole="all"), Arc(tb, ax, 1, arcrole="hypercube-dimension"),
+               Arc(ax, dm, 1, arcrole="dimension-domain"), Arc(ax, d.fresh_loc(h["domain"]), 2, arcrole="dimension-default")]
+    for k, mem in enumerate(h["members"], 1):
+        d.arcs.append(Arc(dm, d.loc(mem), k, arcrole="domain-member"))
+    for k, prim in enumerate(h["primaries"], 1):
+        d.arcs.append(Arc(li, d.loc(prim), k, arcrole="domain-member"))
+    return d
+
+
+def _label_rows(b: Builder, ext: list):
+    for c in ext:
+        texts = {"label": c.label}
+        texts.update(b.labels.get(c.qname, {}))
+        yield {"concept": c.qname, "id": c.qname.replace(":", "_"), "texts": sorted(texts.items())}
+    for q, roles in sorted(b.labels.items()):
+        if q in b.extensions or not roles:
+            continue
+        yield {"concept": q, "id": q.replace(":", "_"), "texts": sorted(roles.items())}
