@@ -35,6 +35,7 @@ from typing import Any, Mapping, Union, overload
 from lxml import etree
 
 from edgar2xbrl import pipeline
+from edgar2xbrl.write.atomic import check_output_folder, write_atomically
 from edgar2xbrl.errors import InternalError
 from edgar2xbrl.gcscope import only_new_objects_collected
 from edgar2xbrl.write.report import report_files
@@ -176,13 +177,13 @@ class Conversion:
         [PosixPath('out/nutrition21/nutrition21-20040930.xml'), ...]
         """
         out = Path(out_dir)
-        pipeline._check_output_folder(out, self.source)
+        check_output_folder(out, self.source)
 
         def produce(sink):
             for n in self._xbrl:
                 sink.put(n, self.files[n])
             return self.instance, lambda _v: self.report, self.xbrl
-        pipeline._write_atomically(out, produce, False, None, self.source)
+        write_atomically(out, produce, False, None, self.source)
         return sorted(out / n for n in self.files)
 
 

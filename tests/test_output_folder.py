@@ -43,9 +43,9 @@ def test_output_under_a_file_is_a_message(tmp_path):
 
 
 def test_unwritable_parent_is_a_message(tmp_path, monkeypatch):
-    import edgar2xbrl.pipeline as pl
+    import edgar2xbrl.write.atomic as atomic
     real = os.access
-    monkeypatch.setattr(pl.os, "access", lambda p, mode: False if str(p) == str(tmp_path / "ro") else real(p, mode))
+    monkeypatch.setattr(atomic.os, "access", lambda p, mode: False if str(p) == str(tmp_path / "ro") else real(p, mode))
     (tmp_path / "ro").mkdir()
     res = _run(SAMPLE, tmp_path / "ro" / "out")
     assert res.exit_code == 2 and "not writable" in res.output

@@ -162,7 +162,7 @@ def test_sgml_header_and_decoding():
 
 
 def test_dei_document_type():
-    from edgar2xbrl.pipeline import dei_document_type
+    from edgar2xbrl.tag.cover_facts import dei_document_type
     assert [dei_document_type(f) for f in ("10-K405", "10-KSB", "10-QSB", "10-Q", "10-K/A")] == \
         ["10-K", "10-K", "10-Q", "10-Q", "10-K"]
 

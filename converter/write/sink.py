@@ -27,7 +27,7 @@ def _same(a: str | bytes, b: str | bytes) -> bool:
 class FolderSink:
     """The files written into a temporary folder beside `out_dir` (`.OUT.tmp-PID-XXXX`, made at the first file:
     a filing rejected before any output makes no folder at all), each let go once written. `discard` removes the
-    folder; putting it in place is the caller's (`pipeline._write_atomically`)."""
+    folder; putting it in place is the caller's (`write.atomic.write_atomically`)."""
 
     def __init__(self, out_dir: Path, source: str = "") -> None:
         self.out_dir, self.source = out_dir, source
