@@ -9,7 +9,8 @@ from decimal import Decimal, InvalidOperation
 from lxml import etree
 
 from edgar2xbrl.read.html import _span as cell_span, parse as parse_html, split_element, MAX_COLSPAN, MAX_ROWSPAN
-from edgar2xbrl.write.ixbrl import IX, XHTML, _DIGITS, _fact_attrs, _last_child, _Wrap, _token, find_string, number_attrs
+from edgar2xbrl.write.ixbrl import (IX, XHTML, _DIGITS, _append_text, _fact_attrs, _Wrap, _token, find_string,
+                                    number_attrs)
 from edgar2xbrl.xbrl_report import ReportFact
 from edgar2xbrl.write.xmlsafe import clean
 
@@ -333,17 +334,6 @@ def _splice(parent, el) -> None:
         tail = c.tail
         if tail:
             _append_text(parent, clean(tail))
-
-
-def _append_text(parent, text: str | None) -> None:
-    if not text:
-        return
-    text = clean(text)
-    last = _last_child(parent)
-    if last is not None:
-        last.tail = (last.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
 
 
 def _local(el) -> str:
