@@ -374,3 +374,11 @@ def test_neg_holds_in_every_member_but_an_eliminations_one():
     fine, _ = run(fact("StockIssuedDuringPeriodValueConversionOfConvertibleSecurities", Y97, -980, statement="Equity",
                        dims=preferred))
     assert "E2X.NEG" not in ids(fine)
+    # the same holds for the shares converted out of it; shares bought back are never negative in any column
+    fine, _ = run(fact("StockIssuedDuringPeriodSharesConversionOfConvertibleSecurities", Y97, -100, unit="shares",
+                       decimals="0", statement="Equity", dims=preferred))
+    assert "E2X.NEG" not in ids(fine)
+    # a member whose name merely contains "Adjust" or "Consolidated" is no eliminations column
+    for m in ("acme:AdjustableRateMortgagesMember", "acme:UnconsolidatedAffiliatesMember"):
+        bad, _ = run(fact("Revenues", Y97, -300, statement="Income", dims=(("us-gaap:StatementBusinessSegmentsAxis", m),)))
+        assert "E2X.NEG" in ids(bad), m

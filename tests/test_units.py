@@ -503,3 +503,54 @@ def test_adjusted_cost_is_the_amortized_cost_of_securities():
     build_measure_table(b, note, st, 1, "Note2", st.title)
     cost = {f.concept for f in b.facts.values() if f.printed.strip("$ ") in ("1,000", "500")}
     assert cost == {"us-gaap:AvailableForSaleDebtSecuritiesAmortizedCostBasis"}, cost
+
+
+
+def test_a_gain_or_loss_column_keeps_the_printed_sign():
+    from edgar2xbrl.tag.notes import build_measure_table
+    text = MEASURE_NOTE.replace("Unrealized    Unrealized", "  Gross        Unrealized").replace(
+        "   Gains        Losses ", "Unrealized   Gain (Loss)")
+    lines, docs = _doc(text)
+    note, st = locate(lines, find_tables(lines, docs), docs, "10-K", date(2009, 12, 31)).note_tables[0]
+    b = Builder(load_catalog(2009), "acme", "x.txt")
+    build_measure_table(b, note, st, 1, "Note2", st.title)
+    printed_loss = [f for f in b.facts.values() if f.printed.strip("$ ") == "(44)"]
+    assert printed_loss and all(Decimal(f.value) < 0 or "Loss" in f.concept and "Gain" not in f.concept
+                                for f in printed_loss), [(f.concept, f.value) for f in printed_loss]
+
+
+EQUITY_CONVERSION = """\
+                         STATEMENT OF STOCKHOLDERS' EQUITY
+                                  (In thousands)
+<TABLE>
+<CAPTION>
+                                       Preferred Stock       Common Stock
+                                      Shares     Amount     Shares    Amount      Total
+<S>                                   <C>        <C>        <C>       <C>         <C>
+Balance at December 31, 1997              100    $  100      1,000    $  100      $ 200
+Conversion of preferred stock             (100)    (100)       200       100         --
+Balance at December 31, 1998               --    $   --      1,200    $  200      $ 200
+</TABLE>
+"""
+
+
+def test_shares_converted_out_of_preferred_stock_stay_negative_in_its_column():
+    lines, docs = _doc(EQUITY_CONVERSION)
+    st = locate(lines, find_tables(lines, docs), docs, "10-K").statements[0]
+    b = Builder(load_catalog(), "acme", "x.txt")
+    build_equity(b, st, 1, "Equity", st.title)
+    out = [f for f in b.facts.values() if f.row_label.startswith("Conversion") and f.unit == "shares" and
+           any(m == "us-gaap:PreferredStockMember" for _, m in f.context.dims)]
+    assert out and all(Decimal(f.value) < 0 for f in out), [(f.concept, f.value) for f in out]
+
+
+
+def test_a_row_deducted_in_a_measure_table_is_a_positive_amount():
+    from edgar2xbrl.tag.notes import build_measure_table
+    text = MEASURE_NOTE + "Less: Long-term marketable securities       (300)          (2)            --       (298)\n"
+    lines, docs = _doc(text)
+    note, st = locate(lines, find_tables(lines, docs), docs, "10-K", date(2009, 12, 31)).note_tables[0]
+    b = Builder(load_catalog(2009), "acme", "x.txt")
+    build_measure_table(b, note, st, 1, "Note2", st.title)
+    less = {f.concept: Decimal(f.value) for f in b.facts.values() if f.row_label.startswith("Less")}
+    assert less.get("us-gaap:AvailableForSaleSecuritiesDebtSecurities") == 298000, less

@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Callable, Iterable, Mapping
 
-from edgar2xbrl.tag.catalog import both_ways, never_negative
+from edgar2xbrl.tag.catalog import ONE_WAY_CHANGE, both_ways, never_negative
 from edgar2xbrl.tag.labels import not_money
 from edgar2xbrl.model import Concept, Context, Fact, Period
 
@@ -103,7 +103,7 @@ def _plain(inp: RuleInput, name: str) -> dict[Period, tuple[FactKey, Fact]]:
 
 
 # ----- the rules -----------------------------------------------------------------------------------------------
-_OFFSETTING = re.compile(r"Eliminat|Adjust|Reconcil|Intersegment|Consolidat", re.I)
+_OFFSETTING = re.compile(r"(Eliminations?|Intersegment\w*|Reconciling\w*|Adjustments?)Member$")
 
 
 def rule_negative(inp: RuleInput) -> list[Finding]:
@@ -117,7 +117,8 @@ def rule_negative(inp: RuleInput) -> list[Finding]:
         v = _num(f)
         if v is None or v >= 0 or any(_OFFSETTING.search(m) for _, m in key[1].dims):
             continue  # an eliminations column takes away what the segments count twice
-        if f.unit != "shares" and any(axis.endswith(":StatementEquityComponentsAxis") for axis, _ in key[1].dims):
+        if any(axis.endswith(":StatementEquityComponentsAxis") for axis, _ in key[1].dims) and \
+                not ONE_WAY_CHANGE.search(key[0]):
             continue  # in one component a change may be negative (a conversion out of preferred stock into common)
         c = inp.concept(key[0])
         if never_negative(c) and not both_ways(f.row_label):

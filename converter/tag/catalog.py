@@ -66,6 +66,11 @@ def both_ways(text: str) -> bool:
     return bool(_BOTH_WAYS.search(text))
 
 
+# a change that by its name runs one way in every equity component (shares bought back), unlike a conversion
+# between components (out of preferred stock, into common)
+ONE_WAY_CHANGE = re.compile(r"Repurchased|Retired|TreasuryStockSharesAcquired|TreasuryStockValueAcquired")
+
+
 def never_negative(c: Concept | None) -> bool:
     """True for a concept whose amount cannot be below zero: a share count, or a monetary concept with a balance
     whose standard label does not name the opposite direction and that is not a residual (equity)."""

@@ -6,7 +6,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from edgar2xbrl.tag.builder import Builder, Check, Network, PresItem, Untagged, _fmt
-from edgar2xbrl.tag.catalog import never_negative
+from edgar2xbrl.tag.catalog import ONE_WAY_CHANGE, never_negative
 from edgar2xbrl.tag.labels import camel, similarity
 from edgar2xbrl.tag.mapper import build_lines, calc_weight, core_label, map_lines
 from edgar2xbrl.model import Context, Fact, Period, Statement
@@ -181,7 +181,7 @@ def build_equity(b: Builder, st: Statement, order: int, role_id: str, title: str
             kind = "shares" if is_shares else "monetary"
             value = (1 if is_shares else sigma) * cell.value * (Decimal(10) ** scale)
             how = "as printed" if sigma == 1 or is_shares else "negated: a debit change reduces equity"
-            if is_shares and value < 0 and never_negative(concept):
+            if is_shares and value < 0 and never_negative(concept) and ONE_WAY_CHANGE.search(concept.name):
                 # "Repurchase of common stock (6)" in the shares column: 6 million shares bought back
                 value, how = -value, "magnitude: the concept is never negative"
             dims = ((AXIS, member),) if member else ()
@@ -388,7 +388,7 @@ def _rollforward_facts(b: Builder, st: Statement, ln, concept, dims, sigma, titl
         scale = st.share_scale if kind == "shares" else st.scale
         value = sigma * cell.value * (Decimal(10) ** scale)
         how = "as printed" if sigma == 1 else "negated: a debit change reduces equity"
-        if kind == "shares" and value < 0 and never_negative(concept):
+        if kind == "shares" and value < 0 and never_negative(concept) and ONE_WAY_CHANGE.search(concept.name):
             value, how = -value, "magnitude: the concept is never negative"
         fact = Fact(concept=concept.qname, context=Context(period, dims), value=_fmt(value),
                     unit="shares" if kind == "shares" else "USD", decimals=b.decimals(kind, cell.places, scale),

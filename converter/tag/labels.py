@@ -42,8 +42,6 @@ def tokens(text: str) -> tuple[str, ...]:
     t = re.sub(r"\bstate\s+(and|&)\s+local\b", "state", t)
     t = re.sub(r"\bforeign[\s-]+currency\b", "exchange rate", t)  # the official labels' "Effect of Exchange Rate"  # the official names' one class of US tax, printed "State"
     # one thing under three names: fixed assets, property and equipment, property, plant and equipment
-    # what filers print as "Purchases of" the official names call "Payments to Acquire"
-    t = re.sub(r"\bpayments?\s+to\s+acquire\b", "purchase of", t)
     t = re.sub(r"\bfixed\s+assets?\b|\bproperty,?\s+plant,?\s+(and|&)\s+equipment\b", "property and equipment", t)
     words = re.findall(r"[a-z]+", t)
     out = []

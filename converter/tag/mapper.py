@@ -379,7 +379,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             names |= candidate_names(catalog, st, ln.kind, "duration")
         flow = bool(_CHANGE.search(label))
         said = set(tokens(f"{label} {ln.context_label}"))
-        gain_or_loss = bool(_GAIN_LOSS.search(label))
+        gain_or_loss = bool(_GAIN_LOSS.search(label)) and not _CASH_WORDS.search(label)  # not "losses paid"
         realized = bool(_GAIN_ON.search(label)) and not _HELD.search(label)  # "Loss on redemption of debt"
         revenue_only = st.kind == "income" and ln.kind == "monetary" and bool(set(tokens(label)) & _REVENUE_WORDS) \
             and not said & _COST_WORDS
@@ -404,8 +404,8 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
                     s *= 0.85  # a statement's concept reused in a note must match its words closely
                 if gain_or_loss and _CASH_CONCEPT.match(c.name):
                     continue  # a gain or a loss on a sale is never the cash the sale brought in or paid out
-                if not gain_or_loss and _GAIN_CONCEPT.search(c.name):
-                    s *= 0.5  # nor is "Sales of investments" (the cash) the gain on them
+                if not gain_or_loss and section in ("investing", "financing") and _GAIN_CONCEPT.search(c.name):
+                    s *= 0.5  # nor is "Sales of investments" under investing activities (the cash) the gain on them
                 if revenue_only and c.balance == "debit":
                     s *= 0.6  # "Net revenues" (revenues less interest expense) is not a cost of revenue
                 if st.kind == "cash_flow" and section and not ln.children:
@@ -501,12 +501,15 @@ _CHANGE = re.compile(r"^\s*(net\s+)?(changes?|increases?\s*\(decreases?\)|\(incr
 
 _GAIN_LOSS = re.compile(r"\b(gains?|loss(es)?)\b", re.I)
 _GAIN_ON = re.compile(r"\b(gains?|loss(es)?)(\s*\((gains?|loss(es)?)\))?\s+(on|from)\b", re.I)
-_HELD = re.compile(r"unrealized|accumulated|deferred|carryforward|carryover", re.I)
+_HELD = re.compile(r"unrealized|accumulated|deferred|carryforward|carryover|allowance|reserve|provision|liabilit|accrued|"
+                   r"unamortized|estimated", re.I)
 _GAIN_CONCEPT = re.compile(r"^(Gain|GainLoss|Gains|GainsLosses|Loss)On|GainLossOn|GainOn|LossOn")
+_CASH_WORDS = re.compile(r"\b(paid|payments?|proceeds|received|receipts?)\b", re.I)
 _CASH_CONCEPT = re.compile(r"(Proceeds|Payments|Repayments)(From|To|For|Of)")
 _REVENUE_WORDS = frozenset({"revenue", "sales"})
 _COST_WORDS = frozenset(tokens("cost costs expense expenses charge deduction allowance discount return returns "
-                               "purchase payment paid receivable deferred unearned"))
+                               "purchase payment paid receivable deferred unearned selling marketing support "
+                               "commission commissions general administrative"))
 
 
 def _goes_either_way(ln: Line) -> bool:
@@ -787,6 +790,7 @@ def _lone_other(lines: list[Line], by_index: dict[int, Line], catalog: Catalog, 
                 used.add(direct[0].qname)
 
 
+_CAMEL = re.compile(r"[A-Z][a-z0-9]*")
 _AND_OTHER = re.compile(r"\band\s+other\b(?P<rest>[^,;]*)", re.I)
 
 
@@ -811,11 +815,12 @@ def _and_other(lines: list[Line], st: Statement, catalog: Catalog, used: set[str
             continue
         provisional = {x.concept.qname for x in lines if x.widen and x is not ln and x.concept is not None}
         m = _AND_OTHER.search(core_label(ln.row.label))
+        exact = c.kept and ln.score >= 1.0  # the row's own wording, kept as the concept's ("Accrued expenses and other")
         fits = _broader(ln, c, m, st, catalog, used - provisional, held) \
-            if m and "other" not in tokens(c.label) else []
+            if m and "other" not in tokens(c.label) and not exact else []
         if len(fits) == 1:
             used.discard(c.qname)
-            ln.concept = fits[0]
+            ln.concept, ln.score = fits[0], round(min(ln.score, 1.0) * 0.9, 3)  # a step from the row's words
             ln.reason = f"'and other': the official calculation adds {c.name} into {fits[0].name}"
             used.add(fits[0].qname)
             ln.widen = False
@@ -852,6 +857,8 @@ def _fitting(names: list[str], ln: Line, c: Concept, rest: set[str], said: set[s
             continue
         if len(set(tokens(p.label)) - set(tokens(c.label)) - said - WEAK) > 2:
             continue  # a concept about more than the row could be (interest income "after provision for loan loss")
+        if not rest and not p.name.startswith("".join(_CAMEL.findall(c.name)[:4])):
+            continue  # a bare "and other" widens only to more of the same (payments to acquire businesses ...)
         if st.kind == "cash_flow" and (any(name in totals for totals in _SECTION_TOTALS.values()) or
                                        cash_sections(catalog, name) != cash_sections(catalog, c.name)):
             continue

@@ -138,7 +138,10 @@ def build_measure_table(b: Builder, note: Note, st: Statement, order: int, role_
             concept, score = col_concepts[k]
             value = cell.value * (Decimal(10) ** st.scale)
             sign = "as printed"
-            if value < 0 and never_negative(concept):
+            deducted = bool(re.match(r"\s*less\b", row.label, re.I))  # "Less: Long-term marketable securities (292)"
+            if value < 0 and never_negative(concept) and (deducted or "Loss" in concept.name and
+                                                           "Gain" not in concept.name and
+                                                           not re.search(r"gain", st.columns[k].header, re.I)):
                 # "(44)" under "Unrealized Losses" is a loss of 44: the concept counts losses, never below zero
                 value, sign = -value, "magnitude: the concept is never negative"
             dims = ((axis_name, member),) if member else ()
