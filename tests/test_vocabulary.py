@@ -754,3 +754,35 @@ def test_a_provision_for_losses_is_a_balance_in_a_year_column():
     from edgar2xbrl.tag.mapper import is_flow
     assert is_flow("Loss on redemption of long-term debt") and is_flow("Gain on sale of assets")
     assert not is_flow("Provision for losses on contracts") and not is_flow("Unamortized loss on reacquired debt")
+
+
+OTHER_ASSETS_NOTE = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 3 - OTHER CURRENT ASSETS
+
+Other current assets at December 31 (in thousands):
+
+                                              2010          2009
+                                            --------      --------
+  Deposits                                    $  120        $  100
+  Other                                           80            50
+                                            --------      --------
+  Total other current assets                  $  200        $  150
+"""
+
+
+def test_a_note_total_that_repeats_a_statement_figure_takes_its_concept():
+    period_end = date(2010, 12, 31)
+    b = Builder(load_catalog(era_of(period_end)), "acme", "x.txt")
+    bs = _statement(BALANCE_AND_OTHER.replace("Prepaid expenses and other current assets", "Other current assets                     "))
+    b.build_statement(bs, 1, "BalanceSheet", bs.title)
+    assert {f.concept for f in b.facts.values() if f.row_label == "Other current assets"} == {"us-gaap:OtherAssetsCurrent"}
+    note, st = _statement(OTHER_ASSETS_NOTE, period_end=period_end, note=True)
+    b.build_statement(st, 2, "Note3", "Note 3 - OTHER CURRENT ASSETS (Details)", group="Disclosure")
+    total = {(r["concept"], r["status"]) for r in b.rows if r["row"] == "Total other current assets"}
+    assert total == {("us-gaap:OtherAssetsCurrent", "duplicate")}, total  # the balance sheet's own figure
+    # a bare "Other" in a note takes no concept that only a statement places (other investing payments)
+    other = {r["concept"] for r in b.rows if r["row"] == "Other"}
+    assert not any(c.startswith("us-gaap:PaymentsFor") or c.startswith("us-gaap:Proceeds") for c in other), other

@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Context as DecimalContext, Decimal
 from edgar2xbrl.tables.arithmetic import find_subtotals
 from edgar2xbrl.tag.catalog import Catalog
 from edgar2xbrl.tag.labels import WEAK, camel, not_money, tokens
-from edgar2xbrl.tag.mapper import Line, build_lines, column_period, core_label, decide_signs, extension_name, line_period_type, map_lines
+from edgar2xbrl.tag.mapper import THRESHOLD, Line, build_lines, column_period, core_label, decide_signs, extension_name, line_period_type, map_lines
 from edgar2xbrl.model import Concept, Context, Fact, Period, Statement
 from edgar2xbrl.check.rules import FUTURE_DAYS
 
@@ -244,10 +244,42 @@ class Builder:
                     ln.reason = f"{ln.concept.qname} already holds {old.value} for {period} ({old.source})"
                 else:
                     continue
-                ln.concept = None
+                ln.concept = self._printed_elsewhere(ln, lines, st) if not signed else None
+                if ln.concept is not None:
+                    ln.reason = (f"{ln.concept.qname} holds this figure where the statements print it; "
+                                 f"the row's first reading was taken")
                 found = True
                 break
         return found
+
+    def _printed_elsewhere(self, ln: Line, lines: list[Line], st: Statement) -> "Concept | None":
+        """A note row whose concept already holds another figure may repeat a figure a statement printed: the
+        runner-up (close in words) that holds exactly the row's figures for every period it has, none of them 0
+        ("Total other current assets" in a note of balance sheet details is the balance sheet's OtherAssetsCurrent),
+        and that no other row of this table holds."""
+        if st.kind != "note":
+            return None
+        mine = {ln2.concept.qname for ln2 in lines if ln2 is not ln and ln2.concept is not None}
+        for qname, score in ln.alternatives:
+            c = self.catalog.concepts.get(qname)
+            if c is None or qname in mine or score < THRESHOLD:
+                continue
+            seen = 0
+            for k, col in enumerate(st.columns):
+                cell = ln.row.cells[k] if k < len(ln.row.cells) else None
+                period = self._period(ln, column_period(ln, col))
+                if cell is None or period is None or cell.percent:
+                    continue
+                old = self.value_of(qname, Context(period), UNITS[ln.kind])
+                value = abs(cell.value * self._scale(ln, st))
+                if old is None or not value or abs(Decimal(old.value)) != value:
+                    seen = -1
+                    break
+                seen += 1
+            if seen > 0:
+                ln.score = round(min(score, 1.0), 3)
+                return c
+        return None
 
     def record(self, fact: Fact, row_label: str, column: int | None, *, dims=(), reason: str = "",
                alternatives=(), note: str = "") -> str:
