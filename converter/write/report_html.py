@@ -422,14 +422,47 @@ def _check(c: dict) -> dict:
             "in_calc_link": bool(c.get("in_calc_link")), "note": text(c.get("note"))}
 
 
+def _concept_markup():
+    """The page's `concept(c, full=true)`: a concept view's markup, what a template macro made before, made once
+    per concept (the views are shared, and a concept is named on many rows). Every value is escaped as the
+    template escapes it (`finalize`, then autoescape)."""
+    from markupsafe import Markup, escape
+    from edgar2xbrl.write.render import _finalize
+
+    def e(x) -> str:
+        return str(escape(_finalize(x)))
+
+    made: dict[tuple[int, bool], tuple[dict, Markup]] = {}  # (the view's id, full) → (the view, its markup)
+
+    def concept(c: dict, full: bool = True) -> Markup:
+        key = (id(c), bool(full))
+        hit = made.get(key)
+        if hit is not None:
+            return hit[1]
+        kind = c["kind"]
+        s = f'<span class="c c-{e(kind)}"'
+        if c["title"]:
+            s += f' title="{e(c["title"])}"'
+        s += ">"
+        if kind == "ext":
+            s += '<b class="tag">ext</b> '
+        if full:
+            s += f'<span class="px">{e(c["prefix"])}:</span>'
+        s += "<wbr>".join(e(p) for p in c["parts"]) + "</span>"
+        m = Markup(s)
+        made[key] = (c, m)  # (the view held: its id stays its own)
+        return m
+    return concept
+
+
 def report_html(report: dict, xbrl: XbrlReport | None = None) -> str:
     """The report as one HTML page: inline CSS, no script, nothing fetched."""
-    return render("report.html.j2", r=_view(report, xbrl))
+    return render("report.html.j2", r=_view(report, xbrl), concept=_concept_markup())
 
 
 def report_html_chunks(report: dict, xbrl: XbrlReport | None = None) -> Iterator[str]:
     """`report_html`'s text in pieces, as it is rendered."""
-    return render_chunks("report.html.j2", r=_view(report, xbrl))
+    return render_chunks("report.html.j2", r=_view(report, xbrl), concept=_concept_markup())
 
 
 STATUS_ORDER = ("converted", "flagged", "invalid", "no-statements", "rejected", "crashed", "timeout")
