@@ -321,22 +321,25 @@ def glob_escape(s: str) -> str:
 # ---------------------------------------------------------------------------------------------------------------
 # worker processes with a time limit
 
-def _die_with_parent() -> None:
+def _die_with_parent(parent: int | None = None) -> None:
     """On Linux, have this process killed when the one that started it dies, even by kill -9 (a stuck conversion
-    must not outlive its batch)."""
+    must not outlive its batch). A parent that died before this process asked is seen by its pid having changed:
+    the process ends at once."""
     if sys.platform.startswith("linux"):
         try:
             import ctypes
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
         except (OSError, AttributeError):
             pass
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)  # the batch was killed while this worker was starting
 
 
-def _child_main(conn) -> None:
+def _child_main(conn, parent: int | None = None) -> None:
     """A conversion process: (task, settings) in, Row out, until the pipe closes. Ctrl-C is the parent's."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _die_with_parent()
+    _die_with_parent(parent)
     while True:
         try:
             msg = conn.recv()
@@ -358,7 +361,9 @@ class _Child:
 
     def __init__(self, ctx):
         self.conn, theirs = ctx.Pipe()
-        self.proc = ctx.Process(target=_child_main, args=(theirs,), daemon=True, name="edgar2xbrl-convert")
+        self.proc = ctx.Process(target=_child_main, daemon=True, name="edgar2xbrl-convert",
+                                # a forkserver's child has the forkserver for parent, not this process
+                                args=(theirs, None if ctx.get_start_method() == "forkserver" else os.getpid()))
         self.proc.start()
         theirs.close()
         self.task: Task | None = None
