@@ -786,3 +786,31 @@ def test_a_note_total_that_repeats_a_statement_figure_takes_its_concept():
     # a bare "Other" in a note takes no concept that only a statement places (other investing payments)
     other = {r["concept"] for r in b.rows if r["row"] == "Other"}
     assert not any(c.startswith("us-gaap:PaymentsFor") or c.startswith("us-gaap:Proceeds") for c in other), other
+
+
+ACCRUED_NOTE = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 4 - ACCRUED LIABILITIES
+
+Accrued liabilities at December 31 (in thousands):
+
+                                              2010          2009
+                                            --------      --------
+  Accrued payroll                             $   70        $   60
+  Accrued taxes                                   20            10
+  Other                                           10             5
+                                            --------      --------
+  Total                                       $  100        $   75
+"""
+
+
+def test_a_note_total_of_accrued_liabilities_is_not_all_liabilities():
+    period_end = date(2010, 12, 31)
+    b = Builder(load_catalog(era_of(period_end)), "acme", "x.txt")
+    note, st = _statement(ACCRUED_NOTE, period_end=period_end, note=True)
+    b.build_statement(st, 2, "Note4", "Note 4 - ACCRUED LIABILITIES (Details)", group="Disclosure")
+    got = {r["row"]: r["concept"] for r in b.rows}
+    assert got["Total"] not in ("us-gaap:Liabilities", "us-gaap:LiabilitiesNoncurrent"), got["Total"]
+    assert "Noncurrent" not in got["Other"] and "Investing" not in got["Other"], got["Other"]

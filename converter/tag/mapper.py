@@ -378,7 +378,8 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             pool += candidates(catalog, st, ln.kind, "duration")
             names |= candidate_names(catalog, st, ln.kind, "duration")
         flow = bool(_CHANGE.search(label))
-        bare = not (set(tokens(label)) - _NO_MEANING)  # "Other", "Total", "Net": no word of what is counted
+        # "Other", "Net": no word of what is counted (a total is named by what it adds up, not by this)
+        bare = not ln.children and bool(tokens(label)) and not (set(tokens(label)) - _NO_MEANING)
         said = set(tokens(f"{label} {ln.context_label}"))
         gain_or_loss = bool(_GAIN_LOSS.search(label)) and not _CASH_WORDS.search(label)  # not "losses paid"
         realized = bool(_GAIN_ON.search(label)) and not _HELD.search(label)  # "Loss on redemption of debt"
@@ -405,6 +406,8 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
                     s *= 0.85  # a statement's concept reused in a note must match its words closely
                     if bare:
                         continue  # "Other" in a note says too little to be a statement's line
+                if bare and "Noncurrent" in c.name and not {"noncurrent"} & set(tokens(f"{ln.context_label} {around}")):
+                    continue  # nor says it is long-term
                 if gain_or_loss and _CASH_CONCEPT.match(c.name):
                     continue  # a gain or a loss on a sale is never the cash the sale brought in or paid out
                 if not gain_or_loss and section in ("investing", "financing") and _GAIN_CONCEPT.search(c.name):
@@ -502,7 +505,8 @@ _CHANGE = re.compile(r"^\s*(net\s+)?(changes?|increases?\s*\(decreases?\)|\(incr
                      r"decreases?\s*\(increases?\))\b", re.I)
 
 
-_NO_MEANING = frozenset({"other", "total", "net", "miscellaneous", "sundry", "item", "all"})
+_NO_MEANING = frozenset({"other", "total", "net", "miscellaneous", "misc", "sundry", "item", "all", "various",
+                         "subtotal", "sub"})
 _GAIN_LOSS = re.compile(r"\b(gains?|loss(es)?)\b", re.I)
 _GAIN_ON = re.compile(r"\b(gains?|loss(es)?)(\s*\((gains?|loss(es)?)\))?\s+(on|from)\b", re.I)
 _HELD = re.compile(r"unrealized|accumulated|deferred|carryforward|carryover|allowance|reserve|provision|liabilit|accrued|"
