@@ -483,6 +483,16 @@ U.S. Treasury securities                   500           5            (1)       
 """
 
 
+def _measure(text):
+    """Builder after the measure table of the one note in `text` (a 2009 filing)."""
+    from edgar2xbrl.tag.notes import build_measure_table
+    lines, docs = _doc(text)
+    note, st = locate(lines, find_tables(lines, docs), docs, "10-K", date(2009, 12, 31)).note_tables[0]
+    b = Builder(load_catalog(2009), "acme", "x.txt")
+    build_measure_table(b, note, st, 1, "Note2", st.title)
+    return b
+
+
 def test_unrealized_losses_in_a_measure_table_are_a_positive_amount():
     from edgar2xbrl.tag.notes import build_measure_table, is_measure_table
     lines, docs = _doc(MEASURE_NOTE)
@@ -496,24 +506,16 @@ def test_unrealized_losses_in_a_measure_table_are_a_positive_amount():
 
 
 def test_adjusted_cost_is_the_amortized_cost_of_securities():
-    from edgar2xbrl.tag.notes import build_measure_table
-    lines, docs = _doc(MEASURE_NOTE.replace("Amortized ", "Adjusted  "))
-    note, st = locate(lines, find_tables(lines, docs), docs, "10-K", date(2009, 12, 31)).note_tables[0]
-    b = Builder(load_catalog(2009), "acme", "x.txt")
-    build_measure_table(b, note, st, 1, "Note2", st.title)
+    b = _measure(MEASURE_NOTE.replace("Amortized ", "Adjusted  "))
     cost = {f.concept for f in b.facts.values() if f.printed.strip("$ ") in ("1,000", "500")}
     assert cost == {"us-gaap:AvailableForSaleDebtSecuritiesAmortizedCostBasis"}, cost
 
 
 
 def test_a_gain_or_loss_column_keeps_the_printed_sign():
-    from edgar2xbrl.tag.notes import build_measure_table
     text = MEASURE_NOTE.replace("Unrealized    Unrealized", "  Gross        Unrealized").replace(
         "   Gains        Losses ", "Unrealized   Gain (Loss)")
-    lines, docs = _doc(text)
-    note, st = locate(lines, find_tables(lines, docs), docs, "10-K", date(2009, 12, 31)).note_tables[0]
-    b = Builder(load_catalog(2009), "acme", "x.txt")
-    build_measure_table(b, note, st, 1, "Note2", st.title)
+    b = _measure(text)
     printed_loss = [f for f in b.facts.values() if f.printed.strip("$ ") == "(44)"]
     assert printed_loss and all(Decimal(f.value) < 0 or "Loss" in f.concept and "Gain" not in f.concept
                                 for f in printed_loss), [(f.concept, f.value) for f in printed_loss]
@@ -546,11 +548,7 @@ def test_shares_converted_out_of_preferred_stock_stay_negative_in_its_column():
 
 
 def test_a_row_deducted_in_a_measure_table_is_a_positive_amount():
-    from edgar2xbrl.tag.notes import build_measure_table
     text = MEASURE_NOTE + "Less: Long-term marketable securities       (300)          (2)            --       (298)\n"
-    lines, docs = _doc(text)
-    note, st = locate(lines, find_tables(lines, docs), docs, "10-K", date(2009, 12, 31)).note_tables[0]
-    b = Builder(load_catalog(2009), "acme", "x.txt")
-    build_measure_table(b, note, st, 1, "Note2", st.title)
+    b = _measure(text)
     less = {f.concept: Decimal(f.value) for f in b.facts.values() if f.row_label.startswith("Less")}
     assert less.get("us-gaap:AvailableForSaleSecuritiesDebtSecurities") == 298000, less

@@ -307,7 +307,12 @@ def line_period_type(ln: Line, st: Statement) -> str:
 
 def is_flow(label: str) -> bool:
     """The row's words say it is what happened in a period: a change, or a gain or loss on an event."""
-    return bool(_CHANGE.search(label)) or (bool(_GAIN_ON.search(label)) and not _HELD.search(label))
+    return bool(_CHANGE.search(label)) or _realized(label)
+
+
+def _realized(label: str) -> bool:
+    """A gain or loss on an event ("Loss on redemption of debt"), not a balance held ("Unrealized losses")."""
+    return bool(_GAIN_ON.search(label)) and not _HELD.search(label)
 
 
 def column_period(ln: Line, col) -> "Period | None":
@@ -382,7 +387,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
         bare = not ln.children and bool(tokens(label)) and not (set(tokens(label)) - _NO_MEANING)
         said = set(tokens(f"{label} {ln.context_label}"))
         gain_or_loss = bool(_GAIN_LOSS.search(label)) and not _CASH_WORDS.search(label)  # not "losses paid"
-        realized = bool(_GAIN_ON.search(label)) and not _HELD.search(label)  # "Loss on redemption of debt"
+        realized = _realized(label)
         revenue_only = st.kind == "income" and ln.kind == "monetary" and bool(set(tokens(label)) & _REVENUE_WORDS) \
             and not said & _COST_WORDS
 

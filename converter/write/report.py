@@ -53,19 +53,13 @@ def _float(o: float) -> str:
 
 
 def _key(key) -> str:
+    """A mapping key as the standard encoder writes it: a string as it is, a scalar as its JSON."""
     if isinstance(key, str):
         return key
-    if isinstance(key, float):
-        return _float(key)
-    if key is True:
-        return "true"
-    if key is False:
-        return "false"
-    if key is None:
-        return "null"
-    if isinstance(key, int):
-        return int.__repr__(key)
-    raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
+    s = _scalar(key)
+    if s is None:
+        raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
+    return s
 
 
 def _scalar(o) -> str | None:
