@@ -40,6 +40,34 @@ def test_parse_table_wraps_labels_and_reads_headers():
     assert [c.header for c in t.columns] == ["Three Months Ended 2004", "Three Months Ended 2003"]
 
 
+def test_a_label_in_a_hanging_indent_is_one_row_a_caption_over_items_is_not():
+    # Aeroflex's equity statement: "Treasury Stock Received / from the Employee / Stock Ownership Plan" prints
+    # its amounts on the last, indented line; the next row starts back at the margin
+    lines = ["                          Total     Shares",
+             "                         ------    ------",
+             "Retirement of Treasury",
+             "  Stock                      -    (1,181)",
+             "Treasury Stock Received",
+             "  from the Employee",
+             "  Stock Ownership Plan     (92)        58",
+             "Stock Issued Upon",
+             "  Exercise of Stock",
+             "  Options                   64        25",
+             "Current assets",
+             "  Cash                     10         -",
+             "  Receivables              20         -",
+             "Other assets",
+             "  Total other assets        5         -",
+             "Net Income                 30         -"]
+    t = parse_table(lines, [0, 1], list(range(2, len(lines))), 1)
+    assert [r.label for r in t.rows] == ["Retirement of Treasury Stock",
+                                         "Treasury Stock Received from the Employee Stock Ownership Plan",
+                                         "Stock Issued Upon Exercise of Stock Options",
+                                         "Current assets", "Cash", "Receivables",
+                                         "Other assets", "Total other assets", "Net Income"]
+    assert not t.rows[3].has_values and t.rows[4].has_values
+
+
 def test_equity_headings_over_a_closing_rule_and_a_label_wrapped_before_its_date():
     # the 24Holdings layout: group rules printed one space apart, a rule under the last heading line across the
     # whole table, and "Net loss for year ended" wrapped before the date that carries the amounts

@@ -814,3 +814,50 @@ def test_a_note_total_of_accrued_liabilities_is_not_all_liabilities():
     got = {r["row"]: r["concept"] for r in b.rows}
     assert got["Total"] not in ("us-gaap:Liabilities", "us-gaap:LiabilitiesNoncurrent"), got["Total"]
     assert "Noncurrent" not in got["Other"] and "Investing" not in got["Other"], got["Other"]
+
+
+EPS_NOTE = """\
+                          ACME CORP.
+NOTES TO CONDENSED CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 2 - EARNINGS PER SHARE
+
+The following table sets forth the computation of basic and diluted earnings per share (in millions, except per
+share amounts):
+
+                                                   Three Months Ended
+                                                 December 26,   December 27,
+                                                     1998           1997
+                                                   --------       --------
+Numerator:
+  Numerator for basic earnings per share --
+    net income                                       $  152         $   47
+  Interest expense on convertible debt                   11             --
+                                                   --------       --------
+  Numerator for diluted earnings per share --
+    adjusted net income                              $  163         $   47
+                                                   --------       --------
+Denominator:
+  Denominator for basic earnings per share --
+    weighted-average shares outstanding               135.5          126.1
+  Denominator for diluted earnings per share --
+    adjusted weighted-average shares                  172.0          126.1
+                                                   --------       --------
+Basic earnings per share                             $ 1.12         $ 0.37
+"""
+
+
+def test_the_numerator_and_denominator_of_earnings_per_share_are_earnings_and_shares():
+    # SFAS 128's wording names the inputs of the computation: they are never per-share amounts
+    note, st = _statement(EPS_NOTE, period_end=date(1998, 12, 26), form="10-Q", note=True)
+    b = Builder(load_catalog(era_of(date(1998, 12, 26))), "acme", "x.txt")
+    b.build_statement(st, 1, "Note2", st.title, group="Note")
+    got = {f.row_label: (f.concept, f.unit) for f in b.facts.values()}
+    assert got["Numerator for basic earnings per share -- net income"] == \
+        ("us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic", "USD")
+    assert got["Numerator for diluted earnings per share -- adjusted net income"] == \
+        ("us-gaap:NetIncomeLossAvailableToCommonStockholdersDiluted", "USD")
+    assert got["Denominator for basic earnings per share -- weighted-average shares outstanding"] == \
+        ("us-gaap:WeightedAverageNumberOfSharesOutstandingBasic", "shares")
+    assert got["Denominator for diluted earnings per share -- adjusted weighted-average shares"] == \
+        ("us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding", "shares")

@@ -186,7 +186,8 @@ def _near_column(a: int, lefts: list[int], rights: list[int], widest: int) -> bo
 
 
 _INCOMPLETE_END = re.compile(r"(,|;|\(|\b(of|and|or|to|for|in|at|on|the|from|by|with|less|net|under|per|"
-                            r"into|ended|ending|through|since|until))$", re.I)
+                            r"into|ended|ending|through|since|until|upon|over|after|before|between|against|"
+                            r"among|via|within|including|excluding|a|an|its|their))$", re.I)
 
 
 def _continues(first: str, nxt: str, first_indent: int, next_indent: int) -> bool:
@@ -202,6 +203,28 @@ def _continues(first: str, nxt: str, first_indent: int, next_indent: int) -> boo
     if n[0].islower() or n[0] == "(" or (n[0].isdigit() and re.search(r"[A-Za-z]\s*$", f)):
         return True
     return False
+
+
+def _hangs(first: str, row_label: str, first_indent: int, row_indent: int, after_indent: int | None) -> bool:
+    """Whether a label line wraps onto the deeper-indented amount line under it (a hanging indent).
+
+    "Retirement of Treasury / ··Stock ··(1,181,000)" prints one row, its second line indented; a caption prints the
+    same shape over its items, but over more than one: the line after the amount line goes back to the caption's
+    margin only for a wrap (or a caption of a single item, which then reads as one row named by both). A total
+    under a heading is never the end of the heading's words."""
+    if first.rstrip().endswith(":") or row_indent <= first_indent or after_indent is None \
+            or re.match(r"\s*total\b", row_label, re.I):
+        return False
+    return after_indent <= first_indent
+
+
+def _next_indent(lines: list[str], body_idx: list[int], pos: int) -> int | None:
+    """The indent of the next line of the table that prints something, None at the table's end."""
+    for i in body_idx[pos + 1:]:
+        line = lines[i]
+        if line.strip() and not is_rule(line):
+            return len(line) - len(line.lstrip())
+    return None
 
 
 def parse_table(lines: list[str], header_idx: list[int], body_idx: list[int], first_line_no: int,
@@ -292,7 +315,9 @@ def parse_table(lines: list[str], header_idx: list[int], body_idx: list[int], fi
         label_parts: list[str] = []
         first = line_no
         row_indent = indent
-        if pending_label and (not sp.label or _continues(pending_label[-1], sp.label, pending_indent, indent)):
+        if pending_label and (not sp.label or _continues(pending_label[-1], sp.label, pending_indent, indent)
+                              or _hangs(pending_label[-1], sp.label, pending_indent, indent,
+                                        _next_indent(lines, body_idx, pos))):
             label_parts, first, row_indent = pending_label, pending_first, pending_indent
         elif pending_label:
             rows.append(Row(label=" ".join(pending_label), cells=[None] * len(columns),

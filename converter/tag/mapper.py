@@ -89,6 +89,12 @@ def row_kind(row: Row, st: Statement, context: str = "") -> str:
     # "Shares used in computing earnings per share" counts shares, whatever else it mentions
     if _SHARE_COUNT.search(label) and not any(c.places >= 2 for c in vals):
         return "shares"
+    # SFAS 128's "Numerator for basic earnings per share -- net income" is the earnings, "Denominator ..." the
+    # shares: the words of the computation name its inputs, never a per-share amount
+    if re.search(r"\bnumerator\b", label, re.I) and not any(c.places >= 2 for c in vals):
+        return "monetary"
+    if re.search(r"\bdenominator\b", label, re.I) and not any(c.places >= 2 for c in vals):
+        return "shares"
     if _PER_SHARE.search(label):
         return "perShare"
     context = core_label(context)
