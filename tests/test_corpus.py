@@ -42,21 +42,3 @@ def test_filing_without_statements_says_so(tmp_path):
         convert(TEXT / name, tmp_path / "out")
     assert err.value.line == 749  # "The consolidated financial statements ... are incorporated herein by reference"
     assert not (tmp_path / "out").exists()
-
-
-def test_a_fact_a_rule_removes_is_gone_from_the_instance_and_listed_with_the_rule(tmp_path):
-    """Microsoft's 10-Q of September 1996 prints a short-term investments line read as a payment of a negative
-    amount: E2X.NEG leaves it out; the report says so in Needs review, on the row and among the untagged."""
-    from conftest import facts_of
-    res = convert(TEXT / "MSFT_10-Q_1996-09-30_0000891020-96-001463.txt", tmp_path / "out")
-    removed = [f for f in res.report["needs_review"] if f["action"] == "removed"]
-    assert removed, "expected a removed finding on this filing"
-    rows = [r for r in res.report["rows"] if r["status"] == "removed"]
-    assert rows and all(r["rules"] for r in rows)
-    assert any("left out by E2X." in u["reason"] for u in res.report["untagged"])
-    written = facts_of(res)
-    for r in rows:
-        assert (r["concept"], r["period"], ()) not in written
-    s = res.report["summary"]
-    assert s["numbers_tagged"] + s["numbers_untagged"] >= s["numbers_in_statements"]
-    assert res.validation.errors == []

@@ -171,7 +171,8 @@ def test_every_finding_is_on_the_page_and_its_row_highlighted(sample):
 def test_a_flagged_corpus_filing_shows_every_flag():
     if not CORPUS_TEXT.is_dir():
         pytest.skip("no corpus at ../shared")
-    for path in sorted(CORPUS_TEXT.iterdir()):  # the first flagged one (most filings convert clean)
+    pairs = sorted((CORPUS_TEXT.parent / "pairs").glob("*/full-submission.txt"))
+    for path in pairs + sorted(CORPUS_TEXT.iterdir()):  # the first flagged one (most filings convert clean)
         try:
             conv = convert(path, Options(validate=False))
         except Exception:

@@ -861,3 +861,52 @@ def test_the_numerator_and_denominator_of_earnings_per_share_are_earnings_and_sh
         ("us-gaap:WeightedAverageNumberOfSharesOutstandingBasic", "shares")
     assert got["Denominator for diluted earnings per share -- adjusted weighted-average shares"] == \
         ("us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding", "shares")
+
+
+CASH_AND_INVESTMENTS = """\
+                          ACME CORP.
+                    CASH FLOWS STATEMENTS
+                        (In millions)
+
+                                                         Year Ended June 30
+                                                      1995              1996
+                                                    --------          --------
+CASH FLOWS FROM OPERATIONS
+  Net income                                         $ 1,453           $ 2,195
+  Depreciation and amortization                          269               480
+                                                    --------          --------
+    Net cash from operations                           1,722             2,675
+                                                    --------          --------
+CASH FLOWS USED FOR INVESTMENTS
+  Additions to property, plant, and equipment           (495)             (494)
+  Short-term investments                                 (651)              259
+                                                    --------          --------
+    Net cash used for investments                     (1,146)             (235)
+                                                    --------          --------
+Net change in cash and equivalents                       576             2,440
+Cash and equivalents, beginning of year                1,477             2,053
+                                                    --------          --------
+Cash and equivalents, end of year                      2,053             4,493
+Short-term investments                                 2,788             4,339
+                                                    --------          --------
+Cash and short-term investments                      $ 4,841           $ 8,832
+                                                    ========          ========
+"""
+
+
+def test_short_term_investments_are_their_net_change_under_investing_and_a_balance_beside_ending_cash():
+    st = _statement(CASH_AND_INVESTMENTS)
+    b = Builder(load_catalog(era_of(date(1996, 6, 30))), "acme", "x.txt")
+    b.build_statement(st, 1, "Cash flows", st.title)
+    facts = [(f.row_label, f.concept, f.context.period, Decimal(f.value)) for f in b.facts.values()]
+    net = [f for f in facts if f[0] == "Short-term investments" and f[2].start is not None]
+    # a line printed with both signs is the two-way change, never a payment that is negative one year
+    assert {f[1] for f in net} == {"us-gaap:PaymentsForProceedsFromShortTermInvestments"}, net
+    held = [f for f in facts if f[0] == "Short-term investments" and f[2].start is None]
+    assert {(f[1], f[2].end, f[3]) for f in held} == {
+        ("us-gaap:ShortTermInvestments", date(1995, 6, 30), Decimal(2788000000)),
+        ("us-gaap:ShortTermInvestments", date(1996, 6, 30), Decimal(4339000000))}
+    total = [f for f in facts if f[0] == "Cash and short-term investments"]
+    assert {(f[1], f[2].start, f[2].end) for f in total} == {
+        ("us-gaap:CashCashEquivalentsAndShortTermInvestments", None, date(1995, 6, 30)),
+        ("us-gaap:CashCashEquivalentsAndShortTermInvestments", None, date(1996, 6, 30))}

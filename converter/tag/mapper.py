@@ -293,6 +293,13 @@ def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> l
         lines[t].children = kids
         for k, _s in kids:
             lines[k].parent = t
+    if st.kind == "cash_flow":
+        # "Cash and equivalents, end of year" + "Short-term investments" = "Cash and short-term investments": a
+        # balance added to the ending balance is a balance at the period's end, and so is their sum
+        for t, kids in subtotals.items():
+            if not lines[t].instant_at and any(lines[k].instant_at == "end" for k, _s in kids):
+                for i in [t] + [k for k, _s in kids]:
+                    lines[i].instant_at = lines[i].instant_at or "end"
     return lines
 
 
