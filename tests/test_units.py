@@ -552,3 +552,56 @@ def test_a_row_deducted_in_a_measure_table_is_a_positive_amount():
     b = _measure(text)
     less = {f.concept: Decimal(f.value) for f in b.facts.values() if f.row_label.startswith("Less")}
     assert less.get("us-gaap:AvailableForSaleSecuritiesDebtSecurities") == 298000, less
+
+
+SCALE_BY_FIGURES = """\
+                          ACME CORP.
+                    INCOME STATEMENTS
+            (In millions, except earnings per share)
+
+                                              Year Ended June 30
+                                              1997          1998
+                                            --------      --------
+Revenue                                      $11,358       $14,484
+Operating expenses                             6,487         8,070
+                                            --------      --------
+Income before income taxes                     4,871         6,414
+Provision for income taxes                     1,860         2,627
+                                            --------      --------
+Net income                                   $ 3,011       $ 3,787
+                                            ========      ========
+
+<PAGE>
+
+NOTES TO FINANCIAL STATEMENTS
+
+INCOME TAXES
+
+The provision for income taxes consisted of:
+
+                                              1997          1998
+                                            --------      --------
+Current taxes                                  1,600         2,400
+Deferred taxes                                   260           227
+                                            --------      --------
+Provision for income taxes                     1,860         2,627
+                                            ========      ========
+
+STOCK OPTIONS
+
+Options outstanding were:
+
+                                              1997          1998
+                                            --------      --------
+Options granted                                  125           130
+Options exercised                                 40            45
+"""
+
+
+def test_a_note_table_with_no_scale_phrase_takes_the_scale_of_the_statement_whose_figures_it_repeats():
+    lines, docs = _doc(SCALE_BY_FIGURES)
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K")
+    assert [st.scale for st in lay.statements] == [6]
+    scales = {note.title.split()[0].upper(): st.scale for note, st in lay.note_tables}
+    assert scales.get("INCOME") == 6, scales  # repeats 1,860 and 2,627 of the income statement
+    assert scales.get("STOCK") == 0, scales  # repeats nothing: as printed

@@ -861,6 +861,16 @@ def test_the_numerator_and_denominator_of_earnings_per_share_are_earnings_and_sh
         ("us-gaap:WeightedAverageNumberOfSharesOutstandingBasic", "shares")
     assert got["Denominator for diluted earnings per share -- adjusted weighted-average shares"] == \
         ("us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding", "shares")
+    # a caption's own scale ("Numerator (in millions):") over a heading in thousands scales the rows under it
+    text = EPS_NOTE.replace("(in millions, except per\nshare amounts)", "(in thousands, except net income\nand per share amounts)")
+    text = text.replace("Numerator:", "Numerator (in millions):")
+    assert "in thousands" in text and "Numerator (in millions):" in text
+    note, st = _statement(text, period_end=date(1998, 12, 26), form="10-Q", note=True)
+    b = Builder(load_catalog(era_of(date(1998, 12, 26))), "acme", "x.txt")
+    b.build_statement(st, 1, "Note2", st.title, group="Note")
+    values = {f.row_label: Decimal(f.value) for f in b.facts.values() if f.context.period.end == date(1998, 12, 26)}
+    assert values["Numerator for basic earnings per share -- net income"] == Decimal(152000000)
+    assert values["Denominator for basic earnings per share -- weighted-average shares outstanding"] == Decimal(135500)
 
 
 CASH_AND_INVESTMENTS = """\
@@ -910,3 +920,64 @@ def test_short_term_investments_are_their_net_change_under_investing_and_a_balan
     assert {(f[1], f[2].start, f[2].end) for f in total} == {
         ("us-gaap:CashCashEquivalentsAndShortTermInvestments", None, date(1995, 6, 30)),
         ("us-gaap:CashCashEquivalentsAndShortTermInvestments", None, date(1996, 6, 30))}
+
+
+DEFERRED_TAX_NOTE = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 8 - INCOME TAXES
+
+The tax effects of temporary differences are presented below (in thousands):
+
+                                                 December 31,
+                                              2009          2008
+                                            --------      --------
+Deferred tax assets:
+  Accruals and reserves                      $ 1,144       $ 1,378
+  Depreciation                                (3,259)          520
+  Net operating loss carryforwards             2,100         2,400
+                                            --------      --------
+    Net deferred tax assets                      (15)        4,298
+                                            ========      ========
+"""
+
+
+def test_an_income_tax_note_row_is_a_tax_never_the_item_it_is_named_after():
+    note, st = _statement(DEFERRED_TAX_NOTE, period_end=date(2009, 12, 31), note=True)
+    b = Builder(load_catalog(era_of(date(2009, 12, 31))), "acme", "x.txt")
+    b.build_statement(st, 1, "Note8", st.title, group="Disclosure")
+    got = {f.row_label: f.concept for f in b.facts.values()}
+    assert set(got) >= {"Depreciation", "Net operating loss carryforwards"}
+    # the tax effect of depreciation is not the depreciation expense; of the losses, not the losses
+    for row in ("Depreciation", "Net operating loss carryforwards", "Accruals and reserves"):
+        name = got[row].split(":")[1]
+        assert got[row].startswith("acme:") or "Tax" in name, (row, got[row])
+
+
+NOTE_BALANCES = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 4 - INVENTORIES
+
+Inventories at year end were (in millions):
+
+                                              2001          2000
+                                            --------      --------
+Raw materials                                $   905       $ 1,095
+Finished products                              2,601         2,492
+                                            --------      --------
+  Total inventories                            3,506         3,587
+                                            ========      ========
+"""
+
+
+def test_a_note_total_under_year_columns_is_the_balance_not_its_change():
+    note, st = _statement(NOTE_BALANCES, period_end=date(2001, 12, 31), note=True)
+    b = Builder(load_catalog(era_of(date(2001, 12, 31))), "acme", "x.txt")
+    b.build_statement(st, 1, "Note4", st.title, group="Disclosure")
+    total = [f for f in b.facts.values() if f.row_label == "Total inventories"]
+    assert total and all(not f.concept.split(":")[1].startswith("IncreaseDecrease") for f in total), total
+    assert {(f.concept, f.context.period.start, Decimal(f.value)) for f in total} == {
+        ("us-gaap:InventoryNet", None, Decimal(3506000000)), ("us-gaap:InventoryNet", None, Decimal(3587000000))}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from dataclasses import dataclass, field
 
 from edgar2xbrl.model import Statement, Table
@@ -385,6 +386,7 @@ def locate(lines: list[str], tables: list[Table], docs: list[Document], form: st
     notes = split_notes(lines, zone) if zone else []
     statements: list[Statement] = []
     note_tables: list[tuple[Note, Statement]] = []
+    unscaled: list[tuple[Statement, str]] = []  # note tables that print no scale phrase
     skipped: list[tuple[Table, str]] = []
     for t in tables:
         in_notes = zone is not None and zone[0] <= t.start_line <= zone[1]
@@ -405,6 +407,8 @@ def locate(lines: list[str], tables: list[Table], docs: list[Document], form: st
                            share_scale=share_scale_of(context, scale or 0), note_number=note.number)
             assign_periods(st, form, period_end, printed)
             note_tables.append((note, st))
+            if scale is None:
+                unscaled.append((st, context))
             continue
         if zone is not None and t.start_line > zone[1] and not kind:
             skipped.append((t, "table after the notes (not a financial statement)"))
@@ -450,8 +454,31 @@ def locate(lines: list[str], tables: list[Table], docs: list[Document], form: st
                                 else f"its columns carry no dates; another table was converted as the "
                                      f"{TITLES[st.kind].lower()}"))
     statements = chosen
+    for st, context in unscaled:
+        _scale_of_repeated_figures(st, context, statements)
     return Layout(statements=statements, notes=notes, note_tables=note_tables, skipped=skipped, notes_zone=zone,
                   printed_dates=printed)
+
+
+def _figures(st: Statement) -> set[Decimal]:
+    """The amounts a table prints, as printed (unscaled), that can identify a figure: at least 100 and not a year."""
+    return {abs(c.value) for r in st.rows for c in r.cells
+            if c is not None and not c.dash and not c.percent and c.value is not None and abs(c.value) >= 100
+            and not (c.places == 0 and 1900 <= abs(c.value) <= 2100)}
+
+
+def _scale_of_repeated_figures(note: Statement, context: str, statements: list[Statement]) -> None:
+    """A note table that prints no scale phrase ("Income taxes" under Microsoft's statements "(In millions)", the
+    phrase printed once per statement, never in the notes) is in the scale of the statement whose figures it
+    repeats: at least two of its amounts printed there with the same digits. A table that repeats none keeps
+    its amounts as printed (option prices, counts of people)."""
+    figures = _figures(note)
+    for st in statements:
+        if st.scale and len(figures & _figures(st)) >= 2:
+            note.scale = st.scale
+            if st.share_scale == st.scale:  # "(In millions, except per share amounts)": shares counted alike
+                note.share_scale = share_scale_of(context, st.scale)
+            return
 
 
 def notes_before(notes: list[Note], t: Table) -> bool:

@@ -361,8 +361,8 @@ class Builder:
         if ln.kind == "perShare":
             return 0
         own = row_scale(ln.row.label)
-        if own is None and ln.kind == "shares" and ln.context_label:
-            own = row_scale(ln.context_label)
+        if own is None and ln.context_label:
+            own = row_scale(ln.context_label)  # "Numerator (in millions):" over the rows it scales
         if own is not None:
             return own
         return st.scale if ln.kind == "monetary" else st.share_scale

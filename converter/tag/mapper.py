@@ -343,7 +343,11 @@ def _years_only(ln: Line, st: Statement) -> bool:
     return bool(cols) and all(col.year_period is not None for col in cols)
 
 
-_CHANGE = re.compile(r"\bchanges?\s+in\b|\b(increase|decrease)[sd]?\b", re.I)
+_CHANGE_IN = re.compile(r"\bchanges?\s+in\b|\b(increase|decrease)[sd]?\b", re.I)  # anywhere in the words
+# "before tax", "net of tax": how an amount is measured, not a tax (an unrealized gain before tax is no tax)
+_AS_TAXED = re.compile(r"(BeforeTax|NetOfTax|AfterTax|OfTax)(?!es)")
+_TAX_NOTE = re.compile(r"\b(income|federal)\s+tax(es)?\b|\btaxes\s+on\s+income\b|\bprovision\s+for\s+(income\s+)?taxes\b|"
+                       r"^\W*taxes\W*$", re.I)
 
 
 def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str] | None = None,
@@ -403,6 +407,11 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
         realized = _realized(label)
         revenue_only = st.kind == "income" and ln.kind == "monetary" and bool(set(tokens(label)) & _REVENUE_WORDS) \
             and not said & _COST_WORDS
+        # an income-tax note's rows are taxes: "Depreciation" under deferred tax liabilities is the tax effect of
+        # depreciation, never the depreciation expense; "Net operating loss carryforwards" there is the deferred
+        # tax asset, not the losses themselves
+        tax_note = st.kind == "note" and bool(_TAX_NOTE.search(around))
+        changes = any(_CHANGE.search(x) or _CHANGE_IN.search(x) for x in (label, ln.context_label, around))
 
         def score(readings: tuple[str, ...]) -> list[tuple[float, Concept]]:
             scored = []
@@ -430,6 +439,10 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
                     continue  # a gain or a loss on a sale is never the cash the sale brought in or paid out
                 if not gain_or_loss and section in ("investing", "financing") and _GAIN_CONCEPT.search(c.name):
                     s *= 0.5  # nor is "Sales of investments" under investing activities (the cash) the gain on them
+                if tax_note and "Tax" not in _AS_TAXED.sub("", c.name):
+                    continue
+                if not changes and st.kind != "cash_flow" and c.name.startswith("IncreaseDecrease"):
+                    continue  # "Income taxes payable" under a year is the balance, not its change in the year
                 if revenue_only and c.balance == "debit":
                     s *= 0.6  # "Net revenues" (revenues less interest expense) is not a cost of revenue
                 if st.kind == "cash_flow" and section and not ln.children:
