@@ -1,6 +1,7 @@
 """Row labels → concepts, by the taxonomy's labels, the statement a concept belongs to, and the subtotal structure."""
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -335,6 +336,37 @@ def column_period(ln: Line, col) -> "Period | None":
             col.period is not None and col.period.is_instant:
         return col.year_period
     return col.period
+
+
+_AT_A_DATE = re.compile(r"\bbalances?\b|\b(beginning|end)\s+of\b|\bat\s+(" + "|".join(calendar.month_name[1:]) + r"|year|period)",
+                        re.I)
+
+
+def neighbour_period(ln: Line, lines: list[Line], st: Statement) -> str | None:
+    """Under year-only note columns (a year's end or the year), the period type a line with no official concept
+    shares with the rows it adds up with: the nearest official total above it ("Computed expected tax" under the
+    provision for income taxes), else the official rows it adds up when they agree (the unlabeled sum of a
+    current and a deferred tax expense). Rows beside it say nothing: a segment table prints assets among sales.
+    None where no official total or part is linked to it."""
+    if not _years_only(ln, st) or _AT_A_DATE.search(ln.row.label):
+        return None
+
+    def official(i: int | None) -> "Concept | None":
+        c = lines[i].concept if i is not None and 0 <= i < len(lines) else None
+        return c if c is not None and not c.extension else None
+
+    up, seen = ln.parent, set()
+    while up is not None and up not in seen:  # "Total deferred tax assets", itself an extension, under the net
+        seen.add(up)
+        if official(up) is not None:
+            return official(up).period
+        up = lines[up].parent
+    # only when every row it adds up is official and of one kind: a roll-forward's ending balance adds up flows
+    # and an opening balance
+    kinds = [official(k).period if official(k) is not None else None for k, _ in ln.children]
+    if kinds and None not in kinds and len(set(kinds)) == 1:
+        return kinds[0]
+    return None
 
 
 def _years_only(ln: Line, st: Statement) -> bool:
