@@ -605,3 +605,32 @@ def test_a_note_table_with_no_scale_phrase_takes_the_scale_of_the_statement_whos
     scales = {note.title.split()[0].upper(): st.scale for note, st in lay.note_tables}
     assert scales.get("INCOME") == 6, scales  # repeats 1,860 and 2,627 of the income statement
     assert scales.get("STOCK") == 0, scales  # repeats nothing: as printed
+
+
+SLASH_DATES = """\
+                          ACME CORP.
+NOTES TO CONDENSED CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 2 - DEBENTURES
+
+The Debentures were converted in the three month period ended December 26, 1998. On April 14, 1999, the
+Company called them for redemption.
+
+NOTE 3 - CONSOLIDATED FINANCIAL STATEMENT DETAILS (IN MILLIONS)
+
+     INVENTORIES
+                                                       1/1/00          9/25/99
+                                                       ------          -------
+    Purchased parts                                    $    5          $     4
+    Finished goods                                         10               13
+                                                       ------          -------
+    Total inventories                                  $   15          $    20
+"""
+
+
+def test_a_column_dated_m_d_yy_is_dated_by_its_header_not_by_the_prose_above():
+    lines, docs = _doc(SLASH_DATES)
+    lay = locate(lines, find_tables(lines, docs), docs, "10-Q", date(2000, 1, 1))
+    [(note, st)] = [(n, s) for n, s in lay.note_tables if "INVENTORIES" in (s.tables[0].title.upper() + n.title.upper())
+                    or n.number == "3"]
+    assert [c.period.end for c in st.columns] == [date(2000, 1, 1), date(1999, 9, 25)]

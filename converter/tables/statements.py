@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from edgar2xbrl.model import Statement, Table
 import calendar
 
-from edgar2xbrl.tables.periods import (MONTH_DAY, YEAR, PrintedDates, all_dates, column_end_date, duration_ending, month_day_of,
+from edgar2xbrl.tables.periods import (MONTH_DAY, NUMERIC_DATE, YEAR, PrintedDates, all_dates, column_end_date, duration_ending, month_day_of,
                       parse_date, printed_dates, span_nearest_end, span_of)
 from edgar2xbrl.read.source import Document
 
@@ -277,7 +277,7 @@ def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset
         days = _split_month_days(t.columns, [month_day_of(c.header) for c in t.columns])
         spans = [span_of(c.header) for c in t.columns]
         title_dates = [d for d, _, _ in all_dates(t.title)]
-        undated = [c for c in t.columns if not YEAR.search(c.header)]
+        undated = [c for c in t.columns if not YEAR.search(c.header) and not NUMERIC_DATE.search(c.header)]  # "1/1/00"
         if len(undated) == len(t.columns) and len(title_dates) == len(t.columns):
             # "BALANCE SHEET / December 31, 2007" over a single column: the heading dates the columns in order
             for c, d in zip(t.columns, title_dates):
