@@ -66,6 +66,16 @@ def test_a_label_in_a_hanging_indent_is_one_row_a_caption_over_items_is_not():
                                          "Current assets", "Cash", "Receivables",
                                          "Other assets", "Total other assets", "Net Income"]
     assert not t.rows[3].has_values and t.rows[4].has_values
+    # a table that wraps no label in a hanging indent anywhere: the same shape is a caption over its one item
+    lines = ["                          1999      1998",
+             "                         ------    ------",
+             "Operating income             300       250",
+             "Other income (expense)",
+             "  Interest expense           (50)      (40)",
+             "Income before income taxes   250       210"]
+    t = parse_table(lines, [0, 1], list(range(2, len(lines))), 1)
+    assert [r.label for r in t.rows] == ["Operating income", "Other income (expense)", "Interest expense",
+                                         "Income before income taxes"]
 
 
 def test_equity_headings_over_a_closing_rule_and_a_label_wrapped_before_its_date():

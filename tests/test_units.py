@@ -634,3 +634,58 @@ def test_a_column_dated_m_d_yy_is_dated_by_its_header_not_by_the_prose_above():
     [(note, st)] = [(n, s) for n, s in lay.note_tables if "INVENTORIES" in (s.tables[0].title.upper() + n.title.upper())
                     or n.number == "3"]
     assert [c.period.end for c in st.columns] == [date(2000, 1, 1), date(1999, 9, 25)]
+
+
+EQUITY_SHARE_SCALE = """\
+                CONSOLIDATED STATEMENTS OF SHAREHOLDERS' EQUITY
+
+               (IN MILLIONS, EXCEPT SHARE AND PER SHARE AMOUNTS)
+
+                                       COMMON STOCK
+                                 -------------------------   RETAINED        TOTAL
+                                     SHARES        AMOUNT    EARNINGS       EQUITY
+                                 --------------   --------   --------     --------
+                                 (IN THOUSANDS)
+Balances as of September 27, 1996    124,497        $  439    $ 1,634      $ 2,073
+  Net income                              --            --        601          601
+                                     -------        ------    -------      -------
+Balances as of September 25, 1997    124,497        $  439    $ 2,235      $ 2,674
+"""
+
+
+def test_a_scale_printed_under_the_share_columns_counts_the_shares_not_the_amounts():
+    lines, docs = _doc(EQUITY_SHARE_SCALE)
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K")
+    [st] = lay.statements
+    assert st.kind == "equity" and (st.scale, st.share_scale) == (6, 3)
+
+
+EQUITY_SHARES_HEADED = """\
+                Consolidated Statements of Shareholders' Equity
+
+               (Dollars in millions, except per share amounts)
+
+                                                                        Total
+                             Common Stock                              Share-
+                            Shares              Retained             holders'
+                      (in Thousands)  Amount    Earnings     Other     Equity
+
+Balance at September 25,
+ 1992                       118,479   $  282    $ 1,905     $  --     $ 2,187
+Net income                       --       --        424        --         424
+Balance at September 24,
+ 1993                       118,479   $  282    $ 2,329     $  --     $ 2,611
+"""
+
+
+def test_a_scale_over_the_share_column_alone_scales_the_shares():
+    from edgar2xbrl.tag.labels import camel
+    from edgar2xbrl.tables.statements import row_scale
+    lines, docs = _doc(EQUITY_SHARES_HEADED)
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K")
+    [st] = lay.statements
+    assert (st.scale, st.share_scale) == (6, 3)
+    assert st.columns[0].header.endswith("(in Thousands)")
+    # how amounts are printed is no part of a name; billions are a scale too
+    assert camel("Net income (in millions)") == "NetIncome"
+    assert row_scale("Retained interests (in billions)") == 9

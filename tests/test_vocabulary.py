@@ -1070,3 +1070,63 @@ def test_an_extension_under_year_columns_takes_the_period_of_the_official_rows_i
     sums = [f for f in b.facts.values() if f.concept.startswith("acme:")]
     assert {Decimal(f.value) for f in sums} >= {Decimal(-20000000), Decimal(33000000)}, sums
     assert all(f.context.period.start is not None for f in sums), [(f.concept, f.context.period) for f in sums]
+
+
+HELD_PAPER = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 4 - CASH AND SHORT-TERM INVESTMENTS
+
+Cash and short-term investments were (in millions):
+
+                                                 June 30
+                                              1997          1998
+                                            --------      --------
+Cash                                         $   246       $   195
+Commercial paper                               1,660         2,771
+Certificates of deposit                          854           419
+                                            --------      --------
+  Cash and equivalents                         2,760         3,385
+                                            ========      ========
+"""
+
+
+def test_a_row_added_into_assets_is_held_not_owed():
+    note, st = _statement(HELD_PAPER, period_end=date(1998, 6, 30), note=True)
+    b = Builder(load_catalog(era_of(date(1998, 6, 30))), "acme", "x.txt")
+    b.build_statement(st, 1, "Note4", st.title, group="Disclosure")
+    paper = [f for f in b.facts.values() if f.row_label == "Commercial paper"]
+    assert paper and all(f.concept not in ("us-gaap:CommercialPaper", "us-gaap:CommercialPaperNoncurrent")
+                         for f in paper), paper
+    assert all(Decimal(f.value) > 0 for f in paper), [(f.concept, f.value) for f in paper]
+
+
+DILUTIVE_SHARES = EPS_NOTE.replace("""  Denominator for diluted earnings per share --
+    adjusted weighted-average shares                  172.0          126.1
+""", """  Effect of dilutive securities:
+    Convertible preferred stock                       9,091          9,091
+    Dilutive options                                  8,287          5,059
+                                                   --------       --------
+  Dilutive potential common shares                   17,378         14,150
+                                                   --------       --------
+""")
+
+
+def test_what_adds_up_to_a_count_of_shares_is_shares_and_taxes_need_tax_words():
+    from edgar2xbrl.tag.catalog import never_negative
+    from edgar2xbrl.tag.mapper import _TAX_NOTE
+    assert "Dilutive potential common shares" in DILUTIVE_SHARES
+    note, st = _statement(DILUTIVE_SHARES, period_end=date(1998, 12, 26), form="10-Q", note=True)
+    b = Builder(load_catalog(era_of(date(1998, 12, 26))), "acme", "x.txt")
+    b.build_statement(st, 1, "Note2", st.title, group="Note")
+    units = {f.row_label: f.unit for f in b.facts.values()}
+    assert units["Convertible preferred stock"] == units["Dilutive options"] == "shares", units
+    # a note about income taxes is one whose title says so, not one of amounts net of them
+    assert _TAX_NOTE.search("Income Taxes") and _TAX_NOTE.search("Provision for Taxes")
+    assert not _TAX_NOTE.search("Accumulated other comprehensive income, net of income taxes")
+    assert not _TAX_NOTE.search("Taxes other than income taxes")
+    # deferred tax assets and liabilities are amounts held or owed: never negative, they anchor a table's signs
+    cat = load_catalog()
+    assert never_negative(cat.concepts["us-gaap:DeferredTaxAssetsGross"])
+    assert not never_negative(cat.concepts.get("us-gaap:DeferredTaxAssetsLiabilitiesNet"))

@@ -185,7 +185,7 @@ def _near_column(a: int, lefts: list[int], rights: list[int], widest: int) -> bo
     return any(lefts[k] - 1 <= a <= rights[k] + 1 or abs(rights[k] - a) <= 4 for k in range(lo, hi))
 
 
-_INCOMPLETE_END = re.compile(r"(,|;|\(|\b(of|and|or|to|for|in|at|on|the|from|by|with|less|net|under|per|"
+_INCOMPLETE_END = re.compile(r"(,|;|\(|\s-{1,2}|\b(of|and|or|to|for|in|at|on|the|from|by|with|less|net|under|per|"
                             r"into|ended|ending|through|since|until|upon|over|after|before|between|against|"
                             r"among|via|within|including|excluding|a|an|its|their))$", re.I)
 
@@ -216,6 +216,25 @@ def _hangs(first: str, row_label: str, first_indent: int, row_indent: int, after
             or re.match(r"\s*total\b", row_label, re.I):
         return False
     return after_indent <= first_indent
+
+
+def _prints_hanging_wraps(lines: list[str], body_idx: list[int], splits) -> bool:
+    """Whether the table wraps its labels in a hanging indent somewhere it cannot be mistaken ("Warrants Issued to
+    / ··Placement Agent", "Treasury Stock Received / ··from the Employee"): only then is a label line over a deeper
+    amount line read as one row. Elsewhere the same shape is a caption over its one item ("Other income
+    (expense) / ··Interest expense (50)")."""
+    prev: tuple[str, int] | None = None
+    for i in body_idx:
+        line = lines[i]
+        if not line.strip() or is_rule(line):
+            prev = None
+            continue
+        indent = len(line) - len(line.lstrip())
+        label = splits[i].label if i in splits else line.strip()
+        if prev is not None and indent > prev[1] and label and _continues(prev[0], label, prev[1], indent):
+            return True
+        prev = (label, indent) if label and not (i in splits and splits[i].cells) else None
+    return False
 
 
 def _next_indent(lines: list[str], body_idx: list[int], pos: int) -> int | None:
@@ -281,6 +300,7 @@ def parse_table(lines: list[str], header_idx: list[int], body_idx: list[int], fi
     pending_first = 0
     pending_indent = 0
     rule_above = False
+    hanging = _prints_hanging_wraps(lines, body_idx, splits)
     for pos, i in enumerate(body_idx):
         line = lines[i]
         if not line.strip():
@@ -316,8 +336,8 @@ def parse_table(lines: list[str], header_idx: list[int], body_idx: list[int], fi
         first = line_no
         row_indent = indent
         if pending_label and (not sp.label or _continues(pending_label[-1], sp.label, pending_indent, indent)
-                              or _hangs(pending_label[-1], sp.label, pending_indent, indent,
-                                        _next_indent(lines, body_idx, pos))):
+                              or hanging and _hangs(pending_label[-1], sp.label, pending_indent, indent,
+                                                    _next_indent(lines, body_idx, pos))):
             label_parts, first, row_indent = pending_label, pending_first, pending_indent
         elif pending_label:
             rows.append(Row(label=" ".join(pending_label), cells=[None] * len(columns),
@@ -360,12 +380,17 @@ def parse_table(lines: list[str], header_idx: list[int], body_idx: list[int], fi
     return Table(rows=rows, columns=columns, start_line=start, end_line=end, title=title, markup=markup)
 
 
+# "(in Thousands)" alone over a column scales that column (the shares of an equity statement in millions)
+_BARE_SCALE = re.compile(r"\(\s*(in\s+)?(thousands|millions|000'?s?)\s*\)", re.I)
+
+
 def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
     """Give each column the header words printed over it; a phrase spanning several columns goes to each.
 
     Returns the header words printed at the margin, over no column ("Year Ended June 30")."""
     texts: list[list[str]] = [[] for _ in columns]
     caption: list[str] = []
+    bare: list[tuple[str, list[Column]]] = []
     reach = {c.index: c.right for c in columns}  # right edge for header overlap, widened by the underlines
     # the columns ascend by right edge: each header word looks only at the columns within its reach (a scan of
     # every column per word is quadratic in a table thousands of columns wide)
@@ -408,7 +433,7 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
         for ch in chunks(line):
             if is_rule(ch.text) or not ch.text.strip():
                 continue
-            if _SCALE_WORDS.search(ch.text) and len(ch.text) > 12:
+            if _SCALE_WORDS.search(ch.text) and len(ch.text) > 12 and not _BARE_SCALE.fullmatch(ch.text.strip()):
                 caption.append(ch.text)  # "(Dollars in millions, except per share amounts)" heads the table
                 continue
             if ch.start < first_left - 12 and ch.end <= first_left:
@@ -444,8 +469,18 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
                     for below in rule_spans[h + 1:h + 2] for r in below):
                 # one word over two columns goes to the one it overlaps most
                 hits = [max(hits, key=lambda c: min(ch.end, reach[c.index] + 1) - max(ch.start, c.left))]
+            if _BARE_SCALE.fullmatch(ch.text.strip()):
+                bare.append((ch.text, hits))  # a column's own scale, or the table's printed over a column
+                continue
             for c in hits:
                 texts[c.index].append(ch.text)
+    for text, hits in bare:
+        # "(in Thousands)" under "Shares" counts that column; over any other column it heads the table
+        if all(re.search(r"\bshares?\b", " ".join(texts[c.index]), re.I) for c in hits):
+            for c in hits:
+                texts[c.index].append(text)
+        else:
+            caption.append(text)
     for c in columns:
         # words broken over two header lines: "Share- holders'" → "Shareholders'"
         c.header = re.sub(r"(\w)- (\w)", r"\1\2", " ".join(texts[c.index]))

@@ -130,7 +130,8 @@ def scale_of(text: str) -> int | None:
 
 _SHARES_IN = re.compile(r"\bshares?\b[^.;()$]{0,40}?\bin\s+(thousands|millions)\b|\bshares?\s+\((000'?s?|in\s+"
                         r"(thousands|millions))\)", re.I)
-_ROW_SCALE = re.compile(r"\(\s*(?:in\s+)?(thousands|millions|000'?s?|000\s+omitted)\s*\)|\bin\s+(thousands|millions)\b", re.I)
+_ROW_SCALE = re.compile(r"\(\s*(?:in\s+)?(thousands|millions|billions|000'?s?|000\s+omitted)\s*\)|\bin\s+(thousands|millions|billions)\b",
+                        re.I)
 
 
 def share_scale_of(text: str, scale: int) -> int:
@@ -150,7 +151,8 @@ def row_scale(label: str) -> int | None:
     m = _ROW_SCALE.search(label)
     if not m:
         return None
-    return 6 if "million" in m.group(0).lower() else 3
+    word = m.group(0).lower()
+    return 9 if "billion" in word else 6 if "million" in word else 3
 
 
 def notes_zone(lines: list[str], docs: list[Document], after: int | None = None) -> tuple[int, int] | None:
@@ -421,14 +423,13 @@ def locate(lines: list[str], tables: list[Table], docs: list[Document], form: st
             else:
                 skipped.append((t, "no financial statement heading above the table"))
                 continue
-        scale = scale_of(t.title + "\n" + " ".join(c.header for c in t.columns))
+        scale, share_scale = _statement_scales(t)
         if prev is not None and prev.kind == kind and len(prev.columns) == len(t.columns) and \
                 _gap(lines, prev.tables[-1].end_line, t.start_line) <= 40:
             prev.tables.append(t)
             continue
         statements.append(Statement(kind=kind, title=_title_line(t.title, kind), tables=[t],
-                                    scale=scale if scale is not None else 0,
-                                    share_scale=share_scale_of(t.title, scale or 0)))
+                                    scale=scale if scale is not None else 0, share_scale=share_scale))
     # a statement heading can also stand over a segment's or a subsidiary's summary (in the MD&A):
     # of several tables of one kind, the largest is the registrant's statement; one whose columns carry dates
     # beats one that cannot be tagged at all, however large
@@ -460,6 +461,24 @@ def locate(lines: list[str], tables: list[Table], docs: list[Document], form: st
                   printed_dates=printed)
 
 
+def _statement_scales(t: Table) -> tuple[int | None, int]:
+    """The power of ten of a statement's amounts and of its share counts. A scale phrase printed over share
+    columns only ("(IN THOUSANDS)" under "SHARES", the heading saying "IN MILLIONS, EXCEPT SHARE AND PER SHARE
+    AMOUNTS") counts the shares, not the amounts."""
+    own = [c for c in t.columns if scale_of(c.header) is not None]
+    if own and all(re.search(r"\bshares?\b", c.header, re.I) for c in own) and scale_of(t.title) is not None:
+        return scale_of(t.title), scale_of(own[0].header)
+    # the same phrase printed under the columns, read as a line of the heading: "(IN THOUSANDS) (IN THOUSANDS)"
+    # under the share columns of a heading "(IN MILLIONS, EXCEPT SHARE AND PER SHARE AMOUNTS)"
+    lines = t.title.splitlines()
+    bare = [x for x in lines if scale_of(x) is not None and not _ROW_SCALE.sub("", x).strip(" ()")]
+    worded = [x for x in lines if scale_of(x) is not None and x not in bare]
+    if bare and worded and _EXCEPT_SHARES.search(t.title):
+        return scale_of("\n".join(worded)), scale_of(bare[-1])
+    scale = scale_of(t.title + "\n" + " ".join(c.header for c in t.columns))
+    return scale, share_scale_of(t.title, scale or 0)
+
+
 def _figures(st: Statement) -> set[Decimal]:
     """The amounts a table prints, as printed (unscaled), that can identify a figure: at least 100 and not a year."""
     return {abs(c.value) for r in st.rows for c in r.cells
@@ -470,11 +489,14 @@ def _figures(st: Statement) -> set[Decimal]:
 def _scale_of_repeated_figures(note: Statement, context: str, statements: list[Statement]) -> None:
     """A note table that prints no scale phrase ("Income taxes" under Microsoft's statements "(In millions)", the
     phrase printed once per statement, never in the notes) is in the scale of the statement whose figures it
-    repeats: at least two of its amounts printed there with the same digits. A table that repeats none keeps
+    repeats: at least two of its amounts printed there with the same digits (three if round hundreds). A table
+    that repeats none keeps
     its amounts as printed (option prices, counts of people)."""
     figures = _figures(note)
     for st in statements:
-        if st.scale and len(figures & _figures(st)) >= 2:
+        same = figures & _figures(st)
+        # two figures that are not round hundreds, or three of any kind (round counts repeat by chance)
+        if st.scale and (len([v for v in same if v % 100]) >= 2 or len(same) >= 3):
             note.scale = st.scale
             if st.share_scale == st.scale:  # "(In millions, except per share amounts)": shares counted alike
                 note.share_scale = share_scale_of(context, st.scale)

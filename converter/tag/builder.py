@@ -398,7 +398,9 @@ class Builder:
     @staticmethod
     def _meaning(label: str, ln: Line, st: Statement, period: str, balance: str) -> tuple:
         words = [w for w in tokens(core_label(label) or label) if w not in WEAK]
-        scope = () if len(words) >= 2 else (st.title, ln.context_label)
+        # a cash-flow line is a cash flow: "Trading assets" there is the change in them, in a note of interest
+        # income by source the interest they earned, though both are the year's
+        scope = (st.kind == "cash_flow",) if len(words) >= 2 else (st.title, ln.context_label)
         return (" ".join(label.lower().split()), ln.kind, period, balance, scope)
 
     @staticmethod

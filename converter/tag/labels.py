@@ -108,6 +108,8 @@ def camel(text: str, limit: int = 90) -> str:
     """An XML name from label words: "Pro forma net (loss)" → "ProFormaNetLoss"."""
     t = text.replace("&", " and ").replace("'", "").replace("\u2019", "")
     t = re.sub(r"\$[\d,.]+", " ", t)
+    # "(in thousands)" says how the amounts are printed, not what they are
+    t = re.sub(r"\(\s*(in\s+)?(thousands|millions|billions|000'?s?)\s*\)", " ", t, flags=re.I) or t
     words = re.findall(r"[A-Za-z0-9]+", t)
     drop = {"deduct", "add", "less", "plus", "the", "a", "an"}
     words = [w for w in words if w.lower() not in drop] or words

@@ -256,6 +256,11 @@ def calc_weight(parent: Concept, child: Concept) -> int:
     return 1
 
 
+# words of a cash flow, never of a balance held at the period's end
+_FLOW_WORDS = re.compile(r"\b(provided|used|increase|decrease|change|changes|net\s+cash|proceeds|payments?|paid|"
+                         r"purchases?|sales?|generated)\b", re.I)
+
+
 # a caption printed on the line of the first row under it: a word or three and a colon
 _INLINE_CAPTION = re.compile(r"^\s*([A-Za-z]+(?:\s+[A-Za-z]+){0,2})\s*:\s+[A-Za-z]")
 
@@ -294,11 +299,22 @@ def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> l
         lines[t].children = kids
         for k, _s in kids:
             lines[k].parent = t
+    # what adds up to a count of shares is shares ("Convertible preferred stock 9,091" under "Effect of dilutive
+    # securities:", summed into "Dilutive potential common shares"), unless printed as dollars or cents
+    for t in sorted(subtotals, reverse=True):
+        if lines[t].kind != "shares":
+            continue
+        for k, _s in subtotals[t]:
+            cells = [c for c in lines[k].row.cells if c is not None and not c.dash]
+            if lines[k].kind == "monetary" and not any("$" in c.text or c.places for c in cells):
+                lines[k].kind = "shares"
     if st.kind == "cash_flow":
         # "Cash and equivalents, end of year" + "Short-term investments" = "Cash and short-term investments": a
         # balance added to the ending balance is a balance at the period's end, and so is their sum
         for t, kids in subtotals.items():
-            if not lines[t].instant_at and any(lines[k].instant_at == "end" for k, _s in kids):
+            flows = [k for k, _s in kids if not lines[k].instant_at and _FLOW_WORDS.search(lines[k].row.label)]
+            if not lines[t].instant_at and any(lines[k].instant_at == "end" for k, _s in kids) and not flows \
+                    and not _FLOW_WORDS.search(lines[t].row.label):
                 for i in [t] + [k for k, _s in kids]:
                     lines[i].instant_at = lines[i].instant_at or "end"
     return lines
@@ -348,7 +364,7 @@ def neighbour_period(ln: Line, lines: list[Line], st: Statement) -> str | None:
     provision for income taxes), else the official rows it adds up when they agree (the unlabeled sum of a
     current and a deferred tax expense). Rows beside it say nothing: a segment table prints assets among sales.
     None where no official total or part is linked to it."""
-    if not _years_only(ln, st) or _AT_A_DATE.search(ln.row.label):
+    if not _years_only(ln, st) or _AT_A_DATE.search(ln.row.label) or _AT_A_DATE.search(ln.context_label):
         return None
 
     def official(i: int | None) -> "Concept | None":
@@ -375,11 +391,13 @@ def _years_only(ln: Line, st: Statement) -> bool:
     return bool(cols) and all(col.year_period is not None for col in cols)
 
 
-_CHANGE_IN = re.compile(r"\bchanges?\s+in\b|\b(increase|decrease)[sd]?\b", re.I)  # anywhere in the words
+# anywhere in the words: a change, or a schedule of cash flows ("Working capital changes:")
+_CHANGE_IN = re.compile(r"\bchanges?\b|\b(increase|decrease)[sd]?\b|\bworking\s+capital\b|\bcash\s+flows?\b", re.I)
 # "before tax", "net of tax": how an amount is measured, not a tax (an unrealized gain before tax is no tax)
 _AS_TAXED = re.compile(r"(BeforeTax|NetOfTax|AfterTax|OfTax)(?!es)")
-_TAX_NOTE = re.compile(r"\b(income|federal)\s+tax(es)?\b|\btaxes\s+on\s+income\b|\bprovision\s+for\s+(income\s+)?taxes\b|"
-                       r"^\W*taxes\W*$", re.I)
+# a note about income taxes (its title starts so), not one of amounts "net of income taxes"
+_TAX_NOTE = re.compile(r"^\W*((provision\s+for|federal|u\.?s\.?|domestic\s+and\s+foreign)\s+)*(income\s+)?tax(es)?\b(?!\s+other)|"
+                       r"^\W*taxes\s+on\s+income\b", re.I)
 
 
 def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str] | None = None,
@@ -443,6 +461,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
         # depreciation, never the depreciation expense; "Net operating loss carryforwards" there is the deferred
         # tax asset, not the losses themselves
         tax_note = st.kind == "note" and bool(_TAX_NOTE.search(around))
+        taxed = tax_note or bool(re.search(r"\btax", f"{ln.row.label} {ln.context_label} {around}", re.I))
         changes = any(_CHANGE.search(x) or _CHANGE_IN.search(x) for x in (label, ln.context_label, around))
 
         def score(readings: tuple[str, ...]) -> list[tuple[float, Concept]]:
@@ -473,8 +492,12 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
                     s *= 0.5  # nor is "Sales of investments" under investing activities (the cash) the gain on them
                 if tax_note and "Tax" not in _AS_TAXED.sub("", c.name):
                     continue
+                if not taxed and c.name.startswith(("DeferredTax", "IncomeTax")):
+                    continue  # a tax is a tax by some word of the row, its caption or its note ("Valuation allowance")
                 if not changes and st.kind != "cash_flow" and c.name.startswith("IncreaseDecrease"):
                     continue  # "Income taxes payable" under a year is the balance, not its change in the year
+                if st.kind != "cash_flow" and _CASH_CONCEPT.match(c.name) and not _MOVED.search(label):
+                    continue  # nor is "Short-term investments" in a note the cash paid for them
                 if revenue_only and c.balance == "debit":
                     s *= 0.6  # "Net revenues" (revenues less interest expense) is not a cost of revenue
                 if st.kind == "cash_flow" and section and not ln.children:
@@ -522,6 +545,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     _fit_totals(lines, by_index, catalog, used)
     _fit_to_children(lines, by_index, catalog, used)
     _lone_other(lines, by_index, catalog, used)
+    _held_not_owed(lines, by_index, catalog, used)
     _and_other(lines, st, catalog, used)
     # outer subtotals first: a subtotal inside another must sit below the concept the outer one gets
     for pos in sorted(unlabeled, reverse=True):
@@ -577,6 +601,10 @@ _HELD = re.compile(r"unrealized|accumulated|deferred|carryforward|carryover|allo
 _GAIN_CONCEPT = re.compile(r"^(Gain|GainLoss|Gains|GainsLosses|Loss)On|GainLossOn|GainOn|LossOn")
 _CASH_WORDS = re.compile(r"\b(paid|payments?|proceeds|received|receipts?)\b", re.I)
 _CASH_CONCEPT = re.compile(r"(Proceeds|Payments|Repayments)(From|To|For|Of)")
+# words that say cash moved: outside the cash-flow statement only such a row is a payment or proceeds
+_MOVED = re.compile(r"\b(paid|pay|payments?|proceeds|received|receipts?|purchases?d?|sales?|sold|repayments?|"
+                    r"repaid|issuances?|issued|acquisitions?|acquired|borrowings?|redemptions?|redeemed|"
+                    r"maturities|matured|dividends?|additions?|capital\s+expenditures?|investments?\s+in)\b", re.I)
 _REVENUE_WORDS = frozenset({"revenue", "sales"})
 _COST_WORDS = frozenset(tokens("cost costs expense expenses charge deduction allowance discount return returns "
                                "purchase payment paid receivable deferred unearned selling marketing support "
@@ -859,6 +887,40 @@ def _lone_other(lines: list[Line], by_index: dict[int, Line], catalog: Catalog, 
                 kid.score = next(sc for q, sc in kid.alternatives if q == direct[0].qname)
                 kid.reason = f"the only line of the group {direct[0].name} adds into {ln.concept.name}"
                 used.add(direct[0].qname)
+
+
+def _side(c: "Concept | None", catalog: Catalog) -> str:
+    """"asset" or "liability" for an official balance that the official calculation adds into assets or into
+    liabilities (or that is one of them), else ""."""
+    if c is None or c.extension or c.period != "instant":
+        return ""
+    up = set(catalog.ancestors(c.name)) | {c.name}
+    if up & {"Assets", "AssetsCurrent", "AssetsNoncurrent"} and c.balance == "debit":
+        return "asset"
+    if up & {"Liabilities", "LiabilitiesCurrent", "LiabilitiesNoncurrent"} and c.balance == "credit":
+        return "liability"
+    return ""
+
+
+def _held_not_owed(lines: list[Line], by_index: dict[int, Line], catalog: Catalog, used: set[str]) -> None:
+    """A row added into a total of assets is an asset: "Commercial paper" among a note's cash equivalents is paper
+    held, not the commercial paper the company owes (and the other way round under a total of liabilities). The
+    row takes its best alternative of the total's side, else no concept (an extension)."""
+    for ln in lines:
+        total = by_index.get(ln.parent) if ln.parent is not None else None
+        if ln.concept is None or total is None or ln.children or ln.score >= 0.95:
+            continue  # a total, or the row's own words, outweigh a sum that may hold by chance
+        want, have = _side(total.concept, catalog), _side(ln.concept, catalog)
+        if not want or not have or want == have:
+            continue
+        fit = [c for q, sc in ln.alternatives if (c := catalog.concepts.get(q)) is not None and q not in used
+               and sc >= THRESHOLD and c.period == ln.concept.period and _side(c, catalog) != have]
+        used.discard(ln.concept.qname)
+        ln.concept, ln.score = (fit[0], next(sc for q, sc in ln.alternatives if q == fit[0].qname)) if fit \
+            else (None, 0.0)
+        ln.reason = f"added into {total.concept.name}: not a {have}"
+        if fit:
+            used.add(fit[0].qname)
 
 
 _CAMEL = re.compile(r"[A-Z][a-z0-9]*")
