@@ -689,3 +689,32 @@ def test_a_scale_over_the_share_column_alone_scales_the_shares():
     # how amounts are printed is no part of a name; billions are a scale too
     assert camel("Net income (in millions)") == "NetIncome"
     assert row_scale("Retained interests (in billions)") == 9
+
+
+PROSE_DATES = """\
+                          ACME CORP.
+NOTES TO CONDENSED CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 5 - SHAREHOLDERS' EQUITY
+
+On April 20, 2000, the Board granted options. A summary of the Company's stock option activity for the
+nine-month period ended July 1, 2000, follows (option amounts are presented in thousands):
+
+                                                              NUMBER OF      WEIGHTED-AVERAGE
+                                                              OPTIONS         EXERCISE PRICE
+                                                              -------         --------------
+Options outstanding at 9/25/99............................     36,808              $13.19
+   Granted..............................................       44,002              $46.27
+   Exercised............................................       (4,527)             $ 9.05
+                                                               ------
+Options outstanding at 7/1/00...........................       76,283              $32.84
+"""
+
+
+def test_dates_in_the_prose_above_a_table_never_date_its_measure_columns():
+    lines, docs = _doc(PROSE_DATES)
+    lay = locate(lines, find_tables(lines, docs), docs, "10-Q", date(2000, 7, 1))
+    [(note, st)] = lay.note_tables
+    # "April 20, 2000" and "July 1, 2000" of the sentence are not the dates of "Number of options" and "Price"
+    assert [c.period for c in st.columns] != [Period(end=date(2000, 4, 20)), Period(end=date(2000, 7, 1))]
+    assert not any(c.period == Period(end=date(2000, 4, 20)) for c in st.columns)

@@ -1130,3 +1130,33 @@ def test_what_adds_up_to_a_count_of_shares_is_shares_and_taxes_need_tax_words():
     cat = load_catalog()
     assert never_negative(cat.concepts["us-gaap:DeferredTaxAssetsGross"])
     assert not never_negative(cat.concepts.get("us-gaap:DeferredTaxAssetsLiabilitiesNet"))
+
+
+ROLL_FORWARD = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 9 - ALLOWANCE FOR DOUBTFUL ACCOUNTS
+
+                                                          December 31, 1998
+                                                          -----------------
+Balance at December 31, 1997                                    $  1,577
+Charge-offs                                                         (287)
+Recoveries                                                            75
+                                                                --------
+Balance at December 31, 1998                                    $  1,365
+Notes due June 30, 2005                                              100
+"""
+
+
+def test_a_roll_forward_dated_by_its_labels_dates_its_rows_by_them():
+    from edgar2xbrl.model import Period
+    from edgar2xbrl.tag.mapper import build_lines
+    from edgar2xbrl.tables.arithmetic import find_subtotals
+    note, st = _statement(ROLL_FORWARD, period_end=date(1998, 12, 31), note=True)
+    lines = build_lines(st, find_subtotals(st.rows))
+    by = {ln.row.label: ln.dated for ln in lines if ln.row.has_values}
+    assert by["Balance at December 31, 1997"] == Period(end=date(1997, 12, 31))
+    assert by["Charge-offs"] == Period(start=date(1998, 1, 1), end=date(1998, 12, 31))
+    assert by["Balance at December 31, 1998"] == Period(end=date(1998, 12, 31))
+    assert by["Notes due June 30, 2005"] is None  # a maturity, not a balance's date

@@ -278,7 +278,10 @@ def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset
         # a month and day printed over only some columns ("Dec. 31" centred over two years) holds for its neighbours
         days = _split_month_days(t.columns, [month_day_of(c.header) for c in t.columns])
         spans = [span_of(c.header) for c in t.columns]
-        title_dates = [d for d, _, _ in all_dates(t.title)]
+        # the date of a single column may be said in a sentence ("As of December 31, 2009, future minimum payments
+        # were:"); several undated columns of a note are measures ("Number of options", "Price"), never dated by the
+        # dates a sentence above them happens to hold ("On April 20, 2000 ... the period ended July 1, 2000")
+        title_dates = [d for d, _, _ in all_dates(t.title)] if len(t.columns) == 1 or st.kind != "note" else []
         undated = [c for c in t.columns if not YEAR.search(c.header) and not NUMERIC_DATE.search(c.header)]  # "1/1/00"
         if len(undated) == len(t.columns) and len(title_dates) == len(t.columns):
             # "BALANCE SHEET / December 31, 2007" over a single column: the heading dates the columns in order

@@ -405,6 +405,8 @@ class Builder:
 
     @staticmethod
     def _period(ln: Line, period: Period | None) -> Period | None:
+        if ln.dated is not None and period is not None:
+            return ln.dated  # a roll-forward dated by its rows' own labels
         if period is None:
             return None
         if ln.instant_at == "start" and period.start is not None:

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import calendar
 import re
+from datetime import date, timedelta
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from edgar2xbrl.tag.catalog import STATEMENT_TAGS, Catalog, never_negative
 from edgar2xbrl.tag.labels import WEAK, _mass, _words, camel, coverage, similarity, tokens, word_set
 from edgar2xbrl.model import Concept, Period, Row, Statement
+from edgar2xbrl.tables.periods import all_dates
 
 THRESHOLD = 0.5
 # income results enter the operating cash flow with weight +1 although they carry a credit balance
@@ -43,6 +45,7 @@ class Line:
     reason: str = ""
     cut: bool = False  # its sign by meaning disagrees with the printed sum: out of its parent's calculation
     widen: bool = False  # mapped by what it names before "and other": its concept must widen, or it has none
+    dated: Period | None = None  # the period its own label dates ("Outstanding at 9/25/99"), in an undated table
 
 
 _PLACE = re.compile(r"^\s*(?:(?P<foreign>non-?\s?u\.?\s?s\.?|foreign|international|outside\s+(?:of\s+)?the\s+"
@@ -308,6 +311,8 @@ def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> l
             cells = [c for c in lines[k].row.cells if c is not None and not c.dash]
             if lines[k].kind == "monetary" and not any("$" in c.text or c.places for c in cells):
                 lines[k].kind = "shares"
+    if st.kind == "note":
+        _date_by_labels(lines, st)
     if st.kind == "cash_flow":
         # "Cash and equivalents, end of year" + "Short-term investments" = "Cash and short-term investments": a
         # balance added to the ending balance is a balance at the period's end, and so is their sum
@@ -320,8 +325,41 @@ def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> l
     return lines
 
 
+_AS_OF = re.compile(r"\b(at|as\s+of|balances?|outstanding|exercisable)\b[\s,:-]*$", re.I)
+
+
+def _date_by_labels(lines: list[Line], st: Statement) -> None:
+    """A roll-forward whose columns print no dates ("Number of shares", "Weighted average price") and whose rows do
+    ("Options outstanding at 9/25/99", "Granted", "Exercised", "Options outstanding at 7/1/00"): a dated row is a
+    balance at its date, a row between two dated ones what happened from the day after the first to the second.
+    The columns' period, taken from the prose above the table, would date every row at some date of the prose."""
+    if len({c.period for c in st.columns}) != 1:
+        return  # columns of their own periods (years) date the rows; a roll-forward's columns are measures
+    dates: dict[int, "date"] = {}
+    for pos, ln in enumerate(lines):
+        if ln.header or not ln.row.has_values:
+            continue
+        # "at 9/25/99", "Balance, December 31, 1998": a balance's date, not a maturity ("Notes due June 30, 2005")
+        found = {d for d, start, _ in all_dates(ln.row.label) if _AS_OF.search(ln.row.label[:start])}
+        if len(found) == 1:
+            dates[pos] = found.pop()
+    if len(dates) < 2:
+        return
+    marks = sorted(dates)
+    for pos in marks:
+        lines[pos].dated = Period(end=dates[pos])
+    for a, b in zip(marks, marks[1:]):
+        if dates[b] <= dates[a]:
+            continue
+        for pos in range(a + 1, b):
+            if not lines[pos].header and lines[pos].row.has_values:
+                lines[pos].dated = Period(start=dates[a] + timedelta(days=1), end=dates[b])
+
+
 def line_period_type(ln: Line, st: Statement) -> str:
     """instant or duration: what most of the columns the row has amounts in are (balance sheets are instants)."""
+    if ln.dated is not None:
+        return "instant" if ln.dated.start is None else "duration"
     if st.kind == "balance_sheet" or ln.instant_at:
         return "instant"
     kinds = [col.period.is_instant for k, col in enumerate(st.columns)
