@@ -114,6 +114,18 @@ def test_eps_flags_a_count_that_agrees_with_no_scale():
     assert [(f.rule, f.action) for f in bad] == [("E2X.EPS", rules.Action.FLAGGED)]
 
 
+def test_eps_never_shrinks_a_right_count_to_agree_with_a_line_printed_as_zero():
+    # Apple FY1998: diluted EPS 2.10 × 167,917 thousand shares = 352.6M, the earnings after adding back interest
+    # on convertible debt, which the income statement does not print. Read as 167.917 shares, the product (353)
+    # was within the thousands' rounding of a line printed as 0: a wrong correction. Now it is flagged.
+    bad, _ = run(fact("NetIncomeLoss", Y97, 309000000, statement="Income"),
+                 fact("GainLossOnSaleOfPropertyPlantEquipment", Y97, 0, statement="Income"),
+                 fact("EarningsPerShareDiluted", Y97, "2.10", unit="USDPerShare", decimals="2", statement="Income"),
+                 fact("WeightedAverageNumberOfDilutedSharesOutstanding", Y97, 167917000, unit="shares",
+                      decimals="-3", statement="Income"))
+    assert [(f.rule, f.action) for f in bad] == [("E2X.EPS", rules.Action.FLAGGED)]
+
+
 def test_par_corrects_shares_issued_a_thousand_times_too_many():
     par = fact("CommonStockParOrStatedValuePerShare", BS, "0.01", unit="USDPerShare", decimals="2")
     value = fact("CommonStockValue", BS, 5000000)

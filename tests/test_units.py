@@ -718,3 +718,30 @@ def test_dates_in_the_prose_above_a_table_never_date_its_measure_columns():
     # "April 20, 2000" and "July 1, 2000" of the sentence are not the dates of "Number of options" and "Price"
     assert [c.period for c in st.columns] != [Period(end=date(2000, 4, 20)), Period(end=date(2000, 7, 1))]
     assert not any(c.period == Period(end=date(2000, 4, 20)) for c in st.columns)
+
+
+HEADING_SPAN = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 1 - SUMMARY OF SIGNIFICANT ACCOUNTING POLICIES
+
+The following table sets forth the computation of basic earnings per share (in thousands, except net income and
+per share amounts):
+
+FOR THE YEARS ENDED                          SEPTEMBER 25, 1999   SEPTEMBER 25, 1998
+- -------------------                          ------------------   ------------------
+Numerator (in millions):
+  Net income                                      $    601             $    309
+Denominator:
+  Weighted-average shares outstanding              143,157              131,974
+"""
+
+
+def test_a_span_at_the_margin_of_the_headers_makes_the_dated_columns_years_for_flows():
+    lines, docs = _doc(HEADING_SPAN)
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(1999, 9, 25))
+    [(note, st)] = lay.note_tables
+    assert [c.period for c in st.columns] == [Period(end=date(1999, 9, 25)), Period(end=date(1998, 9, 25))]
+    assert all(c.year_period is not None and c.year_period.end == c.period.end and
+               360 <= (c.year_period.end - c.year_period.start).days <= 366 for c in st.columns)

@@ -208,18 +208,21 @@ def rule_eps(inp: RuleInput) -> list[Finding]:
             targets = [Decimal(ff.value) for by in earnings if period in by for _, ff in [by[period]]]
             targets += [Decimal(ff.value) for kk, ff in inp.facts.items() if kk[1].period == period and not
                         kk[1].dims and ff.unit == "USD" and inp.statement_kinds.get(ff.statement) == "income"]
+            targets = [t for t in targets if t]  # a line printed as 0 is no earnings figure to agree with
             if not targets or s <= 0 or abs(e) < Decimal("0.05"):
                 continue  # nothing to compare with, or a per-share figure too small to carry the check
             tol_e = max(_tolerance(fe), Decimal("0.005"))
             # diluted earnings add back interest on convertible debt and the like, which no statement prints
             slack = Decimal("0.05") if "Diluted" in eps_name else Decimal("0.001")
 
-            def agrees(count: Decimal) -> bool:
-                return any(abs(e * count - t) <= tol_e * count + abs(e) * (_tolerance(fs) + 1) + abs(t) * slack
+            def agrees(count: Decimal, tol_s: Decimal) -> bool:
+                # the count's own rounding moves with its scale: 167,917 thousand read as 167.917 is known to a
+                # thousandth, not to 500 (which let any small figure of the period agree)
+                return any(abs(e * count - t) <= tol_e * count + abs(e) * (tol_s + 1) + abs(t) * slack
                            for t in targets)
-            if agrees(s):
+            if agrees(s, _tolerance(fs)):
                 continue
-            fix = next((k for k in _SCALES if agrees(s * Decimal(10) ** k)), None)
+            fix = next((k for k in _SCALES if agrees(s * Decimal(10) ** k, _tolerance(fs) * Decimal(10) ** k)), None)
             if fix is not None:
                 new = s * Decimal(10) ** fix
                 out.append(Finding("E2X.EPS", f"{ks[0]} = {s} at {period}: {eps_name} {e} × shares agrees with "

@@ -287,6 +287,8 @@ def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset
             # "BALANCE SHEET / December 31, 2007" over a single column: the heading dates the columns in order
             for c, d in zip(t.columns, title_dates):
                 c.header = (c.header + " " + f"{calendar.month_name[d.month]} {d.day}, {d.year}").strip()
+        last = t.title.splitlines()[-1] if t.title.strip() else ""
+        heading_span = span_of(last) if len(last.split()) <= 8 else None  # the headers' own words, not prose
         for col in t.columns:
             header = col.header
             if YEAR.search(header) and not MONTH_DAY.search(header):
@@ -314,6 +316,10 @@ def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset
                 # the three years ended ...") or an annual report's fiscal year
                 flow = span_nearest_end(context) or (("months", 12) if form.upper().startswith("10-K") else None)
                 col.year_period = duration_ending(end, flow, printed) if flow else None
+            elif st.kind == "note" and span is None and heading_span is not None:
+                # "FOR THE YEARS ENDED" printed at the margin of the headers over "SEPTEMBER 25, 1999": the date's
+                # day for a balance, the years ended on it for a flow (the EPS computation's earnings)
+                col.year_period = duration_ending(end, heading_span, printed)
         if st.kind == "note":
             for col in t.columns:
                 rest = _ORDINAL_QUARTER.sub(" ", col.header)
