@@ -536,6 +536,8 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
                     continue  # "Income taxes payable" under a year is the balance, not its change in the year
                 if st.kind != "cash_flow" and _CASH_CONCEPT.match(c.name) and not _MOVED.search(label):
                     continue  # nor is "Short-term investments" in a note the cash paid for them
+                if c.name.endswith("Net") and "net" in said:
+                    s *= 1.02  # "Cash paid for income taxes, net" is IncomeTaxesPaidNet, tied in words with the gross
                 if revenue_only and c.balance == "debit":
                     s *= 0.6  # "Net revenues" (revenues less interest expense) is not a cost of revenue
                 if st.kind == "cash_flow" and section and not ln.children:
@@ -832,6 +834,18 @@ def _printed_sign(ln: Line) -> int:
     return -1 if vals and sum(1 for v in vals if v < 0) > len(vals) / 2 else 1
 
 
+def _era_twins(catalog: Catalog, name: str) -> tuple[str, ...]:
+    """The 2024 concepts whose meaning a filer of the era gave the name `name` (their era_counterpart)."""
+    cache = catalog.__dict__.setdefault("_era_twins", None)
+    if cache is None:
+        cache = {}
+        for c in catalog.items():
+            if c.era_counterpart:
+                cache.setdefault(c.era_counterpart, []).append(c.name)
+        catalog.__dict__["_era_twins"] = cache
+    return tuple(cache.get(name, ()))
+
+
 def _fit_totals(lines: list[Line], by_index: dict[int, Line], catalog: Catalog, used: set[str]) -> None:
     """A row added up into a labeled total whose concept, in the official calculations, does not sum the row's
     concept takes its own runner-up that the total does sum, when that is close in words: under "Total current
@@ -842,8 +856,9 @@ def _fit_totals(lines: list[Line], by_index: dict[int, Line], catalog: Catalog, 
         for k, _ in ln.children:
             kid = by_index.get(k)
             if kid is None or kid.concept is None or kid.concept.extension or \
-                    ln.concept.name in catalog.ancestors(kid.concept.name):
-                continue
+                    ln.concept.name in catalog.ancestors(kid.concept.name) or \
+                    any(ln.concept.name in catalog.ancestors(t) for t in _era_twins(catalog, kid.concept.name)):
+                continue  # summed, or the era's name of a concept that is (2009's IncreaseDecreaseInDeferredRevenue)
             for qname, score in kid.alternatives[1:]:
                 c = catalog.concepts.get(qname)
                 if c is None or qname in used or score < max(THRESHOLD, 0.85 * kid.score) or \
