@@ -11,6 +11,8 @@ filer's own extension concepts; dei cover facts are left out) with ours:
   if we used any of them). Not counted against us: facts on the filer's own extension concepts (no us-gaap concept
   to agree with), and facts on names deprecated with no replacement in the official files at hand (listed apart:
   the 2019-2021 linkbases are missing, and some deprecations name none);
+- same sign: of the same-concept facts, how many of ours carry the filer's value with its sign (the XBRL sign
+  convention is part of a fact);
 - face statements apart from notes: a fact is on a face statement when the filer's presentation linkbase (EX-101.PRE)
   puts its concept in a role that the filer's schema (EX-101.SCH) defines as "Statement" (balance sheet, income,
   comprehensive income, equity, cash flows and their parentheticals); everything else is a note. A pair submitted
@@ -184,12 +186,14 @@ def evaluate(pair: Pair, face: set[str], ours: list[Fact], report: dict, dep) ->
     truth = [f for f in numeric_facts(pair.instance)]
     # ours by (period, |value|): the concepts (local names, us-gaap ones marked) that carry it
     by_value: dict[tuple, set[tuple[bool, str]]] = defaultdict(set)
+    signed: dict[tuple, set] = defaultdict(set)  # (name, period) -> our values with their signs
     for f in ours:
         if not f.dimensional:
             by_value[(f.period, abs(f.value))].add((f.us_gaap, f.name))
+            signed[(f.name, f.period)].add(f.value)
     r = {k: {p: 0 for p in PARTS} for k in (
         "filer_facts", "filer_extension_facts", "found", "eligible", "same_concept", "same_name_before_mapping",
-        "mapped_forward", "deprecated_no_replacement", "found_extension")}
+        "mapped_forward", "deprecated_no_replacement", "found_extension", "same_sign")}
     eligible_at: dict[tuple, set[str]] = defaultdict(set)  # (period, |v|) -> 2024 names the filer used there
     seen = set()
     for f in truth:
@@ -217,6 +221,9 @@ def evaluate(pair: Pair, face: set[str], ours: list[Fact], report: dict, dep) ->
         r["mapped_forward"][part] += dep.is_deprecated(f.name)
         ours_gaap = {n for g, n in names if g}
         r["same_concept"][part] += bool(ours_gaap & cands)
+        # of those, the sign too: the XBRL sign convention is part of the fact (a cost is positive, a decrease in
+        # receivables in the cash flows is negative)
+        r["same_sign"][part] += any(f.value in signed.get((n, f.period), ()) for n in ours_gaap & cands)
         r["same_name_before_mapping"][part] += f.name in ours_gaap
         eligible_at[(f.period, abs(f.value))] |= cands
     # extension shares over all numeric facts
@@ -302,7 +309,7 @@ def main(argv: list[str]) -> int:
     ok = [r for r in results if "error" not in r]
     tot: dict = {}
     for k in ("filer_facts", "filer_extension_facts", "found", "eligible", "same_concept", "same_name_before_mapping",
-              "mapped_forward", "deprecated_no_replacement", "found_extension"):
+              "mapped_forward", "deprecated_no_replacement", "found_extension", "same_sign"):
         tot[k] = {p: sum(r[k][p] for r in ok) for p in PARTS}
         tot[k]["all"] = tot[k]["face"] + tot[k]["notes"]
     for k in ("ours_numeric", "ours_extension", "filer_numeric", "filer_extension", "ours_extension_matched"):
@@ -320,7 +327,8 @@ def main(argv: list[str]) -> int:
               f"{t['same_concept']} of {t['eligible']} ({_pct(t['same_concept'], t['eligible'])}; by the filer's "
               f"own name alone {t['same_name_before_mapping']}, {_pct(t['same_name_before_mapping'], t['eligible'])})"
               f"; not counted: {t['found_extension']} found on filer extensions, {t['deprecated_no_replacement']} "
-              f"on names deprecated with no official replacement")
+              f"on names deprecated with no official replacement; of the same-concept facts, the filer's sign too: "
+              f"{t['same_sign']} of {t['same_concept']} ({_pct(t['same_sign'], t['same_concept'])})")
     print(f"  filer names mapped forward through the deprecation chains: {tot['mapped_forward']['all']} of the "
           f"{tot['eligible']['all']} facts compared")
     flagged = [r["pair"] for r in ok if r.get("flags")]
