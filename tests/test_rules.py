@@ -126,6 +126,16 @@ def test_eps_never_shrinks_a_right_count_to_agree_with_a_line_printed_as_zero():
     assert [(f.rule, f.action) for f in bad] == [("E2X.EPS", rules.Action.FLAGGED)]
 
 
+def test_eps_basic_allows_preferred_dividends_no_statement_prints():
+    # Microsoft FY1999: 1.54 x 5,028 million = 7,743 million; net income 7,785 million, less 28 million of
+    # preferred dividends the income statement of FY2001 does not print: right, within 1%
+    found, _ = run(fact("NetIncomeLoss", Y97, 7785000000, statement="Income"),
+                   fact("EarningsPerShareBasic", Y97, "1.54", unit="USDPerShare", decimals="2", statement="Income"),
+                   fact("WeightedAverageNumberOfSharesOutstandingBasic", Y97, 5028000000, unit="shares",
+                        decimals="-6", statement="Income"))
+    assert found == []
+
+
 def test_par_corrects_shares_issued_a_thousand_times_too_many():
     par = fact("CommonStockParOrStatedValuePerShare", BS, "0.01", unit="USDPerShare", decimals="2")
     value = fact("CommonStockValue", BS, 5000000)

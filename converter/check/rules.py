@@ -212,8 +212,10 @@ def rule_eps(inp: RuleInput) -> list[Finding]:
             if not targets or s <= 0 or abs(e) < Decimal("0.05"):
                 continue  # nothing to compare with, or a per-share figure too small to carry the check
             tol_e = max(_tolerance(fe), Decimal("0.005"))
-            # diluted earnings add back interest on convertible debt and the like, which no statement prints
-            slack = Decimal("0.05") if "Diluted" in eps_name else Decimal("0.001")
+            # diluted earnings add back interest on convertible debt and the like, which no statement prints; basic
+            # earnings are income to common, net income less preferred dividends a statement may not print (1%:
+            # a count read in the wrong scale is off 1,000 times, never 1%)
+            slack = Decimal("0.05") if "Diluted" in eps_name else Decimal("0.01")
 
             def agrees(count: Decimal, tol_s: Decimal) -> bool:
                 # the count's own rounding moves with its scale: 167,917 thousand read as 167.917 is known to a
