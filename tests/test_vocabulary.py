@@ -1160,3 +1160,34 @@ def test_a_roll_forward_dated_by_its_labels_dates_its_rows_by_them():
     assert by["Charge-offs"] == Period(start=date(1998, 1, 1), end=date(1998, 12, 31))
     assert by["Balance at December 31, 1998"] == Period(end=date(1998, 12, 31))
     assert by["Notes due June 30, 2005"] is None  # a maturity, not a balance's date
+
+
+DEBT_LESS_CURRENT = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 5 - LONG-TERM DEBT
+
+Long-term debt was (in millions):
+
+                                                 December 31,
+                                              2008          2007
+                                            --------      --------
+6.875% PEACS due February 2010                 $ 335         $ 350
+4.75% Convertible Subordinated Notes               -           899
+Other long-term debt                             133            50
+                                            --------      --------
+                                                 468         1,299
+Less current portion of long-term debt           (59)          (17)
+                                            --------      --------
+                                               $ 409       $ 1,282
+                                            ========      ========
+"""
+
+
+def test_a_deducted_row_of_the_same_balance_does_not_turn_its_total_around():
+    note, st = _statement(DEBT_LESS_CURRENT, period_end=date(2008, 12, 31), note=True)
+    b = Builder(load_catalog(era_of(date(2008, 12, 31))), "acme", "x.txt")
+    b.build_statement(st, 1, "Note5", st.title, group="Disclosure")
+    values = [(f.row_label, f.concept, Decimal(f.value)) for f in b.facts.values()]
+    assert values and all(v >= 0 for _, _, v in values), [x for x in values if x[2] < 0]

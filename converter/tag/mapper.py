@@ -772,6 +772,9 @@ def natural_sign(ln: Line) -> int | None:
     return -1 if vals[0] < 0 else 1
 
 
+_DEDUCTED = re.compile(r"^\s*(less|deduct|minus)\b", re.I)
+
+
 def decide_signs(lines: list[Line]) -> None:
     """Weights from the concepts' balances, then each value's sign.
 
@@ -788,6 +791,12 @@ def decide_signs(lines: list[Line]) -> None:
         if parent is None:
             continue
         ln.weight = calc_weight(parent, ln.concept)
+        if ln.weight == 1 and _DEDUCTED.match(ln.row.label) and natural_sign(ln) == -1:
+            # "Less current portion of long-term debt (59)" under a total of debt: the same balance, taken away
+            # (its meaning is positive; printed negative because it is deducted), not a reason to turn the total.
+            # XBRL 2.1 forbids a -1 between two credits: the sum stays out of the calculation link (checked in
+            # the report)
+            ln.weight, ln.cut = -1, True
 
     def agreement(i: int, sigma: int) -> int:
         nat = natural_sign(lines[i])
