@@ -1191,3 +1191,33 @@ def test_a_deducted_row_of_the_same_balance_does_not_turn_its_total_around():
     b.build_statement(st, 1, "Note5", st.title, group="Disclosure")
     values = [(f.row_label, f.concept, Decimal(f.value)) for f in b.facts.values()]
     assert values and all(v >= 0 for _, _, v in values), [x for x in values if x[2] < 0]
+
+
+WIDGETS = """\
+                          ACME CORP.
+            CONSOLIDATED STATEMENTS OF CASH FLOWS
+                        (In millions)
+
+                                                 Years ended December 31,
+                                                 1999       1998       1997
+                                               --------   --------   --------
+Net income                                          600        300        100
+Depreciation and amortization                        80         70         60
+Change in widget reserves                           120       (350)        40
+                                               --------   --------   --------
+  Total adjustments                                 200       (280)       100
+                                               --------   --------   --------
+Net cash provided by operating activities           800         20        200
+                                               ========   ========   ========
+"""
+
+
+def test_a_cash_flow_extension_keeps_its_printed_signs():
+    # a line nothing official fits, printed with both signs, under an extension subtotal made after it: no balance
+    # guessed from its words or the majority of its signs (AIG's reserves and commercial paper were turned)
+    st = _statement(WIDGETS)
+    b = Builder(load_catalog(era_of(date(1999, 12, 31))), "acme", "x.txt")
+    b.build_statement(st, 1, "Cash flows", st.title)
+    got = {f.context.period.end.year: Decimal(f.value) for f in b.facts.values()
+           if f.row_label == "Change in widget reserves"}
+    assert got == {1999: Decimal(120000000), 1998: Decimal(-350000000), 1997: Decimal(40000000)}, got
