@@ -1221,3 +1221,19 @@ def test_a_cash_flow_extension_keeps_its_printed_signs():
     got = {f.context.period.end.year: Decimal(f.value) for f in b.facts.values()
            if f.row_label == "Change in widget reserves"}
     assert got == {1999: Decimal(120000000), 1998: Decimal(-350000000), 1997: Decimal(40000000)}, got
+
+
+def test_cash_at_the_day_every_column_begins_on_is_the_opening_balance():
+    # IBM: "Cash and cash equivalents at January 1" over calendar years (issue 9's example: it was a duration
+    # extension); here years begin October 1 and end September 30
+    text = OPENING_CASH.replace("Cash and cash equivalents, beginning of year    ",
+                                "Cash and cash equivalents at October 1          ").replace(
+            "Cash and cash equivalents, end of the year     ", "Cash and cash equivalents at September 30     ")
+    assert "at October 1" in text and "at September 30" in text
+    st = _statement(text)
+    b = Builder(load_catalog(era_of(date(1999, 12, 31))), "acme", "x.txt")
+    b.build_statement(st, 1, "Cash flows", st.title)
+    got = {(f.row_label, f.context.period) for f in b.facts.values() if f.concept.endswith("CashAndCashEquivalentsAtCarryingValue")}
+    from edgar2xbrl.model import Period
+    assert ("Cash and cash equivalents at October 1", Period(end=date(1998, 9, 30))) in got, got
+    assert ("Cash and cash equivalents at September 30", Period(end=date(1999, 9, 30))) in got, got

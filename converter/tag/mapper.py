@@ -272,6 +272,25 @@ _INLINE_CAPTION = re.compile(r"^\s*([A-Za-z]+(?:\s+[A-Za-z]+){0,2})\s*:\s+[A-Za-
 _OPERATOR = re.compile(r"(less|add|deduct|plus|minus|net|including|excluding|note|see|as|of)\b", re.I)
 
 
+_AT_DAY = re.compile(r"\b(at|as\s+of)\s+(" + "|".join(calendar.month_name[1:]) + r")\s+(\d{1,2})\b(?!,?\s*\d{4})",
+                     re.I)
+
+
+def _dated_edge(label: str, st: Statement) -> str:
+    """"start" or "end" for a cash-flow row dated by a month and day that every column begins or ends on ("Cash and
+    cash equivalents at January 1" over calendar years is the opening balance), else ""."""
+    m = _AT_DAY.search(label)
+    periods = [c.period for c in st.columns if c.period is not None and c.period.start is not None]
+    if not m or not periods:
+        return ""
+    day = (list(calendar.month_name).index(m.group(2).capitalize()), int(m.group(3)))
+    if all((p.start.month, p.start.day) == day for p in periods):
+        return "start"
+    if all((p.end.month, p.end.day) == day for p in periods):
+        return "end"
+    return ""
+
+
 def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> list[Line]:
     rows = st.rows
     lines = [Line(index=i, row=r, header=not r.has_values) for i, r in enumerate(rows)]
@@ -298,6 +317,8 @@ def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> l
                 ln.instant_at = "start"
             elif _END.search(ln.row.label):
                 ln.instant_at = "end"
+            elif st.kind == "cash_flow":
+                ln.instant_at = _dated_edge(ln.row.label, st)
     for t, kids in subtotals.items():
         lines[t].children = kids
         for k, _s in kids:
