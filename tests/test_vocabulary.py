@@ -248,6 +248,16 @@ def _concepts(text, kind="Cash flows", year=2010):
     return {f.row_label: f.concept for f in b.facts.values()}
 
 
+def _built(text, end, role, group="Statement", form="10-K", note=False):
+    """The builder after the one statement (or, with `note`, the one note table) of `text`, read with the catalog
+    of the era of `end`."""
+    st = _statement(text, form=form, period_end=end if note else None, note=note)
+    st = st[1] if note else st
+    b = Builder(load_catalog(era_of(end)), "acme", "x.txt")
+    b.build_statement(st, 1, role, st.title, group=group)
+    return b
+
+
 def test_a_cash_flow_row_takes_no_concept_the_official_calculation_adds_into_another_section():
     from edgar2xbrl.tag.mapper import cash_sections
     cat = load_catalog()
@@ -645,9 +655,7 @@ Redemptions of the Company's notes for the years ended December 31 (in thousands
 
 
 def test_a_gain_or_loss_is_never_cash_received_or_paid():
-    note, st = _statement(DEBT_NOTE, period_end=date(2010, 12, 31), note=True)
-    b = Builder(load_catalog(era_of(date(2010, 12, 31))), "acme", "x.txt")
-    b.build_statement(st, 1, "Note7", st.title, group="Note")
+    b = _built(DEBT_NOTE, date(2010, 12, 31), "Note7", group="Note", note=True)
     got = {f.row_label: f.concept for f in b.facts.values()}
     loss = got["Loss on redemption of long-term debt"]
     assert not loss.split(":")[1].startswith(("Proceeds", "Payments", "Repayments")), loss
@@ -849,9 +857,7 @@ Basic earnings per share                             $ 1.12         $ 0.37
 
 def test_the_numerator_and_denominator_of_earnings_per_share_are_earnings_and_shares():
     # SFAS 128's wording names the inputs of the computation: they are never per-share amounts
-    note, st = _statement(EPS_NOTE, period_end=date(1998, 12, 26), form="10-Q", note=True)
-    b = Builder(load_catalog(era_of(date(1998, 12, 26))), "acme", "x.txt")
-    b.build_statement(st, 1, "Note2", st.title, group="Note")
+    b = _built(EPS_NOTE, date(1998, 12, 26), "Note2", group="Note", form="10-Q", note=True)
     got = {f.row_label: (f.concept, f.unit) for f in b.facts.values()}
     assert got["Numerator for basic earnings per share -- net income"] == \
         ("us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic", "USD")
@@ -865,9 +871,7 @@ def test_the_numerator_and_denominator_of_earnings_per_share_are_earnings_and_sh
     text = EPS_NOTE.replace("(in millions, except per\nshare amounts)", "(in thousands, except net income\nand per share amounts)")
     text = text.replace("Numerator:", "Numerator (in millions):")
     assert "in thousands" in text and "Numerator (in millions):" in text
-    note, st = _statement(text, period_end=date(1998, 12, 26), form="10-Q", note=True)
-    b = Builder(load_catalog(era_of(date(1998, 12, 26))), "acme", "x.txt")
-    b.build_statement(st, 1, "Note2", st.title, group="Note")
+    b = _built(text, date(1998, 12, 26), "Note2", group="Note", form="10-Q", note=True)
     values = {f.row_label: Decimal(f.value) for f in b.facts.values() if f.context.period.end == date(1998, 12, 26)}
     assert values["Numerator for basic earnings per share -- net income"] == Decimal(152000000)
     assert values["Denominator for basic earnings per share -- weighted-average shares outstanding"] == Decimal(135500)
@@ -905,9 +909,7 @@ Cash and short-term investments                      $ 4,841           $ 8,832
 
 
 def test_short_term_investments_are_their_net_change_under_investing_and_a_balance_beside_ending_cash():
-    st = _statement(CASH_AND_INVESTMENTS)
-    b = Builder(load_catalog(era_of(date(1996, 6, 30))), "acme", "x.txt")
-    b.build_statement(st, 1, "Cash flows", st.title)
+    b = _built(CASH_AND_INVESTMENTS, date(1996, 6, 30), "Cash flows")
     facts = [(f.row_label, f.concept, f.context.period, Decimal(f.value)) for f in b.facts.values()]
     net = [f for f in facts if f[0] == "Short-term investments" and f[2].start is not None]
     # a line printed with both signs is the two-way change, never a payment that is negative one year
@@ -944,9 +946,7 @@ Deferred tax assets:
 
 
 def test_an_income_tax_note_row_is_a_tax_never_the_item_it_is_named_after():
-    note, st = _statement(DEFERRED_TAX_NOTE, period_end=date(2009, 12, 31), note=True)
-    b = Builder(load_catalog(era_of(date(2009, 12, 31))), "acme", "x.txt")
-    b.build_statement(st, 1, "Note8", st.title, group="Disclosure")
+    b = _built(DEFERRED_TAX_NOTE, date(2009, 12, 31), "Note8", group="Disclosure", note=True)
     got = {f.row_label: f.concept for f in b.facts.values()}
     assert set(got) >= {"Depreciation", "Net operating loss carryforwards"}
     # the tax effect of depreciation is not the depreciation expense; of the losses, not the losses
@@ -974,9 +974,7 @@ Finished products                              2,601         2,492
 
 
 def test_a_note_total_under_year_columns_is_the_balance_not_its_change():
-    note, st = _statement(NOTE_BALANCES, period_end=date(2001, 12, 31), note=True)
-    b = Builder(load_catalog(era_of(date(2001, 12, 31))), "acme", "x.txt")
-    b.build_statement(st, 1, "Note4", st.title, group="Disclosure")
+    b = _built(NOTE_BALANCES, date(2001, 12, 31), "Note4", group="Disclosure", note=True)
     total = [f for f in b.facts.values() if f.row_label == "Total inventories"]
     assert total and all(not f.concept.split(":")[1].startswith("IncreaseDecrease") for f in total), total
     assert {(f.concept, f.context.period.start, Decimal(f.value)) for f in total} == {
@@ -1022,9 +1020,7 @@ Cash and cash equivalents, end of the year      $1,326     $1,481     $1,230
 def test_a_cash_flow_total_printed_negative_most_years_does_not_turn_the_statement_around():
     # the net change, an extension here, printed negative two years of three under the ending cash: it takes no
     # balance from its signs (a credit one turned operating, investing and financing the other way)
-    st = _statement(OPENING_CASH)
-    b = Builder(load_catalog(era_of(date(1999, 12, 31))), "acme", "x.txt")
-    b.build_statement(st, 1, "Cash flows", st.title)
+    b = _built(OPENING_CASH, date(1999, 12, 31), "Cash flows")
     got = {(f.row_label, f.context.period.end.year): (f.concept, Decimal(f.value)) for f in b.facts.values()
            if f.context.period.start is not None}
     assert got[("Cash generated by operating activities", 1999)] == \
@@ -1064,9 +1060,7 @@ Provision for income taxes                   $    13       $   283
 def test_an_extension_under_year_columns_takes_the_period_of_the_official_rows_it_adds_up():
     # the unlabeled sums of a current and a deferred tax expense are the year's, like what they add up (not the
     # year's last day, which a balance under a year-only column would take)
-    note, st = _statement(TAX_COMPONENTS, period_end=date(2002, 12, 31), note=True)
-    b = Builder(load_catalog(era_of(date(2002, 12, 31))), "acme", "x.txt")
-    b.build_statement(st, 1, "Note6", st.title, group="Disclosure")
+    b = _built(TAX_COMPONENTS, date(2002, 12, 31), "Note6", group="Disclosure", note=True)
     sums = [f for f in b.facts.values() if f.concept.startswith("acme:")]
     assert {Decimal(f.value) for f in sums} >= {Decimal(-20000000), Decimal(33000000)}, sums
     assert all(f.context.period.start is not None for f in sums), [(f.concept, f.context.period) for f in sums]
@@ -1093,9 +1087,7 @@ Certificates of deposit                          854           419
 
 
 def test_a_row_added_into_assets_is_held_not_owed():
-    note, st = _statement(HELD_PAPER, period_end=date(1998, 6, 30), note=True)
-    b = Builder(load_catalog(era_of(date(1998, 6, 30))), "acme", "x.txt")
-    b.build_statement(st, 1, "Note4", st.title, group="Disclosure")
+    b = _built(HELD_PAPER, date(1998, 6, 30), "Note4", group="Disclosure", note=True)
     paper = [f for f in b.facts.values() if f.row_label == "Commercial paper"]
     assert paper and all(f.concept not in ("us-gaap:CommercialPaper", "us-gaap:CommercialPaperNoncurrent")
                          for f in paper), paper
@@ -1117,9 +1109,7 @@ def test_what_adds_up_to_a_count_of_shares_is_shares_and_taxes_need_tax_words():
     from edgar2xbrl.tag.catalog import never_negative
     from edgar2xbrl.tag.mapper import _TAX_NOTE
     assert "Dilutive potential common shares" in DILUTIVE_SHARES
-    note, st = _statement(DILUTIVE_SHARES, period_end=date(1998, 12, 26), form="10-Q", note=True)
-    b = Builder(load_catalog(era_of(date(1998, 12, 26))), "acme", "x.txt")
-    b.build_statement(st, 1, "Note2", st.title, group="Note")
+    b = _built(DILUTIVE_SHARES, date(1998, 12, 26), "Note2", group="Note", form="10-Q", note=True)
     units = {f.row_label: f.unit for f in b.facts.values()}
     assert units["Convertible preferred stock"] == units["Dilutive options"] == "shares", units
     # a note about income taxes is one whose title says so, not one of amounts net of them
@@ -1186,9 +1176,7 @@ Less current portion of long-term debt           (59)          (17)
 
 
 def test_a_deducted_row_of_the_same_balance_does_not_turn_its_total_around():
-    note, st = _statement(DEBT_LESS_CURRENT, period_end=date(2008, 12, 31), note=True)
-    b = Builder(load_catalog(era_of(date(2008, 12, 31))), "acme", "x.txt")
-    b.build_statement(st, 1, "Note5", st.title, group="Disclosure")
+    b = _built(DEBT_LESS_CURRENT, date(2008, 12, 31), "Note5", group="Disclosure", note=True)
     values = [(f.row_label, f.concept, Decimal(f.value)) for f in b.facts.values()]
     assert values and all(v >= 0 for _, _, v in values), [x for x in values if x[2] < 0]
 
@@ -1215,9 +1203,7 @@ Net cash provided by operating activities           800         20        200
 def test_a_cash_flow_extension_keeps_its_printed_signs():
     # a line nothing official fits, printed with both signs, under an extension subtotal made after it: no balance
     # guessed from its words or the majority of its signs (AIG's reserves and commercial paper were turned)
-    st = _statement(WIDGETS)
-    b = Builder(load_catalog(era_of(date(1999, 12, 31))), "acme", "x.txt")
-    b.build_statement(st, 1, "Cash flows", st.title)
+    b = _built(WIDGETS, date(1999, 12, 31), "Cash flows")
     got = {f.context.period.end.year: Decimal(f.value) for f in b.facts.values()
            if f.row_label == "Change in widget reserves"}
     assert got == {1999: Decimal(120000000), 1998: Decimal(-350000000), 1997: Decimal(40000000)}, got
@@ -1230,9 +1216,7 @@ def test_cash_at_the_day_every_column_begins_on_is_the_opening_balance():
                                 "Cash and cash equivalents at October 1          ").replace(
             "Cash and cash equivalents, end of the year     ", "Cash and cash equivalents at September 30     ")
     assert "at October 1" in text and "at September 30" in text
-    st = _statement(text)
-    b = Builder(load_catalog(era_of(date(1999, 12, 31))), "acme", "x.txt")
-    b.build_statement(st, 1, "Cash flows", st.title)
+    b = _built(text, date(1999, 12, 31), "Cash flows")
     got = {(f.row_label, f.context.period) for f in b.facts.values() if f.concept.endswith("CashAndCashEquivalentsAtCarryingValue")}
     from edgar2xbrl.model import Period
     assert ("Cash and cash equivalents at October 1", Period(end=date(1998, 9, 30))) in got, got
