@@ -1057,13 +1057,49 @@ Provision for income taxes                   $    13       $   283
 """
 
 
-def test_an_extension_under_year_columns_takes_the_period_of_the_official_rows_it_adds_up():
+def test_an_unlabeled_sum_under_year_columns_is_what_its_parts_add_into_for_the_year():
     # the unlabeled sums of a current and a deferred tax expense are the year's, like what they add up (not the
-    # year's last day, which a balance under a year-only column would take)
+    # year's last day, which a balance under a year-only column would take), and they are the federal and the
+    # foreign tax expense: what both rows add into directly in the official calculations, although those tie
+    # them to the provision for income taxes only through another network
     b = _built(TAX_COMPONENTS, date(2002, 12, 31), "Note6", group="Disclosure", note=True)
-    sums = [f for f in b.facts.values() if f.concept.startswith("acme:")]
-    assert {Decimal(f.value) for f in sums} >= {Decimal(-20000000), Decimal(33000000)}, sums
-    assert all(f.context.period.start is not None for f in sums), [(f.concept, f.context.period) for f in sums]
+    got = {(f.concept, f.context.period.start, f.context.period.end): Decimal(f.value) for f in b.facts.values()}
+    assert got[("us-gaap:FederalIncomeTaxExpenseBenefitContinuingOperations", date(2002, 1, 1),
+                date(2002, 12, 31))] == Decimal(-20000000), got
+    assert got[("us-gaap:ForeignIncomeTaxExpenseBenefitContinuingOperations", date(2001, 1, 1),
+                date(2001, 12, 31))] == Decimal(35000000), got
+    assert not [f for f in b.facts.values() if f.concept.startswith("acme:")]
+
+
+TAX_RECONCILIATION = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 6 - INCOME TAXES
+
+The provision for income taxes differs from the amount computed at the statutory rate (in millions):
+
+                                              2002          2001
+                                            --------      --------
+Computed expected tax                        $    30       $   (18)
+Research and development credit, net              (8)           (5)
+Unusual items                                      0            12
+Provision for income taxes                   $    22       $   (11)
+"""
+
+
+def test_a_row_inside_an_official_total_takes_the_part_its_own_words_tell_apart():
+    # no rule line and no "Total": the "$" printed again closes the sum; the credit is the total's part whose
+    # words are left when those all the parts share ("Effective Income Tax Rate Reconciliation") are taken away;
+    # rows that name no part keep extensions, and take the year like the total they add into
+    b = _built(TAX_RECONCILIATION, date(2002, 12, 31), "Note6", group="Disclosure", note=True)
+    by = {}
+    for f in b.facts.values():
+        by.setdefault(f.concept, []).append(f)
+    assert "us-gaap:IncomeTaxReconciliationTaxCreditsResearch" in by, sorted(by)
+    assert "us-gaap:IncomeTaxExpenseBenefit" in by, sorted(by)
+    ext = [f for c, fs in by.items() if c.startswith("acme:") for f in fs]
+    assert ext and all(f.context.period.start is not None for f in ext), [(f.concept, f.context.period) for f in ext]
 
 
 HELD_PAPER = """\
@@ -1221,3 +1257,121 @@ def test_cash_at_the_day_every_column_begins_on_is_the_opening_balance():
     from edgar2xbrl.model import Period
     assert ("Cash and cash equivalents at October 1", Period(end=date(1998, 9, 30))) in got, got
     assert ("Cash and cash equivalents at September 30", Period(end=date(1999, 9, 30))) in got, got
+
+
+UNRECOGNIZED = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 6 - INCOME TAXES
+
+The changes in the gross unrecognized tax benefits were as follows (in millions):
+
+                                                                        2010        2009
+                                                                      --------    --------
+Beginning balance                                                     $    971    $    506
+Increases related to tax positions taken during a prior year                61         341
+Decreases related to tax positions taken during a prior year              (224)        (24)
+Increases related to tax positions taken during the current year          240         151
+Decreases related to settlements with taxing authorities                  (102)          -
+Decreases related to expiration of statute of limitations                   (3)         (3)
+                                                                      --------    --------
+Ending balance                                                        $    943    $    971
+                                                                      ========    ========
+"""
+
+
+def test_a_roll_forward_is_read_as_the_balance_its_flows_roll_forward():
+    # the official wordings of the flows, each its own direction (the label words make "increase" and
+    # "decrease" one word); "Beginning balance" and "Ending balance" say only "balance": they are the balance whose
+    # change the flows add into (UnrecognizedTaxBenefitsPeriodIncreaseDecrease), at the day before the year and
+    # its last day; decreases printed in parentheses are positive decreases
+    b = _built(UNRECOGNIZED, date(2010, 12, 31), "Note6", group="Disclosure", note=True)
+    got = {(f.concept.split(":")[1], f.context.period.start, f.context.period.end): Decimal(f.value)
+           for f in b.facts.values()}
+    y10 = (date(2010, 1, 1), date(2010, 12, 31))
+    assert got[("UnrecognizedTaxBenefitsIncreasesResultingFromPriorPeriodTaxPositions",) + y10] == 61000000, got
+    assert got[("UnrecognizedTaxBenefitsDecreasesResultingFromPriorPeriodTaxPositions",) + y10] == 224000000
+    assert got[("UnrecognizedTaxBenefitsIncreasesResultingFromCurrentPeriodTaxPositions",) + y10] == 240000000
+    assert got[("UnrecognizedTaxBenefitsDecreasesResultingFromSettlementsWithTaxingAuthorities",) + y10] == 102000000
+    assert got[("UnrecognizedTaxBenefitsReductionsResultingFromLapseOfApplicableStatuteOfLimitations",) + y10] == 3000000
+    assert got[("UnrecognizedTaxBenefits", None, date(2010, 12, 31))] == 943000000
+    assert got[("UnrecognizedTaxBenefits", None, date(2009, 12, 31))] == 971000000  # the 2010 opening, and 2009's end
+    assert got[("UnrecognizedTaxBenefits", None, date(2008, 12, 31))] == 506000000
+    assert not [k for k in got if k[0].startswith("acme")], got
+
+
+DEFERRED_TAX_ASSETS = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 6 - INCOME TAXES
+
+The tax effects of temporary differences are presented below (in thousands):
+
+                                                              2009          2008
+                                                            --------      --------
+Deferred tax assets:
+  Accruals and reserves                                     $  1,144      $  1,378
+  Stock-based compensation                                    16,824        17,440
+  Research and development credits                             3,178         2,607
+                                                            --------      --------
+Deferred tax assets                                         $ 21,146      $ 21,425
+"""
+
+
+def test_a_credit_carried_forward_is_no_item_of_a_rate_reconciliation():
+    # a table with no tax at the statutory rate reconciles nothing: its "Research and development credits" is not
+    # the reconciliation's research credit (a credit-balance flow that would turn the table's signs)
+    b = _built(DEFERRED_TAX_ASSETS, date(2009, 12, 31), "Note6", group="Disclosure", note=True)
+    assert not [f for f in b.facts.values() if "Reconciliation" in f.concept]
+    assert all(Decimal(f.value) > 0 for f in b.facts.values()), [(f.concept, f.value) for f in b.facts.values()]
+
+
+def test_the_wordings_kept_for_official_concepts_name_official_concepts_known_by_their_names():
+    from edgar2xbrl.tag.catalog import WORDINGS_PATH, parse_wordings
+    cat = load_catalog()
+    wordings = parse_wordings(WORDINGS_PATH)
+    assert len(wordings) >= 20
+    for name, words in wordings.items():
+        c = cat.find(name)
+        assert c is not None and not c.kept, name  # a kept row carries its wordings in concepts.csv
+        assert c.aliases == words and words, name
+
+
+def test_a_row_saying_one_direction_is_no_concept_named_for_the_other():
+    from edgar2xbrl.tag.mapper import score_concept
+    cat = load_catalog()
+    up = cat.find("UnrecognizedTaxBenefitsIncreasesResultingFromPriorPeriodTaxPositions")
+    down = cat.find("UnrecognizedTaxBenefitsDecreasesResultingFromPriorPeriodTaxPositions")
+    label = "Decreases related to tax positions taken during a prior year"
+    assert score_concept(label, "", down) >= 0.9
+    assert score_concept(label, "", up) == 0.0
+
+
+PRO_FORMA = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 1 - STOCK-BASED COMPENSATION
+
+Had compensation cost been determined under SFAS No. 123 (in thousands):
+
+                                                              2002          2001
+                                                            --------      --------
+Net loss, as reported                                       $(149,132)    $(567,277)
+Add: Stock-based compensation, as reported                      68,927         4,637
+Deduct: Total stock-based compensation determined under
+  fair value based method for all awards                      (148,083)     (400,445)
+Adjusted net loss, fair value method                        $(228,288)    $(963,085)
+"""
+
+
+def test_a_sum_of_rows_of_both_balances_as_printed_keeps_their_signs():
+    # net loss (a credit) plus an expense (a debit) less another: the extension total has no balance, so the net
+    # loss stays negative and the adjusted loss too ("$" printed again closes the sum)
+    b = _built(PRO_FORMA, date(2002, 12, 31), "Note1", group="Disclosure", note=True)
+    y02 = [f for f in b.facts.values() if f.context.period.end == date(2002, 12, 31)]
+    by = {f.concept: Decimal(f.value) for f in y02}
+    assert by["us-gaap:NetIncomeLoss"] == -149132000, by
+    assert [v for c, v in by.items() if c.startswith("acme:AdjustedNetLoss")] == [-228288000], by

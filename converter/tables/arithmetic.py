@@ -40,18 +40,27 @@ def _sign_patterns(k: int):
             yield tuple(-1 if i in pos else 1 for i in range(k))
 
 
+def _dollars(row: Row) -> bool:
+    return any(c is not None and c.value is not None and "$" in c.text for c in row.cells)
+
+
 def find_subtotals(rows: list[Row]) -> dict[int, list[tuple[int, int]]]:
     """{total row index: [(child row index, printed sign), ...]} for every row that sums rows above it."""
     totals: dict[int, list[tuple[int, int]]] = {}
     open_rows: list[int] = []
     section_start = 0  # position in open_rows where the current captioned section begins
+    prev_dollars = True
     for i, row in enumerate(rows):
         if not row.has_values:
             if row.label.strip().endswith(":") or row.label.isupper():
                 section_start = len(open_rows)
             continue
         vals = _vals(row)
-        if (row.rule_above or not row.label.strip() or _TOTALISH.match(row.label)) and \
+        # a table prints "$" on its first row and on its totals: a "$" row after rows without one closes a sum
+        # ("Provision for income taxes" under the items of the rate reconciliation)
+        dollars = _dollars(row)
+        dollar_total, prev_dollars = dollars and not prev_dollars, dollars
+        if (row.rule_above or not row.label.strip() or _TOTALISH.match(row.label) or dollar_total) and \
                 any(v not in (None, 0) for v in vals) and \
                 len(open_rows) >= 2:
             match = _match(rows, open_rows, section_start, vals)

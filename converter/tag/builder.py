@@ -343,6 +343,13 @@ class Builder:
             elif ln.children:
                 kid = next((lines[k].concept for k, _ in ln.children if lines[k].concept is not None), None)
                 balance = kid.balance if kid is not None and kid.balance else "credit"
+                # rows of both balances added as printed ("Net loss, as reported" plus the stock compensation
+                # expense, less the fair-value one: a pro forma net loss) are no sum of one balance: none, as on
+                # the cash-flow statement, keeps their meanings and the printed sum
+                ways = {(lines[k].concept.balance == balance) == (s == 1) for k, s in ln.children
+                        if lines[k].concept is not None and not lines[k].concept.extension and lines[k].concept.balance}
+                if len(ways) > 1:
+                    balance = ""
             else:
                 balance = "debit" if _DEBIT_WORDS.search(ln.row.label) else "credit"
         label = ln.row.label if core_label(ln.row.label) else \

@@ -13,6 +13,8 @@ from edgar2xbrl.model import Concept
 from edgar2xbrl.resources import TAXONOMY_DIR
 
 CATALOG_PATH = TAXONOMY_DIR / "concepts.csv"
+# common wordings of official concepts known otherwise by their names alone (a tax note's "Computed expected tax")
+WORDINGS_PATH = TAXONOMY_DIR / "wordings.csv"
 OFFICIAL_PATH = TAXONOMY_DIR / "official_concepts.csv"
 # official_concepts.csv type and statement-family words → the catalog's
 _OFFICIAL_TYPES = {"monetaryItemType": "monetary", "sharesItemType": "shares", "perShareItemType": "perShare"}
@@ -151,6 +153,19 @@ class Catalog:
         alike; a kept row's `parents` lists only the kept concepts above it)."""
         return official_calc_parents().get(name, ())
 
+    def parts(self, name: str) -> tuple[Concept, ...]:
+        """The items the official calculations add into `name` directly (kept rows' parents and the 2024
+        calculations alike), in name order."""
+        index = self.__dict__.get("_parts")
+        if index is None:
+            index = {}
+            for c in self.items():
+                for p in set(c.parents) | set(self.calc_parents(c.name)):
+                    index.setdefault(p, []).append(c)
+            index = {p: tuple(sorted(kids, key=lambda c: c.name)) for p, kids in index.items()}
+            self._parts = index
+        return index.get(name, ())
+
     def items(self) -> list[Concept]:
         return [c for c in self.concepts.values() if c.substitution == "item" and not c.abstract]
 
@@ -170,12 +185,20 @@ def parse_catalog(path: Path) -> list[Concept]:
     return out
 
 
+def parse_wordings(path: Path) -> dict[str, tuple[str, ...]]:
+    """Concept name → the wordings filers print for it, lower case (taxonomy/wordings.csv)."""
+    with open(path, newline="", encoding="utf-8") as fh:
+        return {r["name"]: tuple(w.strip().lower() for w in r["wordings"].split("|") if w.strip())
+                for r in csv.DictReader(fh)}
+
+
 def parse_official(path: Path, kept: list[Concept]) -> list[Concept]:
     """The numeric US-GAAP items of taxonomy/official_concepts.csv (built by taxonomy/build_catalog.py from official
     files only), not deprecated and not already kept by hand: tagged with the statements the official 2024
     statement linkbases place them on, else as note concepts. Every one was in the official 2011 schema, so none comes from a later standard
     (ASC 606 revenue, ASC 842 leases): a concept an era filer could have used. Known by the words of its name."""
     known = {c.name for c in kept}
+    wordings = parse_wordings(WORDINGS_PATH)
     # the era counterparts of later concepts are read wherever the 2024 statements place them (or not)
     wanted = {c.era_counterpart: c.statements for c in kept if c.era_counterpart}
     out: list[Concept] = []
@@ -207,7 +230,8 @@ def parse_official(path: Path, kept: list[Concept]) -> list[Concept]:
                 continue  # a period type at odds with the only statements that place it: details of those
             out.append(Concept(prefix="us-gaap", name=r["name"], type=kind, substitution="item",
                                period=r["period_type"], balance=r["balance"], abstract=False, label=r["words"],
-                               statements=tags, aliases=(), parents=tuple(p for p, _ in weights[r["name"]]),
+                               statements=tags, aliases=wordings.get(r["name"], ()),
+                               parents=tuple(p for p, _ in weights[r["name"]]),
                                kept=False, since=int(r.get("first_schema") or 9999)))
     # a balance carried forward from 2011 that a 2024 calculation arc contradicts (a +1 arc joins equal balances,
     # a -1 arc opposite ones) may have changed since without a change note at hand: such a concept is left out

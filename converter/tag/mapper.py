@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from edgar2xbrl.tag.catalog import STATEMENT_TAGS, Catalog, never_negative
+from edgar2xbrl.tag.catalog import LATER, STATEMENT_TAGS, Catalog, never_negative
 from edgar2xbrl.tag.labels import WEAK, _mass, _words, camel, coverage, similarity, tokens, word_set
 from edgar2xbrl.model import Concept, Period, Row, Statement
 from edgar2xbrl.tables.periods import all_dates
@@ -15,8 +15,10 @@ from edgar2xbrl.tables.periods import all_dates
 THRESHOLD = 0.5
 # income results enter the operating cash flow with weight +1 although they carry a credit balance
 _CASH_PLUS_CREDIT = {"NetIncomeLoss", "ProfitLoss", "IncomeLossFromContinuingOperations"}
-_BEGIN = re.compile(r"beginning\s+of\s+(the\s+)?(period|year|quarter)|at\s+beginning|,\s*beginning", re.I)
-_END = re.compile(r"end\s+of\s+(the\s+)?(period|year|quarter)|at\s+end|,\s*end(ing)?\b", re.I)
+_BEGIN = re.compile(r"beginning\s+of\s+(the\s+)?(period|year|quarter)|at\s+beginning|,\s*beginning|"
+                    r"^\s*(beginning|opening)\s+balance\b", re.I)
+_END = re.compile(r"end\s+of\s+(the\s+)?(period|year|quarter)|at\s+end|,\s*end(ing)?\b|^\s*(ending|closing)\s+balance\b",
+                  re.I)
 # a match starts at a comma or where no whitespace precedes (as the leftmost match of ",?\s*..." always does):
 # without that, a long run of spaces is rescanned from each of its positions
 _BEGIN_END_WORDS = re.compile(r"(?:,|(?<!\s))\s*(at\s+|as\s+of\s+)?(the\s+)?(beginning|end)\s+of\s+(the\s+)?(period|year|quarter|month)s?\b",
@@ -190,9 +192,33 @@ def score_concept(label: str, context: str, c: Concept, around: str = "") -> flo
         # a name's words overlap many a row's words by chance: they count where they nearly match, or where the
         # row's words are all in the name and its surroundings account for most of the rest
         plain = max(plain if plain >= NAME_MATCH else 0.0, coverage(label, f"{context} {around}", c.label))
+    if _against(low, c.name):
+        return 0.0
     score = factor * (0.6 if qualified else 1.0) * plain
-    # a name alone, matched loosely, is right a third of the time: below NAME_FLOOR it is no candidate
-    return score if c.kept or score >= NAME_FLOOR else 0.0
+    if c.kept:
+        return score
+    # a name alone, matched loosely, is right a third of the time: below NAME_FLOOR it is no candidate; the
+    # wordings kept for an official concept (taxonomy/wordings.csv) count as a kept concept's do
+    worded = c.era_weight * (0.6 if qualified else 1.0) * _plain_score(label, context, c.aliases, lt) \
+        if c.aliases else 0.0
+    return max(score if score >= NAME_FLOOR else 0.0, worded)
+
+
+_STATUTORY = re.compile(r"\bstatutory\b|\b(computed|expected)\s+(income\s+)?tax", re.I)
+_UP = re.compile(r"\b(increase[sd]?|additions?|gross\s+increases)\b")
+_DOWN = re.compile(r"\b(decrease[sd]?|reductions?|gross\s+decreases)\b")
+
+
+def _against(low: str, name: str) -> bool:
+    """A row that says only one way ("Decreases related to prior year tax positions") against a concept named
+    only the other way (…IncreasesResultingFrom…): the words match, the direction does not. (The label words
+    make increase and decrease one word, for the IncreaseDecrease concepts that go either way.)"""
+    up, down = bool(_UP.search(low)), bool(_DOWN.search(low))
+    if up == down:
+        return False
+    named_up = "Increase" in name or "Addition" in name
+    named_down = "Decrease" in name or "Reduction" in name
+    return (named_up and not named_down and down) or (named_down and not named_up and up)
 
 
 def _out_of_reach(label: str, names: tuple[str, ...]) -> bool:
@@ -406,9 +432,10 @@ def _realized(label: str) -> bool:
 
 def column_period(ln: Line, col) -> "Period | None":
     """The column's period for this line: a year-only note column of an annual report is the fiscal year for a
-    line whose concept is a flow, the year's end for a balance."""
-    if col.year_period is not None and ln.concept is not None and ln.concept.period == "duration" and \
-            col.period is not None and col.period.is_instant:
+    line whose concept is a flow, the year's end for a balance (its start for an opening balance)."""
+    if col.year_period is not None and ln.concept is not None and col.period is not None and col.period.is_instant \
+            and (ln.concept.period == "duration" or ln.instant_at == "start"):
+        # (an opening balance under "1994" is the day before the year, not its last day)
         return col.year_period
     return col.period
 
@@ -467,6 +494,10 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     pairs: list[tuple[float, int, Concept]] = []
     unlabeled: list[int] = []
     liability_side = _liability_side(lines) if st.kind == "balance_sheet" else None
+    at = {ln.index: ln for ln in lines}
+    # a rate reconciliation starts from the tax at the statutory rate: only there is a row one of its items (a
+    # deferred tax asset table's "R&D credits" is the credit carried forward, not a reconciling item)
+    reconciles = any(_STATUTORY.search(r.label) for r in st.rows)
     for pos, ln in enumerate(lines):
         if ln.header:
             continue
@@ -496,10 +527,11 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             readings = ("foreign",) if place.group("foreign") else ("domestic", "federal")
             label = readings[0]
         row_around = around
-        if place and not ln.context_label and ln.parent is not None and not lines[ln.parent].header:
+        up = at.get(ln.parent) if ln.parent is not None else None  # (`lines` may be a segment's rows only)
+        if place and not ln.context_label and up is not None and not up.header:
             # a place with no caption above: the total it adds into says of what ("U.S." above "Income before
             # income taxes"); only for places, whose own words say nothing of what is counted
-            row_around = f"{around} {core_label(lines[ln.parent].row.label)}"
+            row_around = f"{around} {core_label(up.row.label)}"
         tag = STATEMENT_TAGS[st.kind]
         either_way = _goes_either_way(ln)
         pro_forma = bool(_PRO_FORMA.search(ln.row.label) or _PRO_FORMA.search(ln.context_label))
@@ -550,6 +582,8 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
                 if not gain_or_loss and section in ("investing", "financing") and _GAIN_CONCEPT.search(c.name):
                     s *= 0.5  # nor is "Sales of investments" under investing activities (the cash) the gain on them
                 if tax_note and "Tax" not in _AS_TAXED.sub("", c.name):
+                    continue
+                if not reconciles and c.name.startswith(("IncomeTaxReconciliation", "EffectiveIncomeTaxRate")):
                     continue
                 if not taxed and c.name.startswith(("DeferredTax", "IncomeTax")):
                     continue  # a tax is a tax by some word of the row, its caption or its note ("Valuation allowance")
@@ -608,11 +642,18 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     _lone_other(lines, by_index, catalog, used)
     _held_not_owed(lines, by_index, catalog, used)
     _and_other(lines, st, catalog, used)
+    _under_total(lines, by_index, st, catalog, used, unlabeled)
+    _rolled_balance(lines, by_index, catalog, used)
     # outer subtotals first: a subtotal inside another must sit below the concept the outer one gets
     for pos in sorted(unlabeled, reverse=True):
         ln = lines[pos]
         kids = [by_index[k].concept for k, _ in ln.children if k in by_index and by_index[k].concept is not None]
         period = line_period_type(ln, st)
+        kinds = {kid.period for kid in kids if not kid.extension}
+        # under "2002" the sum of the year's current and deferred tax is the year's, like what it adds up: when
+        # every row it adds up adds into its concept directly, a note's concept (a statement's total, like costs
+        # and expenses over the stock compensation in each line, is no sum a note's rows make)
+        as_kids = kinds.pop() if _years_only(ln, st) and len(kinds) == 1 and len(kids) == len(ln.children) else period
         votes: dict[str, int] = {}
         for kid in kids:
             for name in catalog.ancestors(kid.name):
@@ -623,10 +664,19 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
         above = by_index.get(ln.parent).concept if ln.parent is not None and ln.parent in by_index else None
         for share, name in ranked:
             c = catalog.find(name)
-            if c is None or c.period != period or c.type != ln.kind or c.qname in used or share < 0.5:
+            if c is None or c.type != ln.kind or c.qname in used or share < 0.5:
                 continue
-            if above is not None and not above.extension and above.name not in catalog.ancestors(c.name):
-                continue  # a subtotal inside "Total current assets" cannot be Assets
+            direct = all(c.name in kid.parents for kid in kids) and len(kids) == len(ln.children)
+            if c.period != period and not (c.period == as_kids and direct and c.statements == ("note",)):
+                continue
+            if above is not None and not above.extension and above.name not in catalog.ancestors(c.name) and \
+                    (c.name == above.name or c.name in catalog.ancestors(above.name) or
+                     not direct or not word_set(above.label) - WEAK <= word_set(c.label)):
+                # a subtotal inside "Total current assets" cannot be Assets; one the official calculations tie to
+                # the total above only through another network may be what every row it adds up adds into
+                # directly, and is a kind of it by its words (the federal tax, current and deferred, inside the
+                # provision for income taxes)
+                continue
             if not sum_fits(c, [(by_index[k], sg) for k, sg in ln.children if k in by_index and
                                 by_index[k].concept is not None], _printed_sign(ln)):
                 continue  # costs that add up to a total are not income: the weights must fit the printed sum
@@ -640,7 +690,10 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             near = catalog.sharing(label)  # the others score 0
             scored = sorted(((score_concept(label, "", c), c) for c in candidates(catalog, st, ln.kind, period)
                              if c.qname in near), key=lambda x: -x[0])
+            taxed = bool(re.search(r"\btax", f"{ln.context_label} {around}", re.I))
             for s, c in scored:
+                if not taxed and c.name.startswith(("DeferredTax", "IncomeTax")):
+                    continue  # the intangible assets acquired, not the deferred tax on them
                 if s >= THRESHOLD and c.qname not in used:
                     ln.concept, ln.score = c, round(min(s, 1.0), 3)
                     used.add(c.qname)
@@ -970,6 +1023,144 @@ def _lone_other(lines: list[Line], by_index: dict[int, Line], catalog: Catalog, 
                 kid.score = next(sc for q, sc in kid.alternatives if q == direct[0].qname)
                 kid.reason = f"the only line of the group {direct[0].name} adds into {ln.concept.name}"
                 used.add(direct[0].qname)
+
+
+_ONE_OF_SEVERAL = re.compile(r"\d|%")  # "6.5% notes due 2005": one instrument among several, not the class
+
+
+def _under_total(lines: list[Line], by_index: dict[int, Line], st: Statement, catalog: Catalog, used: set[str],
+                 unlabeled: list[int]) -> None:
+    """A row no concept fits in general, printed inside a total with an official concept, takes the one of that
+    total's parts in the official calculations (its children, and theirs) that its words tell apart: the words the
+    parts share, and the total's own, tell nothing apart ("Effective Income Tax Rate Reconciliation ... Amount"
+    under the provision for income taxes), so the part is chosen by the words left. "Research & development
+    credit, net" there is IncomeTaxReconciliationTaxCreditsResearch. A row of no word of its own ("Other items"),
+    or naming one instrument among several ("6.5% notes due 2005"), keeps its extension."""
+    skip = set(unlabeled)
+
+    def above(ln: Line) -> "Concept | None":
+        up = by_index.get(ln.parent) if ln.parent is not None else None
+        return up.concept if up is not None else None
+
+    def siblings_agree(ln: Line, period: str) -> bool:
+        """The official rows beside it are all of the total's kind, and none is an opening balance (a roll-forward
+        adds flows to a balance)."""
+        beside = [k for i, _ in by_index[ln.parent].children if (k := by_index.get(i)) is not None and k is not ln]
+        if any(k.instant_at or _BEGIN.search(k.row.label) or _AT_A_DATE.search(k.row.label) for k in beside):
+            return False
+        others = [k.concept.period for k in beside if k.concept is not None and not k.concept.extension]
+        return bool(others) and all(p == period for p in others)
+
+    for ln in lines:
+        total = above(ln)
+        if ln.concept is not None and not ln.concept.extension and total is not None and not total.extension and \
+                _years_only(ln, st) and ln.concept.period != total.period and ln.concept.type == total.type and \
+                siblings_agree(ln, total.period):
+            # under a year's column a row read either way is of the kind of its total and of the rows beside it:
+            # "Tax losses and credits" among the deferred tax assets is a balance, not the cash-flow statement's
+            # deferred tax expense
+            used.discard(ln.concept.qname)
+            ln.concept, ln.score, ln.reason = None, 0.0, ""
+    for pos, ln in enumerate(lines):
+        if ln.header or ln.concept is not None or ln.parent is None or pos in skip or \
+                _ONE_OF_SEVERAL.search(core_label(ln.row.label)) or _AND_OTHER.search(ln.row.label):
+            continue
+        total = above(ln)
+        if total is None or total.extension:
+            continue
+        period = total.period if _years_only(ln, st) else line_period_type(ln, st)
+        parts = {c.qname: c for c in catalog.parts(total.name)}
+        for c in list(parts.values()):
+            parts.update((g.qname, g) for g in catalog.parts(c.name))
+        printed = next((sg for k, sg in by_index[ln.parent].children if k == ln.index), 1)
+        gain_or_loss = bool(_GAIN_LOSS.search(ln.row.label))  # a gain on a sale is never the cash it brought
+        values = [c.value for c in ln.row.cells if c is not None and c.value]
+        place = STATEMENT_TAGS[st.kind]
+        # of the filing's era and this statement, and never negative as the total adds it in (commercial paper
+        # held, added into investments, is not the commercial paper owed; a tax credit printed "(8)" in the
+        # provision's sum is the credit of 8 the provision takes away)
+        parts = {q: c for q, c in parts.items() if c.type == ln.kind and c.period == period and not c.abstract and
+                 c.era_weight > LATER and (place == "note" or place in c.statements) and
+                 (not set(c.statements) - {"note"} or bool(set(c.statements) & set(total.statements))) and
+                 not (never_negative(c) and any(v * printed * calc_weight(total, c) < 0 for v in values)) and
+                 not (gain_or_loss and _CASH_CONCEPT.match(c.name) or "CashProvided" in c.name)}
+        if not parts:
+            continue
+        names = {q: (c.label,) + c.aliases for q, c in parts.items()}
+        seen: dict[str, int] = {}
+        for q in parts:
+            for w in frozenset().union(*(word_set(n) for n in names[q])):
+                seen[w] = seen.get(w, 0) + 1
+        common = word_set(total.label) | {w for w, n in seen.items() if len(parts) >= 4 and n * 2 > len(parts)}
+        own = word_set(core_label(ln.row.label)) - common
+        if not own - WEAK:
+            continue
+        negated = bool(_NOT.search(ln.row.label))
+        scored = []
+        for q, c in parts.items():
+            if q in used:
+                continue
+            best = 0.0
+            for n in names[q]:
+                theirs = word_set(n) - common
+                if not theirs:
+                    continue
+                if _NOT.search(n) is None and negated:
+                    continue  # "Non-U.S. government securities" are not U.S. government securities
+                shared = _mass(own & theirs)
+                said, told = shared / _mass(theirs), shared / _mass(own)
+                # the row says all that tells the part apart, and most of what it says is the part's
+                if said >= 0.9 and told >= 0.55:
+                    best = max(best, 2 * said * told / (said + told))
+            if best:
+                scored.append((round(best, 3), c))
+        scored.sort(key=lambda x: (-x[0], x[1].name))
+        if not scored or scored[0][0] < _PART_FIT or (len(scored) > 1 and scored[1][0] >= scored[0][0] - 0.1):
+            continue
+        s, c = scored[0]
+        ln.concept, ln.score = c, round(0.5 + 0.4 * s, 3)
+        ln.reason = f"a part of {total.name} (the total it is printed under) that its own words tell apart"
+        used.add(c.qname)
+
+
+_PART_FIT = 0.6
+_ROLL = "PeriodIncreaseDecrease"
+_BALANCE_WORDS = frozenset(tokens("balance beginning ending end begin opening closing of the year period at"))
+
+
+def _rolled_balance(lines: list[Line], by_index: dict[int, Line], catalog: Catalog, used: set[str]) -> None:
+    """A roll-forward's closing balance, and its opening one, that say only "balance" ("Beginning balance",
+    "Ending balance") are the balance their flows roll forward: the official calculations add the flows
+    ("Increases related to tax positions taken during a prior year") into a change named "<balance>
+    PeriodIncreaseDecrease" (UnrecognizedTaxBenefitsPeriodIncreaseDecrease), whose balance is <balance>
+    (UnrecognizedTaxBenefits) at the period's start and end."""
+    for ln in lines:
+        if ln.header or ln.concept is not None or not ln.children or ln.instant_at != "end":
+            continue
+        kids = [by_index[k] for k, _ in ln.children if k in by_index]
+        opening = next((k for k in kids if k.instant_at == "start"), None)
+        flows = [k for k in kids if k is not opening and k.concept is not None and not k.concept.extension]
+        if opening is None or not flows:
+            continue
+        votes: dict[str, int] = {}
+        for k in flows:
+            for p in set(k.concept.parents) | set(catalog.calc_parents(k.concept.name)):
+                if p.endswith(_ROLL):
+                    votes[p] = votes.get(p, 0) + 1
+        best = sorted(votes.items(), key=lambda x: (-x[1], x[0]))
+        if not best or best[0][1] * 2 <= len(flows) or (len(best) > 1 and best[1][1] == best[0][1]):
+            continue
+        c = catalog.find(best[0][0][:-len(_ROLL)])
+        if c is None or c.period != "instant" or c.type != ln.kind or f"{c.qname}@end" in used:
+            continue
+        for row in (ln, opening):
+            if row.concept is not None or set(tokens(core_label(row.row.label))) - _BALANCE_WORDS - \
+                    set(tokens(c.label)):
+                continue  # a balance named otherwise, or already a concept of its own
+            row.concept, row.score = c, 0.8
+            row.reason = f"the balance its rows roll forward ({best[0][0]})"
+            used.add(f"{c.qname}@{row.instant_at}")
+_NOT = re.compile(r"\bnon\b|\bnon-|\bnot\b|\bother\s+than\b|\bexcluding\b", re.I)
 
 
 def _side(c: "Concept | None", catalog: Catalog) -> str:
