@@ -122,6 +122,35 @@ def test_a_table_printed_in_two_halves_is_read_as_one():
     assert len(t2.columns) == 2
 
 
+def test_tables_printed_one_under_the_other_each_keep_their_own_years():
+    # a segment note: each table its years where they fall; read as one, the second's 2007 and 2006 amounts
+    # would sit under the first's columns (2006 figures dated 2007)
+    from edgar2xbrl.read.source import Document
+    from edgar2xbrl.tables.tables import find_tables
+    lines = ["                           Revenues",
+             "                     -------------------------------",
+             "                       2008        2007        2006",
+             "U.S.                 $5,125      $5,197      $5,603",
+             "International         3,026       3,075       2,320",
+             "                     $8,151      $8,272      $7,923",
+             "",
+             "",
+             "                          Operating Profit",
+             "                     ---------------------------------------------",
+             "                          2008        2007                      2006",
+             "U.S.                      $694        $739                      $763",
+             "International              528         480                       407",
+             "                        $1,222      $1,219                    $1,170"]
+    tables = find_tables(lines, [Document("10-K", 0, len(lines))])
+    assert len(tables) == 2, [[c.header for c in t.columns] for t in tables]
+    for t in tables:
+        assert len(t.columns) == 3 and all(len([c for c in r.cells if c is not None]) == 3
+                                           for r in t.rows if r.has_values)
+    us = next(r for r in tables[1].rows if r.label == "U.S.")
+    assert [c.text for c in us.cells] == ["$694", "$739", "$763"]
+    assert [c.header.split()[-1] for c in tables[1].columns] == ["2008", "2007", "2006"]
+
+
 def test_an_amount_that_falls_into_a_taken_column_is_kept_aside_not_dropped():
     lines = ["                    2004        2003",
              "Sales                100         200",

@@ -1375,3 +1375,25 @@ def test_a_sum_of_rows_of_both_balances_as_printed_keeps_their_signs():
     by = {f.concept: Decimal(f.value) for f in y02}
     assert by["us-gaap:NetIncomeLoss"] == -149132000, by
     assert [v for c, v in by.items() if c.startswith("acme:AdjustedNetLoss")] == [-228288000], by
+
+
+SEGMENT_SUMS = SEGMENTS.replace("""  Operating income                               300           250
+""", """  Cost of sales                                2,000         1,700
+  Gross profit                                 1,000           800
+""").replace("""  Operating income                               200           150
+""", """  Cost of sales                                1,400         1,100
+  Gross profit                                   600           400
+""")
+
+
+def test_a_sum_printed_once_per_segment_is_one_calculation_of_the_network():
+    # "Gross profit" over the same two rows in each segment: one set of summation items for GrossProfit in the
+    # network (XBRL forbids the same arc twice in a link), bound in each segment's context
+    note, st = _statement(SEGMENT_SUMS, period_end=date(2010, 12, 31), note=True)
+    title = f"Note {note.number} - {note.title} (Details)"
+    b = Builder(load_catalog(2009), "acme", "x.txt")
+    b.build_statement(st, 200, "Segments", title, group="Disclosure", breakdown=segment_breakdown(b, st, title))
+    net = b.networks[-1]
+    gross = [kids for parent, kids in net.calcs if parent == "us-gaap:GrossProfit"]
+    assert len(gross) == 1, net.calcs
+    assert sorted(q for q, _ in gross[0]) == ["us-gaap:CostOfGoodsAndServicesSold", "us-gaap:Revenues"]

@@ -107,6 +107,11 @@ def find_tables(lines: list[str], docs: list[Document], path: str = "") -> list[
 _PROSE = re.compile(r"(?<![a-z])[a-z]{3,}\s+[a-z]{2,}\s+[a-z]{2,}")  # from a word's start: linear in a long word
 
 
+def _years_header(line: str) -> bool:
+    sp = split_line(line)
+    return is_year_line(sp) and sum(1 for (_, _, c) in sp.cells if c.value is not None and c.value >= 1900) >= 2
+
+
 def _prose_run(lines: list[str], start: int, end: int) -> int | None:
     """First line of three running lines of sentences inside [start, end), after some numeric rows."""
     seen_rows = False
@@ -191,6 +196,10 @@ def _layout_tables(lines: list[str], doc: Document, covered: set[int]) -> list[T
                     break
             elif is_rule(line):
                 blanks = 0
+            elif numeric_rows >= 2 and _years_header(line):
+                # "2008   2007   2006" under rows of amounts: the next table's own column headings (tables printed
+                # one under the other, each with its years where they fall); it starts its own table
+                break
             elif _is_numeric_row(line):
                 last_num, blanks = j, 0
                 numeric_rows += 1

@@ -8,9 +8,9 @@ from datetime import timedelta
 from decimal import ROUND_HALF_UP, Context as DecimalContext, Decimal
 
 from edgar2xbrl.tables.arithmetic import find_subtotals
-from edgar2xbrl.tag.catalog import Catalog
+from edgar2xbrl.tag.catalog import Catalog, never_negative
 from edgar2xbrl.tag.labels import WEAK, camel, not_money, tokens
-from edgar2xbrl.tag.mapper import THRESHOLD, Line, build_lines, column_period, core_label, decide_signs, extension_name, line_period_type, map_lines, neighbour_period
+from edgar2xbrl.tag.mapper import _DEDUCTED, THRESHOLD, Line, build_lines, column_period, core_label, decide_signs, extension_name, line_period_type, map_lines, neighbour_period
 from edgar2xbrl.model import Concept, Context, Fact, Period, Statement
 from edgar2xbrl.check.rules import FUTURE_DAYS
 
@@ -343,12 +343,10 @@ class Builder:
             elif ln.children:
                 kid = next((lines[k].concept for k, _ in ln.children if lines[k].concept is not None), None)
                 balance = kid.balance if kid is not None and kid.balance else "credit"
-                # rows of both balances added as printed ("Net loss, as reported" plus the stock compensation
-                # expense, less the fair-value one: a pro forma net loss) are no sum of one balance: none, as on
-                # the cash-flow statement, keeps their meanings and the printed sum
-                ways = {(lines[k].concept.balance == balance) == (s == 1) for k, s in ln.children
-                        if lines[k].concept is not None and not lines[k].concept.extension and lines[k].concept.balance}
-                if len(ways) > 1:
+                # a row that is never negative, added the way no total of this balance could add it ("Net loss,
+                # as reported" plus the stock compensation expense: a pro forma net loss) makes the sum one of no
+                # balance, as on the cash-flow statement: its meaning and the printed sum both stand
+                if any(self._needs_negative(lines[k], s, balance) for k, s in ln.children):
                     balance = ""
             else:
                 balance = "debit" if _DEBIT_WORDS.search(ln.row.label) else "credit"
@@ -402,6 +400,17 @@ class Builder:
             if period is not None:
                 out.setdefault(period, set()).add(abs(cell.value * scale))
         return {p: frozenset(v) for p, v in out.items()}
+
+    @staticmethod
+    def _needs_negative(kid: Line, printed_sign: int, balance: str) -> bool:
+        """Whether an official row that is never negative would have to be, added into a total of `balance` as
+        printed (its weight from the two balances)."""
+        c = kid.concept
+        if c is None or c.extension or not c.balance or not never_negative(c) or _DEDUCTED.match(kid.row.label):
+            return False  # ("Less current portion": the same balance taken away, which the signs allow for)
+        weight = 1 if c.balance == balance else -1
+        values = [cell.value for cell in kid.row.cells if cell is not None and cell.value]
+        return bool(values) and sum(1 for v in values if v * printed_sign * weight < 0) > len(values) / 2
 
     @staticmethod
     def _agrees(claimed: dict[Period, frozenset], amounts: dict[Period, frozenset]) -> bool:
@@ -497,7 +506,9 @@ class Builder:
             types_ok = all(lines[k].kind == ln.kind for k, _ in ln.children)
             cut = [lines[k] for k, _ in ln.children if lines[k].cut]
             in_link = same_period and types_ok and not cut
-            if in_link:
+            if in_link and all(parent != ln.concept.qname for parent, _ in net.calcs):
+                # one set of summation items per total in a network: a segment note prints "Gross profit" over
+                # the same two rows once per segment (the facts of each segment are in its own context)
                 net.calcs.append((ln.concept.qname, kids))
             for k, col in enumerate(st.columns):
                 total = ln.row.cells[k] if k < len(ln.row.cells) else None
