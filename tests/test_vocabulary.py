@@ -1397,3 +1397,32 @@ def test_a_sum_printed_once_per_segment_is_one_calculation_of_the_network():
     gross = [kids for parent, kids in net.calcs if parent == "us-gaap:GrossProfit"]
     assert len(gross) == 1, net.calcs
     assert sorted(q for q, _ in gross[0]) == ["us-gaap:CostOfGoodsAndServicesSold", "us-gaap:Revenues"]
+
+
+ACCRUED = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 9 - ACCRUED LIABILITIES
+
+Accrued liabilities at December 31 were as follows (in millions):
+
+                                                              2001          2000
+                                                            --------      --------
+Dealer and customer allowances and claims                   $ 13,412      $ 11,660
+Deferred revenue                                               2,460         2,209
+Employee benefit plans                                         1,790         2,029
+Postretirement benefits other than pensions                    1,230         1,076
+Other                                                          5,098         6,395
+                                                            --------      --------
+Total accrued liabilities                                   $ 23,990      $ 23,369
+"""
+
+
+def test_rows_of_a_balance_total_under_year_columns_are_balances():
+    # under "2001" a row could be the year or its last day; among accrued liabilities (a balance, beside another
+    # balance) it is a balance: no excess tax benefit of the cash-flow statement, no benefit expense of the year
+    b = _built(ACCRUED, date(2001, 12, 31), "Note9", group="Disclosure", note=True)
+    facts = list(b.facts.values())
+    assert facts and all(f.context.period.is_instant for f in facts), \
+        [(f.row_label, f.concept, f.context.period) for f in facts if not f.context.period.is_instant]

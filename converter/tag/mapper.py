@@ -1043,22 +1043,22 @@ def _under_total(lines: list[Line], by_index: dict[int, Line], st: Statement, ca
         return up.concept if up is not None else None
 
     def siblings_agree(ln: Line, period: str) -> bool:
-        """The official rows beside it are all of the total's kind, and none is an opening balance (a roll-forward
-        adds flows to a balance)."""
+        """The total and most of the official rows beside it are of the total's kind, and none is an opening
+        balance (a roll-forward adds flows to a balance)."""
         beside = [k for i, _ in by_index[ln.parent].children if (k := by_index.get(i)) is not None and k is not ln]
         if any(k.instant_at or _BEGIN.search(k.row.label) or _AT_A_DATE.search(k.row.label) for k in beside):
             return False
         others = [k.concept.period for k in beside if k.concept is not None and not k.concept.extension]
-        return bool(others) and all(p == period for p in others)
+        return bool(others) and 1 + sum(p == period for p in others) > sum(p != period for p in others)
 
     for ln in lines:
         total = above(ln)
         if ln.concept is not None and not ln.concept.extension and total is not None and not total.extension and \
                 _years_only(ln, st) and ln.concept.period != total.period and ln.concept.type == total.type and \
                 siblings_agree(ln, total.period):
-            # under a year's column a row read either way is of the kind of its total and of the rows beside it:
+            # under a year's column a row read either way is of the kind of its total and of most rows beside it:
             # "Tax losses and credits" among the deferred tax assets is a balance, not the cash-flow statement's
-            # deferred tax expense
+            # deferred tax expense; "Employee benefit plans" among accrued liabilities no excess tax benefit
             used.discard(ln.concept.qname)
             ln.concept, ln.score, ln.reason = None, 0.0, ""
     for pos, ln in enumerate(lines):
