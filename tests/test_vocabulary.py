@@ -1084,20 +1084,44 @@ The provision for income taxes differs from the amount computed at the statutory
 Computed expected tax                        $    30       $   (18)
 Research and development credit, net              (8)           (5)
 Unusual items                                      0            12
+                                            --------      --------
 Provision for income taxes                   $    22       $   (11)
 """
 
 
+DTA_PARTS = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 6 - INCOME TAXES
+
+Deferred tax assets were (in millions):
+
+                                              2002          2001
+                                            --------      --------
+In-process research and development              $ 40          $ 35
+Accrued payroll and employee benefits              25            20
+Net operating loss carryforwards                   60            70
+                                            --------      --------
+Total deferred tax assets                         $125          $125
+"""
+
+
 def test_a_row_inside_an_official_total_takes_the_part_its_own_words_tell_apart():
-    # no rule line and no "Total": the "$" printed again closes the sum; the credit is the total's part whose
-    # words are left when those all the parts share ("Effective Income Tax Rate Reconciliation") are taken away;
-    # rows that name no part keep extensions, and take the year like the total they add into
+    # the credit is the total's part whose words are left when those all the parts share ("Effective Income Tax
+    # Rate Reconciliation") are taken away; rows that name no part keep extensions, and take the year like the
+    # total they add into
     b = _built(TAX_RECONCILIATION, date(2002, 12, 31), "Note6", group="Disclosure", note=True)
     by = {}
     for f in b.facts.values():
         by.setdefault(f.concept, []).append(f)
     assert "us-gaap:IncomeTaxReconciliationTaxCreditsResearch" in by, sorted(by)
     assert "us-gaap:IncomeTaxExpenseBenefit" in by, sorted(by)
+    # a part chosen by the words left, with no wording kept for it; a row of two things names no part
+    dta = _built(DTA_PARTS, date(2002, 12, 31), "Note6", group="Disclosure", note=True)
+    got = {f.row_label.strip(): f.concept for f in dta.facts.values()}
+    assert got["In-process research and development"] == "us-gaap:DeferredTaxAssetsInProcessResearchAndDevelopment"
+    assert got["Accrued payroll and employee benefits"].startswith("acme:"), got
     ext = [f for c, fs in by.items() if c.startswith("acme:") for f in fs]
     assert ext and all(f.context.period.start is not None for f in ext), [(f.concept, f.context.period) for f in ext]
 
@@ -1363,13 +1387,14 @@ Net loss, as reported                                       $(149,132)    $(567,
 Add: Stock-based compensation, as reported                      68,927         4,637
 Deduct: Total stock-based compensation determined under
   fair value based method for all awards                      (148,083)     (400,445)
+                                                            --------      --------
 Adjusted net loss, fair value method                        $(228,288)    $(963,085)
 """
 
 
 def test_a_sum_of_rows_of_both_balances_as_printed_keeps_their_signs():
     # net loss (a credit) plus an expense (a debit) less another: the extension total has no balance, so the net
-    # loss stays negative and the adjusted loss too ("$" printed again closes the sum)
+    # loss stays negative and the adjusted loss too
     b = _built(PRO_FORMA, date(2002, 12, 31), "Note1", group="Disclosure", note=True)
     y02 = [f for f in b.facts.values() if f.context.period.end == date(2002, 12, 31)]
     by = {f.concept: Decimal(f.value) for f in y02}
@@ -1426,3 +1451,30 @@ def test_rows_of_a_balance_total_under_year_columns_are_balances():
     facts = list(b.facts.values())
     assert facts and all(f.context.period.is_instant for f in facts), \
         [(f.row_label, f.concept, f.context.period) for f in facts if not f.context.period.is_instant]
+
+
+RATE_RECONCILIATION = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 4 - INCOME TAXES
+
+The effective tax rate differs from the statutory rate (in millions):
+
+                                              1994          1993
+                                            --------      --------
+Federal statutory rate                          35.0%         34.0%
+Foreign sales corporation                       (1.0)         (1.2)
+State taxes and other - net                      2.5           2.0
+                                            --------      --------
+Effective tax rate                              36.5%         34.8%
+"""
+
+
+def test_rates_printed_bare_between_rates_printed_with_percent_are_rates():
+    # a rate reconciliation prints % on its first and last lines only: "(1.0)" between them is a rate, never
+    # $1,000,000 at the table's scale
+    b = _built(RATE_RECONCILIATION, date(1994, 12, 31), "Note4", group="Disclosure", note=True)
+    assert not [(f.row_label, f.concept, f.value) for f in b.facts.values()]
+    reasons = {u.row.strip(): u.reason for u in b.untagged}
+    assert "percentage" in reasons["Foreign sales corporation"], reasons

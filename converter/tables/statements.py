@@ -410,8 +410,13 @@ def locate(lines: list[str], tables: list[Table], docs: list[Document], form: st
             if note is None:
                 skipped.append((t, "table in the notes heading, before the first note"))
                 continue
-            note.tables.append(t)
             scale = _scale_near(lines, t, zone[0])
+            if scale is None and note.tables and note_tables and note_tables[-1][0] is note and \
+                    _gap(lines, note.tables[-1].end_line, t.start_line) <= 8:
+                # the note's table goes on over a page break under its years printed again: the scale printed
+                # over its first part
+                scale = note_tables[-1][1].scale if note_tables[-1][1].scale else None
+            note.tables.append(t)
             context = t.title + "\n" + "\n".join(lines[max(0, t.start_line - 40):t.start_line])
             st = Statement(kind="note", title=f"Note {note.number} - {note.title}", tables=[t],
                            scale=scale if scale is not None else 0,

@@ -447,6 +447,7 @@ class Builder:
     def _facts_for_line(self, ln: Line, st: Statement, title: str,
                         dims: tuple[tuple[str, str], ...] = ()) -> None:
         repeats = repeated_columns(st)
+        rates = rate_cells(st)
         printed = [c.value for c in ln.row.cells if c is not None and c.value]
         mixed = any(v < 0 for v in printed) and any(v > 0 for v in printed)
         for k, col in enumerate(st.columns):
@@ -455,9 +456,11 @@ class Builder:
                 continue
             period = self._period(ln, column_period(ln, col))
             src = f"{self.path}:{cell.line or ln.row.line}"
-            if cell.percent:
+            if cell.percent or (ln.index, k) in rates:
                 self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
-                                              "a percentage (rates are not tagged)"))
+                                              "a percentage (rates are not tagged)" if cell.percent else
+                                              "a percentage: between rates printed with % in its column "
+                                              "(rates are not tagged)"))
                 continue
             what = not_money(ln.row.label) if ln.kind == "monetary" else ""
             if what:
@@ -567,6 +570,30 @@ def prune_calcs(b: "Builder") -> None:
             if ok:
                 kept.append((parent, kids))
         net.calcs = kept
+
+
+def rate_cells(st: Statement) -> frozenset[tuple[int, int]]:
+    """(row, column) of the amounts printed without % between two rates printed with % in their column, in a run
+    of rows unbroken by a caption: a rate reconciliation prints "35.0%" first and last and the items between bare
+    ("(1.0)", "2.5"). Amounts printed with "$" or of 100 or more are not rates."""
+    out: set[tuple[int, int]] = set()
+    runs: list[list[int]] = [[]]
+    for i, r in enumerate(st.rows):
+        if not r.has_values:
+            runs.append([])
+        else:
+            runs[-1].append(i)
+    for run in runs:
+        for k in range(len(st.columns)):
+            cells = [(i, st.rows[i].cells[k]) for i in run
+                     if k < len(st.rows[i].cells) and st.rows[i].cells[k] is not None]
+            marked = [n for n, (_, c) in enumerate(cells) if c.percent]
+            if len(marked) < 2:
+                continue
+            for i, c in cells[marked[0] + 1:marked[-1]]:
+                if not c.percent and "$" not in c.text and (c.value is None or abs(c.value) < 100):
+                    out.add((i, k))
+    return frozenset(out)
 
 
 def repeated_columns(st: Statement) -> dict[int, int]:

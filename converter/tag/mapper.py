@@ -204,6 +204,20 @@ def score_concept(label: str, context: str, c: Concept, around: str = "") -> flo
     return max(score if score >= NAME_FLOOR else 0.0, worded)
 
 
+def _reconciling_rows(lines: list[Line]) -> set[int]:
+    """The rows (line indexes) of a run of rows, unbroken by a caption or a gap of lines (a note holds several
+    tables), that holds the tax at the statutory rate."""
+    runs: list[list[Line]] = []
+    last = None
+    for ln in lines:
+        if ln.header or last is None or (ln.row.first_line or ln.row.line) - last > 2:
+            runs.append([])
+        if not ln.header:
+            runs[-1].append(ln)
+        last = ln.row.line
+    return {ln.index for run in runs if any(_STATUTORY.search(x.row.label) for x in run) for ln in run}
+
+
 _STATUTORY = re.compile(r"\bstatutory\b|\b(computed|expected)\s+(income\s+)?tax", re.I)
 _UP = re.compile(r"\b(increase[sd]?|additions?|gross\s+increases)\b")
 _DOWN = re.compile(r"\b(decrease[sd]?|reductions?|gross\s+decreases)\b")
@@ -497,7 +511,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     at = {ln.index: ln for ln in lines}
     # a rate reconciliation starts from the tax at the statutory rate: only there is a row one of its items (a
     # deferred tax asset table's "R&D credits" is the credit carried forward, not a reconciling item)
-    reconciles = any(_STATUTORY.search(r.label) for r in st.rows)
+    reconciles = _reconciling_rows(lines)
     for pos, ln in enumerate(lines):
         if ln.header:
             continue
@@ -583,7 +597,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
                     s *= 0.5  # nor is "Sales of investments" under investing activities (the cash) the gain on them
                 if tax_note and "Tax" not in _AS_TAXED.sub("", c.name):
                     continue
-                if not reconciles and c.name.startswith(("IncomeTaxReconciliation", "EffectiveIncomeTaxRate")):
+                if ln.index not in reconciles and c.name.startswith(("IncomeTaxReconciliation", "EffectiveIncomeTaxRate")):
                     continue
                 if not taxed and c.name.startswith(("DeferredTax", "IncomeTax")):
                     continue  # a tax is a tax by some word of the row, its caption or its note ("Valuation allowance")
@@ -1096,6 +1110,8 @@ def _under_total(lines: list[Line], by_index: dict[int, Line], st: Statement, ca
         if not own - WEAK:
             continue
         negated = bool(_NOT.search(ln.row.label))
+        sides = [side for part in re.split(r"\band\b|&", core_label(ln.row.label), flags=re.I)
+                 if (side := set(tokens(part)) - common - WEAK)]
         scored = []
         for q, c in parts.items():
             if q in used:
@@ -1109,8 +1125,9 @@ def _under_total(lines: list[Line], by_index: dict[int, Line], st: Statement, ca
                     continue  # "Non-U.S. government securities" are not U.S. government securities
                 shared = _mass(own & theirs)
                 said, told = shared / _mass(theirs), shared / _mass(own)
-                # the row says all that tells the part apart, and most of what it says is the part's
-                if said >= 0.9 and told >= 0.55:
+                # the row says all that tells the part apart, and most of what it says is the part's; a row of two
+                # things ("Accrued payroll and employee benefits") is no part that names one of them
+                if said >= 0.9 and told >= 0.7 and all(theirs & side for side in sides):
                     best = max(best, 2 * said * told / (said + told))
             if best:
                 scored.append((round(best, 3), c))
@@ -1182,19 +1199,43 @@ def _held_not_owed(lines: list[Line], by_index: dict[int, Line], catalog: Catalo
     row takes its best alternative of the total's side, else no concept (an extension)."""
     for ln in lines:
         total = by_index.get(ln.parent) if ln.parent is not None else None
-        if ln.concept is None or total is None or ln.children or ln.score >= 0.95:
-            continue  # a total, or the row's own words, outweigh a sum that may hold by chance
+        if ln.concept is None or total is None or ln.children or (ln.score >= 0.95 and ln.concept.kept):
+            continue  # a total, or the row's own kept wording, outweigh a sum that may hold by chance
         want, have = _side(total.concept, catalog), _side(ln.concept, catalog)
-        if not want or not have or want == have:
+        if want and have and want != have:
+            def wrong(c: Concept) -> bool:
+                return _side(c, catalog) == have
+        elif total.concept is not None and _against_total(ln, total):
+            # sides the official calculations do not tie to assets or liabilities: a row that is never negative,
+            # which its total could only add the other way than printed ("Depreciation" among deferred tax assets
+            # is no deferred tax liability)
+            def wrong(c: Concept) -> bool:
+                return _against_total(ln, total, c)
+        else:
             continue
+        have = have or ("credit" if ln.concept.balance == "credit" else "debit")
         fit = [c for q, sc in ln.alternatives if (c := catalog.concepts.get(q)) is not None and q not in used
-               and sc >= THRESHOLD and c.period == ln.concept.period and _side(c, catalog) != have]
+               and sc >= THRESHOLD and c.period == ln.concept.period and not wrong(c)]
         used.discard(ln.concept.qname)
         ln.concept, ln.score = (fit[0], next(sc for q, sc in ln.alternatives if q == fit[0].qname)) if fit \
             else (None, 0.0)
         ln.reason = f"added into {total.concept.name}: not a {have}"
         if fit:
             used.add(fit[0].qname)
+
+
+def _against_total(ln: Line, total: Line, c: "Concept | None" = None) -> bool:
+    """Whether concept `c` (the row's own by default), never negative, would have to be negative to add into the
+    total's concept as the row is printed (its weight from the two balances). A deducted row ("Less current
+    portion") is the same balance taken away: not against."""
+    c = c or ln.concept
+    t = total.concept
+    if c is None or t is None or t.extension or not c.balance or not t.balance or not never_negative(c) or \
+            _DEDUCTED.match(ln.row.label):
+        return False
+    printed = next((sg for k, sg in total.children if k == ln.index), 1)
+    values = [cell.value for cell in ln.row.cells if cell is not None and cell.value]
+    return bool(values) and sum(1 for v in values if v * printed * calc_weight(t, c) < 0) > len(values) / 2
 
 
 _CAMEL = re.compile(r"[A-Z][a-z0-9]*")
