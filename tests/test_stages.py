@@ -207,6 +207,13 @@ def test_a_long_sum_that_takes_several_rows_away_is_no_total_a_bare_net_row_make
     items = [row(f"Item {k}", v, w) for k, (v, w) in enumerate([(10, 1), (20, 2), (30, 3), (40, 4), (50, 5)])]
     rows = items + [row("Net tax credits", -30, -3), row("Total deferred tax assets", 120, 12, rule=True)]
     assert find_subtotals(rows) == {6: [(k, 1) for k in range(6)]}
+    # a roll-forward's "Ending balance" and a rate reconciliation's provision close their sums by their words
+    rolled = [row("Beginning balance", 971, 506), row("Increases", 61, 341), row("Decreases", -89, 124),
+              row("Ending balance", 943, 971)]
+    assert find_subtotals(rolled) == {3: [(0, 1), (1, 1), (2, 1)]}
+    recon = [row("Computed expected tax", 30, -18), row("State taxes", 7, -7), row("Other items", -15, 14),
+             row("Provision for (benefit from) income taxes", 22, -11)]
+    assert find_subtotals(recon) == {3: [(0, 1), (1, 1), (2, 1)]}
     # a short one stays a sum ("Net sales" less returns)
     assert find_subtotals([row("Sales", 100, 90), row("Returns", 10, 5), row("Net sales", 90, 85)]) == \
         {2: [(0, 1), (1, -1)]}
