@@ -1339,8 +1339,9 @@ Deferred tax assets:
   Accruals and reserves                                     $  1,144      $  1,378
   Stock-based compensation                                    16,824        17,440
   Research and development credits                             3,178         2,607
+  Depreciation                                                   843           812
                                                             --------      --------
-Deferred tax assets                                         $ 21,146      $ 21,425
+Deferred tax assets                                         $ 21,989      $ 22,237
 """
 
 
@@ -1350,6 +1351,9 @@ def test_a_credit_carried_forward_is_no_item_of_a_rate_reconciliation():
     b = _built(DEFERRED_TAX_ASSETS, date(2009, 12, 31), "Note6", group="Disclosure", note=True)
     assert not [f for f in b.facts.values() if "Reconciliation" in f.concept]
     assert all(Decimal(f.value) > 0 for f in b.facts.values()), [(f.concept, f.value) for f in b.facts.values()]
+    # "Depreciation" (a wording of the deferred tax liability for property) added into the assets: not that
+    depreciation = {f.concept for f in b.facts.values() if f.row_label.strip() == "Depreciation"}
+    assert depreciation and not [c for c in depreciation if c.startswith("us-gaap:DeferredTaxLiabilities")]
 
 
 def test_the_wordings_kept_for_official_concepts_name_official_concepts_known_by_their_names():
@@ -1400,6 +1404,9 @@ def test_a_sum_of_rows_of_both_balances_as_printed_keeps_their_signs():
     by = {f.concept: Decimal(f.value) for f in y02}
     assert by["us-gaap:NetIncomeLoss"] == -149132000, by
     assert [v for c, v in by.items() if c.startswith("acme:AdjustedNetLoss")] == [-228288000], by
+    # and it is the year's, like the official rows it adds up (not the year's last day)
+    adjusted = [f for f in y02 if f.concept.startswith("acme:AdjustedNetLoss")]
+    assert adjusted and all(f.context.period.start is not None for f in adjusted)
 
 
 SEGMENT_SUMS = SEGMENTS.replace("""  Operating income                               300           250

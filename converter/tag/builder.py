@@ -346,8 +346,10 @@ class Builder:
                 # a row that is never negative, added the way no total of this balance could add it ("Net loss,
                 # as reported" plus the stock compensation expense: a pro forma net loss) makes the sum one of no
                 # balance, as on the cash-flow statement: its meaning and the printed sum both stand
-                if any(self._needs_negative(lines[k], s, balance) for k, s in ln.children):
-                    balance = ""
+                flows = period == "duration" or any(lines[k].concept is not None and not lines[k].concept.extension
+                                                    and lines[k].concept.period == "duration" for k, _ in ln.children)
+                if flows and any(self._needs_negative(lines[k], s, balance) for k, s in ln.children):
+                    balance = ""  # (a sum of balances keeps one: "Net deferred tax liability" is a liability)
             else:
                 balance = "debit" if _DEBIT_WORDS.search(ln.row.label) else "credit"
         label = ln.row.label if core_label(ln.row.label) else \

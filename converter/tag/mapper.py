@@ -482,6 +482,13 @@ def neighbour_period(ln: Line, lines: list[Line], st: Statement) -> str | None:
     kinds = [official(k).period if official(k) is not None else None for k, _ in ln.children]
     if kinds and None not in kinds and len(set(kinds)) == 1:
         return kinds[0]
+    # or, with no opening balance among them, what two or more official rows of one kind it adds up are (a pro
+    # forma net loss: the net loss as reported, plus and less stock compensation, one of them an extension)
+    opening = any(lines[k].instant_at or _BEGIN.search(lines[k].row.label) or _AT_A_DATE.search(lines[k].row.label)
+                  for k, _ in ln.children)
+    known = [p for p in kinds if p is not None]
+    if not opening and len(known) >= 2 and len(set(known)) == 1:
+        return known[0]
     return None
 
 
@@ -1205,12 +1212,15 @@ def _held_not_owed(lines: list[Line], by_index: dict[int, Line], catalog: Catalo
         if want and have and want != have:
             def wrong(c: Concept) -> bool:
                 return _side(c, catalog) == have
-        elif total.concept is not None and _against_total(ln, total):
-            # sides the official calculations do not tie to assets or liabilities: a row that is never negative,
-            # which its total could only add the other way than printed ("Depreciation" among deferred tax assets
-            # is no deferred tax liability)
-            def wrong(c: Concept) -> bool:
-                return _against_total(ln, total, c)
+        elif not ln.concept.kept and ln.concept.aliases and total.concept is not None and _against_total(ln, total):
+            # a wording with no side ("Depreciation", kept in taxonomy/wordings.csv for a deferred tax liability)
+            # on a row that is never negative, which its total could only add the other way than printed: among
+            # deferred tax assets it is no deferred tax liability. An extension, not another concept: the words
+            # say nothing of the side
+            used.discard(ln.concept.qname)
+            ln.concept, ln.score = None, 0.0
+            ln.reason = f"added into {total.concept.name} the other way than its wording's concept adds"
+            continue
         else:
             continue
         have = have or ("credit" if ln.concept.balance == "credit" else "debit")
