@@ -223,11 +223,16 @@ _UP = re.compile(r"\b(increase[sd]?|additions?|gross\s+increases)\b")
 _DOWN = re.compile(r"\b(decrease[sd]?|reductions?|gross\s+decreases)\b")
 
 
+@lru_cache(maxsize=32768)
+def _direction(low: str) -> tuple[bool, bool]:
+    return bool(_UP.search(low)), bool(_DOWN.search(low))
+
+
 def _against(low: str, name: str) -> bool:
     """A row that says only one way ("Decreases related to prior year tax positions") against a concept named
     only the other way (…IncreasesResultingFrom…): the words match, the direction does not. (The label words
     make increase and decrease one word, for the IncreaseDecrease concepts that go either way.)"""
-    up, down = bool(_UP.search(low)), bool(_DOWN.search(low))
+    up, down = _direction(low)
     if up == down:
         return False
     named_up = "Increase" in name or "Addition" in name
