@@ -1485,3 +1485,37 @@ def test_rates_printed_bare_between_rates_printed_with_percent_are_rates():
     assert not [(f.row_label, f.concept, f.value) for f in b.facts.values()]
     reasons = {u.row.strip(): u.reason for u in b.untagged}
     assert "percentage" in reasons["Foreign sales corporation"], reasons
+
+
+SBC_FOOTNOTE = """\
+                          ACME CORP.
+              CONSOLIDATED STATEMENTS OF OPERATIONS
+                        (in millions)
+
+                                              Year Ended December 31,
+                                              2009          2008
+                                            --------      --------
+Net sales                                    $ 2,000       $ 1,800
+Operating expenses (1):
+  Marketing                                      300           250
+  General and administrative                     200           180
+                                            --------      --------
+Total operating expenses                         500           430
+                                            --------      --------
+Income from operations                       $ 1,500       $ 1,370
+                                            ========      ========
+(1) Includes stock-based compensation as follows:
+  Marketing                                       23            20
+  General and administrative                      31            28
+"""
+
+
+def test_rows_under_a_caption_naming_a_measure_are_that_measure_not_the_lines_they_name():
+    # the stock compensation in marketing is not the marketing expense (23 tagged as marketing expense, or as
+    # another marketing concept, would be a wrong fact)
+    st = _statement(SBC_FOOTNOTE)
+    b = Builder(load_catalog(2009), "acme", "x.txt")
+    b.build_statement(st, 1, "Income", st.title)
+    small = [(f.row_label.strip(), f.concept) for f in b.facts.values() if Decimal(f.value) in (23000000, 31000000)]
+    assert small and all(c.startswith("acme:") for _, c in small), small
+    assert any(f.concept == "us-gaap:MarketingExpense" and Decimal(f.value) == 300000000 for f in b.facts.values())

@@ -670,6 +670,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     _and_other(lines, st, catalog, used)
     _under_total(lines, by_index, st, catalog, used, unlabeled)
     _rolled_balance(lines, by_index, catalog, used)
+    _of_a_measure(lines, used)
     # outer subtotals first: a subtotal inside another must sit below the concept the outer one gets
     for pos in sorted(unlabeled, reverse=True):
         ln = lines[pos]
@@ -1153,6 +1154,24 @@ def _under_total(lines: list[Line], by_index: dict[int, Line], st: Statement, ca
 
 
 _PART_FIT = 0.6
+# a caption that says its rows are one measure spread over the statement's lines: "(1) Includes stock-based
+# compensation as follows:" over "Marketing", "General and administrative"
+_MEASURE_CAPTION = re.compile(r"\b(includes?|included|consists?)\b.*\b(stock|share)[\s-]*based\s+compensation|"
+                              r"\b(stock|share)[\s-]*based\s+compensation\b.*\b(as\s+follows|by\s+line|included\s+in)", re.I)
+
+
+def _of_a_measure(lines: list[Line], used: set[str]) -> None:
+    """Rows under a caption naming one measure ("Includes stock-based compensation as follows:") are that measure
+    for each line they name, not the lines themselves: "Marketing" there is the stock compensation in marketing,
+    never the marketing expense (a filer tags it with a dimension for the line; without one it is an extension)."""
+    for ln in lines:
+        if ln.header or ln.concept is None or ln.concept.extension or not _MEASURE_CAPTION.search(ln.context_label):
+            continue
+        if re.search(r"ShareBased|Compensation", ln.concept.name):
+            continue
+        used.discard(ln.concept.qname)
+        ln.concept, ln.score = None, 0.0
+        ln.reason = f"the caption's measure ({ln.context_label!r}) for the line it names, not the line"
 _ROLL = "PeriodIncreaseDecrease"
 _BALANCE_WORDS = frozenset(tokens("balance beginning ending end begin opening closing of the year period at"))
 
