@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Context as DecimalContext, Decimal
 from edgar2xbrl.tables.arithmetic import find_subtotals
 from edgar2xbrl.tag.catalog import Catalog, never_negative
 from edgar2xbrl.tag.labels import WEAK, camel, not_money, tokens
-from edgar2xbrl.tag.mapper import _DEDUCTED, THRESHOLD, Line, build_lines, column_period, core_label, decide_signs, extension_name, line_period_type, map_lines, neighbour_period
+from edgar2xbrl.tag.mapper import DEDUCTED, THRESHOLD, Line, build_lines, column_period, core_label, decide_signs, extension_name, line_period_type, map_lines, neighbour_period
 from edgar2xbrl.model import Concept, Context, Fact, Period, Statement
 from edgar2xbrl.check.rules import FUTURE_DAYS
 
@@ -408,7 +408,7 @@ class Builder:
         """Whether an official row that is never negative would have to be, added into a total of `balance` as
         printed (its weight from the two balances)."""
         c = kid.concept
-        if c is None or c.extension or not c.balance or not never_negative(c) or _DEDUCTED.match(kid.row.label):
+        if c is None or c.extension or not c.balance or not never_negative(c) or DEDUCTED.match(kid.row.label):
             return False  # ("Less current portion": the same balance taken away, which the signs allow for)
         weight = 1 if c.balance == balance else -1
         values = [cell.value for cell in kid.row.cells if cell is not None and cell.value]

@@ -873,7 +873,7 @@ def natural_sign(ln: Line) -> int | None:
     return -1 if vals[0] < 0 else 1
 
 
-_DEDUCTED = re.compile(r"^\s*(less|deduct|minus)\b", re.I)
+DEDUCTED = re.compile(r"^\s*(less|deduct|minus)\b", re.I)
 
 
 def decide_signs(lines: list[Line]) -> None:
@@ -892,7 +892,7 @@ def decide_signs(lines: list[Line]) -> None:
         if parent is None:
             continue
         ln.weight = calc_weight(parent, ln.concept)
-        if ln.weight == 1 and _DEDUCTED.match(ln.row.label) and natural_sign(ln) == -1:
+        if ln.weight == 1 and DEDUCTED.match(ln.row.label) and natural_sign(ln) == -1:
             # "Less current portion of long-term debt (59)" under a total of debt: the same balance, taken away
             # (its meaning is positive; printed negative because it is deducted), not a reason to turn the total.
             # XBRL 2.1 forbids a -1 between two credits: the sum stays out of the calculation link (checked in
@@ -1265,7 +1265,7 @@ def _against_total(ln: Line, total: Line, c: "Concept | None" = None) -> bool:
     c = c or ln.concept
     t = total.concept
     if c is None or t is None or t.extension or not c.balance or not t.balance or not never_negative(c) or \
-            _DEDUCTED.match(ln.row.label):
+            DEDUCTED.match(ln.row.label):
         return False
     printed = next((sg for k, sg in total.children if k == ln.index), 1)
     values = [cell.value for cell in ln.row.cells if cell is not None and cell.value]
