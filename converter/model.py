@@ -131,6 +131,10 @@ class Context:
         p = self.period
         base = f"I{p.end:%Y%m%d}" if p.is_instant else f"D{p.start:%Y%m%d}_{p.end:%Y%m%d}"
         for axis, member in self.dims:
+            # a filer's member may sit on a us-gaap axis and an srt one (Japan, a segment and an area): the srt
+            # axis's name keeps the two contexts' ids apart
+            if axis.startswith("srt:"):
+                base += "_" + axis.split(":")[1].removeprefix("Statement").removesuffix("Axis")
             base += "_" + member.split(":")[1]
         return base
 

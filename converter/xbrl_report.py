@@ -15,6 +15,7 @@ from edgar2xbrl.model import Context, Period
 
 US_GAAP_NS = "http://fasb.org/us-gaap/2024"
 DEI_NS = "http://xbrl.sec.gov/dei/2024"
+SRT_NS = "http://fasb.org/srt/2024"
 
 
 class Unit(str, Enum):
@@ -195,7 +196,10 @@ class XbrlReport:
 
     @property
     def namespaces(self) -> dict[str, str]:
-        return {"us-gaap": US_GAAP_NS, "dei": DEI_NS, self.prefix: self.namespace}
+        used = {q.split(":", 1)[0] for n in self.networks if n.hypercube is not None
+                for q in (n.hypercube.axis, n.hypercube.domain, *n.hypercube.members)}
+        srt = {"srt": SRT_NS} if "srt" in used else {}
+        return {"us-gaap": US_GAAP_NS, "dei": DEI_NS, **srt, self.prefix: self.namespace}
 
 
 def months(period: Period) -> int:

@@ -100,3 +100,28 @@ def test_parents_column_matches_the_official_calculations():
     wrong = [c.name for c in cat.concepts.values() if c.prefix == "us-gaap" and c.kept and
              set(c.parents) != ancestors(parents, c.name) & names]
     assert wrong == []
+
+
+def test_srt_axes_and_members_are_srt_2024s_own():
+    """Every srt concept of the catalog, with its type, substitution group and period type, is in the official
+    srt-2024.xsd (`../shared/taxonomies/srt-2024.zip`)."""
+    import re
+    import zipfile
+    from conftest import SHARED
+    z = SHARED / "taxonomies" / "srt-2024.zip"
+    if not z.exists():
+        pytest.skip("../shared/taxonomies is not here")
+    xsd = zipfile.ZipFile(z).read("srt-2024/elts/srt-2024.xsd").decode()
+    official = {}
+    for el in re.findall(r"<xs:element [^>]*>", xsd):
+        attrs = dict(re.findall(r"([\w:]+)='([^']*)'", el))
+        official[attrs["name"]] = attrs
+    srt = [c for c in load_catalog().concepts.values() if c.prefix == "srt"]
+    assert len(srt) >= 10
+    for c in srt:
+        o = official.get(c.name)
+        assert o is not None, c.name
+        assert o["xbrli:periodType"] == c.period and (o.get("abstract") == "true") == c.abstract, c.name
+        want = {"xbrldt:dimensionItem": "dimension"}.get(o["substitutionGroup"], "item")
+        assert c.substitution == want, c.name
+        assert {"dtr-types:domainItemType": "domain", "xbrli:stringItemType": "string"}[o["type"]] == c.type, c.name

@@ -14,7 +14,8 @@ def test_packages_command_prints_zips():
     res = CliRunner().invoke(main, ["packages"])
     assert res.exit_code == 0
     paths = [Path(p) for p in res.output.split()]
-    assert len(paths) == 2 and all(p.suffix == ".zip" and p.exists() for p in paths)
+    assert len(paths) == 3 and all(p.suffix == ".zip" and p.exists() for p in paths)
+    assert [p.name for p in paths] == ["edgar2xbrl-us-gaap-2024.zip", "edgar2xbrl-dei-2024.zip", "edgar2xbrl-srt-2024.zip"]
     with zipfile.ZipFile(paths[0]) as z:
         assert any(n.endswith("META-INF/catalog.xml") for n in z.namelist())
 

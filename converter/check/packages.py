@@ -1,8 +1,8 @@
 """Offline taxonomy packages built from the concept catalog, so Arelle validates without the internet.
 
-The official us-gaap-2024.xsd and dei-2024.xsd cannot be had on these machines; these packages remap exactly those
-two URLs to stand-in schemas that declare the catalog's concepts with their official names, ids, types, period
-types and balances.  A user who has the official packages passes them with --taxonomy-package instead.
+The official us-gaap-2024.xsd and dei-2024.xsd cannot be had on these machines (nor the SEC country taxonomy the
+official srt-2024.xsd imports); these packages remap exactly those three URLs to stand-in schemas that declare the
+catalog's concepts with their official names, ids, types, period types and balances.  A user who has the official packages passes them with --taxonomy-package instead.
 """
 from __future__ import annotations
 
@@ -24,6 +24,10 @@ US_GAAP_NS = "http://fasb.org/us-gaap/2024"
 DEI_NS = "http://xbrl.sec.gov/dei/2024"
 US_GAAP_URL = "https://xbrl.fasb.org/us-gaap/2024/elts/us-gaap-2024.xsd"
 DEI_URL = "https://xbrl.sec.gov/dei/2024/dei-2024.xsd"
+SRT_NS = "http://fasb.org/srt/2024"
+# the official srt-2024.xsd imports the SEC country taxonomy, which cannot be had here either: its stand-in declares
+# the catalog's srt axes and members (attributes from the official srt-2024.xsd) and imports nothing
+SRT_URL = "https://xbrl.fasb.org/srt/2024/elts/srt-2024.xsd"
 
 # dei's own item types, as the official dei-2024.xsd restricts them
 DEI_TYPES = [
@@ -44,7 +48,7 @@ DEI_TYPES = [
 def _digest() -> str:
     # from the concepts this process declares, not from the files they came from: a process that read the catalog
     # before the files changed must not file its stand-ins under the new files' name
-    h = hashlib.sha256(json.dumps([_concepts("us-gaap"), _concepts("dei")], sort_keys=True).encode())
+    h = hashlib.sha256(json.dumps([_concepts("us-gaap"), _concepts("dei"), _concepts("srt")], sort_keys=True).encode())
     for p in sorted(TEMPLATES_DIR.glob("*.j2")):
         h.update(p.read_bytes())
     h.update(Path(__file__).read_bytes())
@@ -94,12 +98,13 @@ def _build(name: str, title: str, prefix: str, namespace: str, url: str, types: 
 
 
 def build_packages() -> list[Path]:
-    """The two offline packages (built once per catalog version, then reused)."""
+    """The offline packages (us-gaap, dei, srt; built once per catalog version, then reused)."""
     d = cache_dir()
     d.mkdir(parents=True, exist_ok=True)
     specs = [("edgar2xbrl-us-gaap-2024", "US GAAP 2024 (edgar2xbrl offline subset)", "us-gaap", US_GAAP_NS,
               US_GAAP_URL, []),
-             ("edgar2xbrl-dei-2024", "SEC dei 2024 (edgar2xbrl offline subset)", "dei", DEI_NS, DEI_URL, DEI_TYPES)]
+             ("edgar2xbrl-dei-2024", "SEC dei 2024 (edgar2xbrl offline subset)", "dei", DEI_NS, DEI_URL, DEI_TYPES),
+             ("edgar2xbrl-srt-2024", "SRT 2024 (edgar2xbrl offline subset)", "srt", SRT_NS, SRT_URL, [])]
     out = []
     for name, title, prefix, ns, url, types in specs:
         target = d / f"{name}.zip"
@@ -121,11 +126,11 @@ def slim_packages(folder: Path, into: Path) -> list[Path]:
     for f in sorted(folder.iterdir()):
         if f.suffix in (".xml", ".xsd") and f.is_file():
             names |= {a or b for a, b in _US_GAAP_NAME.findall(f.read_text(encoding="utf-8", errors="replace"))}
-    us_gaap, dei = build_packages()
+    us_gaap, dei, srt = build_packages()
     target = into / us_gaap.name
     _build("edgar2xbrl-us-gaap-2024", "US GAAP 2024 (edgar2xbrl offline subset)", "us-gaap", US_GAAP_NS,
            US_GAAP_URL, [], target, only=frozenset(names))
-    return [target, dei]
+    return [target, dei, srt]
 
 
 def remapped_prefixes(package: Path) -> list[str]:
@@ -146,12 +151,12 @@ def packages_for(user_packages: list[Path] | None) -> tuple[list[Path], str]:
     user = [Path(p) for p in (user_packages or [])]
     built = build_packages()
     if not user:
-        return built, ("edgar2xbrl offline stand-ins for us-gaap-2024.xsd and dei-2024.xsd, built from the catalog "
+        return built, ("edgar2xbrl offline stand-ins for us-gaap-2024.xsd, dei-2024.xsd and srt-2024.xsd, built from the catalog "
                        "(taxonomy/concepts.csv, taxonomy/official_concepts.csv)")
     covered = [pre for p in user for pre in remapped_prefixes(p)]
     chosen = list(user)
     kept = []
-    for pkg, url in zip(built, (US_GAAP_URL, DEI_URL)):
+    for pkg, url in zip(built, (US_GAAP_URL, DEI_URL, SRT_URL)):
         if not any(url.startswith(pre) for pre in covered if pre):
             chosen.append(pkg)
             kept.append(url.rsplit("/", 1)[1])

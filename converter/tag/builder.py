@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -12,6 +13,7 @@ from edgar2xbrl.tag.catalog import Catalog, never_negative
 from edgar2xbrl.tag.labels import WEAK, camel, not_money, tokens
 from edgar2xbrl.tag.mapper import DEDUCTED, THRESHOLD, Line, build_lines, column_period, core_label, decide_signs, extension_name, line_period_type, map_lines, neighbour_period
 from edgar2xbrl.model import Concept, Context, Fact, Period, Statement
+from edgar2xbrl.tag.members import GEOGRAPHY, Axis, Run, add_member, member_runs, name_of, open_hypercube
 from edgar2xbrl.check.rules import FUTURE_DAYS
 
 if TYPE_CHECKING:
@@ -178,6 +180,7 @@ class Builder:
                 map_lines([lines[i] for i in idx], st, self.catalog, around=around, implied=breakdown.implied)
                 dims_of.update((i, dims) for i in idx)
             map_lines([ln for ln in lines if ln.index not in dims_of], st, self.catalog, around=around)
+        runs = self._member_runs(lines, st, title, dims_of, breakdown)
         # facts of a member's context never meet the consolidated ones
         plain = [ln for ln in lines if ln.index not in dims_of]
         self._resolve_conflicts(plain, st)
@@ -189,12 +192,19 @@ class Builder:
                 if not ln.header and ln.concept is None:
                     self.extend_line(ln, lines, st)
             decide_signs(lines)
+            _member_signs(lines, runs)
             if not self._resolve_conflicts(plain, st, signed=True):
                 break
         net = Network(role_id=role_id, title=title, order=order, group=group)
         depth0 = 0
+        member_label = lambda m, c: self.label_for(m, c, "terseLabel")  # noqa: E731
+        members = [(dims_of[k][0][1], name_of(lines[k].row.label)) for r in runs for k in r.rows]
         if breakdown is not None:
             depth0 = breakdown.open_network(self, net)
+            for m, caption in members:
+                add_member(net, m, caption, member_label)
+        elif runs:
+            depth0 = open_hypercube(net, runs[0].axis, list(dict.fromkeys(members)), member_label)
         open_captions: list[int] = []  # positions of the captions the current row sits under
         for ln in lines:
             if ln.header:
@@ -214,9 +224,63 @@ class Builder:
             if dims and net.hypercube is not None and ln.concept.qname not in net.hypercube["primaries"]:
                 net.hypercube["primaries"].append(ln.concept.qname)
             self._facts_for_line(ln, st, title, dims)
-        self._calcs(lines, st, net, title)
+        self._calcs(lines, st, net, title, {k for r in runs for k in r.rows})
         self.networks.append(net)
         return net
+
+    def _member_runs(self, lines: list[Line], st: Statement, title: str,
+                     dims_of: dict[int, tuple[tuple[str, str], ...]], breakdown) -> "list[Run]":
+        """Rows that name members (segments, areas, products) under the measure they divide take the measure's
+        concept in a member's context (`members`); the runs kept, all of one axis (a network has one)."""
+        runs = [r for r in member_runs(lines, st, self.catalog, title) if not set(r.rows) & set(dims_of)]
+        if breakdown is not None:
+            runs = [r for r in runs if r.axis == breakdown.axis]
+        elif runs:
+            by_axis = Counter(r.axis for r in runs for _ in r.rows)
+            top = max(by_axis, key=lambda a: (by_axis[a], a == GEOGRAPHY))
+            runs = [r for r in runs if r.axis == top]
+        runs = [r for r in runs if r.total is None or self._whole_of(lines[r.total], r.measure, st)]
+        for r in runs:
+            for k in r.rows:
+                ln = lines[k]
+                name = name_of(ln.row.label)
+                member = self._member(r.axis, name)
+                ln.concept, ln.score = r.measure, round(min(r.score, 1.0), 3)
+                ln.reason = (f"a member ({name}) of {r.axis.axis}: the row names no line item but a part of "
+                             f"{r.measure.qname}, named by {r.why}")
+                dims_of[k] = ((r.axis.axis, member),)
+            if r.total is not None and (lines[r.total].concept is None or not lines[r.total].row.label.strip()):
+                lines[r.total].concept, lines[r.total].score = r.measure, round(min(r.score, 1.0), 3)
+                lines[r.total].reason = f"the total of the members under it: {r.measure.qname}, named by {r.why}"
+        return runs
+
+    def _whole_of(self, total: Line, measure: Concept, st: Statement) -> bool:
+        """The total may be the company's figure of the measure: none reported yet differs from it. A total that
+        differs is one group's (Ford's automotive revenues under "Automotive", beside financial services): its rows
+        are members of two axes at once, a layout not read here."""
+        for k, col in enumerate(st.columns):
+            cell = total.row.cells[k] if k < len(total.row.cells) else None
+            if cell is None or cell.percent or col.period is None:
+                continue
+            period = col.year_period if measure.period == "duration" and col.year_period is not None \
+                and col.period.is_instant else col.period
+            old = self.value_of(measure.qname, Context(period), UNITS["monetary"])
+            if old is None:
+                continue
+            mine = abs(cell.value * self._scale(total, st))
+            places = self.decimals("monetary", cell.places, self._power(total, st))
+            if not agree_at_precision(abs(Decimal(old.value)), old.decimals, mine, places):
+                return False
+        return True
+
+    def _member(self, axis: "Axis", name: str) -> str:
+        """The axis's standard member of that name (srt's "Europe"), else the filer's own."""
+        low = name.lower()
+        for c in self.catalog.concepts.values():
+            if c.axis == axis.axis.split(":", 1)[1] and c.type == "domain" and low in c.aliases:
+                return c.qname
+        return (self.extensions.get(f"{self.prefix}:{camel(name)}Member") or
+                self.new_extension(name, "domain", "duration", abstract=True, suffix="Member", type_="domain")).qname
 
     def _resolve_conflicts(self, lines: list[Line], st: Statement, signed: bool = False) -> bool:
         """A concept already reported with another value for the same period cannot be reused: the row gets an
@@ -505,7 +569,7 @@ class Builder:
                            alternatives=ln.alternatives) == "added" and mixed:
                 self.mixed.add((fact.concept, fact.context, fact.unit))
 
-    def _calcs(self, lines: list[Line], st: Statement, net: Network, title: str) -> None:
+    def _calcs(self, lines: list[Line], st: Statement, net: Network, title: str, members: set[int]) -> None:
         for ln in lines:
             if not ln.children or ln.concept is None:
                 continue
@@ -513,7 +577,8 @@ class Builder:
             same_period = all((lines[k].instant_at or "") == (ln.instant_at or "") for k, _ in ln.children)
             types_ok = all(lines[k].kind == ln.kind for k, _ in ln.children)
             cut = [lines[k] for k, _ in ln.children if lines[k].cut]
-            in_link = same_period and types_ok and not cut
+            of_members = any(k in members for k, _ in ln.children)
+            in_link = same_period and types_ok and not cut and not of_members
             if in_link and all(parent != ln.concept.qname for parent, _ in net.calcs):
                 # one set of summation items per total in a network: a segment note prints "Gross profit" over
                 # the same two rows once per segment (the facts of each segment are in its own context)
@@ -528,10 +593,23 @@ class Builder:
                     statement=title, row=" ".join(ln.row.label.split()), line=ln.row.line, column=col.header,
                     expected=str(total.value), computed=str(acc), ok=acc == total.value, in_calc_link=in_link,
                     note="" if in_link else (
+                        "adds up members of an axis (each in its own context): checked here, not in the "
+                        "calculation link" if of_members else
                         f"{cut[0].concept.qname if cut[0].concept else cut[0].row.label} cannot be negative, but "
                         "this sum would need it so: checked here, not in the calculation link" if cut else
                         "rolls a balance forward across instants: checked here, not in the calculation link"),
                     ))
+
+
+def _member_signs(lines: list[Line], runs: "list[Run]") -> None:
+    """A member's figure is the measure's, signed as printed within its total ("Eliminations (120)" takes revenue
+    away), whatever the measure's sign rules would make of a row of its own."""
+    for r in runs:
+        total = lines[r.total] if r.total is not None else None
+        printed = dict(total.children) if total is not None else {}
+        for k in r.rows:
+            lines[k].sign = (total.sign * printed.get(k, 1)) if total is not None else 1
+            lines[k].cut = False
 
 
 def _opens_section(label: str) -> bool:

@@ -14,16 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from edgar2xbrl.tag.builder import Builder, Network, PresItem
+from edgar2xbrl.tag.builder import Builder, Network
 from edgar2xbrl.tag.catalog import Catalog
 from edgar2xbrl.tag.labels import camel, tokens
 from edgar2xbrl.tag.mapper import candidates, core_label, score_concept
-from edgar2xbrl.model import Statement
+from edgar2xbrl.tag.members import SEGMENTS, Axis, header_measure, open_hypercube
+from edgar2xbrl.model import Column, Statement
 
-AXIS = "us-gaap:StatementBusinessSegmentsAxis"
-DOMAIN = "us-gaap:SegmentDomain"
-TABLE = "us-gaap:ScheduleOfSegmentReportingInformationBySegmentTable"
-LINE_ITEMS = "us-gaap:SegmentReportingInformationLineItems"
+AXIS = SEGMENTS.axis
 
 _SEGMENT_NOTE = re.compile(r"\bsegments?\b", re.I)
 _WHOLE = re.compile(r"^\s*(consolidated|total|totals|combined|company[\s-]?wide|all\s+segments)\b", re.I)
@@ -38,19 +36,12 @@ class Breakdown:
     members: tuple[tuple[str, str], ...]  # (member qname, caption)
     # what the member says already: "Segment operating income" of a segment is its operating income
     implied: re.Pattern[str] = re.compile(r"\bsegments?\b", re.I)
+    axis: Axis = SEGMENTS
 
     def open_network(self, b: Builder, net: Network) -> int:
         """Start the network with the table, axis, domain and members; the rows go under the line items (the
         depth returned)."""
-        net.hypercube = {"table": TABLE, "axis": AXIS, "domain": DOMAIN, "members": [m for m, _ in self.members],
-                         "line_items": LINE_ITEMS, "primaries": []}
-        net.items.append(PresItem(TABLE, 1, "Segment Reporting Information, by Segment [Table]", "label"))
-        net.items.append(PresItem(AXIS, 2, "Segments [Axis]", "label"))
-        net.items.append(PresItem(DOMAIN, 3, "Segments [Domain]", "label"))
-        for m, caption in self.members:
-            net.items.append(PresItem(m, 4, caption, b.label_for(m, caption, "terseLabel")))
-        net.items.append(PresItem(LINE_ITEMS, 2, "Segment Reporting Information [Line Items]", "label"))
-        return 2
+        return open_hypercube(net, self.axis, list(self.members), lambda m, c: b.label_for(m, c, "terseLabel"))
 
 
 def _groups(st: Statement) -> list[tuple[str, list[int]]]:
@@ -106,3 +97,40 @@ def segment_breakdown(b: Builder, st: Statement, title: str) -> Breakdown | None
             out_members.append((member, caption))
         out_groups.append((tuple(groups[k][1]), ((AXIS, member),)))
     return Breakdown(tuple(out_groups), tuple(out_members))
+
+
+PARENT = Axis("us-gaap:StatementTable", "srt:ConsolidatedEntitiesAxis", "srt:ConsolidatedEntitiesDomain",
+              "us-gaap:StatementLineItems",
+              ("Statement [Table]", "Consolidated Entities [Axis]", "Consolidated Entities [Domain]",
+               "Statement [Line Items]"))
+PARENT_MEMBER = "srt:ParentCompanyMember"
+# "Parent company – statements of income", "Condensed financial information of registrant", "(Parent Company Only)"
+_PARENT = re.compile(r"\bparent[\s-]+company\b|\bparent\s+only\b|\bof\s+(the\s+)?registrant\b|"
+                     r"\bregistrant[\s-]+only\b", re.I)
+
+
+def own_heading(title: str) -> str:
+    """A table's own heading: the last line above it that says more than dates and scale ("Parent company –
+    statements of income" over "Year ended December 31, (in millions)")."""
+    for line in reversed(title.splitlines()[-4:]):
+        if header_measure([Column(0, line, 0)]):
+            return line
+    return ""
+
+
+def parent_breakdown(st: Statement, title: str) -> Breakdown | None:
+    """The parent company's own statements in a note (a bank holding company's "Parent company" note, Schedule
+    I's condensed financial information of the registrant): the tables headed so are the parent's figures, in the
+    context of srt's ParentCompanyMember, not the consolidated ones they would contradict. Tables of the note
+    headed otherwise (the supplementary data an annual report prints after its last note) stay as they are."""
+    if not _PARENT.search(title) and not any(_PARENT.search(t.title[-300:]) for t in st.tables):
+        return None
+    groups, start = [], 0
+    for t in st.tables:
+        if _PARENT.search(own_heading(t.title)):
+            groups.append((tuple(range(start, start + len(t.rows))), ((PARENT.axis, PARENT_MEMBER),)))
+        start += len(t.rows)
+    if not groups:
+        return None
+    return Breakdown(tuple(groups), ((PARENT_MEMBER, "Parent Company"),),
+                     implied=re.compile(r"\bparent(\s+company)?\b", re.I), axis=PARENT)

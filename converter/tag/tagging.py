@@ -11,7 +11,7 @@ from edgar2xbrl.model import Period, Statement
 from edgar2xbrl.tag.notes import build_measure_table, build_text_blocks, is_measure_table, prose_facts
 from edgar2xbrl.tag.parenthetical import build_parentheticals
 from edgar2xbrl.check.rules import FUTURE_DAYS
-from edgar2xbrl.tag.segments import segment_breakdown
+from edgar2xbrl.tag.segments import parent_breakdown, segment_breakdown
 from edgar2xbrl.tables.statements import TITLES
 
 
@@ -48,7 +48,8 @@ def tag_notes(b: Builder, layout, doc_period: Period, path: str) -> None:
         if is_measure_table(st):
             build_measure_table(b, note, st, order, role, title)
         else:
-            b.build_statement(st, order, role, title, group="Disclosure", breakdown=segment_breakdown(b, st, title))
+            b.build_statement(st, order, role, title, group="Disclosure",
+                              breakdown=segment_breakdown(b, st, title) or parent_breakdown(st, title))
         order += 1
     for note in layout.notes:
         net = prose_facts(b, note.text, note.start_line, f"Note {note.number} - {note.title}", doc_period)

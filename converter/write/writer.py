@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from edgar2xbrl.tag.builder import Builder, Network, PresItem
 from edgar2xbrl.tag.catalog import TYPES
-from edgar2xbrl.check.packages import DEI_NS, DEI_URL, US_GAAP_NS, US_GAAP_URL
+from edgar2xbrl.check.packages import DEI_NS, DEI_URL, SRT_NS, SRT_URL, US_GAAP_NS, US_GAAP_URL
 from edgar2xbrl.write.render import render, render_chunks
 from edgar2xbrl.write.xmlsafe import ncname
 
@@ -83,8 +83,8 @@ def write_files(b: Builder, prefix: str, date_tag: str, cik: str, cik_placeholde
     ns_ext = namespace(prefix, date_tag)
     base = f"{prefix}-{date_tag}"
     schema_file = f"{base}.xsd"
-    ns = {"us_gaap": US_GAAP_NS, "dei": DEI_NS, "ext": ns_ext}
-    urls = {"us_gaap": US_GAAP_URL, "dei": DEI_URL}
+    ns = {"us_gaap": US_GAAP_NS, "dei": DEI_NS, "srt": SRT_NS, "ext": ns_ext}
+    urls = {"us_gaap": US_GAAP_URL, "dei": DEI_URL, "srt": SRT_URL}
     networks = sorted(b.networks, key=lambda n: n.order)
     # each linkbase's networks are set up as the template reaches them and let go after (a large filing's locators
     # and arcs are never all held); the role references and the schema's role types need the networks' names only
@@ -100,7 +100,11 @@ def write_files(b: Builder, prefix: str, date_tag: str, cik: str, cik_placeholde
                                                     if f.source.rsplit(":", 1)[-1].isdigit() else 0))
     contexts = sorted({f.context for f in facts}, key=lambda c: (c.dims, c.period.end, c.period.start or c.period.end))
     units = {f.unit for f in facts if f.unit}
-    common = {"prefix": prefix, "ns": ns, "urls": urls, "schema_file": schema_file}
+    # srt is imported only where an axis or member of it is used: a user's official srt-2024.xsd imports the SEC
+    # country taxonomy, which a conversion that needs no srt should not need either
+    uses_srt = any(m.startswith("srt:") for n in networks if n.hypercube
+                   for m in [n.hypercube["axis"], n.hypercube["domain"], *n.hypercube["members"]])
+    common = {"prefix": prefix, "ns": ns, "urls": urls, "schema_file": schema_file, "uses_srt": uses_srt}
     jobs = {
         f"{base}.xml": ("instance.xml.j2", dict(contexts=contexts, units=units, facts=facts, cik=cik,
                                                 cik_placeholder=cik_placeholder, source=source, **common)),

@@ -1,0 +1,288 @@
+"""Rows that name members, not line items: a segment note's runs of segments, areas or products under the measure
+they divide.
+
+    Net sales:                          Revenues           2008      2007
+      Americas        $ 2,830             U.S.           $ 5,125   $ 5,197
+      Europe            2,436             YRI              3,026     3,075
+      Total net sales $ 5,266             (unlabeled)    $ 8,151   $ 8,272
+
+"Americas" is no concept: it is where the net sales were made. A filer tags each such row with the measure's
+US-GAAP concept (Revenues) in the context of a member of an axis (geographical areas, business segments, products),
+and the total with the measure alone; one extension concept per area and year compares with nothing.
+
+The measure comes from what the table prints: the total's own official concept, else the caption over the rows
+("Net sales:"), else the words every column header shares ("Revenues 2008", "Revenues 2007"). The rows must be
+names: no concept fits them. Which axis: rows that all name places are geographical areas (srt), rows under words
+naming products are products (srt), other rows are business segments.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from edgar2xbrl.model import Statement
+from edgar2xbrl.tag.catalog import Catalog, Concept
+from edgar2xbrl.tag.mapper import Line, candidates, core_label, score_concept
+
+
+@dataclass(frozen=True)
+class Axis:
+    """An axis with the table, domain and line items its hypercube is built of, and their standard labels."""
+
+    table: str
+    axis: str
+    domain: str
+    line_items: str
+    labels: tuple[str, str, str, str]  # table, axis, domain, line items
+
+
+SEGMENTS = Axis("us-gaap:ScheduleOfSegmentReportingInformationBySegmentTable", "us-gaap:StatementBusinessSegmentsAxis",
+                "us-gaap:SegmentDomain", "us-gaap:SegmentReportingInformationLineItems",
+                ("Segment Reporting Information, by Segment [Table]", "Segments [Axis]", "Segments [Domain]",
+                 "Segment Reporting Information [Line Items]"))
+GEOGRAPHY = Axis("us-gaap:ScheduleOfRevenuesFromExternalCustomersAndLongLivedAssetsTable",
+                 "srt:StatementGeographicalAxis", "srt:SegmentGeographicalDomain",
+                 "us-gaap:RevenuesFromExternalCustomersAndLongLivedAssetsLineItems",
+                 ("Schedule of Revenues from External Customers and Long-Lived Assets, by Geographical Areas [Table]",
+                  "Geographical [Axis]",
+                  "Geographical [Domain]", "Revenues from External Customers and Long-Lived Assets [Line Items]"))
+PRODUCTS = Axis("us-gaap:ScheduleOfEntityWideInformationRevenueFromExternalCustomersByProductsAndServicesTable",
+                "srt:ProductOrServiceAxis", "srt:ProductsAndServicesDomain",
+                "us-gaap:EntityWideInformationRevenueFromExternalCustomerLineItems",
+                ("Schedule of Revenue from External Customers Attributed to Products and Services [Table]",
+                 "Product and Service [Axis]",
+                 "Product and Service [Domain]", "Revenue from External Customer [Line Items]"))
+
+
+def open_hypercube(net, axis: Axis, members: list[tuple[str, str]], member_label) -> int:
+    """Start `net` with the axis's table, axis, domain and members (qname, caption); its rows go under the line
+    items, at the depth returned. `member_label(qname, caption)`: the label role of a member."""
+    from edgar2xbrl.tag.builder import PresItem
+    net.hypercube = {"table": axis.table, "axis": axis.axis, "domain": axis.domain, "members": [m for m, _ in members],
+                     "line_items": axis.line_items, "primaries": []}
+    net.items.append(PresItem(axis.table, 1, axis.labels[0], "label"))
+    net.items.append(PresItem(axis.axis, 2, axis.labels[1], "label"))
+    net.items.append(PresItem(axis.domain, 3, axis.labels[2], "label"))
+    for m, caption in members:
+        net.items.append(PresItem(m, 4, caption, member_label(m, caption)))
+    net.items.append(PresItem(axis.line_items, 2, axis.labels[3], "label"))
+    return 2
+
+
+def add_member(net, member: str, caption: str, member_label) -> None:
+    """A member more on the network's open axis (after the members it has)."""
+    from edgar2xbrl.tag.builder import PresItem
+    if member in net.hypercube["members"]:
+        return
+    net.hypercube["members"].append(member)
+    net.items.insert(3 + len(net.hypercube["members"]), PresItem(member, 4, caption, member_label(member, caption)))
+
+
+@dataclass(frozen=True)
+class Run:
+    """Rows (line indexes) that are members of `axis`, each a figure of `measure`; `total`: the row that adds
+    them up (None where none is printed)."""
+
+    axis: Axis
+    measure: Concept
+    score: float
+    why: str
+    total: int | None
+    rows: tuple[int, ...]
+
+
+_NOTE = re.compile(r"\bsegments?\b|\bgeograph", re.I)
+_PRODUCT = re.compile(r"\bproducts?\b|\bproduct\s+lines?\b", re.I)
+# words that are no name: a measure, a total, a dated balance
+_NOT_A_NAME = re.compile(r"^\s*(total|less|net|add|deduct|plus|minus|balance|beginning|ending|end\s+of|as\s+of)\b|"
+                         r"\b(19|20)\d\d\b|%", re.I)
+# the whole company, not a member of it
+_WHOLE = re.compile(r"^\s*(consolidated|total|totals|combined|company[\s-]?wide|all\s+segments)\b", re.I)
+_BARE_TOTAL = re.compile(r"^\W*(?:(?:total|totals|consolidated|combined|sum)\b\W*)?$", re.I)
+# words of a line item, not of a name ("Unallocated expense", "Share-based plans expense" reconcile the segments'
+# total to the company's: they are amounts of their own)
+_MEASURE_WORDS = re.compile(r"\b(expenses?|costs?|income|revenues?|sales|tax(es)?|gains?|loss(es)?|charges?|"
+                            r"interest|depreciation|amortization|assets?|liabilit(y|ies)|profits?|earnings|"
+                            r"compensation|adjustments?|reserves?)\b", re.I)
+_MAX_WORDS = 8
+MEASURE_MIN = 0.8  # the least score a measure named by a caption or header must reach
+TOTAL_MIN = 0.7  # the least score of a total's own concept to be the measure of the rows under it
+
+# areas that are no country: srt's geographical members and the words filers use for the rest of the world
+_AREAS = frozenset("""americas|north america|south america|latin america|central america|europe|western europe|
+eastern europe|asia|asia pacific|asia-pacific|asia/pacific|pacific|pacific rim|far east|africa|middle east|oceania|
+emea|caribbean|western hemisphere|eastern hemisphere|scandinavia|nordic countries|australasia|domestic|foreign|
+international|u.s.|us|usa|u.s.a.|united states|u.k.|uk|england|non-u.s.|rest of world|rest of the world|
+europe, middle east and africa|other countries|other foreign countries|other international|
+outside the united states|outside the u.s.|the americas|greater china""".replace("\n", "").split("|"))
+_NEUTRAL = frozenset({"other", "all other", "corporate", "eliminations", "intersegment eliminations", "unallocated",
+                      "other regions", "other areas"})
+_FOOTNOTE = re.compile(r"\((?:[a-z]|\d{1,2}|[ivx]+)\)", re.I)
+_PARTS = re.compile(r",|/|&|\band\b|\bother\s+than\b|\bexcluding\b|\bincluding\b|\bexcept\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    import pycountry
+    out: set[str] = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            v = getattr(c, attr, None)
+            if v:
+                out.add(v.lower())
+                out.add(v.split(",")[0].lower())  # "Korea, Republic of" → "korea"
+    return frozenset(out)
+
+
+def name_of(label: str) -> str:
+    """The row's name without footnote marks ("YRI (a)" → "YRI")."""
+    return " ".join(_FOOTNOTE.sub(" ", label).split()).rstrip(":*").strip()
+
+
+def is_place(label: str) -> bool:
+    """The label names a country or an area of the world ("Asia, other than China", "Other countries")."""
+    low = name_of(label).lower()
+    if not low:
+        return False
+    if low in _AREAS or low in _countries():
+        return True
+    parts = [re.sub(r"^(the|all\s+other|other|rest\s+of(\s+the)?)\s+", "", p.strip()) for p in _PARTS.split(low)]
+    parts = [p for p in parts if p]
+    return bool(parts) and all(p in _AREAS or p in _countries() or p in ("countries", "regions", "world")
+                               for p in parts)
+
+
+def _is_name(ln: Line, read: bool = False) -> bool:
+    """A row that may name a member: no concept fits it (`read`: or one the mapper read, but not for sure), and
+    its words are a name, not a measure."""
+    label = name_of(ln.row.label)
+    unread = ln.concept is None or (read and not ln.concept.extension and ln.score < 0.95)
+    return (unread and not ln.header and ln.kind == "monetary" and bool(label)
+            and len(label.split()) <= _MAX_WORDS and not _NOT_A_NAME.search(label) and not _WHOLE.match(label)
+            and (not _MEASURE_WORDS.search(label) or is_place(label)))
+
+
+_DATE_WORDS = re.compile(r"\b(" + "|".join(calendar.month_name[1:] + calendar.month_abbr[1:]) + r")\b\.?|"
+                         r"\b(19|20)\d\d\b|\b\d{1,2}\b|\b(fiscal|years?|quarters?|months?|weeks?|ended|ending|"
+                         r"as\s+of|at|in\s+(thousands|millions|billions)|unaudited)\b|[(),$]", re.I)
+
+
+def header_measure(columns) -> str:
+    """The words every column header shares once dates are set aside ("Revenues 2008", "Revenues 2007" →
+    "Revenues"); empty where they differ or say nothing else."""
+    texts = {" ".join(_DATE_WORDS.sub(" ", _FOOTNOTE.sub(" ", c.header)).split()) for c in columns if c.header}
+    text = texts.pop() if len(texts) == 1 else ""
+    return text if re.search(r"[A-Za-z]{3}", text) else ""
+
+
+def measure_for(text: str, st: Statement, catalog: Catalog) -> tuple[Concept, float] | None:
+    """The monetary concept the words name, if one fits well (a kept wording, or the official label itself)."""
+    label = core_label(name_of(text))
+    if not label or len(label.split()) > 10:
+        return None
+    near = catalog.sharing(label)
+    best: tuple[float, str] = (0.0, "")
+    for period in ("duration", "instant"):
+        for c in candidates(catalog, st, "monetary", period):
+            # a wording kept for a concept of one note only (taxonomy/wordings.csv: "Depreciation and amortization"
+            # as a deferred tax liability) names nothing in a segment table
+            if c.qname in near and not c.abstract and (c.kept or not c.aliases):
+                s = score_concept(label, "", c)
+                if (s, c.qname) > best:
+                    best = (s, c.qname)
+    return (catalog.concepts[best[1]], best[0]) if best[0] >= MEASURE_MIN else None
+
+
+def _axis(names: list[str], words: str) -> Axis:
+    named = [n for n in names if name_of(n).lower() not in _NEUTRAL]
+    if len(named) >= 2 and all(is_place(n) for n in named):
+        return GEOGRAPHY
+    if _PRODUCT.search(words):
+        return PRODUCTS
+    return SEGMENTS
+
+
+def member_runs(lines: list[Line], st: Statement, catalog: Catalog, title: str) -> list[Run]:
+    """The runs of member rows of a segment note (none elsewhere). Reads the lines; changes nothing."""
+    if st.kind != "note" or not _NOTE.search(title):
+        return []
+    table_of, start = {}, 0
+    for t in st.tables:
+        for k in range(len(t.rows)):
+            table_of[start + k] = t
+        start += len(t.rows)
+    runs: list[Run] = []
+    taken: set[int] = set()
+
+    def caption_above(i: int) -> str:
+        j = i - 1
+        while j >= 0 and lines[j].header:
+            if lines[j].row.label.strip():
+                return lines[j].row.label
+            j -= 1
+        return ""
+
+    def members_under(p: Line, measure: Concept) -> list[int]:
+        """The rows a total adds up that are names. Where names are most of them, a row the mapper read as a
+        concept that is no part of the measure is a name too (Nike's "Equipment" among footwear and apparel sales
+        is no equipment expense)."""
+        kids = [k for k, _ in p.children]
+        names = [k for k in kids if _is_name(lines[k])]
+        if len(names) * 2 > len(kids):
+            names += [k for k in kids if k not in names and _is_name(lines[k], read=True)
+                      and lines[k].concept.name != measure.name
+                      and measure.name not in catalog.ancestors(lines[k].concept.name)]
+        return sorted(names)
+
+    def measure(total: Line | None, first: int) -> tuple[Concept, float, str] | None:
+        # an unlabeled total's concept is the mapper's guess from the rows (which are names here): the caption or
+        # the headers say what it is
+        if total is not None and total.concept is not None and not total.concept.extension \
+                and total.score >= TOTAL_MIN and total.kind == "monetary" and not _BARE_TOTAL.match(total.row.label):
+            return total.concept, total.score, f"the total '{' '.join(total.row.label.split())}'"
+        for text, where in ((caption_above(first), "the caption"),
+                            (header_measure(table_of[first].columns) if first in table_of else "", "the column headers")):
+            found = measure_for(text, st, catalog) if text else None
+            if found is not None:
+                return found[0], found[1], f"{where} '{' '.join(text.split())}'"
+        return None
+
+    for p in lines:
+        if len(p.children) < 2 or p.index in taken:
+            continue
+        first = min(k for k, _ in p.children)
+        m = measure(p, first)
+        if m is None:
+            continue
+        rows = members_under(p, m[0])
+        if len(rows) < 2 or taken & set(rows):
+            continue
+        title_tail = table_of[first].title[-300:] if first in table_of else ""
+        words = " ".join([caption_above(first), p.row.label, st.title, title_tail])
+        runs.append(Run(_axis([lines[k].row.label for k in rows], words), m[0], m[1], m[2], p.index, tuple(rows)))
+        taken |= set(rows) | {p.index}
+    # name rows under a caption, with no total printed ("Net sales:" over "United States", "Europe")
+    i = 0
+    while i < len(lines):
+        if lines[i].header and lines[i].row.label.strip():
+            j = i + 1
+            run = []
+            while j < len(lines) and _is_name(lines[j]) and lines[j].parent is None and not lines[j].children \
+                    and j not in taken:
+                run.append(j)
+                j += 1
+            # a last row for the whole company ("Consolidated") is the measure itself
+            whole = j if j < len(lines) and not lines[j].header and lines[j].concept is None and \
+                lines[j].row.has_values and _WHOLE.match(lines[j].row.label) and j not in taken else None
+            if len(run) >= 2:
+                m = measure(None, run[0])
+                if m is not None:
+                    runs.append(Run(_axis([lines[k].row.label for k in run], lines[i].row.label), m[0], m[1], m[2],
+                                    whole, tuple(run)))
+                    taken |= set(run) | ({whole} if whole is not None else set())
+            i = max(j, i + 1)
+        else:
+            i += 1
+    return runs
