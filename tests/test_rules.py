@@ -391,6 +391,9 @@ def test_neg_holds_in_every_member_but_an_eliminations_one():
     elim = (("us-gaap:StatementBusinessSegmentsAxis", "acme:IntersegmentEliminationsMember"),)
     fine, _ = run(fact("Revenues", Y97, -300, statement="Income", dims=elim))
     assert "E2X.NEG" not in ids(fine)
+    unallocated = (("us-gaap:StatementBusinessSegmentsAxis", "acme:UnallocatedAndOtherMember"),)
+    fine, _ = run(fact("Revenues", Y97, -1285, statement="Income", dims=unallocated))
+    assert "E2X.NEG" not in ids(fine)
     # an amount moved out of one equity component into another is negative in the one it leaves
     preferred = (("us-gaap:StatementEquityComponentsAxis", "us-gaap:PreferredStockMember"),)
     fine, _ = run(fact("StockIssuedDuringPeriodValueConversionOfConvertibleSecurities", Y97, -980, statement="Equity",

@@ -103,7 +103,9 @@ def _plain(inp: RuleInput, name: str) -> dict[Period, tuple[FactKey, Fact]]:
 
 
 # ----- the rules -----------------------------------------------------------------------------------------------
-_OFFSETTING = re.compile(r"(Eliminations?|Intersegment\w*|Reconciling\w*|Adjustments?)Member$")
+# members that reconcile the segments' figures to the company's: "Unallocated and other" revenue is Microsoft's
+# deferrals, negative in a quarter
+_OFFSETTING = re.compile(r"(Eliminations?|Intersegment\w*|Reconciling\w*|Adjustments?|Unallocated\w*)Member$")
 
 
 def rule_negative(inp: RuleInput) -> list[Finding]:
