@@ -229,3 +229,15 @@ def test_a_note_of_no_parent_company_has_no_parent_breakdown():
     from edgar2xbrl.tag.segments import parent_breakdown
     title, st = _note(AREAS)
     assert parent_breakdown(st, title) is None
+
+
+def test_the_notes_end_where_the_supplementary_information_begins():
+    from edgar2xbrl.tables.statements import notes_zone
+    text = ["CONSOLIDATED BALANCE SHEETS", "", "NOTES TO CONSOLIDATED FINANCIAL STATEMENTS", "Note 1 - Basis",
+            "text", "Note 2 - Parent company", "table", "", "Supplementary information", "Selected quarterly data",
+            "table"]
+    docs = [Document(type="", start=0, end=len(text))]
+    assert notes_zone(text, docs) == (3, 8)
+    # a note about supplementary information is a note
+    text[8] = "Note 3 - Supplementary financial information"
+    assert notes_zone(text, docs) == (3, len(text))

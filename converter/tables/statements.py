@@ -33,7 +33,10 @@ _HEADINGS = [
 _NOTES_HEADING = re.compile(r"^\s*NOTES\s+TO\s+(THE\s+)?([A-Z]+\s+){0,4}FINANCIAL\s+STATEMENTS\b", re.I)
 _NOTES_END = re.compile(r"^\s*(ITEM\s+2\b|ITEM\s+7\b|ITEM\s+9\b|PART\s+II\b|SIGNATURES?\s*$|"
                         r"(ITEM\s+\d+\.?\s*[-:]?\s*)?MANAGEMENT['\u2019]?S\s+DISCUSSION\s+AND\s+ANALYSIS|"
-                        r"REPORT\s+OF\s+INDEPENDENT)", re.I)
+                        r"REPORT\s+OF\s+INDEPENDENT|"
+                        # the unaudited data an annual report prints after its last note (JPM's quarterly data and
+                        # average balances were read as the parent-company note's tables)
+                        r"SUPPLEMENTA(RY|L)\s+(FINANCIAL\s+)?(INFORMATION|DATA)\s*:?\s*$)", re.I)
 class _IndexLine:
     """A line ending in a page number set off by spaces ("Balance Sheets ....    3"): what the regular expression
     \\s{2,}\\d{1,3}\\s*$ says, read from the end of the line (the expression backtracks for minutes on a long run of
