@@ -132,6 +132,7 @@ class Hypercube:
     members: tuple[str, ...]
     line_items: str
     primaries: tuple[str, ...]
+    more_axes: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # further (axis, domain, members) of the table
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,8 @@ class XbrlReport:
     @property
     def namespaces(self) -> dict[str, str]:
         used = {q.split(":", 1)[0] for n in self.networks if n.hypercube is not None
-                for q in (n.hypercube.axis, n.hypercube.domain, *n.hypercube.members)}
+                for q in (n.hypercube.axis, n.hypercube.domain, *n.hypercube.members,
+                          *(x for a, d, ms in n.hypercube.more_axes for x in (a, d, *ms)))}
         srt = {"srt": SRT_NS} if "srt" in used else {}
         return {"us-gaap": US_GAAP_NS, "dei": DEI_NS, **srt, self.prefix: self.namespace}
 
@@ -262,7 +264,8 @@ def freeze(b, entity: Entity, base_name: str, namespace: str, xsd_types: dict[st
             lines=tuple(PresentationLine(i.concept, i.depth, i.role) for i in net.items),
             calculations=tuple((p, tuple((c, int(w)) for c, w in kids)) for p, kids in net.calcs),
             hypercube=Hypercube(h["table"], h["axis"], h["domain"], tuple(h["members"]), h["line_items"],
-                                tuple(h["primaries"])) if h else None))
+                                tuple(h["primaries"]),
+                                tuple((a, d, tuple(ms)) for a, d, ms in h.get("more_axes", ()))) if h else None))
 
     named = {f.concept for f in facts} | {ln.concept for n in networks for ln in n.lines}
     for n in networks:
@@ -271,6 +274,7 @@ def freeze(b, entity: Entity, base_name: str, namespace: str, xsd_types: dict[st
         if n.hypercube:
             h = n.hypercube
             named |= {h.table, h.axis, h.domain, h.line_items, *h.members, *h.primaries}
+            named |= {q for a, d, ms in h.more_axes for q in (a, d, *ms)}
     named |= set(b.labels)
     concepts = []
     for q in sorted(named):

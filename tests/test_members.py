@@ -150,6 +150,12 @@ Net sales:
                                          --------      --------
     Total net sales                       $ 2,741       $ 2,358
                                          ========      ========
+Net sales:
+  Nutrition                               $ 2,000       $ 1,800
+  Licensing                                   741           558
+                                         --------      --------
+    Total net sales                       $ 2,741       $ 2,358
+                                         ========      ========
 
 """
     text = text.replace("Note 7  LEGAL PROCEEDINGS", note + "Note 7  LEGAL PROCEEDINGS", 1)
@@ -158,6 +164,13 @@ Net sales:
     instance = next(t for n, t in files.items() if n.endswith(".xml") and "_" not in n)
     assert 'xmlns:srt="http://fasb.org/srt/2024"' in instance
     assert "srt:StatementGeographicalAxis" in instance and "srt:EuropeMember" in instance
+    # areas and segments in one table of facts: one hypercube, two axes, each fact at the other's default
+    assert "us-gaap:StatementBusinessSegmentsAxis" in instance
+    import re
+    definition = next(t for n, t in files.items() if n.endswith("_def.xml"))
+    links = re.findall(r"<link:definitionLink.*?</link:definitionLink>", definition, re.S)
+    both = [x for x in links if "srt_StatementGeographicalAxis" in x and "us-gaap_StatementBusinessSegmentsAxis" in x]
+    assert len(both) == 1 and both[0].count("dimension-default") == 2
     schema = next(t for n, t in files.items() if n.endswith(".xsd"))
     assert "srt-2024.xsd" in schema
     assert conv.report["validation"]["errors"] == [], conv.report["validation"]["errors"][:3]

@@ -13,7 +13,7 @@ from edgar2xbrl.tag.catalog import Catalog, never_negative
 from edgar2xbrl.tag.labels import WEAK, camel, not_money, tokens
 from edgar2xbrl.tag.mapper import DEDUCTED, THRESHOLD, Line, build_lines, column_period, core_label, decide_signs, extension_name, line_period_type, map_lines, neighbour_period
 from edgar2xbrl.model import Concept, Context, Fact, Period, Statement
-from edgar2xbrl.tag.members import GEOGRAPHY, Axis, Run, add_member, member_runs, name_of, open_hypercube
+from edgar2xbrl.tag.members import Axis, Run, add_member, member_name, member_runs, open_hypercube
 from edgar2xbrl.check.rules import FUTURE_DAYS
 
 if TYPE_CHECKING:
@@ -198,13 +198,13 @@ class Builder:
         net = Network(role_id=role_id, title=title, order=order, group=group)
         depth0 = 0
         member_label = lambda m, c: self.label_for(m, c, "terseLabel")  # noqa: E731
-        members = [(dims_of[k][0][1], name_of(lines[k].row.label)) for r in runs for k in r.rows]
+        members = [(r.axis, dims_of[k][0][1], member_name(lines[k].row.label)) for r in runs for k in r.rows]
         if breakdown is not None:
             depth0 = breakdown.open_network(self, net)
-            for m, caption in members:
-                add_member(net, m, caption, member_label)
         elif runs:
-            depth0 = open_hypercube(net, runs[0].axis, list(dict.fromkeys(members)), member_label)
+            depth0 = open_hypercube(net, runs[0].axis, [], member_label)
+        for axis, m, caption in members:
+            add_member(net, m, caption, member_label, axis)
         open_captions: list[int] = []  # positions of the captions the current row sits under
         for ln in lines:
             if ln.header:
@@ -232,18 +232,18 @@ class Builder:
                      dims_of: dict[int, tuple[tuple[str, str], ...]], breakdown) -> "list[Run]":
         """Rows that name members (segments, areas, products) under the measure they divide take the measure's
         concept in a member's context (`members`); the runs kept, all of one axis (a network has one)."""
-        runs = [r for r in member_runs(lines, st, self.catalog, title) if not set(r.rows) & set(dims_of)]
-        if breakdown is not None:
-            runs = [r for r in runs if r.axis == breakdown.axis]
-        elif runs:
-            by_axis = Counter(r.axis for r in runs for _ in r.rows)
-            top = max(by_axis, key=lambda a: (by_axis[a], a == GEOGRAPHY))
-            runs = [r for r in runs if r.axis == top]
+        reported = lambda total, concept: self._compare(total, concept, st) == "same"  # noqa: E731
+        runs = [r for r in member_runs(lines, st, self.catalog, title, reported) if not set(r.rows) & set(dims_of)]
+        if breakdown is not None and breakdown.axis.axis != "us-gaap:StatementBusinessSegmentsAxis":
+            runs = []  # (the parent company's statements: their rows are the parent's line items)
+        # the first axis of the network's table is the one most rows are members of
+        by_axis = Counter(r.axis for r in runs for _ in r.rows)
+        runs.sort(key=lambda r: (-by_axis[r.axis], r.axis.axis, min(r.rows)))
         runs = [r for r in runs if r.total is None or self._whole_of(lines[r.total], r.measure, st)]
         for r in runs:
             for k in r.rows:
                 ln = lines[k]
-                name = name_of(ln.row.label)
+                name = member_name(ln.row.label)
                 member = self._member(r.axis, name)
                 ln.concept, ln.score = r.measure, round(min(r.score, 1.0), 3)
                 ln.reason = (f"a member ({name}) of {r.axis.axis}: the row names no line item but a part of "
@@ -254,10 +254,10 @@ class Builder:
                 lines[r.total].reason = f"the total of the members under it: {r.measure.qname}, named by {r.why}"
         return runs
 
-    def _whole_of(self, total: Line, measure: Concept, st: Statement) -> bool:
-        """The total may be the company's figure of the measure: none reported yet differs from it. A total that
-        differs is one group's (Ford's automotive revenues under "Automotive", beside financial services): its rows
-        are members of two axes at once, a layout not read here."""
+    def _compare(self, total: Line, measure: Concept, st: Statement) -> str:
+        """How the total's figures stand to those already reported under the measure with no dimension: "same"
+        (every one reported, at the precision printed), "differs" (one differs), "unknown" (some not reported)."""
+        seen, missing = 0, 0
         for k, col in enumerate(st.columns):
             cell = total.row.cells[k] if k < len(total.row.cells) else None
             if cell is None or cell.percent or col.period is None:
@@ -266,12 +266,20 @@ class Builder:
                 and col.period.is_instant else col.period
             old = self.value_of(measure.qname, Context(period), UNITS["monetary"])
             if old is None:
+                missing += 1
                 continue
             mine = abs(cell.value * self._scale(total, st))
             places = self.decimals("monetary", cell.places, self._power(total, st))
             if not agree_at_precision(abs(Decimal(old.value)), old.decimals, mine, places):
-                return False
-        return True
+                return "differs"
+            seen += 1
+        return "same" if seen and not missing else "unknown"
+
+    def _whole_of(self, total: Line, measure: Concept, st: Statement) -> bool:
+        """The total may be the company's figure of the measure: none reported yet differs from it. A total that
+        differs is one group's (Ford's automotive revenues under "Automotive", beside financial services): its rows
+        are members of two axes at once, a layout not read here."""
+        return self._compare(total, measure, st) != "differs"
 
     def _member(self, axis: "Axis", name: str) -> str:
         """The axis's standard member of that name (srt's "Europe"), else the filer's own."""

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from edgar2xbrl.model import Statement
+from edgar2xbrl.model import Column, Statement
 from edgar2xbrl.tag.catalog import Catalog, Concept
 from edgar2xbrl.tag.mapper import Line, candidates, core_label, score_concept
 
@@ -71,13 +71,33 @@ def open_hypercube(net, axis: Axis, members: list[tuple[str, str]], member_label
     return 2
 
 
-def add_member(net, member: str, caption: str, member_label) -> None:
-    """A member more on the network's open axis (after the members it has)."""
+def add_member(net, member: str, caption: str, member_label, axis: Axis | None = None) -> None:
+    """A member more on the network's first axis, or on `axis` (added to the network's table after the axes it
+    has: a segment note prints segments and geographical areas in one table of facts, each fact on one axis and
+    at the other's default)."""
     from edgar2xbrl.tag.builder import PresItem
-    if member in net.hypercube["members"]:
+    h = net.hypercube
+    if axis is None or axis.axis == h["axis"]:
+        if member in h["members"]:
+            return
+        h["members"].append(member)
+        domain_at = next(k for k, it in enumerate(net.items) if it.concept == h["domain"])
+        net.items.insert(domain_at + len(h["members"]), PresItem(member, 4, caption, member_label(member, caption)))
         return
-    net.hypercube["members"].append(member)
-    net.items.insert(3 + len(net.hypercube["members"]), PresItem(member, 4, caption, member_label(member, caption)))
+    more = h.setdefault("more_axes", [])
+    entry = next((e for e in more if e[0] == axis.axis), None)
+    # the presentation's axis blocks sit between the table and the line items, in the order the axes were added
+    line_items_at = next(k for k, it in enumerate(net.items) if it.concept == h["line_items"] and it.depth == 2)
+    if entry is None:
+        entry = (axis.axis, axis.domain, [])
+        more.append(entry)
+        net.items[line_items_at:line_items_at] = [PresItem(axis.axis, 2, axis.labels[1], "label"),
+                                                  PresItem(axis.domain, 3, axis.labels[2], "label")]
+        line_items_at += 2
+    if member in entry[2]:
+        return
+    entry[2].append(member)
+    net.items.insert(line_items_at, PresItem(member, 4, caption, member_label(member, caption)))
 
 
 @dataclass(frozen=True)
@@ -109,6 +129,7 @@ _MEASURE_WORDS = re.compile(r"\b(expenses?|costs?|income|revenues?|sales|tax(es)
 _MAX_WORDS = 8
 MEASURE_MIN = 0.8  # the least score a measure named by a caption or header must reach
 TOTAL_MIN = 0.7  # the least score of a total's own concept to be the measure of the rows under it
+CONFIRMED_MIN = 0.5  # ... or, when a statement already reports the total's figures under it, the mapper's least
 
 # areas that are no country: srt's geographical members and the words filers use for the rest of the world
 _AREAS = frozenset("""americas|north america|south america|latin america|central america|europe|western europe|
@@ -154,6 +175,29 @@ def is_place(label: str) -> bool:
                                for p in parts)
 
 
+_TOTAL_OF = re.compile(r"^\s*total\s+", re.I)
+
+
+def member_name(label: str) -> str:
+    """The member a row names: its name, or the group a group's total names ("Total Integrated Defense Systems",
+    "Total Macintosh Net Sales": the measure's words set aside)."""
+    name = name_of(label)
+    if not _TOTAL_OF.match(name):
+        return name
+    rest = _TOTAL_OF.sub("", name)
+    return " ".join(_MEASURE_WORDS.sub(" ", re.sub(r"\bnet\b", " ", rest, flags=re.I)).split()).strip(" ,-") or rest
+
+
+def _is_group(ln: Line) -> bool:
+    """A group's own total: "Total <name>" over rows of its own, no concept fitting it."""
+    if not ln.children or not _TOTAL_OF.match(ln.row.label) or ln.header or ln.kind != "monetary" \
+            or ln.concept is not None:
+        return False
+    name = member_name(ln.row.label)
+    return bool(name) and len(name.split()) <= _MAX_WORDS and not _NOT_A_NAME.search(name) \
+        and not _WHOLE.match(name) and (not _MEASURE_WORDS.search(name) or is_place(name))
+
+
 def _is_name(ln: Line, read: bool = False) -> bool:
     """A row that may name a member: no concept fits it (`read`: or one the mapper read, but not for sure), and
     its words are a name, not a measure."""
@@ -175,6 +219,15 @@ def header_measure(columns) -> str:
     texts = {" ".join(_DATE_WORDS.sub(" ", _FOOTNOTE.sub(" ", c.header)).split()) for c in columns if c.header}
     text = texts.pop() if len(texts) == 1 else ""
     return text if re.search(r"[A-Za-z]{3}", text) else ""
+
+
+def own_heading(title: str) -> str:
+    """A table's own heading: the last line above it that says more than dates and scale ("Parent company –
+    statements of income" over "Year ended December 31, (in millions)")."""
+    for line in reversed(title.splitlines()[-4:]):
+        if header_measure([Column(0, line, 0)]):
+            return line
+    return ""
 
 
 def measure_for(text: str, st: Statement, catalog: Catalog) -> tuple[Concept, float] | None:
@@ -204,8 +257,10 @@ def _axis(names: list[str], words: str) -> Axis:
     return SEGMENTS
 
 
-def member_runs(lines: list[Line], st: Statement, catalog: Catalog, title: str) -> list[Run]:
-    """The runs of member rows of a segment note (none elsewhere). Reads the lines; changes nothing."""
+def member_runs(lines: list[Line], st: Statement, catalog: Catalog, title: str,
+                confirmed=lambda total, concept: False) -> list[Run]:
+    """The runs of member rows of a segment note (none elsewhere). Reads the lines; changes nothing.
+    `confirmed(total, concept)`: the total's figures are those a statement reports under the concept."""
     if st.kind != "note" or not _NOTE.search(title):
         return []
     table_of, start = {}, 0
@@ -216,42 +271,68 @@ def member_runs(lines: list[Line], st: Statement, catalog: Catalog, title: str) 
     runs: list[Run] = []
     taken: set[int] = set()
 
+    def years_row(ln: Line) -> bool:
+        """A header printed again inside a table ("December 31," over 2003 2002 2001)."""
+        cells = [c for c in ln.row.cells if c is not None]
+        return bool(cells) and all(re.fullmatch(r"\s*(19|20)\d\d\s*", c.text) for c in cells) \
+            and not header_measure([Column(0, ln.row.label, 0)])
+
     def caption_above(i: int) -> str:
         j = i - 1
-        while j >= 0 and lines[j].header:
-            if lines[j].row.label.strip():
+        while j >= 0 and (lines[j].header or years_row(lines[j])):
+            if lines[j].header and lines[j].row.label.strip():
                 return lines[j].row.label
             j -= 1
         return ""
 
+    def opens_table(i: int) -> bool:
+        """No amount of the table is printed above row i: the table's heading and headers are the run's."""
+        t = table_of.get(i)
+        return t is not None and all(table_of.get(j) is not t or not lines[j].row.has_values or years_row(lines[j])
+                                     for j in range(i))
+
     def members_under(p: Line, measure: Concept) -> list[int]:
         """The rows a total adds up that are names. Where names are most of them, a row the mapper read as a
         concept that is no part of the measure is a name too (Nike's "Equipment" among footwear and apparel sales
-        is no equipment expense)."""
+        is no equipment expense). A group's own total ("Total Integrated Defense Systems") is a member too, and
+        so are the names it adds up; an unlabeled subtotal of names (Boeing's sales outside the United States)
+        stays as it is, its names are members."""
         kids = [k for k, _ in p.children]
-        names = [k for k in kids if _is_name(lines[k])]
+        names = [k for k in kids if _is_name(lines[k]) or _is_group(lines[k])]
         if len(names) * 2 > len(kids):
             names += [k for k in kids if k not in names and _is_name(lines[k], read=True)
                       and lines[k].concept.name != measure.name
                       and measure.name not in catalog.ancestors(lines[k].concept.name)]
-        return sorted(names)
+        out = list(names)
+        for k in kids:
+            kid = lines[k]
+            if k in names and kid.children or (not kid.row.label.strip() and kid.concept is None and kid.children):
+                inner = members_under(kid, measure)
+                if len(inner) >= 2:
+                    out += inner
+                elif k in names and not _is_name(kid):
+                    out.remove(k)  # a group whose rows are no names is no group of members
+        return sorted(set(out))
 
     def measure(total: Line | None, first: int) -> tuple[Concept, float, str] | None:
         # an unlabeled total's concept is the mapper's guess from the rows (which are names here): the caption or
         # the headers say what it is
         if total is not None and total.concept is not None and not total.concept.extension \
-                and total.score >= TOTAL_MIN and total.kind == "monetary" and not _BARE_TOTAL.match(total.row.label):
+                and total.kind == "monetary" and not _BARE_TOTAL.match(total.row.label) \
+                and (total.score >= TOTAL_MIN or (total.score >= CONFIRMED_MIN and confirmed(total, total.concept))):
             return total.concept, total.score, f"the total '{' '.join(total.row.label.split())}'"
+        table = table_of.get(first) if opens_table(first) else None
         for text, where in ((caption_above(first), "the caption"),
-                            (header_measure(table_of[first].columns) if first in table_of else "", "the column headers")):
+                            (header_measure(table.columns) if table else "", "the column headers"),
+                            (own_heading(table.title) if table else "", "the table's heading")):
             found = measure_for(text, st, catalog) if text else None
             if found is not None:
                 return found[0], found[1], f"{where} '{' '.join(text.split())}'"
         return None
 
     for p in lines:
-        if len(p.children) < 2 or p.index in taken:
-            continue
+        if len(p.children) < 2 or p.index in taken or _is_group(p):
+            continue  # (a group's own total is a member of the run around it)
         first = min(k for k, _ in p.children)
         m = measure(p, first)
         if m is None:

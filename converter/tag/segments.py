@@ -18,8 +18,8 @@ from edgar2xbrl.tag.builder import Builder, Network
 from edgar2xbrl.tag.catalog import Catalog
 from edgar2xbrl.tag.labels import camel, tokens
 from edgar2xbrl.tag.mapper import candidates, core_label, score_concept
-from edgar2xbrl.tag.members import SEGMENTS, Axis, header_measure, open_hypercube
-from edgar2xbrl.model import Column, Statement
+from edgar2xbrl.tag.members import SEGMENTS, Axis, open_hypercube, own_heading
+from edgar2xbrl.model import Statement
 
 AXIS = SEGMENTS.axis
 
@@ -107,15 +107,6 @@ PARENT_MEMBER = "srt:ParentCompanyMember"
 # "Parent company – statements of income", "Condensed financial information of registrant", "(Parent Company Only)"
 _PARENT = re.compile(r"\bparent[\s-]+company\b|\bparent\s+only\b|\bof\s+(the\s+)?registrant\b|"
                      r"\bregistrant[\s-]+only\b", re.I)
-
-
-def own_heading(title: str) -> str:
-    """A table's own heading: the last line above it that says more than dates and scale ("Parent company –
-    statements of income" over "Year ended December 31, (in millions)")."""
-    for line in reversed(title.splitlines()[-4:]):
-        if header_measure([Column(0, line, 0)]):
-            return line
-    return ""
 
 
 def parent_breakdown(st: Statement, title: str) -> Breakdown | None:

@@ -103,7 +103,8 @@ def write_files(b: Builder, prefix: str, date_tag: str, cik: str, cik_placeholde
     # srt is imported only where an axis or member of it is used: a user's official srt-2024.xsd imports the SEC
     # country taxonomy, which a conversion that needs no srt should not need either
     uses_srt = any(m.startswith("srt:") for n in networks if n.hypercube
-                   for m in [n.hypercube["axis"], n.hypercube["domain"], *n.hypercube["members"]])
+                   for m in [n.hypercube["axis"], n.hypercube["domain"], *n.hypercube["members"],
+                             *(q for a, d, ms in n.hypercube.get("more_axes", ()) for q in (a, d, *ms))])
     common = {"prefix": prefix, "ns": ns, "urls": urls, "schema_file": schema_file, "uses_srt": uses_srt}
     jobs = {
         f"{base}.xml": ("instance.xml.j2", dict(contexts=contexts, units=units, facts=facts, cik=cik,
@@ -188,6 +189,12 @@ def _def_links(n: Network, ns: str) -> _Links:
                Arc(ax, dm, 1, arcrole="dimension-domain"), Arc(ax, d.fresh_loc(h["domain"]), 2, arcrole="dimension-default")]
     for k, mem in enumerate(h["members"], 1):
         d.arcs.append(Arc(dm, d.loc(mem), k, arcrole="domain-member"))
+    for j, (axis, domain, members) in enumerate(h.get("more_axes", ()), 2):
+        ax2, dm2 = d.loc(axis), d.loc(domain)
+        d.arcs += [Arc(tb, ax2, j, arcrole="hypercube-dimension"), Arc(ax2, dm2, 1, arcrole="dimension-domain"),
+                   Arc(ax2, d.fresh_loc(domain), 2, arcrole="dimension-default")]
+        for k, mem in enumerate(members, 1):
+            d.arcs.append(Arc(dm2, d.loc(mem), k, arcrole="domain-member"))
     for k, prim in enumerate(h["primaries"], 1):
         d.arcs.append(Arc(li, d.loc(prim), k, arcrole="domain-member"))
     return d
