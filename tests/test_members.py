@@ -34,16 +34,17 @@ NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
 
 NOTE 9 - SEGMENT INFORMATION
 
-Revenues by reportable segment for the years ended December 31 (in thousands):
+Operating income (loss) by reportable segment for the years ended December 31 (in thousands):
 
                                               2010          2009
                                             --------      --------
-Revenues:
+Operating income (loss):
   Client                                     $ 3,000       $ 2,500
   Server and Tools                             2,100         1,900
-  Eliminations                                  (100)          (80)
+  Entertainment                                 (100)          (80)
+  Eliminations                                   (50)          (20)
                                             --------      --------
-    Total revenues                           $ 5,000       $ 4,320
+    Total operating income                   $ 4,950       $ 4,300
                                             ========      ========
 """
 
@@ -56,11 +57,23 @@ def _note(text, k=0):
     return f"Note {note.number} - {note.title} (Details)", st
 
 
-def _build(text, title=None):
+def _year(y):
+    from edgar2xbrl.model import Context, Period
+    return Context(Period(date(y, 12, 31), date(y, 1, 1)))
+
+
+def _build(text, title=None, reported=()):
+    """The note's facts, after the income statement reported `reported`: ((concept, year, value), ...)."""
+    from edgar2xbrl.model import Fact
     t, st = _note(text)
     b = Builder(load_catalog(2009), "acme", "x.txt")
+    for concept, year, value in reported:
+        b.add_fact(Fact(concept, _year(year), str(value), "USD", "-3"))
     b.build_statement(st, 200, "Note9", title or t, group="Disclosure")
     return b
+
+
+SALES = (("us-gaap:Revenues", 2010, 5000000), ("us-gaap:Revenues", 2009, 4300000))
 
 
 def _by_row(b):
@@ -74,8 +87,10 @@ def test_places_are_told_from_other_names():
     for place in ("U.S.", "United States", "Japan", "Other Countries", "Asia, other than China", "Europe (a)",
                   "Western Hemisphere, other than the United States", "Europe, Middle East and Africa", "Asia Pacific"):
         assert is_place(place), place
-    for name in ("YRI", "Client", "Power Macintosh", "Server and Tools", "Commercial Airplanes", "Corporate", ""):
+    for name in ("YRI", "Client", "Power Macintosh", "Server and Tools", "Commercial Airplanes", "Corporate", "",
+                 "Other"):
         assert not is_place(name), name
+    assert is_place("European operations") and is_place("U.S. operations") and is_place("Other international operations")
 
 
 def test_the_measure_is_what_every_column_header_says_besides_the_dates():
@@ -86,7 +101,7 @@ def test_the_measure_is_what_every_column_header_says_besides_the_dates():
 
 
 def test_areas_under_a_total_are_members_of_the_geographical_axis_with_the_totals_concept():
-    b = _build(AREAS)
+    b = _build(AREAS, reported=SALES)
     rows = _by_row(b)
     for area in ("United States", "Japan", "Europe"):
         facts = rows[area]
@@ -97,8 +112,10 @@ def test_areas_under_a_total_are_members_of_the_geographical_axis_with_the_total
     assert {f.context.dims[0][1] for f in rows["Europe"]} == {"srt:EuropeMember"}
     assert {f.context.dims[0][1] for f in rows["Japan"]} == {"acme:JapanMember"}
     assert {f.value for f in rows["Japan"]} == {"700000", "600000"}
-    total = rows["Total net sales"]
-    assert {f.concept for f in total} == {"us-gaap:Revenues"} and all(not f.context.dims for f in total)
+    # the total is the income statement's revenues, with no dimension: the same facts
+    total = [r for r in b.rows if r["row"] == "Total net sales"]
+    assert len(total) == 2 and {(r["concept"], r["status"]) for r in total} == {("us-gaap:Revenues", "duplicate")}
+    assert all(not r["dimensions"] for r in total)
     net = b.networks[-1]
     assert net.hypercube["axis"] == GEOGRAPHY.axis and "us-gaap:Revenues" in net.hypercube["primaries"]
     # the members' sum is no calculation (each in its own context) but is still checked as printed
@@ -108,15 +125,25 @@ def test_areas_under_a_total_are_members_of_the_geographical_axis_with_the_total
 
 
 def test_segments_keep_the_sign_they_are_printed_with_in_their_total():
-    b = _build(SEGMENT_ROWS)
+    b = _build(SEGMENT_ROWS, reported=(("us-gaap:OperatingIncomeLoss", 2010, 4950000),
+                                       ("us-gaap:OperatingIncomeLoss", 2009, 4300000)))
     rows = _by_row(b)
     assert {f.context.dims[0][0] for f in rows["Client"]} == {SEGMENTS.axis}
-    assert {f.concept for f in rows["Eliminations"]} == {"us-gaap:Revenues"}
-    assert sorted(f.value for f in rows["Eliminations"]) == ["-100000", "-80000"]  # revenue taken away
+    assert {f.concept for f in rows["Entertainment"]} == {"us-gaap:OperatingIncomeLoss"}
+    assert sorted(f.value for f in rows["Entertainment"]) == ["-100000", "-80000"]  # a segment's loss
+    # eliminations reconcile the segments to the company: no segment
+    assert rows["Eliminations"] and all(not f.context.dims for f in rows["Eliminations"])
+
+
+def test_a_total_no_statement_confirms_leaves_its_rows_as_they_were():
+    # a statement measure whose company-wide figure no statement reports: the total may be one group's (Ford's
+    # automotive operating income, beside financial services, with no company-wide figure printed)
+    b = _build(SEGMENT_ROWS)
+    assert not any(f.context.dims for f in b.facts.values())
 
 
 def test_rows_outside_a_segment_note_are_left_to_the_mapper():
-    b = _build(AREAS, title="Note 9 - Quarterly Results (Details)")
+    b = _build(AREAS, title="Note 9 - Quarterly Results (Details)", reported=SALES)
     assert not any(f.context.dims for f in b.facts.values())
     assert b.networks[-1].hypercube is None
 
@@ -124,7 +151,7 @@ def test_rows_outside_a_segment_note_are_left_to_the_mapper():
 def test_product_rows_are_members_of_the_product_axis():
     text = AREAS.replace("by geographic area", "by product").replace("United States", "Widgets      ") \
         .replace("Japan", "Gizmos").replace("Europe", "Gadgets")
-    b = _build(text)
+    b = _build(text, reported=SALES)
     rows = _by_row(b)
     assert {f.context.dims[0][0] for f in rows["Gizmos"]} == {PRODUCTS.axis}
 
@@ -254,3 +281,21 @@ def test_the_notes_end_where_the_supplementary_information_begins():
     # a note about supplementary information is a note
     text[8] = "Note 3 - Supplementary financial information"
     assert notes_zone(text, docs) == (3, len(text))
+
+
+def test_a_header_printed_again_inside_a_table_is_no_row_of_amounts():
+    from decimal import Decimal
+    from edgar2xbrl.model import Cell, Row
+    from edgar2xbrl.tag.members import is_years_row
+    years = [Cell("2005", Decimal(2005)), Cell("2004", Decimal(2004))]
+    assert is_years_row(Row("December 31, (in millions)", years, 10))
+    assert is_years_row(Row("Year ended December 31, (in millions)(a)", years, 10))
+    assert not is_years_row(Row("Net income", years, 10))  # (a figure that happens to look like a year)
+    assert not is_years_row(Row("December 31,", [Cell("2,005", Decimal(2005)), Cell("1,200", Decimal(1200))], 10))
+    # in a statement: listed as not tagged, never a fact
+    title, st = _note(AREAS)
+    st.tables[0].rows.insert(0, Row("December 31,", [Cell("2010", Decimal(2010)), Cell("2009", Decimal(2009))], 5))
+    b = Builder(load_catalog(2009), "acme", "x.txt")
+    b.build_statement(st, 200, "Note9", title, group="Disclosure")
+    assert not any(f.row_label == "December 31," for f in b.facts.values())
+    assert [u.value for u in b.untagged if u.row == "December 31,"] == ["2010", "2009"]

@@ -13,7 +13,7 @@ from edgar2xbrl.tag.catalog import Catalog, never_negative
 from edgar2xbrl.tag.labels import WEAK, camel, not_money, tokens
 from edgar2xbrl.tag.mapper import DEDUCTED, THRESHOLD, Line, build_lines, column_period, core_label, decide_signs, extension_name, line_period_type, map_lines, neighbour_period
 from edgar2xbrl.model import Concept, Context, Fact, Period, Statement
-from edgar2xbrl.tag.members import Axis, Run, add_member, member_name, member_runs, open_hypercube
+from edgar2xbrl.tag.members import Axis, Run, add_member, is_years_row, member_name, member_runs, open_hypercube
 from edgar2xbrl.check.rules import FUTURE_DAYS
 
 if TYPE_CHECKING:
@@ -170,6 +170,12 @@ class Builder:
         rows = st.rows
         subtotals = find_subtotals(rows)
         lines = build_lines(st, subtotals)
+        for ln in lines:
+            if not ln.header and is_years_row(ln.row):
+                ln.header = True  # the table's header printed again: its figures are years, not amounts
+                self.untagged.extend(Untagged(f"{self.path}:{c.line or ln.row.line}", title, ln.row.label, c.text,
+                                              "a line of years over the columns (the table's header printed "
+                                              "again), not amounts") for c in ln.row.cells if c is not None)
         dims_of: dict[int, tuple[tuple[str, str], ...]] = {}
         # a note's title frames its rows ("Federal" in "Income Taxes"); a statement's title says nothing of a row
         around = re.sub(r"^Note\s+\S+\s+-\s+|\(Details\)$", "", title).strip() if group == "Disclosure" else ""
@@ -276,10 +282,13 @@ class Builder:
         return "same" if seen and not missing else "unknown"
 
     def _whole_of(self, total: Line, measure: Concept, st: Statement) -> bool:
-        """The total may be the company's figure of the measure: none reported yet differs from it. A total that
-        differs is one group's (Ford's automotive revenues under "Automotive", beside financial services): its rows
-        are members of two axes at once, a layout not read here."""
-        return self._compare(total, measure, st) != "differs"
+        """The total is the company's figure of the measure: the statements report the same figures, or, for a
+        measure no statement places (long-lived assets), none differs. A total that differs, or that a statement
+        measure lacks, may be one group's (Ford's automotive operating income under "Automotive", beside
+        financial services, where Ford prints no company-wide figure): its rows are members of two axes at once, a
+        layout not read here."""
+        found = self._compare(total, measure, st)
+        return found == "same" or (found == "unknown" and not {"is", "bs", "cf"} & set(measure.statements))
 
     def _member(self, axis: "Axis", name: str) -> str:
         """The axis's standard member of that name (srt's "Europe"), else the filer's own."""

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from edgar2xbrl.model import Column, Statement
+from edgar2xbrl.model import Column, Row, Statement
 from edgar2xbrl.tag.catalog import Catalog, Concept
 from edgar2xbrl.tag.mapper import Line, candidates, core_label, score_concept
 
@@ -121,6 +121,10 @@ _NOT_A_NAME = re.compile(r"^\s*(total|less|net|add|deduct|plus|minus|balance|beg
 # the whole company, not a member of it
 _WHOLE = re.compile(r"^\s*(consolidated|total|totals|combined|company[\s-]?wide|all\s+segments)\b", re.I)
 _BARE_TOTAL = re.compile(r"^\W*(?:(?:total|totals|consolidated|combined|sum)\b\W*)?$", re.I)
+# rows that reconcile the segments' figures to the company's are no segments (a filer puts them on another axis,
+# srt:ConsolidationItemsAxis): they stay as they were
+_RECONCILING = re.compile(r"\b(eliminat\w*|reconcil\w*|adjustments?|unallocated|corporate|differences?|"
+                          r"intersegment|inter-segment|intercompany)\b", re.I)
 # words of a line item, not of a name ("Unallocated expense", "Share-based plans expense" reconcile the segments'
 # total to the company's: they are amounts of their own)
 _MEASURE_WORDS = re.compile(r"\b(expenses?|costs?|income|revenues?|sales|tax(es)?|gains?|loss(es)?|charges?|"
@@ -138,8 +142,7 @@ emea|caribbean|western hemisphere|eastern hemisphere|scandinavia|nordic countrie
 international|u.s.|us|usa|u.s.a.|united states|u.k.|uk|england|non-u.s.|rest of world|rest of the world|
 europe, middle east and africa|other countries|other foreign countries|other international|
 outside the united states|outside the u.s.|the americas|greater china""".replace("\n", "").split("|"))
-_NEUTRAL = frozenset({"other", "all other", "corporate", "eliminations", "intersegment eliminations", "unallocated",
-                      "other regions", "other areas"})
+_NEUTRAL = frozenset({"other regions", "other areas"})
 _FOOTNOTE = re.compile(r"\((?:[a-z]|\d{1,2}|[ivx]+)\)", re.I)
 _PARTS = re.compile(r",|/|&|\band\b|\bother\s+than\b|\bexcluding\b|\bincluding\b|\bexcept\b", re.I)
 
@@ -164,7 +167,9 @@ def name_of(label: str) -> str:
 
 def is_place(label: str) -> bool:
     """The label names a country or an area of the world ("Asia, other than China", "Other countries")."""
-    low = name_of(label).lower()
+    low = re.sub(r"\s+(operations|region|area)$", "", name_of(label).lower())
+    low = {"european": "europe", "asian": "asia", "african": "africa", "canadian": "canada",
+           "japanese": "japan", "latin american": "latin america", "north american": "north america"}.get(low, low)
     if not low:
         return False
     if low in _AREAS or low in _countries():
@@ -195,7 +200,8 @@ def _is_group(ln: Line) -> bool:
         return False
     name = member_name(ln.row.label)
     return bool(name) and len(name.split()) <= _MAX_WORDS and not _NOT_A_NAME.search(name) \
-        and not _WHOLE.match(name) and (not _MEASURE_WORDS.search(name) or is_place(name))
+        and not _WHOLE.match(name) and not _RECONCILING.search(name) \
+        and (not _MEASURE_WORDS.search(name) or is_place(name))
 
 
 def _is_name(ln: Line, read: bool = False) -> bool:
@@ -205,7 +211,7 @@ def _is_name(ln: Line, read: bool = False) -> bool:
     unread = ln.concept is None or (read and not ln.concept.extension and ln.score < 0.95)
     return (unread and not ln.header and ln.kind == "monetary" and bool(label)
             and len(label.split()) <= _MAX_WORDS and not _NOT_A_NAME.search(label) and not _WHOLE.match(label)
-            and (not _MEASURE_WORDS.search(label) or is_place(label)))
+            and not _RECONCILING.search(label) and (not _MEASURE_WORDS.search(label) or is_place(label)))
 
 
 _DATE_WORDS = re.compile(r"\b(" + "|".join(calendar.month_name[1:] + calendar.month_abbr[1:]) + r")\b\.?|"
@@ -228,6 +234,14 @@ def own_heading(title: str) -> str:
         if header_measure([Column(0, line, 0)]):
             return line
     return ""
+
+
+def is_years_row(row: Row) -> bool:
+    """A header printed again inside a table: "December 31, (in millions)" over 2005 2004 2003. Its figures are
+    years, not amounts."""
+    cells = [c for c in row.cells if c is not None]
+    return bool(cells) and all(re.fullmatch(r"\s*(19|20)\d\d\s*", c.text) for c in cells) \
+        and not header_measure([Column(0, row.label, 0)])
 
 
 def measure_for(text: str, st: Statement, catalog: Catalog) -> tuple[Concept, float] | None:
@@ -272,10 +286,7 @@ def member_runs(lines: list[Line], st: Statement, catalog: Catalog, title: str,
     taken: set[int] = set()
 
     def years_row(ln: Line) -> bool:
-        """A header printed again inside a table ("December 31," over 2003 2002 2001)."""
-        cells = [c for c in ln.row.cells if c is not None]
-        return bool(cells) and all(re.fullmatch(r"\s*(19|20)\d\d\s*", c.text) for c in cells) \
-            and not header_measure([Column(0, ln.row.label, 0)])
+        return is_years_row(ln.row)
 
     def caption_above(i: int) -> str:
         j = i - 1
