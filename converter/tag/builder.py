@@ -98,15 +98,20 @@ class Builder:
     def new_extension(self, label: str, kind: str, period: str, balance: str = "", abstract: bool = False,
                       suffix: str = "", type_: str | None = None) -> Concept:
         names, next_of = self._names(), self.__dict__.setdefault("_next_of", {})
+        if suffix == "Member":
+            # a member lives in the filer's namespace beside the standard ones: only the filer's own names are taken
+            # (Apple's Americas segment is apple:AmericasMember, whatever srt calls its own region)
+            names = {c.name for c in self.extensions.values()}
         name = extension_name(label, kind, names, next_of) if not suffix else \
-            self._unique(camel(label) + suffix, names, next_of)
+            self._unique(camel(label) + suffix, names, next_of if suffix != "Member" else None)
         c = Concept(prefix=self.prefix, name=name, type=type_ or ("string" if abstract else kind),
                     substitution="item", period=period, balance=balance if kind == "monetary" and not abstract else "",
                     abstract=abstract, label=" ".join(label.split()) or name, statements=(), aliases=(),
                     extension=True)
         self.extensions[c.qname] = c
-        names.add(c.name)
-        self._taken = (len(self.extensions), names)
+        if suffix != "Member":  # (the filer's own names alone are no cache of every name taken)
+            names.add(c.name)
+            self._taken = (len(self.extensions), names)
         return c
 
     def _names(self) -> set[str]:
