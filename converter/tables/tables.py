@@ -1,6 +1,7 @@
 """Finding tables in a filing's text: inside <TABLE> markup, and from the layout where there is none."""
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -93,9 +94,17 @@ def find_tables(lines: list[str], docs: list[Document], path: str = "") -> list[
                     i = j + 1
                     continue
                 covered.update(range(i, j + 1))
-                t = _markup_table(lines, i, j, doc.start)
-                if t is not None:
-                    tables.append(t)
+                # statements printed one under the other in one <TABLE>, each under its own line of years (a
+                # parent company's income statement, balance sheet and cash flows): a table each, with its columns
+                starts = [i] + _years_splits(lines, i + 1, j)
+                floor = doc.start
+                for k, a in enumerate(starts):
+                    last = k == len(starts) - 1
+                    end = j if last else _part_end(lines, a, starts[k + 1])
+                    t = _markup_table(lines, a, end, floor, closed=last)
+                    floor = end  # the next part's heading: the caption lines after this part's last row
+                    if t is not None:
+                        tables.append(t)
                 i = j + 1
             else:
                 i += 1
@@ -132,6 +141,44 @@ def _prose_run(lines: list[str], start: int, end: int) -> int | None:
         elif s:
             run = 0
     return None
+
+
+_MONTHS = "|".join(calendar.month_name[1:] + calendar.month_abbr[1:])
+# the words a line of years may carry before them: "December 31, (in millions)", "Year ended December 31,"
+_DATE_LABEL = re.compile(r"(\s|[(),.:]|\d|\b(" + _MONTHS + r"|years?|ended|ending|fiscal|as\s+of|at|in|"
+                         r"thousands|millions|billions|dollars|except|per|share|data|amounts|unaudited)\b|\([a-z]\))*",
+                         re.I)
+
+
+def _dated_years_header(line: str) -> bool:
+    """A line of years, alone or after words of dates and scale only ("December 31, (in millions)  2005  2004")."""
+    if _years_header(line):
+        return True
+    sp = split_line(line)
+    label = line[:min((c[0] for c in sp.cells), default=0)]
+    return is_year_line(sp, allow_label=True) and bool(_DATE_LABEL.fullmatch(label)) and \
+        sum(1 for (_, _, c) in sp.cells if c.value is not None and c.value >= 1900) >= 2
+
+
+def _years_splits(lines: list[str], start: int, stop: int) -> list[int]:
+    """Lines inside [start, stop) of a line of years under two or more rows of amounts: each starts a table."""
+    out, numeric = [], 0
+    for k in range(start, stop):
+        if numeric >= 2 and _dated_years_header(lines[k]):
+            out.append(k)
+            numeric = 0
+        elif _is_numeric_row(lines[k]):
+            numeric += 1
+    return out
+
+
+def _part_end(lines: list[str], start: int, years: int) -> int:
+    """Where the part of a table that ends above the line of years `years` stops: after its last row of amounts
+    (the caption lines between belong to the next part's heading)."""
+    k = years - 1
+    while k > start and not _is_numeric_row(lines[k]) and not is_rule(lines[k]):
+        k -= 1
+    return k + 1
 
 
 def _markup_table(lines: list[str], open_i: int, close_i: int, floor: int, closed: bool = True) -> Table | None:
@@ -196,7 +243,7 @@ def _layout_tables(lines: list[str], doc: Document, covered: set[int]) -> list[T
                     break
             elif is_rule(line):
                 blanks = 0
-            elif numeric_rows >= 2 and _years_header(line):
+            elif numeric_rows >= 2 and _dated_years_header(line):
                 # "2008   2007   2006" under rows of amounts: the next table's own column headings (tables printed
                 # one under the other, each with its years where they fall); it starts its own table
                 break
