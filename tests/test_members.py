@@ -299,3 +299,20 @@ def test_a_header_printed_again_inside_a_table_is_no_row_of_amounts():
     b.build_statement(st, 200, "Note9", title, group="Disclosure")
     assert not any(f.row_label == "December 31," for f in b.facts.values())
     assert [u.value for u in b.untagged if u.row == "December 31,"] == ["2010", "2009"]
+
+
+def test_a_measure_is_named_by_kept_wordings_and_by_wordings_of_no_part():
+    from edgar2xbrl.model import Statement
+    from edgar2xbrl.tag.mapper import score_concept
+    from edgar2xbrl.tag.members import measure_for
+    cat = load_catalog(2009)
+    st = Statement("note", "Note 9", [], 3)
+    assert measure_for("Total long-lived assets", st, cat)[0].qname == "us-gaap:NoncurrentAssets"
+    assert measure_for("Sales and other operating revenues", st, cat)[0].qname == "us-gaap:Revenues"
+    # "depreciation and amortization" is a wording of a deferred tax liability, a part of the deferred taxes: as a
+    # measure alone it is the expense
+    assert measure_for("Depreciation and Amortization", st, cat)[0].qname == "us-gaap:DepreciationDepletionAndAmortization"
+    # long-lived assets is no name for every non-current asset (Apple's "Other non-current assets")
+    other = cat.concepts["us-gaap:OtherAssetsNoncurrent"]
+    assert score_concept("Other non-current assets", "", other) > \
+        score_concept("Other non-current assets", "", cat.concepts["us-gaap:NoncurrentAssets"])

@@ -253,9 +253,9 @@ def measure_for(text: str, st: Statement, catalog: Catalog) -> tuple[Concept, fl
     best: tuple[float, str] = (0.0, "")
     for period in ("duration", "instant"):
         for c in candidates(catalog, st, "monetary", period):
-            # a wording kept for a concept of one note only (taxonomy/wordings.csv: "Depreciation and amortization"
-            # as a deferred tax liability) names nothing in a segment table
-            if c.qname in near and not c.abstract and (c.kept or not c.aliases):
+            # a wording of a part of an official total (taxonomy/wordings.csv: "Depreciation and amortization" as
+            # the deferred tax liability on property) names it only under that total, never as a measure alone
+            if c.qname in near and not c.abstract and (c.kept or not c.aliases or not c.parents):
                 s = score_concept(label, "", c)
                 if (s, c.qname) > best:
                     best = (s, c.qname)
