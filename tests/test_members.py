@@ -262,6 +262,10 @@ def test_the_parent_companys_own_statements_are_in_the_parent_company_members_co
     assert {f.concept for f in parent.values()} == {"us-gaap:NetIncomeLoss"}
     assert {f.context.dims for f in parent.values()} == {((PARENT_AXIS.axis, PARENT_MEMBER),)}
     assert parent[year.period].value == "2800000"
+    # a total is made before the rows it adds up: "Total income" is income (from the net income it adds into), and
+    # "Dividends from bank subsidiary" under it too, not a debit guessed from its first word that turned both
+    for row, value in (("Total income", "3200000"), ("Dividends from bank subsidiary", "3000000")):
+        assert {f.value for f in rows[row] if f.context.period == year.period} == {value}, row
     assert b.value_of("us-gaap:NetIncomeLoss", year, "USD").value == "5100000"  # untouched
 
 

@@ -197,7 +197,13 @@ class Builder:
         self._resolve_conflicts(plain, st)
         # a cash-flow subtotal's extension has no balance of its own: made first, the rows under it take their
         # balance from it rather than a guess (AIG's "Total adjustments" over its reserves)
-        extend_order = sorted(lines, key=lambda x: not x.children) if st.kind == "cash_flow" else lines
+        # elsewhere, under an official total, a subtotal is made before the rows it adds up, which take their
+        # balance from it: made after them, it took theirs, guessed from their words (JPM's parent-company
+        # "Dividends from subsidiaries", a debit by its first word, turned "Total income" and the income under it
+        # negative under the net income). A tree with no official total keeps the rows first: its top takes their
+        # balance (Ford's "Net property" from its land and buildings)
+        extend_order = sorted(lines, key=lambda x: not x.children) if st.kind == "cash_flow" else \
+            sorted(lines, key=lambda x: (0, _depth(x, lines)) if _official_above(x, lines) else (1, 0))
         for _ in range(4):
             for ln in extend_order:
                 if not ln.header and ln.concept is None:
@@ -621,6 +627,26 @@ class Builder:
                         "this sum would need it so: checked here, not in the calculation link" if cut else
                         "rolls a balance forward across instants: checked here, not in the calculation link"),
                     ))
+
+
+def _official_above(ln: Line, lines: list[Line]) -> bool:
+    """Some total the line sits under has a US-GAAP concept."""
+    up, seen = ln.parent, set()
+    while up is not None and up not in seen:
+        seen.add(up)
+        if lines[up].concept is not None and not lines[up].concept.extension:
+            return True
+        up = lines[up].parent
+    return False
+
+
+def _depth(ln: Line, lines: list[Line]) -> int:
+    """How many totals the line sits under."""
+    d, up, seen = 0, ln.parent, set()
+    while up is not None and up not in seen:
+        seen.add(up)
+        d, up = d + 1, lines[up].parent
+    return d
 
 
 def _member_signs(lines: list[Line], runs: "list[Run]") -> None:
