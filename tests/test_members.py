@@ -320,3 +320,23 @@ def test_a_measure_is_named_by_kept_wordings_and_by_wordings_of_no_part():
     other = cat.concepts["us-gaap:OtherAssetsNoncurrent"]
     assert score_concept("Other non-current assets", "", other) > \
         score_concept("Other non-current assets", "", cat.concepts["us-gaap:NoncurrentAssets"])
+
+
+def test_a_place_the_mapper_read_as_a_concept_is_a_name_among_places():
+    # Microsoft's "U.S. operations", read as operating cash flow (0.5), beside its European operations
+    from edgar2xbrl.tables.arithmetic import find_subtotals
+    from edgar2xbrl.tag.mapper import build_lines, map_lines
+    from edgar2xbrl.tag.members import member_runs
+    text = AREAS.replace("United States                    ", "U.S. operations                  ").replace(
+        "  Europe                                       1,300         1,200\n",
+        "  Europe                                       1,300         1,200\n"
+        "  Eliminations                                  (100)         (100)\n").replace(
+        "$ 5,000       $ 4,300", "$ 4,900       $ 4,200")
+    title, st = _note(text)
+    cat = load_catalog(2009)
+    lines = build_lines(st, find_subtotals(st.rows))
+    map_lines(lines, st, cat)
+    us = next(ln for ln in lines if ln.row.label.strip() == "U.S. operations")
+    us.concept, us.score = cat.concepts["us-gaap:NetCashProvidedByUsedInOperatingActivities"], 0.5
+    runs = member_runs(lines, st, cat, title, lambda total, concept: True)
+    assert len(runs) == 1 and runs[0].axis == GEOGRAPHY and us.index in runs[0].rows

@@ -310,6 +310,11 @@ def member_runs(lines: list[Line], st: Statement, catalog: Catalog, title: str,
         stays as it is, its names are members."""
         kids = [k for k, _ in p.children]
         names = [k for k in kids if _is_name(lines[k]) or _is_group(lines[k])]
+        # a place among places is a name whatever the mapper made of it (Microsoft's "U.S. operations", read as
+        # operating cash flow, beside its European and other international operations)
+        if names and all(is_place(lines[k].row.label) for k in names):
+            names += [k for k in kids if k not in names and is_place(lines[k].row.label)
+                      and _is_name(lines[k], read=True)]
         if len(names) * 2 > len(kids):
             names += [k for k in kids if k not in names and _is_name(lines[k], read=True)
                       and lines[k].concept.name != measure.name
