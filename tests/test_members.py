@@ -235,11 +235,12 @@ Parent company - statements of income (in thousands):
                                             --------      --------
 Dividends from bank subsidiary               $ 3,000       $ 2,500
 Interest income                                  200           150
+Securities gains (losses), net                   (20)           10
                                             --------      --------
-  Total income                                 3,200         2,650
+  Total income                                 3,180         2,660
 Interest expense                                 400           350
                                             --------      --------
-Net income                                   $ 2,800       $ 2,300
+Net income                                   $ 2,780       $ 2,310
                                             ========      ========
 """
 
@@ -261,10 +262,10 @@ def test_the_parent_companys_own_statements_are_in_the_parent_company_members_co
     parent = {f.context.period: f for f in rows["Net income"] if f.context.dims}
     assert {f.concept for f in parent.values()} == {"us-gaap:NetIncomeLoss"}
     assert {f.context.dims for f in parent.values()} == {((PARENT_AXIS.axis, PARENT_MEMBER),)}
-    assert parent[year.period].value == "2800000"
+    assert parent[year.period].value == "2780000"
     # a total is made before the rows it adds up: "Total income" is income (from the net income it adds into), and
     # "Dividends from bank subsidiary" under it too, not a debit guessed from its first word that turned both
-    for row, value in (("Total income", "3200000"), ("Dividends from bank subsidiary", "3000000")):
+    for row, value in (("Total income", "3180000"), ("Dividends from bank subsidiary", "3000000")):
         assert {f.value for f in rows[row] if f.context.period == year.period} == {value}, row
     assert b.value_of("us-gaap:NetIncomeLoss", year, "USD").value == "5100000"  # untouched
 
@@ -340,3 +341,29 @@ def test_a_place_the_mapper_read_as_a_concept_is_a_name_among_places():
     us.concept, us.score = cat.concepts["us-gaap:NetCashProvidedByUsedInOperatingActivities"], 0.5
     runs = member_runs(lines, st, cat, title, lambda total, concept: True)
     assert len(runs) == 1 and runs[0].axis == GEOGRAPHY and us.index in runs[0].rows
+
+
+BOTH_WAYS = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 5 - OTHER INCOME
+
+Other income for the years ended December 31 (in thousands):
+
+                                              2010          2009          2008
+                                            --------      --------      --------
+Royalty income                               $ 1,000       $   900       $   800
+Remeasurement items                              (32)          (78)           80
+                                            --------      --------      --------
+  Total other income                         $   968       $   822       $   880
+                                            ========      ========      ========
+"""
+
+
+def test_a_row_printed_with_both_signs_keeps_them_under_its_total():
+    # mostly negative, but a gain one year: its extension's balance is its total's, not turned by the majority
+    b = _build(BOTH_WAYS)
+    rows = _by_row(b)
+    assert {f.context.period.end.year: f.value for f in rows["Remeasurement items"]} == \
+        {2010: "-32000", 2009: "-78000", 2008: "80000"}

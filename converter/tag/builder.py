@@ -427,7 +427,9 @@ class Builder:
             elif ln.parent is not None and lines[ln.parent].concept is not None:
                 parent = lines[ln.parent].concept
                 s = next(s for k, s in lines[ln.parent].children if k == ln.index)
-                w = s * (-1 if negative else 1)
+                # a row printed with both signs keeps them (Boeing's state taxes (32), (78), 80 are a cost that
+                # went both ways); one printed negative throughout is taken away from its total
+                w = s * (-1 if negative and not both else 1)
                 if parent.balance:
                     balance = parent.balance if w == 1 else ("credit" if parent.balance == "debit" else "debit")
                 else:
