@@ -367,3 +367,17 @@ def test_a_row_printed_with_both_signs_keeps_them_under_its_total():
     rows = _by_row(b)
     assert {f.context.period.end.year: f.value for f in rows["Remeasurement items"]} == \
         {2010: "-32000", 2009: "-78000", 2008: "80000"}
+
+
+def test_a_long_term_row_never_takes_a_concept_of_the_current_part():
+    # Microsoft's "Long-term unearned revenue" was ContractWithCustomerLiabilityCurrent
+    from edgar2xbrl.tag.mapper import score_concept
+    cat = load_catalog(2009)
+    current = [c for c in cat.concepts.values() if c.name in ("ContractWithCustomerLiabilityCurrent",
+                                                                "DeferredRevenueCurrent")]
+    assert current
+    for c in current:
+        assert score_concept("Long-term unearned revenue", "", c) == 0.0, c.name
+        assert score_concept("Unearned revenue", "", c) > 0.0, c.name
+    debt = cat.concepts["us-gaap:LongTermDebtCurrent"]
+    assert score_concept("Current portion of long-term debt", "", debt) > 0.5

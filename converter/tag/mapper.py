@@ -228,10 +228,24 @@ def _direction(low: str) -> tuple[bool, bool]:
     return bool(_UP.search(low)), bool(_DOWN.search(low))
 
 
+_LONG_TERM = re.compile(r"\blong[\s-]term\b|\bnon-?\s?current\b")
+_CURRENT_WORD = re.compile(r"(?<!non)(?<!non-)(?<!non )\bcurrent\b|\bdue\s+within\b|\bshort[\s-]term\b")
+_CURRENT_NAME = re.compile(r"(?<!Non)Current(?!ly)")
+
+
+@lru_cache(maxsize=32768)
+def _long_term_only(low: str) -> bool:
+    return bool(_LONG_TERM.search(low)) and not _CURRENT_WORD.search(low)
+
+
 def _against(low: str, name: str) -> bool:
     """A row that says only one way ("Decreases related to prior year tax positions") against a concept named
     only the other way (…IncreasesResultingFrom…): the words match, the direction does not. (The label words
-    make increase and decrease one word, for the IncreaseDecrease concepts that go either way.)"""
+    make increase and decrease one word, for the IncreaseDecrease concepts that go either way.) Likewise a row
+    that says long-term and nothing current ("Long-term unearned revenue") against a concept of the current part
+    (…LiabilityCurrent)."""
+    if _long_term_only(low) and _CURRENT_NAME.search(name) and "Noncurrent" not in name:
+        return True
     up, down = _direction(low)
     if up == down:
         return False
