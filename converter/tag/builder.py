@@ -248,7 +248,8 @@ class Builder:
     def _member_runs(self, lines: list[Line], st: Statement, title: str,
                      dims_of: dict[int, tuple[tuple[str, str], ...]], breakdown) -> "list[Run]":
         """Rows that name members (segments, areas, products) under the measure they divide take the measure's
-        concept in a member's context (`members`); the runs kept, all of one axis (a network has one)."""
+        concept in a member's context (`members`); the runs kept, those of the axis most rows are members of first
+        (the network's table opens with it; the others are added to the same table)."""
         reported = lambda total, concept: self._compare(total, concept, st) == "same"  # noqa: E731
         runs = [r for r in member_runs(lines, st, self.catalog, title, reported) if not set(r.rows) & set(dims_of)]
         if breakdown is not None and breakdown.axis.axis != "us-gaap:StatementBusinessSegmentsAxis":
