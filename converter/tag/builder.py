@@ -304,10 +304,18 @@ class Builder:
 
     def _member(self, axis: "Axis", name: str) -> str:
         """The axis's standard member of that name (srt's "Europe"), else the filer's own."""
-        low = name.lower()
-        for c in self.catalog.concepts.values():
-            if c.axis == axis.axis.split(":", 1)[1] and c.type == "domain" and low in c.aliases:
-                return c.qname
+        # (an index of the catalog's members by axis and wording, made once: a segment note asks for each row)
+        index = self.catalog.__dict__.get("_members_by_wording")
+        if index is None:
+            index = {}
+            for c in self.catalog.concepts.values():
+                if c.type == "domain" and c.axis:
+                    for alias in c.aliases:
+                        index.setdefault((c.axis, alias), c.qname)
+            self.catalog.__dict__["_members_by_wording"] = index
+        found = index.get((axis.axis.split(":", 1)[1], name.lower()))
+        if found is not None:
+            return found
         return (self.extensions.get(f"{self.prefix}:{camel(name)}Member") or
                 self.new_extension(name, "domain", "duration", abstract=True, suffix="Member", type_="domain")).qname
 
