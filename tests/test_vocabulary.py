@@ -1519,3 +1519,132 @@ def test_rows_under_a_caption_naming_a_measure_are_that_measure_not_the_lines_th
     small = [(f.row_label.strip(), f.concept) for f in b.facts.values() if Decimal(f.value) in (23000000, 31000000)]
     assert small and all(c.startswith("acme:") for _, c in small), small
     assert any(f.concept == "us-gaap:MarketingExpense" and Decimal(f.value) == 300000000 for f in b.facts.values())
+
+
+OTHER_NONCURRENT_NOTE = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 3 - OTHER NON-CURRENT ASSETS
+
+Other non-current assets at December 31 (in thousands):
+
+                                              2010          2009
+                                            --------      --------
+  Deferred tax assets                         $  120        $  100
+  Other non-current assets                       380           300
+                                            --------      --------
+  Total other non-current assets              $  500        $  400
+"""
+
+
+def test_a_note_total_takes_the_statement_concept_a_row_under_it_took_first_by_its_words():
+    # "Other current assets" in the note is a part of the balance sheet's other current assets: the note's total
+    # holds the statement's figure and concept, and the part takes an extension rather than the total's concept
+    period_end = date(2010, 12, 31)
+    b = Builder(load_catalog(era_of(period_end)), "acme", "x.txt")
+    bs = _statement(BALANCE_AND_OTHER.replace("Prepaid expenses and other current assets", "Other current assets                     "))
+    b.build_statement(bs, 1, "BalanceSheet", bs.title)
+    note, st = _statement(OTHER_ASSETS_NOTE.replace("  Deposits            ", "  Deferred taxes      ").replace(
+        "  Other               ", "  Other current assets"), period_end=period_end, note=True)
+    b.build_statement(st, 2, "Note3", "Note 3 - OTHER CURRENT ASSETS (Details)", group="Disclosure")
+    got = {(r["row"], r["concept"], r["status"]) for r in b.rows if r["statement"].startswith("Note")}
+    total = {(c, s) for row, c, s in got if row == "Total other current assets"}
+    assert total == {("us-gaap:OtherAssetsCurrent", "duplicate")}, got
+    part = {c for row, c, s in got if row == "Other current assets"}
+    assert len(part) == 1 and part.pop().startswith("acme:"), got
+    assert not any(s == "conflict" for _, _, s in got), got
+    # the same where the total has no concept of its own to trade (nothing but the part's concept fits its words)
+    b = Builder(load_catalog(era_of(period_end)), "acme", "x.txt")
+    bs = _statement(BALANCE_AND_OTHER.replace("Goodwill and other purchased intangibles, net",
+                                              "Other non-current assets                     "))
+    b.build_statement(bs, 1, "BalanceSheet", bs.title)
+    note, st = _statement(OTHER_NONCURRENT_NOTE, period_end=period_end, note=True)
+    b.build_statement(st, 2, "Note3", "Note 3 - OTHER NON-CURRENT ASSETS (Details)", group="Disclosure")
+    got = {(r["row"], r["concept"], r["status"]) for r in b.rows if r["statement"].startswith("Note")}
+    total = {(c, s) for row, c, s in got if row == "Total other non-current assets"}
+    assert total == {("us-gaap:OtherAssetsNoncurrent", "duplicate")}, got
+    assert not any(s == "conflict" for _, _, s in got), got
+
+
+def test_other_tells_the_rest_of_a_class_from_the_class():
+    from edgar2xbrl.tag.mapper import score_concept
+    cat = load_catalog(era_of(date(2010, 12, 31)))
+    cur, other = cat.concepts["us-gaap:LiabilitiesCurrent"], cat.concepts["us-gaap:OtherLiabilitiesCurrent"]
+    # the label words weigh "other" lightly: without the rule the two tie and the total of the class wins
+    assert score_concept("Total other current liabilities", "", other) > \
+        score_concept("Total other current liabilities", "", cur)
+    assert score_concept("Total current liabilities", "", cur) > \
+        score_concept("Total current liabilities", "", other)
+    # "X and other" adds odds and ends to X: it is no rest of a class
+    prepaid = cat.concepts["us-gaap:PrepaidExpenseAndOtherAssetsCurrent"]
+    assert score_concept("Prepaid expenses and other", "", prepaid) >= \
+        score_concept("Prepaid expenses", "", prepaid) * 0.9
+    # a loan class named "Real estate" is not foreclosed property (OtherRealEstate, known by its name alone)
+    ore = cat.concepts.get("us-gaap:OtherRealEstate")
+    if ore is not None:
+        assert score_concept("Real estate", "Loans", ore, "Loans") < score_concept("Other real estate", "", ore)
+
+
+NOTE_OVER_PAGES = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 8. Commitments
+
+The Company leases certain facilities and equipment under operating
+leases that expire at various dates. Rent expense was not material in
+any of the years presented.
+
+NOTE 9. Segment Information
+
+Sales by geographic area (in millions):
+
+                                              1993        1992        1991
+                                             -------    --------    ------
+  United States                             $ 14,102    $ 12,514    $ 13,182
+  Europe                                       1,673       2,051       1,847
+                                            --------    --------    --------
+    Total                                   $ 15,775    $ 14,565    $ 15,029
+                                            ========    ========    ========
+- - - - - -
+*Excludes Jaguar
+Certain amounts for 1992 and 1991 have been reclassified to conform
+with presentations adopted in 1993.
+
+                             FS-25
+<PAGE>
+NOTE 9. Segment Information (Continued)
+- ----------------------------------------
+
+Financial Services
+- ------------------
+Income before income taxes
+                                              1993        1992        1991
+                                             -------    --------    ------
+  United States                             $  2,311    $  1,452    $  1,163
+  Europe                                         285         266         184
+                                            --------    --------    --------
+    Total                                   $  2,596    $  1,718    $  1,347
+                                            ========    ========    ========
+"""
+
+
+def test_a_note_table_on_the_next_page_keeps_the_scale_printed_over_the_note():
+    lines = NOTE_OVER_PAGES.splitlines()
+    docs = [Document(type="", start=0, end=len(lines))]
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(1993, 12, 31))
+    scales = [st.scale for _, st in lay.note_tables]
+    assert scales == [6, 6], scales
+    # a table whose columns differ from the one that ended the last page is not a continuation (a count of
+    # people, an option price): it keeps its figures as printed
+    other = NOTE_OVER_PAGES[:NOTE_OVER_PAGES.index("Income before income taxes")] + """Employees (number)
+                                              1993        1992
+                                             -------    --------
+  United States                               14,102      12,514
+  Europe                                       1,673       2,051
+"""
+    lines = other.splitlines()
+    docs = [Document(type="", start=0, end=len(lines))]
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(1993, 12, 31))
+    assert [st.scale for _, st in lay.note_tables] == [6, 0], [st.scale for _, st in lay.note_tables]

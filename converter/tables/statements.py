@@ -414,8 +414,9 @@ def locate(lines: list[str], tables: list[Table], docs: list[Document], form: st
                 skipped.append((t, "table in the notes heading, before the first note"))
                 continue
             scale = _scale_near(lines, t, zone[0])
-            if scale is None and note.tables and note_tables and note_tables[-1][0] is note and \
-                    _gap(lines, note.tables[-1].end_line, t.start_line) <= 8:
+            if scale is None and note.tables and note_tables and note_tables[-1][0] is note and (
+                    _gap(lines, note.tables[-1].end_line, t.start_line) <= 8 or
+                    _next_page_same_columns(lines, note.tables[-1], t)):
                 # the note's table goes on over a page break under its years printed again: the scale printed
                 # over its first part
                 scale = note_tables[-1][1].scale if note_tables[-1][1].scale else None
@@ -527,6 +528,24 @@ def notes_before(notes: list[Note], t: Table) -> bool:
 def _gap(lines: list[str], end_line: int, start_line: int) -> int:
     """Non-blank lines between two tables (page breaks and running headers count too)."""
     return sum(1 for k in range(end_line, max(end_line, start_line - 1)) if lines[k].strip())
+
+
+_FURNITURE = re.compile(r"^\s*(<PAGE>|[-_=\s]+|[A-Z]{0,3}-?\s*\d{1,3}|-\s*\d{1,3}\s*-)\s*$", re.I)
+_CONTINUED = re.compile(r"\(?continued\)?:?\s*$", re.I)
+
+
+def _next_page_same_columns(lines: list[str], prev: Table, t: Table) -> bool:
+    """A note table on the next page (under the note's heading printed again, "(Continued)") with the columns of
+    the table that ended the last page: the note's tables go on in the scale printed once on its first page. Page
+    furniture (page numbers, rules, the repeated heading) is no gap; a few lines of footnotes are allowed."""
+    between = range(prev.end_line, max(prev.end_line, t.start_line - 1))
+    if not any(_PAGE.match(lines[k]) for k in between):
+        return False
+    if [c.header.split() for c in prev.columns] != [c.header.split() for c in t.columns]:
+        return False
+    text = [lines[k] for k in between if lines[k].strip() and not _FURNITURE.match(lines[k])
+            and not (_CONTINUED.search(lines[k]) and any(rx.match(lines[k]) for rx in _NOTE_HEAD))]
+    return len(text) <= 8
 
 
 def _title_line(title: str, kind: str) -> str:

@@ -194,6 +194,7 @@ class Builder:
         runs = self._member_runs(lines, st, title, dims_of, breakdown)
         # facts of a member's context never meet the consolidated ones
         plain = [ln for ln in lines if ln.index not in dims_of]
+        self._total_printed_elsewhere(plain, st)
         self._resolve_conflicts(plain, st)
         # a cash-flow subtotal's extension has no balance of its own: made first, the rows under it take their
         # balance from it rather than a guess (AIG's "Total adjustments" over its reserves)
@@ -356,14 +357,52 @@ class Builder:
                 break
         return found
 
-    def _printed_elsewhere(self, ln: Line, lines: list[Line], st: Statement) -> "Concept | None":
+    def _total_printed_elsewhere(self, lines: list[Line], st: Statement) -> None:
+        """A note's total that repeats a figure the statements print takes the statement's concept, also where a
+        row it adds up took that concept first by its words ("Total other non-current assets" over "Other
+        non-current assets": the balance sheet's OtherAssetsNoncurrent is the total's); that row, left without a
+        concept, is given an extension. A total whose own concept already holds its figure keeps it."""
+        if st.kind != "note":
+            return
+        by_index = {ln.index: ln for ln in lines}
+        for ln in lines:
+            if ln.header or not ln.children or self._holds_own_figure(ln, st):
+                continue
+            under = [by_index[k] for k in _descendants(ln, by_index)]
+            c = self._printed_elsewhere(ln, lines, st, free={k.concept.qname for k in under if k.concept})
+            if c is None or c is ln.concept:
+                continue
+            for k in under:
+                if k.concept is c:
+                    k.concept, k.score = None, 0.0
+                    k.reason = f"{c.qname} is the figure of the total above it, where the statements print it"
+            ln.concept = c
+            ln.reason = f"{c.qname} holds this figure where the statements print it"
+
+    def _holds_own_figure(self, ln: Line, st: Statement) -> bool:
+        """Whether the line's concept already holds the line's own figure for one of its periods (a concept that
+        holds another figure conflicts and is given up anyway)."""
+        if ln.concept is None or ln.concept.extension:
+            return False
+        for k, col in enumerate(st.columns):
+            cell = ln.row.cells[k] if k < len(ln.row.cells) else None
+            period = self._period(ln, column_period(ln, col))
+            if cell is None or period is None or cell.percent:
+                continue
+            old = self.value_of(ln.concept.qname, Context(period), UNITS[ln.kind])
+            if old is not None and abs(Decimal(old.value)) == abs(cell.value * self._scale(ln, st)):
+                return True
+        return False
+
+    def _printed_elsewhere(self, ln: Line, lines: list[Line], st: Statement,
+                           free: "set[str] | frozenset[str]" = frozenset()) -> "Concept | None":
         """A note row whose concept already holds another figure may repeat a figure a statement printed: the
         runner-up (close in words) that holds exactly the row's figures for every period it has, none of them 0
         ("Total other current assets" in a note of balance sheet details is the balance sheet's OtherAssetsCurrent),
         and that no other row of this table holds."""
         if st.kind != "note":
             return None
-        mine = {ln2.concept.qname for ln2 in lines if ln2 is not ln and ln2.concept is not None}
+        mine = {ln2.concept.qname for ln2 in lines if ln2 is not ln and ln2.concept is not None} - set(free)
         for qname, score in ln.alternatives:
             c = self.catalog.concepts.get(qname)
             if c is None or qname in mine or score < THRESHOLD:
@@ -638,6 +677,18 @@ class Builder:
                         "this sum would need it so: checked here, not in the calculation link" if cut else
                         "rolls a balance forward across instants: checked here, not in the calculation link"),
                     ))
+
+
+def _descendants(ln: Line, by_index: dict[int, Line]) -> list[int]:
+    """The indexes of the lines a total adds up, at every depth."""
+    out: list[int] = []
+    todo = [k for k, _ in ln.children]
+    while todo:
+        k = todo.pop()
+        if k in by_index and k not in out:
+            out.append(k)
+            todo.extend(j for j, _ in by_index[k].children)
+    return sorted(out)
 
 
 def _official_above(ln: Line, lines: list[Line]) -> bool:

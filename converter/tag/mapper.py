@@ -191,7 +191,8 @@ def score_concept(label: str, context: str, c: Concept, around: str = "") -> flo
     if not c.kept:
         # a name's words overlap many a row's words by chance: they count where they nearly match, or where the
         # row's words are all in the name and its surroundings account for most of the rest
-        plain = max(plain if plain >= NAME_MATCH else 0.0, coverage(label, f"{context} {around}", c.label))
+        plain = max(plain if plain >= NAME_MATCH else 0.0,
+                    _residual_fit(label, c.label) * coverage(label, f"{context} {around}", c.label))
     if _against(low, c.name):
         return 0.0
     score = factor * (0.6 if qualified else 1.0) * plain
@@ -202,6 +203,22 @@ def score_concept(label: str, context: str, c: Concept, around: str = "") -> flo
     worded = c.era_weight * (0.6 if qualified else 1.0) * _plain_score(label, context, c.aliases, lt) \
         if c.aliases else 0.0
     return max(score if score >= NAME_FLOOR else 0.0, worded)
+
+
+# "other" that names what is left of a class, not "X and other" (a class with odds and ends added to it)
+_RESIDUAL_WORD = re.compile(r"(?<!\band )(?<!& )(?<!, )\b(other|miscellaneous|sundry)\b(?!\s+comprehensive|[\s-]+than)",
+                            re.I)
+RESIDUAL_MISS = 0.8
+
+
+@lru_cache(maxsize=65536)
+def _residual_fit(label: str, name: str) -> float:
+    """"Other" names what is left of a class: "Total other current liabilities" is not the current liabilities
+    (LiabilitiesCurrent), and a loan class "Real estate" is not foreclosed property (OtherRealEstate). The label
+    words weigh "other" lightly, so a row and a concept's label that differ only there tie; where one of them
+    has the word and the other lacks it, the score loses this factor. (Other comprehensive income,
+    other-than-temporary and "X and other" are no residual classes.)"""
+    return 1.0 if bool(_RESIDUAL_WORD.search(label)) == bool(_RESIDUAL_WORD.search(name)) else RESIDUAL_MISS
 
 
 def _reconciling_rows(lines: list[Line]) -> set[int]:
@@ -282,11 +299,12 @@ def _plain_score(label: str, context: str, names, lt) -> float:
     for n in names:
         if lt and lt == tokens(n):
             return 1.0
-        best = max(best, similarity(label, n))
+        fit = _residual_fit(label, n)
+        best = max(best, fit * similarity(label, n))
         # the caption above narrows a row's own words ("Accounts receivable" under "Changes in ..."), it never
         # stands in for them: every word of the row must be in the candidate
         if context and lt and word_set(label) <= word_set(n):
-            best = max(best, 0.95 * similarity(context + " " + label, n))
+            best = max(best, fit * 0.95 * similarity(context + " " + label, n))
     return best
 
 
