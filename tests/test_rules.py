@@ -439,3 +439,16 @@ def test_a_fact_a_rule_removes_is_gone_from_the_instance_and_listed_with_the_rul
     assert s["numbers_tagged"] + s["numbers_untagged"] >= s["numbers_in_statements"]
     assert res.validation.errors == []
     assert res.report["summary"]["flags"] >= 1  # a flagged conversion
+
+
+def test_a_change_in_a_balance_runs_the_way_the_balance_sheet_moved():
+    start = Period(end=date(1996, 12, 31))
+    receivables = (fact("AccountsReceivableNetCurrent", start, 766), fact("AccountsReceivableNetCurrent", BS, 774))
+    ok, _ = run(*receivables, fact("IncreaseDecreaseInAccountsReceivable", Y97, 8, statement="Cash Flows"))
+    assert "E2X.CHG" not in ids(ok)
+    # acquisitions make the two differ: a change far from the movement says nothing of the sign
+    far, _ = run(*receivables, fact("IncreaseDecreaseInAccountsReceivable", Y97, -40, statement="Cash Flows"))
+    assert "E2X.CHG" not in ids(far)
+    # the cash effect (receivables rose: 8 of cash used) written as the change itself
+    bad, _ = run(*receivables, fact("IncreaseDecreaseInAccountsReceivable", Y97, -8, statement="Cash Flows"))
+    assert [(f.rule, f.action) for f in bad] == [("E2X.CHG", rules.Action.FLAGGED)]

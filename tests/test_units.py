@@ -745,3 +745,197 @@ def test_a_span_at_the_margin_of_the_headers_makes_the_dated_columns_years_for_f
     assert [c.period for c in st.columns] == [Period(end=date(1999, 9, 25)), Period(end=date(1998, 9, 25))]
     assert all(c.year_period is not None and c.year_period.end == c.period.end and
                360 <= (c.year_period.end - c.year_period.start).days <= 366 for c in st.columns)
+
+
+def _parenthetical_facts(label, scale=3, share_scale=None, years=(1998, 1997)):
+    from edgar2xbrl.model import Cell, Row, Table
+    cols = [Column(k, str(y), 50 + 10 * k, period=Period(end=date(y, 12, 31))) for k, y in enumerate(years)]
+    row = Row(label, [Cell("40", Decimal(40)), Cell("35", Decimal(35))][:len(cols)], 7)
+    st = Statement("balance_sheet", "Balance Sheets", [Table([row], cols, 1, 9)], scale=scale,
+                   share_scale=scale if share_scale is None else share_scale)
+    b = Builder(load_catalog(), "acme", "x.txt")
+    build_parentheticals(b, st, 2, "BSP", "Balance Sheets (Parenthetical)")
+    return {(f.concept.split(":")[1], str(f.context.period)): f.value for f in b.facts.values()}
+
+
+def test_authorized_and_issued_counts_each_take_their_own_number_and_year():
+    got = _parenthetical_facts("Common stock, $.001 par value; 100,000,000 shares authorized, 1,244,902 shares issued",
+                               share_scale=0)
+    assert got[("CommonStockSharesAuthorized", "1998-12-31")] == "100000000"  # not the issued count after it
+    assert got[("CommonStockSharesIssued", "1998-12-31")] == "1244902"
+    # counts under "(in millions)" printed small are millions; one count per year, in the columns' order
+    got = _parenthetical_facts("Common Stock, no par value, 750 shares authorized; 459 shares and 499 shares issued "
+                               "in 2008 and 2007, respectively", scale=6, years=(2008, 2007))
+    assert got[("CommonStockSharesAuthorized", "2008-12-31")] == "750000000"
+    assert (got[("CommonStockSharesIssued", "2008-12-31")], got[("CommonStockSharesIssued", "2007-12-31")]) == \
+        ("459000000", "499000000")
+    # each count with its year after it
+    got = _parenthetical_facts("Common stock, $0.10 par value; Shares authorized: 600,000,000 in 2005 and 2004; "
+                               "Shares issued: 302,668,973 in 2005 and 297,796,197 in 2004; Shares outstanding: "
+                               "271,437,103 in 2005 and 274,159,411 in 2004", scale=6, share_scale=0,
+                               years=(2005, 2004))
+    assert got[("CommonStockSharesIssued", "2004-12-31")] == "297796197"
+    assert got[("CommonStockSharesOutstanding", "2005-12-31")] == "271437103"
+    assert got[("CommonStockSharesOutstanding", "2004-12-31")] == "274159411"
+    # each count with its year before it
+    got = _parenthetical_facts("Capital stock, par value $.50 per share - shares authorized: 1,875,000,000 "
+                               "shares issued: 1997 - 969,015,351; 1996 - 1,018,141,084", scale=6, share_scale=0,
+                               years=(1997, 1996))
+    assert got[("CommonStockSharesIssued", "1997-12-31")] == "969015351"
+    assert got[("CommonStockSharesIssued", "1996-12-31")] == "1018141084"
+    # two counts and one date after them: the columns' order, not the date's
+    got = _parenthetical_facts("Common stock ($.01 par value, 50,000,000 shares authorized, 23,321,045 and "
+                               "23,020,845 shares issued and outstanding at December 31, 1998, and 1997 "
+                               "respectively)", share_scale=0)
+    assert got[("CommonStockSharesIssued", "1997-12-31")] == "23020845"
+
+
+CF_LONG_SECTION = """\
+                        STATEMENTS OF CASH FLOWS
+                              (In millions)
+                                                  Year Ended December 31,
+                                                   2003          2002
+                                                 --------      --------
+Net earnings                                       $  700        $  500
+Changes in assets and liabilities:
+  Accounts receivable                                 357          (100)
+  Inventories                                          20            30
+  Prepaid pension expense                          (1,728)         (340)
+  Accounts payable                                   (147)           60
+  Accrued expenses                                     10            11
+  Income taxes payable                                 12            13
+  Deferred revenue                                     14            15
+  Other assets                                         16            17
+  Other liabilities                                    18            19
+  Customer advances                                    20            21
+  Accrued retiree health care                          22            23
+  Accrued pension liability                            24            25
+  Deferred income taxes                                26            27
+  Litigation reserves                                  28            29
+  Warranty reserves                                    30            31
+  Environmental liabilities                            32            33
+                                                 --------      --------
+Net cash provided by operating activities            (567)          345
+"""
+
+
+def test_cash_flow_changes_keep_their_cash_effect_where_no_printed_subtotal_is_found():
+    lines, docs = _doc(CF_LONG_SECTION)
+    st = locate(lines, find_tables(lines, docs), docs, "10-K").statements[0]
+    b = Builder(load_catalog(), "acme", "x.txt")
+    b.build_statement(st, 1, "CF", st.title)
+    got = {(f.concept, str(f.context.period.end)): f.value for f in b.facts.values()}
+    # a fall in receivables (357 of cash in) is a negative increase; a prepaid asset that grew is a positive one
+    assert got[("us-gaap:IncreaseDecreaseInAccountsReceivable", "2003-12-31")] == "-357000000"
+    assert got[("us-gaap:IncreaseDecreaseInAccountsReceivable", "2002-12-31")] == "100000000"
+    assert got[("us-gaap:IncreaseDecreaseInAccountsPayable", "2003-12-31")] == "-147000000"
+
+
+def test_shares_in_a_cash_flow_row_are_the_dollars_paid_for_them():
+    text = CF_SECTIONS.replace("Excess tax benefits from stock-based compensation       7             6",
+                               "Repurchase shares of Common Stock                       7             6")
+    lines, docs = _doc(text)
+    st = locate(lines, find_tables(lines, docs), docs, "10-K").statements[0]
+    b = Builder(load_catalog(), "acme", "x.txt")
+    b.build_statement(st, 1, "CF", st.title)
+    units = {f.unit for f in b.facts.values() if f.row_label.startswith("Repurchase")}
+    assert units == {"USD"}
+
+
+BS_BELOW_CURRENT = """\
+                              BALANCE SHEETS
+                              (In millions)
+                                                     December 31,
+                                                  2003          2002
+                                                --------      --------
+Cash and cash equivalents                         $ 1,000       $   900
+Prepaid expenses                                      100            90
+                                                --------      --------
+Total current assets                                1,100           990
+Prepaid pension expense                             8,542         6,671
+                                                --------      --------
+Total assets                                      $ 9,642       $ 7,661
+                                                ========      ========
+Accounts payable                                  $ 2,000       $ 1,000
+                                                --------      --------
+Total current liabilities                           2,000         1,000
+Deferred income taxes                                 642           661
+Retained earnings                                   7,000         6,000
+                                                --------      --------
+Total liabilities and equity                      $ 9,642       $ 7,661
+"""
+
+
+def test_a_row_below_total_current_assets_is_not_current():
+    lines, docs = _doc(BS_BELOW_CURRENT)
+    st = locate(lines, find_tables(lines, docs), docs, "10-K").statements[0]
+    b = Builder(load_catalog(), "acme", "x.txt")
+    b.build_statement(st, 1, "BS", st.title)
+    by_row = {f.row_label: f.concept for f in b.facts.values()}
+    assert by_row["Prepaid expenses"] == "us-gaap:PrepaidExpenseCurrent"
+    for row in ("Prepaid pension expense", "Deferred income taxes"):
+        name = by_row[row].split(":")[1]
+        assert not name.endswith("Current") and "Current" not in name.replace("Noncurrent", ""), by_row[row]
+
+
+INCOME_MINORITY = """\
+                        STATEMENTS OF INCOME
+                              (In millions)
+                                                  Year Ended December 31,
+                                                   2005          2004
+                                                 --------      --------
+Income before minority interest                   $ 10,955      $ 10,302
+Minority interest                                     (478)         (455)
+                                                 --------      --------
+Net income                                        $ 10,477      $  9,847
+"""
+
+
+def test_the_minority_share_of_income_deducted_from_net_income_is_positive():
+    # the noncontrolling interest's share is a debit that NetIncomeLoss subtracts (as in the official schemas)
+    lines, docs = _doc(INCOME_MINORITY)
+    st = locate(lines, find_tables(lines, docs), docs, "10-K").statements[0]
+    b = Builder(load_catalog(), "acme", "x.txt")
+    b.build_statement(st, 1, "IS", st.title)
+    got = {f.value for f in b.facts.values() if f.concept == "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"}
+    assert got == {"478000000", "455000000"}, got
+    assert load_catalog().concepts["us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"].balance == "debit"
+
+
+INCOME_FOOTNOTE = """\
+                        STATEMENTS OF OPERATIONS
+                              (In thousands)
+                                                  Year Ended December 31,
+                                                   2002          2001
+                                                 --------      --------
+Net sales                                         $ 3,933       $ 3,122
+Operating expenses:
+  Marketing                                           125           138
+  General and administrative (1)                       79            89
+                                                 --------      --------
+Total operating expenses                              204           227
+                                                 --------      --------
+Net income                                        $ 3,729       $ 2,895
+                                                 ========      ========
+(1) Components of stock-based compensation:
+  Marketing                                             4             1
+  General and administrative                           17             1
+                                                 --------      --------
+                                                       21             2
+Other comprehensive income:
+  Foreign currency translation adjustments             (3)            2
+"""
+
+
+def test_rows_under_a_footnote_caption_take_no_concept_of_the_statement():
+    lines, docs = _doc(INCOME_FOOTNOTE)
+    st = locate(lines, find_tables(lines, docs), docs, "10-K").statements[0]
+    b = Builder(load_catalog(), "acme", "x.txt")
+    b.build_statement(st, 1, "IS", st.title)
+    late = {f.concept for f in b.facts.values() if 15 < int(f.source.rsplit(":", 1)[1]) < 21}
+    assert late and all(c.startswith("acme:") for c in late), late
+    assert {f.value for f in b.facts.values() if f.concept == "us-gaap:GeneralAndAdministrativeExpense"} == \
+        {"79000", "89000"}
+    # the statement's next caption ends the footnote
+    after = {f.concept for f in b.facts.values() if f.row_label.startswith("Foreign currency")}
+    assert after and not any(c.startswith("acme:") for c in after), after

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Callable, Iterable, Mapping
@@ -407,9 +407,52 @@ def rule_subtotals(inp: RuleInput) -> list[Finding]:
     return out
 
 
+# a change the cash flow statement reports, and the balance sheet concepts whose two dates show it
+_CHANGE_OF = {
+    "IncreaseDecreaseInAccountsReceivable": ("AccountsReceivableNetCurrent", "AccountsReceivableNet"),
+    "IncreaseDecreaseInInventories": ("InventoryNet", "InventoryGross"),
+    "IncreaseDecreaseInAccountsPayable": ("AccountsPayableCurrent", "AccountsPayableTradeCurrent"),
+    "IncreaseDecreaseInPrepaidExpense": ("PrepaidExpenseCurrent",),
+    "IncreaseDecreaseInOtherCurrentAssets": ("OtherAssetsCurrent",),
+    "IncreaseDecreaseInAccruedLiabilities": ("AccruedLiabilitiesCurrent",),
+    "IncreaseDecreaseInDeferredRevenue": ("DeferredRevenueCurrent",),
+}
+CHANGE_CLOSE = Decimal("0.25")  # a change this close to the balances' movement is that movement
+
+
+def rule_change_direction(inp: RuleInput) -> list[Finding]:
+    """E2X.CHG: a change in a balance that the cash flow statement reports runs the way the balance sheet's
+    figures moved over the same period. A change of about the size of the movement (within a quarter) but the
+    other way is a sign read wrong (a fall in receivables printed as cash in, written as an increase): flagged,
+    as the acquisitions and exchange rates that make the two differ never turn the direction at that size."""
+    out = []
+    for change, balances in _CHANGE_OF.items():
+        flows = _plain(inp, change)
+        if not flows:
+            continue
+        for name in balances:
+            held = {p.end: kf for p, kf in _plain(inp, name).items() if p.start is None}
+            if not held:
+                continue
+            for period, (key, f) in flows.items():
+                if period.start is None:
+                    continue
+                before, after = held.get(period.start - timedelta(days=1)), held.get(period.end)
+                v = _num(f)
+                if before is None or after is None or v is None:
+                    continue
+                moved = (_num(after[1]) or Decimal(0)) - (_num(before[1]) or Decimal(0))
+                if moved and v and (moved > 0) != (v > 0) and abs(abs(v) - abs(moved)) <= CHANGE_CLOSE * abs(moved):
+                    out.append(Finding("E2X.CHG", f"{change} = {v} for {period}, but {name} moved {moved} "
+                                       f"({before[1].value} to {after[1].value}): the change runs the other way",
+                                       Action.FLAGGED, (key,), (f.source, after[1].source)))
+            break
+    return out
+
+
 RULES: tuple[Callable[[RuleInput], list[Finding]], ...] = (
     rule_magnitude, rule_eps, rule_par, rule_negative, rule_balance, rule_one_value, rule_periods, rule_placement,
-    rule_units, rule_subtotals)
+    rule_units, rule_subtotals, rule_change_direction)
 
 
 def rule_id(rule: Callable) -> str:

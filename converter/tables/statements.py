@@ -530,7 +530,8 @@ def _gap(lines: list[str], end_line: int, start_line: int) -> int:
     return sum(1 for k in range(end_line, max(end_line, start_line - 1)) if lines[k].strip())
 
 
-_FURNITURE = re.compile(r"^\s*(<PAGE>|[-_=\s]+|[A-Z]{0,3}-?\s*\d{1,3}|-\s*\d{1,3}\s*-)\s*$", re.I)
+_RULE_LINE = re.compile(r"^[-_=\s]*$")
+_PAGE_MARK = re.compile(r"^\s*(?:<PAGE>|[A-Z]{0,3}-?\s?\d{1,3}|-\s?\d{1,3}\s?-)\s*$", re.I)
 _CONTINUED = re.compile(r"\(?continued\)?:?\s*$", re.I)
 
 
@@ -543,7 +544,7 @@ def _next_page_same_columns(lines: list[str], prev: Table, t: Table) -> bool:
         return False
     if [c.header.split() for c in prev.columns] != [c.header.split() for c in t.columns]:
         return False
-    text = [lines[k] for k in between if lines[k].strip() and not _FURNITURE.match(lines[k])
+    text = [lines[k] for k in between if not _RULE_LINE.match(lines[k]) and not _PAGE_MARK.match(lines[k])
             and not (_CONTINUED.search(lines[k]) and any(rx.match(lines[k]) for rx in _NOTE_HEAD))]
     return len(text) <= 8
 

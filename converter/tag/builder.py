@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Context as DecimalContext, Decimal
 from edgar2xbrl.tables.arithmetic import find_subtotals
 from edgar2xbrl.tag.catalog import Catalog, never_negative
 from edgar2xbrl.tag.labels import WEAK, camel, not_money, tokens
-from edgar2xbrl.tag.mapper import DEDUCTED, THRESHOLD, Line, build_lines, column_period, core_label, decide_signs, extension_name, line_period_type, map_lines, neighbour_period
+from edgar2xbrl.tag.mapper import DEDUCTED, THRESHOLD, Line, build_lines, cash_top_signs, column_period, core_label, decide_signs, extension_name, line_period_type, map_lines, neighbour_period
 from edgar2xbrl.model import Concept, Context, Fact, Period, Statement
 from edgar2xbrl.tag.members import Axis, Run, add_member, is_years_row, member_name, member_runs, open_hypercube
 from edgar2xbrl.check.rules import FUTURE_DAYS
@@ -209,7 +209,7 @@ class Builder:
             for ln in extend_order:
                 if not ln.header and ln.concept is None:
                     self.extend_line(ln, lines, st)
-            decide_signs(lines)
+            decide_signs(lines, cash_top_signs(lines, st, self.catalog))
             _member_signs(lines, runs)
             if not self._resolve_conflicts(plain, st, signed=True):
                 break

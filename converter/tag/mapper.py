@@ -116,7 +116,9 @@ def row_kind(row: Row, st: Statement, context: str = "") -> str:
         if re.match(r"\s*(weighted|average|number\s+of|shares\s+used|common\s+shares\s+outstanding)", context, re.I) \
                 and not _PER_SHARE.search(context) and not re.search(r"\$", row.label):
             return "shares"  # "Basic" under "Weighted average shares:"
-    if _SHARES.search(core_label(label)) and not re.search(r"\$|value|amount", core_label(label), re.I):
+    # a cash flow statement moves cash: "Repurchase shares of Common Stock (1,628)" is dollars paid
+    if _SHARES.search(core_label(label)) and not re.search(r"\$|value|amount", core_label(label), re.I) and \
+            st.kind != "cash_flow":
         return "shares"
     vals = [c for c in row.cells if c is not None and not c.dash]
     if vals and all(c.places >= 2 for c in vals) and st.scale > 0:
@@ -219,6 +221,24 @@ def _residual_fit(label: str, name: str) -> float:
     has the word and the other lacks it, the score loses this factor. (Other comprehensive income,
     other-than-temporary and "X and other" are no residual classes.)"""
     return 1.0 if bool(_RESIDUAL_WORD.search(label)) == bool(_RESIDUAL_WORD.search(name)) else RESIDUAL_MISS
+
+
+_FOOTNOTE_CAPTION = re.compile(r"^\s{0,8}(\(\d{1,2}\)|\*{1,3}|\([a-z]\))\s{0,4}[A-Za-z]")
+
+
+def _footnote_rows(lines: list[Line]) -> frozenset[int]:
+    """The rows (line indexes) a statement's table prints under a footnote caption ("(1) Components of
+    stock-based compensation:" below Amazon's net loss): a breakdown of some line by the statement's own line
+    names, never those lines themselves (its "General and administrative" is stock compensation, its sum no
+    income before taxes), up to the statement's next caption. They take no concept of the statement."""
+    out: set[int] = set()
+    inside = False
+    for ln in lines:
+        if ln.header:  # the next caption of the statement's own ("Other comprehensive income:") ends it
+            inside = bool(_FOOTNOTE_CAPTION.match(ln.row.label))
+        elif inside:
+            out.add(ln.index)
+    return frozenset(out)
 
 
 def _reconciling_rows(lines: list[Line]) -> set[int]:
@@ -552,12 +572,14 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     pairs: list[tuple[float, int, Concept]] = []
     unlabeled: list[int] = []
     liability_side = _liability_side(lines) if st.kind == "balance_sheet" else None
+    past_current = _past_current_totals(lines, liability_side) if st.kind == "balance_sheet" else frozenset()
     at = {ln.index: ln for ln in lines}
     # a rate reconciliation starts from the tax at the statutory rate: only there is a row one of its items (a
     # deferred tax asset table's "R&D credits" is the credit carried forward, not a reconciling item)
     reconciles = _reconciling_rows(lines)
+    footnoted = _footnote_rows(lines) if st.kind != "note" else frozenset()
     for pos, ln in enumerate(lines):
-        if ln.header:
+        if ln.header or ln.index in footnoted:
             continue
         if ln.children and not re.sub(r"(?i)\btotals?\b", "", core_label(ln.row.label)).strip(" :-"):
             unlabeled.append(pos)  # named after what it adds up, once the rows above have concepts
@@ -635,6 +657,8 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
                         continue  # "Other" in a note says too little to be a statement's line
                 if bare and "Noncurrent" in c.name and not {"noncurrent"} & set(tokens(f"{ln.context_label} {around}")):
                     continue  # nor says it is long-term
+                if ln.index in past_current and _CURRENT_NAME.search(c.name) and "Noncurrent" not in c.name:
+                    continue  # printed below "Total current assets": not current (Boeing's prepaid pension expense)
                 if gain_or_loss and _CASH_CONCEPT.match(c.name):
                     continue  # a gain or a loss on a sale is never the cash the sale brought in or paid out
                 if not gain_or_loss and section in ("investing", "financing") and _GAIN_CONCEPT.search(c.name):
@@ -870,6 +894,26 @@ def cash_sections(catalog: Catalog, name: str) -> frozenset[str]:
 _LIAB_CAPTION = re.compile(r"^\s*(total\s+)?liabilities\b|liabilities\s+and\s+(stock|share)", re.I)
 
 
+_TOTAL_CURRENT = re.compile(r"^\s*total\s+current\s+(assets|liabilities)\b", re.I)
+
+
+def _past_current_totals(lines: list[Line], liability_side: int | None) -> frozenset[int]:
+    """The rows (line indexes) of a balance sheet printed below its "Total current assets" on the assets side,
+    or below its "Total current liabilities" on the other: the current class is closed there."""
+    out: set[int] = set()
+    closed = False
+    if liability_side is None:
+        return frozenset()  # where the sides part is unknown, the rows after current assets may be liabilities
+    for pos, ln in enumerate(lines):
+        if liability_side is not None and pos == liability_side:
+            closed = False
+        if closed and not ln.header:
+            out.add(ln.index)
+        if _TOTAL_CURRENT.match(ln.row.label):
+            closed = True
+    return frozenset(out)
+
+
 def _liability_side(lines: list[Line]) -> int | None:
     """Position of the first row of a balance sheet's liabilities and equity side."""
     seen_values = False
@@ -908,7 +952,28 @@ def natural_sign(ln: Line) -> int | None:
 DEDUCTED = re.compile(r"^\s*(less|deduct|minus)\b", re.I)
 
 
-def decide_signs(lines: list[Line]) -> None:
+def cash_top_signs(lines: list[Line], st: Statement, catalog: Catalog) -> dict[int, int]:
+    """In a cash flow statement every amount is printed as its effect on cash. A row no printed subtotal was found
+    for (a section of twenty changes in working capital, more than the subtotal search tries) still adds into its
+    section's net cash: its sign is its concept's weight there (a fall in receivables, printed 357, is
+    IncreaseDecreaseInAccountsReceivable -357). Only rows whose official concept the taxonomy's calculation adds
+    into the section they are printed in."""
+    if st.kind != "cash_flow":
+        return {}
+    out: dict[int, int] = {}
+    for ln in lines:
+        if ln.header or ln.parent is not None or ln.concept is None or ln.concept.extension:
+            continue
+        section = _cash_section(lines, ln.index)
+        if not section or section not in cash_sections(catalog, ln.concept.name):
+            continue
+        total = next((c for n in _SECTION_TOTALS[section] if (c := catalog.find(n)) is not None), None)
+        if total is not None and ln.concept.name not in _SECTION_TOTALS[section]:
+            out[ln.index] = calc_weight(total, ln.concept)
+    return out
+
+
+def decide_signs(lines: list[Line], top_signs: "dict[int, int] | None" = None) -> None:
     """Weights from the concepts' balances, then each value's sign.
 
     A value's sign comes from its concept's meaning where the concept is never negative (a cost printed in
@@ -950,6 +1015,8 @@ def decide_signs(lines: list[Line]) -> None:
     for ln in lines:
         if ln.parent is None and not ln.header:
             nat = natural_sign(ln)
+            if nat is None and top_signs and ln.index in top_signs:
+                nat = top_signs[ln.index]
             if nat is None:
                 lean = agreement(ln.index, -1) - agreement(ln.index, 1)
                 nat = -1 if lean > 0 or (lean == 0 and _loss_printed_plain(ln)) else 1

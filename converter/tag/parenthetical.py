@@ -10,6 +10,10 @@ from edgar2xbrl.tables.periods import all_dates
 
 _AMT = r"\$\s?([\d,]*\.?\d+)"
 _SHARES = r"([\d,]{3,})"
+_NOT_YEAR = r"(?!(?:19|20)\d\d\s*[-\u2013\u2014:])"  # "1997 - 969,015,351": a year before its count
+_YEAR_COUNT = r"(?:19|20)\d\d\s*[-\u2013\u2014:]\s*[\d,]{3,}"
+_YEAR_COUNT_PAIR = r"((?:19|20)\d\d)\s*[-\u2013\u2014:]\s*([\d,]{3,})"
+_IN_YEAR = r"(?:\s+in\s+(?:fiscal\s+)?\d{4})?"
 _COUNT_WORDS = r"(authorized|issued|outstanding)(?:\s*(?:,|and|&)\s*(issued|outstanding))?"
 
 
@@ -32,13 +36,28 @@ def _subject(label: str) -> str | None:
     return None
 
 
+_YEAR_AFTER = re.compile(r"[\d,]{1,20}\s{1,5}(?:shares\s{1,5})?in\s{1,5}(?:fiscal\s{1,5})?(\d{4})\b")
+
+
 def _assign(amounts: list[tuple[str, int]], text: str, instants: list[Period]) -> list[tuple[str, Period]]:
     """Which balance-sheet date each amount belongs to: by a date printed after it, else in column order."""
     dates = all_dates(text)
+    # a year after each amount dates it ("302,668,973 in 2005 and 297,796,197 in 2004"); a year list after the
+    # last amount only ("159,267 and 144,909 shares in 1998 and 1997") dates them respectively
+    years = [_YEAR_AFTER.match(text, pos) for _, pos in amounts]
+    years = years if all(years) else [None] * len(amounts)
+    if len(amounts) == len(instants) > 1 and not any(years) and \
+            not any(amounts[0][1] < s < amounts[-1][1] for _, s, _ in dates):
+        # "23,321,045 and 23,020,845 shares issued at December 31, 2009, and 2008 respectively": the amounts in
+        # the order of the columns (the date after the last amount names the first column, not the last amount)
+        return [(amt, p) for (amt, _), p in zip(amounts, instants)]
     out = []
     for n, (amt, pos) in enumerate(amounts):
         next_pos = amounts[n + 1][1] if n + 1 < len(amounts) else len(text)
         own = [d for d, s, _ in dates if pos < s < next_pos]
+        year = years[n]
+        if not own and year:  # "302,668,973 in 2005": the balance sheet date of that year
+            own = [p.end for p in instants if p.end.year == int(year.group(1))]
         if own:
             out.extend((amt, Period(end=d)) for d in own if any(p.end == d for p in instants))
         elif len(amounts) == len(instants) and len(amounts) > 1:
@@ -75,8 +94,10 @@ def build_parentheticals(b: Builder, st: Statement, order: int, role_id: str, ti
             m = re.search(_AMT + r"\s+(par|stated)\s+value", low) or re.search(r"par\s+value\s+(?:of\s+)?" + _AMT, low)
             if m:
                 found.append((f"us-gaap:{subj}StockParOrStatedValuePerShare", "perShare", [(m.group(1), m.start())], low))
-            m = re.search(r"authorized[:,]?\s+" + _SHARES + r"\s+shares", low) or \
-                re.search(_SHARES + r"\s+shares\s+authorized", low)
+            # "100,000,000 shares authorized, 1,244,902 shares issued": the count before "authorized" first, or
+            # "authorized" would take the issued count after it
+            m = re.search(_SHARES + r"\s+shares\s+authorized", low) or \
+                re.search(r"authorized[:,]?\s+" + _SHARES + r"\s+shares", low)
             if m:
                 found.append((f"us-gaap:{subj}StockSharesAuthorized", "shares", [(m.group(1), m.start())], low))
             else:
@@ -85,20 +106,41 @@ def build_parentheticals(b: Builder, st: Statement, order: int, role_id: str, ti
                 if m:
                     found.append((f"us-gaap:{subj}StockSharesAuthorized", "scaled-shares",
                                   [(m.group(1), m.start())], low))
-            m = re.search(_SHARES + r"(?:\s+and\s+" + _SHARES + r")?\s+shares\s+issued(\s+and\s+outstanding)?", low)
+            # "459 and 499 shares issued", "459 shares and 499 shares issued in 2008 and 2007"
+            m = re.search(_SHARES + r"(?:\s+shares)?(?:\s+and\s+" + _SHARES +
+                          r")?\s+shares\s+issued(?!\s*:)(\s+and\s+outstanding)?", low)
+            # "Shares issued: 302,668,973 in 2005 and 297,796,197 in 2004": counts after the words, each with its year
+            after = re.search(r"shares\s+issued[:,]?\s+" + _NOT_YEAR + _SHARES + _IN_YEAR +
+                              r"(?:,?\s+and\s+" + _SHARES + r")?", low)
+            by_year = re.search(r"shares\s+issued[:,]?\s+(" + _YEAR_COUNT + r"(?:[;,]?\s*(?:and\s+)?" + _YEAR_COUNT +
+                                r")*)", low)
             if m:
                 window = low[m.start():]
                 amts = [(g, m.start(i + 1)) for i, g in enumerate(m.groups()[:2]) if g]
                 found.append((f"us-gaap:{subj}StockSharesIssued", "shares", amts, window))
                 if m.group(3):
                     found.append((f"us-gaap:{subj}StockSharesOutstanding", "shares", amts, window))
-            elif re.search(_SHARES + r"\s+shares\s+outstanding", low):
+            elif after:
+                amts = [(g, after.start(i + 1)) for i, g in enumerate(after.groups()) if g]
+                found.append((f"us-gaap:{subj}StockSharesIssued", "scaled-shares", amts, low))
+            elif by_year:
+                # "shares issued: 1997 - 969,015,351; 1996 - 1,018,141,084": each count after its year, read as
+                # "969,015,351 in 1997 and 1,018,141,084 in 1996"
+                window, amts = "", []
+                for year, count in re.findall(_YEAR_COUNT_PAIR, by_year.group(1)):
+                    window += (" and " if window else "")
+                    amts.append((count, len(window)))
+                    window += f"{count} in {year}"
+                found.append((f"us-gaap:{subj}StockSharesIssued", "scaled-shares", amts, window))
+            if not any(c.endswith("StockSharesOutstanding") for c, *_ in found) and \
+                    re.search(_SHARES + r"\s+shares\s+outstanding", low):
                 m = re.search(_SHARES + r"\s+shares\s+outstanding", low)
                 found.append((f"us-gaap:{subj}StockSharesOutstanding", "shares", [(m.group(1), m.start())], low))
-            elif re.search(r"outstanding[:,]?\s+" + _SHARES + r"(?:\s+and\s+" + _SHARES + r")?", low):
-                m = re.search(r"outstanding[:,]?\s+" + _SHARES + r"(?:\s+and\s+" + _SHARES + r")?", low)
+            if not any(c.endswith("StockSharesOutstanding") for c, *_ in found) and \
+                    re.search(r"outstanding[:,]?\s+" + _SHARES + _IN_YEAR + r"(?:,?\s+and\s+" + _SHARES + r")?", low):
+                m = re.search(r"outstanding[:,]?\s+" + _SHARES + _IN_YEAR + r"(?:,?\s+and\s+" + _SHARES + r")?", low)
                 amts = [(g, m.start(i + 1)) for i, g in enumerate(m.groups()) if g]
-                found.append((f"us-gaap:{subj}StockSharesOutstanding", "scaled-shares", amts, low[m.start():]))
+                found.append((f"us-gaap:{subj}StockSharesOutstanding", "scaled-shares", amts, low))
         m = re.search(r"allowances?\s+(?:for\s+[a-z ]+?\s+)?of\s+" + _AMT + r"(?:\s+and\s+" + _AMT + ")?", low)
         if m and "receivable" in low:
             amts = [(g, m.start(i + 1)) for i, g in enumerate(m.groups()) if g]
@@ -118,11 +160,14 @@ def build_parentheticals(b: Builder, st: Statement, order: int, role_id: str, ti
             placed = _assign([(a, p - base if base >= 0 and p >= base else p) for a, p in amounts], window, instants)
             scaled = kind == "scaled-shares"
             kind = "shares" if scaled else kind
+            # "750 shares authorized" under "(in millions)": a count this small, printed where shares are counted
+            # in the table's scale, is in that scale (a statement "except share data" counts shares one by one)
+            small = kind == "shares" and all(_num(a) < 100000 for a, _ in placed)
             for amt, period in placed:
                 # "1,000,000 shares" is a count; "shares authorized 12,000" follows the table's scale for shares
                 if re.search(r"in\s+thousands|thousands\s+of\s+shares", low):
                     shares_scale = 3
-                elif scaled:
+                elif (scaled and _num(amt) < 10 ** 7) or small:  # ten million thousands: never a printed scale
                     shares_scale = st.share_scale
                 else:
                     shares_scale = 0
