@@ -452,3 +452,12 @@ def test_a_change_in_a_balance_runs_the_way_the_balance_sheet_moved():
     # the cash effect (receivables rose: 8 of cash used) written as the change itself
     bad, _ = run(*receivables, fact("IncreaseDecreaseInAccountsReceivable", Y97, -8, statement="Cash Flows"))
     assert [(f.rule, f.action) for f in bad] == [("E2X.CHG", rules.Action.FLAGGED)]
+
+
+def test_a_span_longer_than_a_year_stands_only_where_both_its_dates_are_printed():
+    since = Period(start=date(2003, 4, 1), end=date(2009, 12, 31))
+    f = fact("NetIncomeLoss", since, -2915290, statement="Income")
+    kept, _ = run(f, dates=(date(2003, 4, 1), date(2009, 12, 31)))
+    assert "E2X.PER" not in ids(kept)
+    removed, _ = run(f, dates=(date(2009, 12, 31),))
+    assert ids(removed) == ["E2X.PER"]

@@ -939,3 +939,119 @@ def test_rows_under_a_footnote_caption_take_no_concept_of_the_statement():
     # the statement's next caption ends the footnote
     after = {f.concept for f in b.facts.values() if f.row_label.startswith("Foreign currency")}
     assert after and not any(c.startswith("acme:") for c in after), after
+
+
+def test_a_dollar_sign_two_spaces_before_its_amount_and_a_dollar_inside_parentheses_are_amounts():
+    from edgar2xbrl.tables.layout import split_line
+    sp = split_line(" NET LOSS                $ (311,907)   $  (455,979) ($2,915,290)")
+    assert sp.label == "NET LOSS"
+    assert [c.value for _, _, c in sp.cells] == [Decimal(-311907), Decimal(-455979), Decimal(-2915290)]
+
+
+INCOME_SINCE_INCEPTION = """\
+                        STATEMENTS OF OPERATIONS
+                                                                               From Inception
+                                                                              on April 1, 2003
+                                           For the Years Ended                       To
+                                      December 31,       December 31,        December 31,
+                                          2009               2008                2009
+                                      ------------       ------------       --------------
+REVENUES                              $         -        $         -        $           -
+OPERATING COSTS                           311,907            455,979            3,052,338
+                                      ------------       ------------       --------------
+NET LOSS                              $  (311,907)       $  (455,979)       $  (3,052,338)
+"""
+
+
+def test_a_column_from_inception_to_a_date_is_that_span():
+    lines, docs = _doc(INCOME_SINCE_INCEPTION)
+    st = locate(lines, find_tables(lines, docs), docs, "10-K", date(2009, 12, 31)).statements[0]
+    spans = [str(c.period) for c in st.columns]
+    assert spans == ["2009-01-01..2009-12-31", "2008-01-01..2008-12-31", "2003-04-01..2009-12-31"], spans
+
+
+def test_net_of_in_parentheses_keeps_the_row_net():
+    from edgar2xbrl.tag.mapper import core_label
+    label = "Property, equipment and leasehold improvements (net of accumulated depreciation of $1,448 in 2005)"
+    assert core_label(label) == "Property, equipment and leasehold improvements, net"
+    assert core_label("Accounts receivable, less allowance of $5") == "Accounts receivable"
+
+
+def test_goodwill_amortized_before_2002_is_no_fixed_asset_depreciation():
+    got = _parenthetical_facts("Cost in Excess of Fair Value of Net Assets of Businesses Acquired, net of accumulated "
+                               "amortization of $1,780,000 and $1,475,000", scale=0)
+    assert not any("Accumulated" in c for c, _ in got), got
+    got = _parenthetical_facts("Property, plant and equipment, net of accumulated depreciation of $5,000 and $4,000",
+                               scale=0)
+    assert got[("AccumulatedDepreciationDepletionAndAmortizationPropertyPlantAndEquipment", "1997-12-31")] == "4000"
+
+
+INCOME_IN_CAPTION = """\
+<TABLE>
+<CAPTION>
+
+                       Acme Motor Company and Subsidiaries
+                        CONSOLIDATED STATEMENT OF INCOME
+                        --------------------------------
+              For the Years Ended December 31, 2001, 2000 and 1999
+                     (in millions, except per share amounts)
+
+                                                                                       2001           2000           1999
+                                                                                   -------------   ------------   ------------
+<s>                                                                                <c>             <c>            <c>
+Sales                                                                              $131,528        $141,230       $135,073
+Costs of sales                                                                      129,159         126,114        119,030
+                                                                                   --------        --------       --------
+Income/(loss) before minority interests                                               2,369          15,116         16,043
+Minority interests in net income of subsidiaries                                         20             13             17
+                                                                                   --------        --------       --------
+Net income/(loss)                                                                  $  2,349        $15,103        $16,026
+</TABLE>
+"""
+
+
+def test_a_statement_heading_inside_the_tables_caption_markup_names_it():
+    lines, docs = _doc(INCOME_IN_CAPTION)
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K")
+    assert [st.kind for st in lay.statements] == ["income"], lay.skipped
+    st = lay.statements[0]
+    assert [c.header for c in st.columns] == ["2001", "2000", "1999"]
+    b = Builder(load_catalog(), "acme", "x.txt")
+    b.build_statement(st, 1, "IS", st.title)
+    # an amount before the minority interests' share is not that share
+    before = {f.concept for f in b.facts.values() if f.row_label.startswith("Income/(loss) before")}
+    assert before and "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest" not in before, before
+
+
+def test_an_equity_statement_may_name_preferred_stock_before_the_equity():
+    from edgar2xbrl.tables.statements import statement_kind
+    assert statement_kind("Consolidated Statements of Convertible Preferred Stock and Stockholders' Equity "
+                          "(Deficit)") == "equity"
+    assert statement_kind("Statements of Operations and Stockholders' Equity") == "income"
+
+
+EQUITY_WITH_PREFERRED_OUTSIDE = """\
+          STATEMENTS OF CONVERTIBLE PREFERRED STOCK AND STOCKHOLDERS' EQUITY (DEFICIT)
+                                  (In thousands)
+<TABLE>
+<CAPTION>
+                                      Convertible                              Total
+                                      Preferred    Common     Accumulated   Stockholders'
+                                      Stock        Stock      Deficit       Deficit
+<S>                                   <C>          <C>        <C>           <C>
+Balance at December 31, 2009          $  300       $   10     $  (400)      $  (390)
+Net loss                                  --           --         (50)          (50)
+Conversion of preferred stock           (300)         300          --           300
+Balance at December 31, 2010          $   --       $  310     $  (450)      $  (140)
+</TABLE>
+"""
+
+
+def test_convertible_preferred_stock_beside_the_equity_is_outside_its_total():
+    lines, docs = _doc(EQUITY_WITH_PREFERRED_OUTSIDE)
+    st = locate(lines, find_tables(lines, docs), docs, "10-K").statements[0]
+    assert st.kind == "equity"
+    b = Builder(load_catalog(), "acme", "x.txt")
+    build_equity(b, st, 1, "Equity", st.title)
+    sums = [c for c in b.checks if c.column == "Total = sum of components"]
+    assert len(sums) == 4 and all(c.ok for c in sums), sums

@@ -1648,3 +1648,32 @@ def test_a_note_table_on_the_next_page_keeps_the_scale_printed_over_the_note():
     docs = [Document(type="", start=0, end=len(lines))]
     lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(1993, 12, 31))
     assert [st.scale for _, st in lay.note_tables] == [6, 0], [st.scale for _, st in lay.note_tables]
+
+
+ROLL_FORWARD_NOTE = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 3 - SERVICING RIGHTS
+
+The activity in servicing rights was as follows (in millions):
+
+                                              2005          2004
+                                            --------      --------
+  Balance, beginning of period                $  400        $  314
+  Additions                                      509           467
+  Sales                                         (237)         (294)
+  Amortization                                  (151)         (104)
+  Net change in valuation allowance               40            17
+                                            --------      --------
+  Balance, end of period                      $  561        $  400
+"""
+
+
+def test_rows_between_a_beginning_and_an_ending_balance_are_the_years_flows():
+    b = _built(ROLL_FORWARD_NOTE, date(2005, 12, 31), "Note3", group="Disclosure", note=True)
+    got = {(r["row"], r["period"]) for r in b.rows}
+    assert ("Amortization", "2005-01-01..2005-12-31") in got and ("Additions", "2004-01-01..2004-12-31") in got, got
+    assert ("Balance, beginning of period", "2004-12-31") in got and ("Balance, end of period", "2005-12-31") in got
+    # a flow is no accumulated balance
+    assert not any("Accumulated" in r["concept"] for r in b.rows if r["row"] == "Amortization")

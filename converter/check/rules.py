@@ -311,14 +311,16 @@ def _months_apart(p: Period) -> bool:
 
 def rule_periods(inp: RuleInput) -> list[Finding]:
     """E2X.PER: no fact is of a period that ends after the report's (a future year read as a period); a duration
-    lasts whole months or whole weeks, up to a year; the same concept and value never
+    lasts whole months or whole weeks, up to a year, unless both its dates are printed (a development stage
+    company's column "from inception, April 1, 2003, to December 31, 2009"); the same concept and value never
     stand at two period ends a few days apart (a date computed where the filing prints another); a period end
     a few days from a date the filing prints, and not printed itself, was computed, not read."""
     out = []
     by_concept: dict[tuple, list[tuple[FactKey, Fact]]] = {}
     for key, f in inp.facts.items():
         p = key[1].period
-        if p.start is not None and not _months_apart(p):
+        if p.start is not None and not _months_apart(p) and not (
+                p.start in inp.printed_dates and p.end in inp.printed_dates and _month_end(p.end)):
             out.append(Finding("E2X.PER", f"{key[0]}: a period of {(p.end - p.start).days + 1} days ({p}) is "
                                "neither whole months nor whole weeks up to a year", Action.REMOVED, (key,),
                                (f.source,)))

@@ -19,6 +19,9 @@ _SPAN_GAP = re.compile(r"\b(one|two|three|four|six|nine|twelve|thirteen|twenty-s
                        r"\d{1,2})(\s{2,3})(months?|weeks?)\b", re.I)
 _SCALE_WORDS = re.compile(r"\bin\s+(thousands|millions|billions)\b|except\s+(for\s+)?(per|share)", re.I)
 YEAR_WORD = re.compile(r"\(?(19|20)\d\d\)?(\s*\(\d\))?")
+_STATEMENT_HEADING = re.compile(r"\bSTATEMENTS?\s+OF\s+(CONSOLIDATED\s+)?(CASH|INCOME|OPERATIONS|EARNINGS|STOCKHOLDERS|"
+                                r"SHAREHOLDERS|SHAREOWNERS|CHANGES|FINANCIAL|CONDITION|COMPREHENSIVE|LOSS)|"
+                                r"\bBALANCE\s+SHEETS?\b")
 _MARKUP = re.compile(r"^\s*</?(table|caption|s|c|fn|page)\b[^>]*>", re.I)
 _SC_LINE = re.compile(r"^\s*<S>", re.I)
 _RULE_RUN = re.compile(r"[-=_]{3,}")
@@ -82,7 +85,7 @@ def _split_line(line: str) -> Split:
     # also split chunks such as "$ 1,543 $ 2,164" joined by single spaces into amounts
     expanded: list[Chunk] = []
     for ch in merged:
-        words = ch.text.split(" ")
+        words = ch.text.split()  # "$  (455,979)": a "$" glued above over two spaces
         if len(words) > 1 and all(parse_cell(w) is not None or w == "$" for w in words) and \
                 sum(parse_cell(w) is not None for w in words) > 1:
             pos = ch.start
@@ -389,8 +392,11 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
 
     Returns the header words printed at the margin, over no column ("Year Ended June 30")."""
     texts: list[list[str]] = [[] for _ in columns]
-    caption: list[str] = []
-    bare: list[tuple[str, list[Column]]] = []
+    caption: list[tuple[int, str]] = []  # (header line, words): the caption keeps its lines apart
+    bare: list[tuple[int, str, list[Column]]] = []
+    # a statement's heading printed inside the table's markup ("<CAPTION> ... CONSOLIDATED STATEMENT OF CASH FLOWS"),
+    # centred over columns as wide as the page: it and the lines above it head the table, they name no column
+    titled = max((h for h, line in enumerate(header_lines) if _STATEMENT_HEADING.search(line)), default=-1)
     reach = {c.index: c.right for c in columns}  # right edge for header overlap, widened by the underlines
     # the columns ascend by right edge: each header word looks only at the columns within its reach (a scan of
     # every column per word is quadratic in a table thousands of columns wide)
@@ -433,11 +439,14 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
         for ch in chunks(line):
             if is_rule(ch.text) or not ch.text.strip():
                 continue
+            if h <= titled:
+                caption.append((h, ch.text))
+                continue
             if _SCALE_WORDS.search(ch.text) and len(ch.text) > 12 and not _BARE_SCALE.fullmatch(ch.text.strip()):
-                caption.append(ch.text)  # "(Dollars in millions, except per share amounts)" heads the table
+                caption.append((h, ch.text))  # "(Dollars in millions, except per share amounts)" heads the table
                 continue
             if ch.start < first_left - 12 and ch.end <= first_left:
-                caption.append(ch.text)  # words at the margin belong to no column
+                caption.append((h, ch.text))  # words at the margin belong to no column
                 continue
             hits = [c for c in edge_in(ch.start - widen - 1, ch.end + widest + 1)
                     if ch.start < reach[c.index] + 1 and ch.end > c.left]
@@ -458,7 +467,7 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
                 near = edge_in(centre - 25, centre + 25 + widest)
                 nearest = min(near, key=lambda c: abs((c.left + c.right) / 2 - centre)) if near else None
                 if nearest is None or abs((nearest.left + nearest.right) / 2 - centre) > 25:
-                    caption.append(ch.text)
+                    caption.append((h, ch.text))
                     continue
                 hits = [nearest]
             elif len(hits) > 1 and YEAR_WORD.fullmatch(ch.text):
@@ -470,18 +479,21 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
                 # one word over two columns goes to the one it overlaps most
                 hits = [max(hits, key=lambda c: min(ch.end, reach[c.index] + 1) - max(ch.start, c.left))]
             if _BARE_SCALE.fullmatch(ch.text.strip()):
-                bare.append((ch.text, hits))  # a column's own scale, or the table's printed over a column
+                bare.append((h, ch.text, hits))  # a column's own scale, or the table's printed over a column
                 continue
             for c in hits:
                 texts[c.index].append(ch.text)
-    for text, hits in bare:
+    for h, text, hits in bare:
         # "(in Thousands)" under "Shares" counts that column; over any other column it heads the table
         if all(re.search(r"\bshares?\b", " ".join(texts[c.index]), re.I) for c in hits):
             for c in hits:
                 texts[c.index].append(text)
         else:
-            caption.append(text)
+            caption.append((h, text))
     for c in columns:
         # words broken over two header lines: "Share- holders'" → "Shareholders'"
         c.header = re.sub(r"(\w)- (\w)", r"\1\2", " ".join(texts[c.index]))
-    return " ".join(caption)
+    by_line: dict[int, list[str]] = {}
+    for h, text in sorted(caption, key=lambda x: x[0]):
+        by_line.setdefault(h, []).append(text)
+    return "\n".join(" ".join(words) for words in by_line.values())

@@ -5,7 +5,7 @@ import re
 from decimal import Decimal
 from dataclasses import dataclass, field
 
-from edgar2xbrl.model import Statement, Table
+from edgar2xbrl.model import Period, Statement, Table
 import calendar
 
 from edgar2xbrl.tables.periods import (MONTH_DAY, NUMERIC_DATE, YEAR, PrintedDates, all_dates, column_end_date, duration_ending, month_day_of,
@@ -23,7 +23,9 @@ _HEADINGS = [
     ("cash_flow", re.compile(r"\bSTATEMENTS?\s+OF\s+(CONSOLIDATED\s+)?CASH\s+FLOWS?|\bCASH\s+FLOWS?\s+STATEMENTS?", re.I)),
     ("balance_sheet", re.compile(r"\bBALANCE\s+SHEETS?\b|STATEMENTS?\s+OF\s+(CONSOLIDATED\s+)?FINANCIAL\s+(POSITION|CONDITION)"
                                  r"|STATEMENTS?\s+OF\s+CONDITION", re.I)),
-    ("equity", re.compile(r"STATEMENTS?\s+OF\s+(CONSOLIDATED\s+)?(CHANGES\s+IN\s+)?(STOCKHOLDERS|SHAREHOLDERS|SHAREOWNERS)['\u2019]?\s*"
+    # "Statements of Convertible Preferred Stock and Stockholders' Equity (Deficit)": a few words may come first
+    ("equity", re.compile(r"STATEMENTS?\s+OF\s+(CONSOLIDATED\s+)?(CHANGES\s+IN\s+)?((?!OPERATIONS|INCOME|EARNINGS)[A-Z]+\s+){0,4}?(AND\s+)?"
+                          r"(STOCKHOLDERS|SHAREHOLDERS|SHAREOWNERS)['\u2019]?\s*"
                           r"(\((DEFICIT|DEFICIENCY)\)\s*)?(EQUITY|INVESTMENT)|STATEMENTS?\s+OF\s+(CHANGES\s+IN\s+)?EQUITY|"
                           r"^\s*(CONSOLIDATED\s+)?(STOCKHOLDERS|SHAREHOLDERS|SHAREOWNERS)['\u2019]?\s+EQUITY\s+STATEMENTS?\b", re.I)),
     ("income", re.compile(r"STATEMENTS?\s+OF\s+(CONSOLIDATED\s+)?(OPERATIONS|INCOME|EARNINGS|LOSS|(NET\s+)?INCOME\s+AND|"
@@ -294,6 +296,11 @@ def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset
         heading_span = span_of(last) if len(last.split()) <= 8 else None  # the headers' own words, not prose
         for col in t.columns:
             header = col.header
+            printed_range = _printed_range(header)
+            if printed_range is not None and st.kind != "balance_sheet":
+                # "From Inception ... on April 1, 2003 To December 31, 2009": the period printed, start and end
+                col.period = printed_range
+                continue
             if YEAR.search(header) and not MONTH_DAY.search(header):
                 md = days[col.index]  # a month and day split over this column and the next
                 near = sorted((abs(k - col.index), md) for k, md in enumerate(days) if md is not None)
@@ -332,6 +339,22 @@ def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset
                     # nowhere, and the year's period would give four columns one period (never computed)
                     col.period = col.year_period = None
         _one_end_a_year(t.columns, printed, period_end)
+
+
+_RANGE_WORDS = re.compile(r"\b(from|since|inception|beginning)\b", re.I)
+_RANGE_TO = re.compile(r"^\W{0,3}(to|through|thru|until|and\s+ending|ending)\b", re.I)
+
+
+def _printed_range(header: str) -> "Period | None":
+    """A column headed by a span between two printed dates ("From inception (April 1, 2003) to December 31, 2009",
+    a development stage company's cumulative column): that span, its first day the first date's."""
+    if not _RANGE_WORDS.search(header):
+        return None
+    dates = all_dates(header)
+    for (d1, _, e1), (d2, s2, _) in zip(dates, dates[1:]):
+        if d1 < d2 and _RANGE_TO.match(header[e1:s2].strip(" ,)(")):
+            return Period(start=d1, end=d2)
+    return None
 
 
 _ORDINAL_QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(fiscal\s+)?(quarter|qtr)\b|"

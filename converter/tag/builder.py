@@ -457,7 +457,9 @@ class Builder:
         balance, whose periods that extension does not hold yet, takes it ("Common stock purchased and retired" in
         each year of an equity statement is one concept, not three). A label of a word or two of little meaning
         ("Other", "Total", "International") is one meaning only under the same caption of the same statement."""
-        period = neighbour_period(ln, lines, st) or line_period_type(ln, st)
+        # a row that moves a balance between its beginning and its end is a flow, whatever its neighbours are
+        period = "duration" if ln.rolled and line_period_type(ln, st) == "duration" else \
+            neighbour_period(ln, lines, st) or line_period_type(ln, st)
         balance = ""
         if ln.kind == "monetary":
             printed = [c.value for c in ln.row.cells if c is not None and c.value]

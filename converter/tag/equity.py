@@ -209,9 +209,16 @@ def _shares_twin(b: Builder, concept):
     return twin if twin is not None and twin.type == "shares" else None
 
 
+_TEMPORARY = re.compile(r"\b(convertible|redeemable)\b[\w\s]{0,30}\bpreferred\b|\btemporary\s+equity\b|\bmezzanine\b",
+                        re.I)
+
+
 def _checks(b: Builder, st: Statement, lines, roles, balance_idx, title: str, memo: set[int] = frozenset()) -> None:
     amount_cols = [k for k, (m, sh) in enumerate(roles) if not sh and m]
     total_cols = [k for k, (m, sh) in enumerate(roles) if not sh and not m and k not in memo]
+    # convertible or redeemable preferred stock printed beside the equity it is no part of (temporary equity,
+    # Tesla's before its offering): the total of stockholders' equity leaves it out
+    temporary = [k for k in amount_cols if _TEMPORARY.search(st.columns[k].header)]
     for ln in lines:
         if ln.header or not total_cols:
             continue
@@ -221,6 +228,9 @@ def _checks(b: Builder, st: Statement, lines, roles, balance_idx, title: str, me
             # components' changes
             continue
         acc = sum((ln.row.cells[k].value for k in amount_cols if ln.row.cells[k] is not None), Decimal(0))
+        outside = sum((ln.row.cells[k].value for k in temporary if ln.row.cells[k] is not None), Decimal(0))
+        if acc != t.value and temporary and acc - outside == t.value:
+            acc -= outside  # the total is the stockholders' equity, without the preferred stock outside it
         b.checks.append(Check(title, " ".join(ln.row.label.split()), ln.row.line, "Total = sum of components",
                               str(t.value), str(acc), acc == t.value, False,
                               "across the equity components axis: checked here, not in the calculation link"))

@@ -48,6 +48,7 @@ class Line:
     cut: bool = False  # its sign by meaning disagrees with the printed sum: out of its parent's calculation
     widen: bool = False  # mapped by what it names before "and other": its concept must widen, or it has none
     dated: Period | None = None  # the period its own label dates ("Outstanding at 9/25/99"), in an undated table
+    rolled: bool = False  # printed between a beginning and an ending balance: what moved the balance in the period
 
 
 _PLACE = re.compile(r"^\s*(?:(?P<foreign>non-?\s?u\.?\s?s\.?|foreign|international|outside\s+(?:of\s+)?the\s+"
@@ -60,6 +61,8 @@ def core_label(label: str) -> str:
     """The row's own words, without parentheticals that carry amounts ("(less allowance ... of $10)")."""
     t = re.sub(r",?\s*\b(no|without)\s+par\s+value\b|,?\s*\$?\s*[\d.]+\s+(par|stated)\s+value\b", " ", label,
                flags=re.I)
+    # "(net of accumulated depreciation of $1,448)": the amounts go, the row's being net stays
+    t = re.sub(r"\s*\(\s*net\s+of\b[^()]*\d[^()]*\)", ", net ", t, flags=re.I)
     t = re.sub(r"\([^()]*\d[^()]*\)", " ", t)
     t = re.sub(r"\([^()]*$", " ", t)
     # "Purchases of fixed assets, including internal-use software": what the row includes does not change what
@@ -195,7 +198,7 @@ def score_concept(label: str, context: str, c: Concept, around: str = "") -> flo
         # row's words are all in the name and its surroundings account for most of the rest
         plain = max(plain if plain >= NAME_MATCH else 0.0,
                     _residual_fit(label, c.label) * coverage(label, f"{context} {around}", c.label))
-    if _against(low, c.name):
+    if _against(low, c.name) or _what_it_is_before(low, names):
         return 0.0
     score = factor * (0.6 if qualified else 1.0) * plain
     if c.kept:
@@ -273,6 +276,23 @@ _CURRENT_NAME = re.compile(r"(?<!Non)Current(?!ly)")
 @lru_cache(maxsize=32768)
 def _long_term_only(low: str) -> bool:
     return bool(_LONG_TERM.search(low)) and not _CURRENT_WORD.search(low)
+
+
+_BEFORE = re.compile(r"\b(before|prior\s+to|excluding)\b(.*)$")
+
+
+@lru_cache(maxsize=32768)
+def _what_it_is_before(low: str, names: tuple[str, ...]) -> bool:
+    """A row that is an amount before something ("Income/(loss) before minority interests", "Earnings before
+    income taxes") is never that something: no concept whose name says nothing but the words after "before"
+    (the minority interests' share, the income taxes)."""
+    m = _BEFORE.search(low)
+    if not m:
+        return False
+    after = set(tokens(m.group(2))) - WEAK
+    if not after:
+        return False
+    return any((words := set(tokens(n)) - WEAK) and words <= after and not _BEFORE.search(n.lower()) for n in names)
 
 
 def _against(low: str, name: str) -> bool:
@@ -431,6 +451,7 @@ def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> l
                 lines[k].kind = "shares"
     if st.kind == "note":
         _date_by_labels(lines, st)
+        _between_balances(lines)
     if st.kind == "cash_flow":
         # "Cash and equivalents, end of year" + "Short-term investments" = "Cash and short-term investments": a
         # balance added to the ending balance is a balance at the period's end, and so is their sum
@@ -474,6 +495,20 @@ def _date_by_labels(lines: list[Line], st: Statement) -> None:
                 lines[pos].dated = Period(start=dates[a] + timedelta(days=1), end=dates[b])
 
 
+def _between_balances(lines: list[Line]) -> None:
+    """Rows printed between a beginning and an ending balance ("Balance, beginning of period", "Additions",
+    "Amortization", "Balance, end of period") move the balance over the period: flows, whatever their words."""
+    start = None
+    for pos, ln in enumerate(lines):
+        if ln.instant_at == "start":
+            start = pos
+        elif ln.instant_at == "end" and start is not None:
+            for mid in lines[start + 1:pos]:
+                if not mid.header and not mid.instant_at and mid.dated is None:
+                    mid.rolled = True
+            start = None
+
+
 def line_period_type(ln: Line, st: Statement) -> str:
     """instant or duration: what most of the columns the row has amounts in are (balance sheets are instants)."""
     if ln.dated is not None:
@@ -485,7 +520,7 @@ def line_period_type(ln: Line, st: Statement) -> str:
     if not kinds:
         kinds = [col.period.is_instant for col in st.columns if col.period is not None]
     if kinds and sum(kinds) > len(kinds) / 2:
-        if _years_only(ln, st) and is_flow(core_label(ln.row.label)):
+        if _years_only(ln, st) and (ln.rolled or is_flow(core_label(ln.row.label))):
             return "duration"  # "Loss on redemption of debt" under "2010": the year, not its last day
         return "instant"
     return "duration"

@@ -13,6 +13,7 @@ _SHARES = r"([\d,]{3,})"
 _NOT_YEAR = r"(?!(?:19|20)\d\d\s*[-\u2013\u2014:])"  # "1997 - 969,015,351": a year before its count
 _YEAR_COUNT = r"(?:19|20)\d\d\s*[-\u2013\u2014:]\s*[\d,]{3,}"
 _YEAR_COUNT_PAIR = r"((?:19|20)\d\d)\s*[-\u2013\u2014:]\s*([\d,]{3,})"
+_GOODWILL = re.compile(r"goodwill|(cost|price)\s+in\s+excess\s+of|excess\s+of\s+(the\s+)?(cost|purchase\s+price)")
 _IN_YEAR = r"(?:\s+in\s+(?:fiscal\s+)?\d{4})?"
 _COUNT_WORDS = r"(authorized|issued|outstanding)(?:\s*(?:,|and|&)\s*(issued|outstanding))?"
 
@@ -146,10 +147,12 @@ def build_parentheticals(b: Builder, st: Statement, order: int, role_id: str, ti
             amts = [(g, m.start(i + 1)) for i, g in enumerate(m.groups()) if g]
             found.append(("us-gaap:AllowanceForDoubtfulAccountsReceivableCurrent", "monetary", amts, low[m.start():]))
         m = re.search(r"accumulated\s+(depreciation|amortization)[a-z ,]*?\s+of\s+" + _AMT, low)
-        if m:
+        # goodwill ("cost in excess of net assets of businesses acquired") was amortized before 2002: neither
+        # fixed assets' depreciation nor a finite-lived intangible's amortization, and no concept of ours
+        if m and not _GOODWILL.search(low):
             window = low[m.start():]
             amts = [(a.group(1), m.start() + a.start()) for a in re.finditer(_AMT, window)]
-            intangible = re.search(r"intangible|patent|trademark|license|goodwill", low)
+            intangible = re.search(r"intangible|patent|trademark|license", low)
             concept = "us-gaap:FiniteLivedIntangibleAssetsAccumulatedAmortization" if intangible else \
                 "us-gaap:AccumulatedDepreciationDepletionAndAmortizationPropertyPlantAndEquipment"
             found.append((concept, "monetary", amts, low))
