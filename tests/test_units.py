@@ -788,6 +788,20 @@ def test_authorized_and_issued_counts_each_take_their_own_number_and_year():
                                "23,020,845 shares issued and outstanding at December 31, 1998, and 1997 "
                                "respectively)", share_scale=0)
     assert got[("CommonStockSharesIssued", "1997-12-31")] == "23020845"
+    # two counts before "authorized", each date's in turn; a count of none is a count
+    got = _parenthetical_facts("Common stock; $0.001 par value; 2,000,000,000 and 106,666,667 shares authorized as of "
+                               "December 31, 1998 and 1997, respectively; 0 and 7,284,200 shares issued and "
+                               "outstanding as of December 31, 1998 and 1997, respectively", share_scale=0)
+    assert (got[("CommonStockSharesAuthorized", "1998-12-31")], got[("CommonStockSharesAuthorized", "1997-12-31")]) \
+        == ("2000000000", "106666667")
+    assert (got[("CommonStockSharesIssued", "1998-12-31")], got[("CommonStockSharesIssued", "1997-12-31")]) == \
+        ("0", "7284200")
+    # the other date's count in parentheses after the first
+    got = _parenthetical_facts("Common stock, no par value; 320,000,000 shares authorized; 133,130,984 shares issued "
+                               "and outstanding at December 31, 1998 (127,949,220 shares at December 31, 1997)",
+                               share_scale=0)
+    assert (got[("CommonStockSharesIssued", "1998-12-31")], got[("CommonStockSharesIssued", "1997-12-31")]) == \
+        ("133130984", "127949220")
 
 
 CF_LONG_SECTION = """\

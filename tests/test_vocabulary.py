@@ -1677,3 +1677,76 @@ def test_rows_between_a_beginning_and_an_ending_balance_are_the_years_flows():
     assert ("Balance, beginning of period", "2004-12-31") in got and ("Balance, end of period", "2005-12-31") in got
     # a flow is no accumulated balance
     assert not any("Accumulated" in r["concept"] for r in b.rows if r["row"] == "Amortization")
+
+
+LETTERED_TAX_NOTE = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+A  Significant Accounting Policies
+
+The statements include the accounts of the company and its subsidiaries.
+
+B  Inventories
+
+Inventories are stated at the lower of average cost or market.
+
+C  Taxes
+
+(Dollars in millions)
+For the year ended December 31:                            1997       1996
+Earnings before income taxes:
+U.S. operations                                          $ 3,193    $ 3,025
+Non-U.S. operations                                        5,834      5,562
+                                                         -------    -------
+                                                         $ 9,027    $ 8,587
+                                                         =======    =======
+The provision for income taxes by geographic operations
+   is as follows:
+U.S. operations                                          $   974    $ 1,137
+Non-U.S. operations                                        1,960      2,021
+                                                         -------    -------
+Total provision for income taxes                         $ 2,934    $ 3,158
+                                                         =======    =======
+The components of the provision for income taxes by
+   taxing jurisdiction are as follows:
+U.S. federal:
+Current                                                  $   559    $   727
+Deferred                                                     (51)        83
+                                                         -------    -------
+                                                             508        810
+Non-U.S.:
+Current                                                    2,330      2,067
+Deferred                                                      96        281
+                                                         -------    -------
+                                                           2,426      2,348
+                                                         -------    -------
+Total provision for income taxes                           2,934      3,158
+Provision for social security, real estate,
+   personal property and other taxes                       2,774      2,584
+                                                         -------    -------
+Total provision for taxes                                $ 5,708    $ 5,742
+                                                         =======    =======
+"""
+
+
+def test_notes_headed_by_letters_are_notes_and_their_tax_table_reads_right():
+    lines = LETTERED_TAX_NOTE.splitlines()
+    docs = [Document(type="", start=0, end=len(lines))]
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(1997, 12, 31))
+    assert [n.number for n in lay.notes] == ["A", "B", "C"], [n.number for n in lay.notes]
+    note, st = lay.note_tables[0]
+    b = Builder(load_catalog(era_of(date(1997, 12, 31))), "acme", "x.txt")
+    b.build_statement(st, 1, "NoteC", "Note C - Taxes (Details)", group="Disclosure")
+    got = {(r["row"], r["concept"].split(":")[1], r["value"]) for r in b.rows if r["period"].startswith("1997")}
+    # places as rows and as captions are the official names' domestic and foreign
+    assert ("U.S. operations", "IncomeLossFromContinuingOperationsBeforeIncomeTaxesDomestic", "3193000000") in got
+    assert ("Current", "CurrentForeignTaxExpenseBenefit", "2330000000") in got
+    assert ("Deferred", "DeferredForeignIncomeTaxExpenseBenefit", "96000000") in got
+    # the total printed again is the same fact, and no sign in the table turns
+    again = {c for row, c, v in got if row == "Total provision for income taxes"}
+    assert again == {"IncomeTaxExpenseBenefit"}, got
+    assert ("Deferred", "DeferredFederalIncomeTaxExpenseBenefit", "-51000000") in got
+    assert all(not v.startswith("-") for row, c, v in got if row != "Deferred"), got
+    periods = {r["period"] for r in b.rows if r["row"].startswith(("Total provision for taxes", "Provision for social"))}
+    assert periods == {"1997-01-01..1997-12-31", "1996-01-01..1996-12-31"}, periods

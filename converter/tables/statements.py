@@ -199,6 +199,26 @@ def _page_headers(lines: list[str], start: int, end: int) -> set[int]:
     return drop
 
 
+_LETTER_HEAD = re.compile(r"^\s{0,3}([A-Z])\s{1,3}([A-Z][A-Za-z0-9,'&()/\-\u2019]*(?:\s[A-Za-z0-9,'&()/\-\u2019]+){0,10})\s*$")
+
+
+def _lettered_heads(lines: list[str], start: int, end: int, drop: set[int]) -> list[tuple[int, str, str]]:
+    """Notes headed by a letter at the margin ("A  Significant Accounting Policies" ... "N Taxes"): taken only as
+    a run of at least three whose letters go up one or two at a time (a sentence that starts with "A" is no
+    note)."""
+    found = [(i, m.group(1), m.group(2).strip()) for i in range(start + 1, end) if i not in drop
+             for m in [_LETTER_HEAD.match(lines[i])] if m and lines[i - 1].strip() == ""]
+    best: list[tuple[int, str, str]] = []
+    for k, head in enumerate(found):
+        run = [head]
+        for nxt in found[k + 1:]:
+            if 1 <= ord(nxt[1]) - ord(run[-1][1]) <= 2:
+                run.append(nxt)
+        if len(run) > len(best):
+            best = run
+    return best if len(best) >= 3 else []
+
+
 def split_notes(lines: list[str], zone: tuple[int, int]) -> list[Note]:
     start, end = zone[0] - 1, zone[1]
     drop = _page_headers(lines, start, end)
@@ -215,6 +235,8 @@ def split_notes(lines: list[str], zone: tuple[int, int]) -> list[Note]:
                     title = lines[k].strip() if k < end else ""
                 heads.append((i, m.group(1), title))
                 break
+    if not heads:
+        heads = _lettered_heads(lines, start, end, drop)
     if not heads:
         # unnumbered notes: short upper-case headings at the margin ("ACCOUNTING POLICIES")
         count = 0

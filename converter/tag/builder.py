@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 from edgar2xbrl.tables.statements import row_scale
 
 UNITS = {"monetary": "USD", "shares": "shares", "perShare": "USDPerShare"}
-_DEBIT_WORDS = re.compile(r"expense|cost|loss|payment|paid|purchase|deduct|charge|dividend|repurchase|acquisition|"
+_DEBIT_WORDS = re.compile(r"expense|cost|loss|payment|paid|purchase|deduct|charge|dividend|repurchase|acquisition|provision|"
                           r"asset|receivable|inventor|prepaid|deposit|investment", re.I)
 
 

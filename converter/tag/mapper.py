@@ -52,7 +52,8 @@ class Line:
 
 
 _PLACE = re.compile(r"^\s*(?:(?P<foreign>non-?\s?u\.?\s?s\.?|foreign|international|outside\s+(?:of\s+)?the\s+"
-                    r"(?:u\.?\s?s\.?|united\s+states))|u\.?\s?s\.?|united\s+states|domestic)\s*:?\s*$", re.I)
+                    r"(?:u\.?\s?s\.?|united\s+states))|u\.?\s?s\.?|united\s+states|domestic)(?:\s+operations)?\s*:?\s*$",
+                    re.I)
 _INCLUDING = re.compile(r"\(?\bincluding\b[^,()]*\)?", re.I)
 _TELLS_APART = re.compile(r"noncontrolling|non-controlling|minority|tax|interest|discontinued|portion", re.I)
 
@@ -495,6 +496,27 @@ def _date_by_labels(lines: list[Line], st: Statement) -> None:
                 lines[pos].dated = Period(start=dates[a] + timedelta(days=1), end=dates[b])
 
 
+def _printed_again(lines: list[Line]) -> None:
+    """A row printed a second time in one table, same words and same figures ("Total provision for income taxes"
+    under the provision by place and again under the provision by jurisdiction), is the same fact: it takes the
+    first one's concept (written once, the second reported as a duplicate), never a runner-up that one concept
+    per table would otherwise leave it (IBM's second total read as the deferred tax expense)."""
+    seen: dict[tuple, Line] = {}
+    for ln in lines:
+        if ln.header or not ln.row.label.strip():
+            continue
+        figures = tuple(None if c is None else c.value for c in ln.row.cells)
+        if not any(v for v in figures if v is not None):
+            continue
+        key = (" ".join(core_label(ln.row.label).lower().split()), figures)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = ln
+        elif first.concept is not None and not first.concept.extension and ln.concept is not first.concept:
+            ln.concept, ln.score = first.concept, first.score
+            ln.reason = "the same row printed earlier in the table, with the same figures"
+
+
 def _between_balances(lines: list[Line]) -> None:
     """Rows printed between a beginning and an ending balance ("Balance, beginning of period", "Additions",
     "Amortization", "Balance, end of period") move the balance over the period: flows, whatever their words."""
@@ -554,8 +576,9 @@ def neighbour_period(ln: Line, lines: list[Line], st: Statement) -> str | None:
     """Under year-only note columns (a year's end or the year), the period type a line with no official concept
     shares with the rows it adds up with: the nearest official total above it ("Computed expected tax" under the
     provision for income taxes), else the official rows it adds up when they agree (the unlabeled sum of a
-    current and a deferred tax expense). Rows beside it say nothing: a segment table prints assets among sales.
-    None where no official total or part is linked to it."""
+    current and a deferred tax expense), else the official rows added up with it into the same total. Rows beside it
+    that no total adds up with it say nothing: a segment table prints assets among sales. None where no official
+    total or part is linked to it."""
     if not _years_only(ln, st) or _AT_A_DATE.search(ln.row.label) or _AT_A_DATE.search(ln.context_label):
         return None
 
@@ -569,6 +592,13 @@ def neighbour_period(ln: Line, lines: list[Line], st: Statement) -> str | None:
         if official(up) is not None:
             return official(up).period
         up = lines[up].parent
+    # rows added up together with it are of its kind: a sum never adds a balance to a flow ("Provision for social
+    # security and other taxes" added to the provision for income taxes)
+    if ln.parent is not None and 0 <= ln.parent < len(lines) and not ln.instant_at:
+        beside = {official(k).period for k, _ in lines[ln.parent].children
+                  if k != ln.index and official(k) is not None and not lines[k].instant_at}
+        if len(beside) == 1:
+            return beside.pop()
     # only when every row it adds up is official and of one kind: a roll-forward's ending balance adds up flows
     # and an opening balance
     kinds = [official(k).period if official(k) is not None else None for k, _ in ln.children]
@@ -581,6 +611,10 @@ def neighbour_period(ln: Line, lines: list[Line], st: Statement) -> str | None:
     known = [p for p in kinds if p is not None]
     if not opening and len(known) >= 2 and len(set(known)) == 1:
         return known[0]
+    # or what all it adds up is, extensions made before it included, when one of them is official
+    made = [lines[k].concept.period for k, _ in ln.children if lines[k].concept is not None]
+    if not opening and known and len(made) >= 2 and len(made) == len(ln.children) and len(set(made)) == 1:
+        return made[0]
     return None
 
 
@@ -642,6 +676,10 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             readings = ("foreign",) if place.group("foreign") else ("domestic", "federal")
             label = readings[0]
         row_around = around
+        # a caption that names only where ("Non-U.S.:" over "Current" and "Deferred" in a tax note) reads as the
+        # official names' Foreign, as such a row does
+        caption_place = _PLACE.match(ln.context_label)
+        caption = "foreign" if caption_place and caption_place.group("foreign") else ln.context_label
         up = at.get(ln.parent) if ln.parent is not None else None  # (`lines` may be a segment's rows only)
         if place and not ln.context_label and up is not None and not up.header:
             # a place with no caption above: the total it adds into says of what ("U.S." above "Income before
@@ -678,8 +716,8 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             for c in _near_pool(catalog, pool, names, near):
                 if (flow or realized) and c.period == "instant":
                     continue  # "Changes in fair value of derivatives" is what happened in a period, not a balance
-                s = max(score_concept(r, ln.context_label, c, row_around) for r in readings) if len(readings) > 1 \
-                    else score_concept(readings[0], ln.context_label, c, row_around)
+                s = max(score_concept(r, caption, c, row_around) for r in readings) if len(readings) > 1 \
+                    else score_concept(readings[0], caption, c, row_around)
                 if not s and not ln.children:
                     continue  # nothing below raises a 0 but a total's bonus
                 if either_way and never_negative(c):
@@ -762,6 +800,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     _under_total(lines, by_index, st, catalog, used, unlabeled)
     _rolled_balance(lines, by_index, catalog, used)
     _of_a_measure(lines, used)
+    _printed_again(lines)
     # outer subtotals first: a subtotal inside another must sit below the concept the outer one gets
     for pos in sorted(unlabeled, reverse=True):
         ln = lines[pos]

@@ -9,7 +9,7 @@ from edgar2xbrl.model import Context, Fact, Period, Statement
 from edgar2xbrl.tables.periods import all_dates
 
 _AMT = r"\$\s?([\d,]*\.?\d+)"
-_SHARES = r"([\d,]{3,})"
+_SHARES = r"(?<![\d,.$])([\d,]{3,}|0)(?![\d,])"  # a count, or none ("0 and 7,213,000 shares")
 _NOT_YEAR = r"(?!(?:19|20)\d\d\s*[-\u2013\u2014:])"  # "1997 - 969,015,351": a year before its count
 _YEAR_COUNT = r"(?:19|20)\d\d\s*[-\u2013\u2014:]\s*[\d,]{3,}"
 _YEAR_COUNT_PAIR = r"((?:19|20)\d\d)\s*[-\u2013\u2014:]\s*([\d,]{3,})"
@@ -38,6 +38,16 @@ def _subject(label: str) -> str | None:
 
 
 _YEAR_AFTER = re.compile(r"[\d,]{1,20}\s{1,5}(?:shares\s{1,5})?in\s{1,5}(?:fiscal\s{1,5})?(\d{4})\b")
+
+
+_EARLIER = re.compile(r"\(\s*([\d,]{3,}|0)\s+shares\s+(?:at|as\s+of|on)\s+[a-z]", re.I)
+
+
+def _earlier(low: str, pos: int) -> list[tuple[str, int]]:
+    """The other date's count printed after a count in parentheses: "133,130,984 shares issued and outstanding at
+    June 26, 1998 (127,949,220 shares at September 26, 1997)"."""
+    m = _EARLIER.search(low, pos, pos + 80)
+    return [(m.group(1), m.start(1))] if m else []
 
 
 def _assign(amounts: list[tuple[str, int]], text: str, instants: list[Period]) -> list[tuple[str, Period]]:
@@ -97,10 +107,12 @@ def build_parentheticals(b: Builder, st: Statement, order: int, role_id: str, ti
                 found.append((f"us-gaap:{subj}StockParOrStatedValuePerShare", "perShare", [(m.group(1), m.start())], low))
             # "100,000,000 shares authorized, 1,244,902 shares issued": the count before "authorized" first, or
             # "authorized" would take the issued count after it
-            m = re.search(_SHARES + r"\s+shares\s+authorized", low) or \
+            m = re.search(_SHARES + r"(?:\s+shares)?(?:\s+and\s+" + _SHARES + r")?\s+shares\s+authorized", low) or \
                 re.search(r"authorized[:,]?\s+" + _SHARES + r"\s+shares", low)
             if m:
-                found.append((f"us-gaap:{subj}StockSharesAuthorized", "shares", [(m.group(1), m.start())], low))
+                amts = [(g, m.start(i + 1)) for i, g in enumerate(m.groups()[:2]) if g]
+                found.append((f"us-gaap:{subj}StockSharesAuthorized", "shares", amts + _earlier(low, m.end()),
+                              low))
             else:
                 # "shares authorized 12,000": a count with no "shares" after it is in the table's scale
                 m = re.search(r"shares\s+authorized[:,]?\s+" + _SHARES, low)
@@ -117,7 +129,7 @@ def build_parentheticals(b: Builder, st: Statement, order: int, role_id: str, ti
                                 r")*)", low)
             if m:
                 window = low[m.start():]
-                amts = [(g, m.start(i + 1)) for i, g in enumerate(m.groups()[:2]) if g]
+                amts = [(g, m.start(i + 1)) for i, g in enumerate(m.groups()[:2]) if g] + _earlier(low, m.end())
                 found.append((f"us-gaap:{subj}StockSharesIssued", "shares", amts, window))
                 if m.group(3):
                     found.append((f"us-gaap:{subj}StockSharesOutstanding", "shares", amts, window))
