@@ -1069,3 +1069,27 @@ def test_convertible_preferred_stock_beside_the_equity_is_outside_its_total():
     build_equity(b, st, 1, "Equity", st.title)
     sums = [c for c in b.checks if c.column == "Total = sum of components"]
     assert len(sums) == 4 and all(c.ok for c in sums), sums
+
+
+def test_earnings_on_which_per_share_is_calculated_in_millions_are_dollars():
+    from edgar2xbrl.model import Cell, Row, Table
+    from edgar2xbrl.tag.mapper import row_kind
+    cols = [Column(0, "1997", 50, period=Period(end=date(1997, 12, 31)))]
+    st = Statement("note", "Note R", [Table([], cols, 1, 9)], scale=0)
+    row = Row("Net earnings (loss) on which diluted earnings per share is calculated (millions)",
+              [Cell("6,073", Decimal(6073))], 7)
+    assert row_kind(row, st) == "monetary"
+    assert row_kind(Row("Diluted earnings per share", [Cell("6.01", Decimal("6.01"), places=2)], 8), st) == "perShare"
+
+
+def test_a_count_corrected_to_the_number_printed_claims_its_own_digits():
+    from edgar2xbrl.check.rules import _decimals_for
+    assert _decimals_for("983286361", "-6") == "0"
+    assert _decimals_for("983000000", "-6") == "-6"
+    assert _decimals_for("12", None) is None
+
+
+def test_an_average_over_the_year_is_a_flow():
+    from edgar2xbrl.tag.mapper import is_flow
+    assert is_flow("Average outstanding during year") and is_flow("Weighted average shares")
+    assert not is_flow("Shares outstanding") and not is_flow("Accounts receivable")

@@ -480,11 +480,26 @@ def apply(facts: Mapping[FactKey, Fact], findings: Iterable[Finding]) -> dict[Fa
         if fd.action is Action.CORRECTED:
             for key, value in fd.corrections:
                 if key in out:
-                    out[key] = replace(out[key], value=value, sign=(out[key].sign + f"; corrected by {fd.rule}").lstrip("; "))
+                    out[key] = replace(out[key], value=value, decimals=_decimals_for(value, out[key].decimals),
+                                       sign=(out[key].sign + f"; corrected by {fd.rule}").lstrip("; "))
         elif fd.action is Action.REMOVED:
             for key in fd.facts:
                 out.pop(key, None)
     return out
+
+
+def _decimals_for(value: str, decimals: str | None) -> str | None:
+    """The decimals a corrected value can claim: a count scaled by 10^-3 claimed thousands; the number as printed
+    claims its own last digit (Arelle stops checking a calculation whose facts carry more digits than their
+    decimals say)."""
+    try:
+        places = int(decimals) if decimals not in (None, "INF") else None
+        v = Decimal(value)
+    except (ValueError, InvalidOperation):
+        return decimals
+    if places is not None and places < 0 and v % (Decimal(10) ** -places):
+        return "0"
+    return decimals
 
 
 def _printed_number(text: str) -> Decimal | None:

@@ -85,6 +85,7 @@ _SHARE_COUNT = re.compile(r"shares\s+used|weighted[\s-]+average|number\s+of\s+(c
                           r"common\s+(and\s+common\s+)?equivalent\s+shares|shares\s+outstanding", re.I)
 
 
+_PER_SHARE_INPUT = re.compile(r"\bon\s+which\b|\(\s*(in\s+)?(thousands|millions|billions)\s*\)", re.I)
 _COUNT_WORD = r"(issued|outstanding|authorized)(\s*(,|and|&)\s*(issued|outstanding|authorized))*"
 _COUNT_LINE = re.compile(rf"^\s*{_COUNT_WORD}\s+shares\b|^\s*shares\s+{_COUNT_WORD}\b", re.I)
 
@@ -105,7 +106,9 @@ def row_kind(row: Row, st: Statement, context: str = "") -> str:
         return "monetary"
     if re.search(r"\bdenominator\b", label, re.I) and not any(c.places >= 2 for c in vals):
         return "shares"
-    if _PER_SHARE.search(label):
+    # "Net earnings on which diluted earnings per share is calculated (millions)": the input of the computation,
+    # in millions, not an amount per share
+    if _PER_SHARE.search(label) and not _PER_SHARE_INPUT.search(label):
         return "perShare"
     context = core_label(context)
     if context and _SHARE_COUNT.match(context) and not core_label(label).lower().startswith(("total", "net")) \
@@ -548,9 +551,13 @@ def line_period_type(ln: Line, st: Statement) -> str:
     return "duration"
 
 
+_DURING = re.compile(r"\bduring\s+(the\s+)?(year|period|quarter)\b|\baverage\b", re.I)
+
+
 def is_flow(label: str) -> bool:
-    """The row's words say it is what happened in a period: a change, or a gain or loss on an event."""
-    return bool(_CHANGE.search(label)) or _realized(label)
+    """The row's words say it is what happened in a period: a change, a gain or loss on an event, or an average
+    over the period ("Average outstanding during year")."""
+    return bool(_CHANGE.search(label)) or _realized(label) or bool(_DURING.search(label))
 
 
 def _realized(label: str) -> bool:
