@@ -1093,3 +1093,50 @@ def test_an_average_over_the_year_is_a_flow():
     from edgar2xbrl.tag.mapper import is_flow
     assert is_flow("Average outstanding during year") and is_flow("Weighted average shares")
     assert not is_flow("Shares outstanding") and not is_flow("Accounts receivable")
+
+
+def test_counts_printed_in_full_are_not_scaled_and_a_treasury_count_is_no_other_dates():
+    # under "(In thousands)" a count is a count: 30,000 preferred shares, IBM-style issued counts in full
+    got = _parenthetical_facts("Series B convertible preferred stock, $1,000 stated value; 30,000 shares authorized, "
+                               "issued and outstanding", scale=3)
+    assert got[("PreferredStockSharesAuthorized", "1998-12-31")] == "30000"
+    got = _parenthetical_facts("Common stock, $1 par value; 20,000,000 shares authorized; shares issued: 1998 - "
+                               "5,123,456; 1997 - 5,000,000", scale=3)
+    assert got[("CommonStockSharesIssued", "1998-12-31")] == "5123456"
+    got = _parenthetical_facts("Common stock, $1 par value; 50,000,000 shares authorized; 52,000,000 shares issued "
+                               "(2,000,000 shares at cost held in treasury)", scale=0, share_scale=0)
+    assert got[("CommonStockSharesAuthorized", "1997-12-31")] == "50000000"
+    assert got[("CommonStockSharesIssued", "1997-12-31")] == "52000000"
+    # a year is no count
+    got = _parenthetical_facts("Common stock, $1 par value; outstanding 1998 - 40,000,000; 1997 - 39,000,000",
+                               scale=0, share_scale=0)
+    assert "1998" not in got.values()
+
+
+CONSOLIDATING = """\
+<TABLE>
+<CAPTION>
+                                          Parent      Guarantor    Non-Guarantor                 Consolidated
+                                          Company    Subsidiaries   Subsidiaries  Eliminations       Total
+                              CONDENSED CONSOLIDATING STATEMENT OF INCOME
+                                      Year ended December 31, 2003
+<S>                                       <C>          <C>          <C>            <C>            <C>
+Net sales                                 $ 1,000      $   500      $   300        $  (100)       $ 1,700
+Cost of sales                                 600          300          200           (100)         1,000
+</TABLE>
+"""
+
+
+def test_column_headers_printed_above_a_statement_heading_stay_the_columns():
+    from edgar2xbrl.tables.tables import find_tables as ft
+    lines, docs = _doc(CONSOLIDATING)
+    t = ft(lines, docs)[0]
+    assert t.columns[0].header.startswith("Parent Company") and "Eliminations" in t.columns[3].header, \
+        [c.header for c in t.columns]
+
+
+def test_a_range_column_needs_an_inception_and_is_no_change_column():
+    from edgar2xbrl.tables.statements import _printed_range
+    assert _printed_range("Change from December 31, 2008 to December 31, 2009") is None
+    r = _printed_range("Period from March 2, 1999 (date of inception) through December 31, 2004")
+    assert r is not None and (str(r.start), str(r.end)) == ("1999-03-02", "2004-12-31")

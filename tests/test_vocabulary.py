@@ -1750,3 +1750,81 @@ def test_notes_headed_by_letters_are_notes_and_their_tax_table_reads_right():
     assert all(not v.startswith("-") for row, c, v in got if row != "Deferred"), got
     periods = {r["period"] for r in b.rows if r["row"].startswith(("Total provision for taxes", "Provision for social"))}
     assert periods == {"1997-01-01..1997-12-31", "1996-01-01..1996-12-31"}, periods
+
+
+TWO_OTHERS_NOTE = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 5 - INCOME TAXES
+
+Deferred taxes at December 31 (in thousands):
+
+                                              2005          2004
+                                            --------      --------
+Deferred tax assets:
+  Net operating losses                        $  300        $  200
+  Other                                           12            12
+                                            --------      --------
+  Total deferred tax assets                      312           212
+Deferred tax liabilities:
+  Depreciation                                   100            90
+  Other                                           12            12
+                                            --------      --------
+  Total deferred tax liabilities                 112           102
+"""
+
+WARRANTY_NOTE = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 6 - PRODUCT WARRANTIES
+
+Changes in the warranty liability were (in thousands):
+
+                                              2005          2004
+                                            --------      --------
+  Balance, beginning of year                  $   40        $   35
+  Warranty provision                              20            15
+  Payments                                       (12)          (10)
+                                            --------      --------
+  Balance at December 31                      $   48        $   40
+"""
+
+
+def test_a_bare_row_printed_twice_is_two_facts():
+    b = _built(TWO_OTHERS_NOTE, date(2005, 12, 31), "Note5", group="Disclosure", note=True)
+    others = {r["concept"] for r in b.rows if r["row"] == "Other" and r["period"] == "2005-12-31"}
+    assert len(others) == 2, others
+
+
+def test_a_provision_added_to_a_liability_roll_forward_is_positive_and_a_flow():
+    b = _built(WARRANTY_NOTE, date(2005, 12, 31), "Note6", group="Disclosure", note=True)
+    got = {(r["period"], r["value"]) for r in b.rows if r["row"] == "Warranty provision"}
+    assert got == {("2005-01-01..2005-12-31", "20000"), ("2004-01-01..2004-12-31", "15000")}, got
+
+
+PROSE_DATE_NOTE = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 17 - RETIREMENT BENEFITS
+
+Expense accruals for employees assigned to the spun-off unit who met certain
+age and service conditions at June 30, 2000 are charged to that unit. A portion
+of the benefits has been prepaid.
+Our expense for pension benefits was as follows (in millions):
+
+                                              2001       2000       1999
+                                            -------    -------    -------
+  Service cost                                 $ 531      $ 495      $ 522
+  Interest cost                                2,410      2,345      1,713
+                                            -------    -------    -------
+  Net expense                                  2,941      2,840      2,235
+"""
+
+
+def test_an_annual_note_is_dated_by_its_lead_in_not_by_an_earlier_sentence():
+    note, st = _statement(PROSE_DATE_NOTE, period_end=date(2001, 12, 31), note=True)
+    ends = [str(c.period.end) for c in st.columns]
+    assert ends == ["2001-12-31", "2000-12-31", "1999-12-31"], ends

@@ -425,8 +425,8 @@ CHANGE_CLOSE = Decimal("0.25")  # a change this close to the balances' movement 
 def rule_change_direction(inp: RuleInput) -> list[Finding]:
     """E2X.CHG: a change in a balance that the cash flow statement reports runs the way the balance sheet's
     figures moved over the same period. A change of about the size of the movement (within a quarter) but the
-    other way is a sign read wrong (a fall in receivables printed as cash in, written as an increase): flagged,
-    as the acquisitions and exchange rates that make the two differ never turn the direction at that size."""
+    other way is most often a sign read wrong (a fall in receivables printed as cash in, written as an increase):
+    flagged for review, not removed, as an acquisition or a reclassification can make the two run apart."""
     out = []
     for change, balances in _CHANGE_OF.items():
         flows = _plain(inp, change)
@@ -436,6 +436,7 @@ def rule_change_direction(inp: RuleInput) -> list[Finding]:
             held = {p.end: kf for p, kf in _plain(inp, name).items() if p.start is None}
             if not held:
                 continue
+            compared = False
             for period, (key, f) in flows.items():
                 if period.start is None:
                     continue
@@ -443,12 +444,14 @@ def rule_change_direction(inp: RuleInput) -> list[Finding]:
                 v = _num(f)
                 if before is None or after is None or v is None:
                     continue
+                compared = True
                 moved = (_num(after[1]) or Decimal(0)) - (_num(before[1]) or Decimal(0))
                 if moved and v and (moved > 0) != (v > 0) and abs(abs(v) - abs(moved)) <= CHANGE_CLOSE * abs(moved):
                     out.append(Finding("E2X.CHG", f"{change} = {v} for {period}, but {name} moved {moved} "
                                        f"({before[1].value} to {after[1].value}): the change runs the other way",
                                        Action.FLAGGED, (key,), (f.source, after[1].source)))
-            break
+            if compared:
+                break  # the first balance concept with both dates is the one compared
     return out
 
 

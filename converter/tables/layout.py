@@ -21,7 +21,7 @@ _SCALE_WORDS = re.compile(r"\bin\s+(thousands|millions|billions)\b|except\s+(for
 YEAR_WORD = re.compile(r"\(?(19|20)\d\d\)?(\s*\(\d\))?")
 _STATEMENT_HEADING = re.compile(r"\bSTATEMENTS?\s+OF\s+(CONSOLIDATED\s+)?(CASH|INCOME|OPERATIONS|EARNINGS|STOCKHOLDERS|"
                                 r"SHAREHOLDERS|SHAREOWNERS|CHANGES|FINANCIAL|CONDITION|COMPREHENSIVE|LOSS)|"
-                                r"\bBALANCE\s+SHEETS?\b")
+                                r"\bBALANCE\s+SHEETS?\b", re.I)
 _MARKUP = re.compile(r"^\s*</?(table|caption|s|c|fn|page)\b[^>]*>", re.I)
 _SC_LINE = re.compile(r"^\s*<S>", re.I)
 _RULE_RUN = re.compile(r"[-=_]{3,}")
@@ -397,6 +397,9 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
     # a statement's heading printed inside the table's markup ("<CAPTION> ... CONSOLIDATED STATEMENT OF CASH FLOWS"),
     # centred over columns as wide as the page: it and the lines above it head the table, they name no column
     titled = max((h for h, line in enumerate(header_lines) if _STATEMENT_HEADING.search(line)), default=-1)
+    if any(len([ch for ch in chunks(line) if ch.text.strip() and not is_rule(ch.text)]) > 1
+           for line in header_lines[:titled + 1]):
+        titled = -1  # column headers printed above the heading (a consolidating note's "Parent  Guarantors ...")
     reach = {c.index: c.right for c in columns}  # right edge for header overlap, widened by the underlines
     # the columns ascend by right edge: each header word looks only at the columns within its reach (a scan of
     # every column per word is quadratic in a table thousands of columns wide)

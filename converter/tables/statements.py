@@ -298,6 +298,8 @@ def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset
     A column that prints a year only, with no month and day anywhere over the table, ends on the month and day
     of the report's period (the cover's "for the quarter ended ...")."""
     context = "\n".join(t.title for t in st.tables)
+    if st.kind == "note" and form.upper().startswith("10-K"):
+        context = _dating_context(context)
     if period_end is not None and not MONTH_DAY.search(context) and not any(
             MONTH_DAY.search(c.header) for t in st.tables for c in t.columns):
         context += f"\n{calendar.month_name[period_end.month]} {period_end.day}"
@@ -363,18 +365,34 @@ def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset
         _one_end_a_year(t.columns, printed, period_end)
 
 
-_RANGE_WORDS = re.compile(r"\b(from|since|inception|beginning)\b", re.I)
+_RANGE_WORDS = re.compile(r"\b(inception|commencement|cumulative|period\s+from|date\s+of\s+incorporation)\b", re.I)
+_NOT_A_RANGE = re.compile(r"\b(change|increase|decrease|variance|difference)\b", re.I)
 _RANGE_TO = re.compile(r"^\W{0,3}(to|through|thru|until|and\s+ending|ending)\b", re.I)
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)%][.;])\s+(?=[A-Z])")
+
+
+def _dating_context(title: str) -> str:
+    """What may date an annual report's note table: the heading lines and the sentence that leads into the table
+    ("... was as follows (in millions):"), not an earlier sentence's event ("conditions at June 30, 2000 are
+    charged to Visteon" over Ford's pension expense of 2001, 2000 and 1999)."""
+    lines = title.splitlines()
+    heads = [x for x in lines if x.strip() and _heading_like(x)]
+    prose = " ".join(x.strip() for x in lines if x.strip() and not _heading_like(x))
+    last = _SENTENCE_END.split(prose)[-1] if prose else ""
+    return "\n".join(heads + ([last] if last else []))
 
 
 def _printed_range(header: str) -> "Period | None":
     """A column headed by a span between two printed dates ("From inception (April 1, 2003) to December 31, 2009",
     a development stage company's cumulative column): that span, its first day the first date's."""
-    if not _RANGE_WORDS.search(header):
+    if not _RANGE_WORDS.search(header) or _NOT_A_RANGE.search(header):
         return None
     dates = all_dates(header)
     for (d1, _, e1), (d2, s2, _) in zip(dates, dates[1:]):
-        if d1 < d2 and _RANGE_TO.match(header[e1:s2].strip(" ,)(")):
+        between = re.sub(r"\([^()]{0,40}\)", " ", header[e1:s2])  # "(date of inception) to"
+        if d1 < d2 and _RANGE_TO.match(between.strip(" ,)(")):
             return Period(start=d1, end=d2)
     return None
 

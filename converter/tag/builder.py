@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 from edgar2xbrl.tables.statements import row_scale
 
 UNITS = {"monetary": "USD", "shares": "shares", "perShare": "USDPerShare"}
-_DEBIT_WORDS = re.compile(r"expense|cost|loss|payment|paid|purchase|deduct|charge|dividend|repurchase|acquisition|provision|"
+_DEBIT_WORDS = re.compile(r"expense|cost|loss|payment|paid|purchase|deduct|charge|dividend|repurchase|acquisition|"
                           r"asset|receivable|inventor|prepaid|deposit|investment", re.I)
 
 
@@ -369,7 +369,9 @@ class Builder:
             if ln.header or not ln.children or self._holds_own_figure(ln, st):
                 continue
             under = [by_index[k] for k in _descendants(ln, by_index)]
-            c = self._printed_elsewhere(ln, lines, st, free={k.concept.qname for k in under if k.concept})
+            held_elsewhere = {x.concept.qname for x in lines if x is not ln and x not in under and x.concept}
+            c = self._printed_elsewhere(ln, lines, st,
+                                        free={k.concept.qname for k in under if k.concept} - held_elsewhere)
             if c is None or c is ln.concept:
                 continue
             for k in under:
@@ -494,6 +496,11 @@ class Builder:
                                                     and lines[k].concept.period == "duration" for k, _ in ln.children)
                 if flows and any(self._needs_negative(lines[k], s, balance) for k, s in ln.children):
                     balance = ""  # (a sum of balances keeps one: "Net deferred tax liability" is a liability)
+            elif not negative and (twin := _added_beside(ln, lines)) is not None:
+                # printed positive and added up, with the same sign, with an official row whose total has no concept
+                # yet: the same balance ("Provision for social security and other taxes" beside the provision for
+                # income taxes; a "Deduct: ... (28)" keeps its words' balance)
+                balance = twin
             else:
                 balance = "debit" if _DEBIT_WORDS.search(ln.row.label) else "credit"
         label = ln.row.label if core_label(ln.row.label) else \
@@ -679,6 +686,17 @@ class Builder:
                         "this sum would need it so: checked here, not in the calculation link" if cut else
                         "rolls a balance forward across instants: checked here, not in the calculation link"),
                     ))
+
+
+def _added_beside(ln: Line, lines: list[Line]) -> str | None:
+    """The balance of the official rows printed with the same sign as `ln` under the same total, when they agree."""
+    if ln.parent is None or not 0 <= ln.parent < len(lines):
+        return None
+    kids = lines[ln.parent].children
+    mine = next((s for k, s in kids if k == ln.index), None)
+    found = {lines[k].concept.balance for k, s in kids if k != ln.index and s == mine and lines[k].concept is not None
+             and not lines[k].concept.extension and lines[k].concept.balance}
+    return found.pop() if len(found) == 1 else None
 
 
 def _descendants(ln: Line, by_index: dict[int, Line]) -> list[int]:

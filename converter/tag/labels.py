@@ -33,8 +33,6 @@ def _stem(w: str) -> str:
 def tokens(text: str) -> tuple[str, ...]:
     t = text.lower()
     t = re.sub(r"\((note|notes|see note)[^)]*\)", " ", t)
-    # "(net of accumulated depreciation of $1,234)": the amount goes, the row's being net stays
-    t = re.sub(r"\(\s*net\s+of\b[^)]*\)", " net ", t)
     t = re.sub(r"\([^)]*\d[^)]*\)", " ", t)  # parentheticals carrying amounts or dates
     t = t.replace("&", " and ").replace("'", "").replace("\u2019", "")
     # as the official labels spell them: non-cash → noncash, long-term → longterm; paid-in, equity-method apart

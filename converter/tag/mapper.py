@@ -509,7 +509,9 @@ def _printed_again(lines: list[Line]) -> None:
         if ln.header or not ln.row.label.strip():
             continue
         figures = tuple(None if c is None else c.value for c in ln.row.cells)
-        if not any(v for v in figures if v is not None):
+        # two figures or more, and words of its own ("Other 12" under deferred tax assets and again under the
+        # liabilities is two facts)
+        if sum(1 for v in figures if v) < 2 or not set(tokens(core_label(ln.row.label))) - _NO_MEANING:
             continue
         key = (" ".join(core_label(ln.row.label).lower().split()), figures)
         first = seen.get(key)
@@ -520,17 +522,24 @@ def _printed_again(lines: list[Line]) -> None:
             ln.reason = "the same row printed earlier in the table, with the same figures"
 
 
+ROLL_ROWS = 16  # a roll-forward's movements fit on a page; a "beginning" row far above an "end" row opens none
+
+
 def _between_balances(lines: list[Line]) -> None:
     """Rows printed between a beginning and an ending balance ("Balance, beginning of period", "Additions",
     "Amortization", "Balance, end of period") move the balance over the period: flows, whatever their words."""
     start = None
     for pos, ln in enumerate(lines):
-        if ln.instant_at == "start":
+        if ln.instant_at == "start" or (not ln.header and _BEGIN.search(ln.row.label)):
             start = pos
-        elif ln.instant_at == "end" and start is not None:
-            for mid in lines[start + 1:pos]:
-                if not mid.header and not mid.instant_at and mid.dated is None:
-                    mid.rolled = True
+        elif start is not None and not ln.header and (
+                ln.instant_at == "end" or (ln.dated is not None and ln.dated.start is None) or
+                _END.search(ln.row.label) or _AT_A_DATE.search(ln.row.label)):
+            if pos - start <= ROLL_ROWS:
+                for mid in lines[start + 1:pos]:
+                    if not mid.header and not mid.instant_at and mid.dated is None and \
+                            not _AT_A_DATE.search(mid.row.label):
+                        mid.rolled = True
             start = None
 
 
@@ -603,7 +612,8 @@ def neighbour_period(ln: Line, lines: list[Line], st: Statement) -> str | None:
     # security and other taxes" added to the provision for income taxes)
     if ln.parent is not None and 0 <= ln.parent < len(lines) and not ln.instant_at:
         beside = {official(k).period for k, _ in lines[ln.parent].children
-                  if k != ln.index and official(k) is not None and not lines[k].instant_at}
+                  if k != ln.index and official(k) is not None and not lines[k].instant_at and lines[k].dated is None
+                  and not _BEGIN.search(lines[k].row.label) and not _AT_A_DATE.search(lines[k].row.label)}
         if len(beside) == 1:
             return beside.pop()
     # only when every row it adds up is official and of one kind: a roll-forward's ending balance adds up flows

@@ -10,6 +10,7 @@ from edgar2xbrl.tables.periods import all_dates
 
 _AMT = r"\$\s?([\d,]*\.?\d+)"
 _SHARES = r"(?<![\d,.$])([\d,]{3,}|0)(?![\d,])"  # a count, or none ("0 and 7,213,000 shares")
+_MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _NOT_YEAR = r"(?!(?:19|20)\d\d\s*[-\u2013\u2014:])"  # "1997 - 969,015,351": a year before its count
 _YEAR_COUNT = r"(?:19|20)\d\d\s*[-\u2013\u2014:]\s*[\d,]{3,}"
 _YEAR_COUNT_PAIR = r"((?:19|20)\d\d)\s*[-\u2013\u2014:]\s*([\d,]{3,})"
@@ -40,14 +41,22 @@ def _subject(label: str) -> str | None:
 _YEAR_AFTER = re.compile(r"[\d,]{1,20}\s{1,5}(?:shares\s{1,5})?in\s{1,5}(?:fiscal\s{1,5})?(\d{4})\b")
 
 
-_EARLIER = re.compile(r"\(\s*([\d,]{3,}|0)\s+shares\s+(?:at|as\s+of|on)\s+[a-z]", re.I)
+_EARLIER = re.compile(r"\(\s*([\d,]{3,}|0)\s+shares\s+(?:at|as\s+of|on)\s+(?=" + _MONTHS + r")", re.I)
 
 
 def _earlier(low: str, pos: int) -> list[tuple[str, int]]:
-    """The other date's count printed after a count in parentheses: "133,130,984 shares issued and outstanding at
-    June 26, 1998 (127,949,220 shares at September 26, 1997)"."""
-    m = _EARLIER.search(low, pos, pos + 80)
+    """The other date's count printed after a count in parentheses, in the same clause: "133,130,984 shares issued
+    and outstanding at June 26, 1998 (127,949,220 shares at September 26, 1997)" (not a treasury count "at cost",
+    nor one past the next ";")."""
+    end = low.find(";", pos)
+    m = _EARLIER.search(low, pos, min(pos + 80, end if end >= 0 else len(low)))
     return [(m.group(1), m.start(1))] if m else []
+
+
+def _count_kind(amounts: list[tuple[str, int]]) -> str:
+    """A count after "shares issued:" in a statement's scale ("Authorized shares -- 300,000" in thousands), unless
+    it runs to millions as printed (IBM's "1997 - 969,015,351"): no statement prints millions of thousands."""
+    return "shares" if any(_num(a) >= 1_000_000 for a, _ in amounts) else "scaled-shares"
 
 
 def _assign(amounts: list[tuple[str, int]], text: str, instants: list[Period]) -> list[tuple[str, Period]]:
@@ -111,8 +120,7 @@ def build_parentheticals(b: Builder, st: Statement, order: int, role_id: str, ti
                 re.search(r"authorized[:,]?\s+" + _SHARES + r"\s+shares", low)
             if m:
                 amts = [(g, m.start(i + 1)) for i, g in enumerate(m.groups()[:2]) if g]
-                found.append((f"us-gaap:{subj}StockSharesAuthorized", "shares", amts + _earlier(low, m.end()),
-                              low))
+                found.append((f"us-gaap:{subj}StockSharesAuthorized", "shares", amts, low))
             else:
                 # "shares authorized 12,000": a count with no "shares" after it is in the table's scale
                 m = re.search(r"shares\s+authorized[:,]?\s+" + _SHARES, low)
@@ -135,7 +143,7 @@ def build_parentheticals(b: Builder, st: Statement, order: int, role_id: str, ti
                     found.append((f"us-gaap:{subj}StockSharesOutstanding", "shares", amts, window))
             elif after:
                 amts = [(g, after.start(i + 1)) for i, g in enumerate(after.groups()) if g]
-                found.append((f"us-gaap:{subj}StockSharesIssued", "scaled-shares", amts, low))
+                found.append((f"us-gaap:{subj}StockSharesIssued", _count_kind(amts), amts, low))
             elif by_year:
                 # "shares issued: 1997 - 969,015,351; 1996 - 1,018,141,084": each count after its year, read as
                 # "969,015,351 in 1997 and 1,018,141,084 in 1996"
@@ -144,16 +152,15 @@ def build_parentheticals(b: Builder, st: Statement, order: int, role_id: str, ti
                     window += (" and " if window else "")
                     amts.append((count, len(window)))
                     window += f"{count} in {year}"
-                found.append((f"us-gaap:{subj}StockSharesIssued", "scaled-shares", amts, window))
-            if not any(c.endswith("StockSharesOutstanding") for c, *_ in found) and \
-                    re.search(_SHARES + r"\s+shares\s+outstanding", low):
-                m = re.search(_SHARES + r"\s+shares\s+outstanding", low)
+                found.append((f"us-gaap:{subj}StockSharesIssued", _count_kind(amts), amts, window))
+            m = re.search(_SHARES + r"\s+shares\s+outstanding", low)
+            if not any(c.endswith("StockSharesOutstanding") for c, *_ in found) and m:
                 found.append((f"us-gaap:{subj}StockSharesOutstanding", "shares", [(m.group(1), m.start())], low))
-            if not any(c.endswith("StockSharesOutstanding") for c, *_ in found) and \
-                    re.search(r"outstanding[:,]?\s+" + _SHARES + _IN_YEAR + r"(?:,?\s+and\s+" + _SHARES + r")?", low):
-                m = re.search(r"outstanding[:,]?\s+" + _SHARES + _IN_YEAR + r"(?:,?\s+and\s+" + _SHARES + r")?", low)
-                amts = [(g, m.start(i + 1)) for i, g in enumerate(m.groups()) if g]
-                found.append((f"us-gaap:{subj}StockSharesOutstanding", "scaled-shares", amts, low))
+            out_after = re.search(r"outstanding[:,]?\s+" + _NOT_YEAR + _SHARES + _IN_YEAR + r"(?:,?\s+and\s+" +
+                                  _SHARES + r")?", low)
+            if not any(c.endswith("StockSharesOutstanding") for c, *_ in found) and out_after:
+                amts = [(g, out_after.start(i + 1)) for i, g in enumerate(out_after.groups()) if g]
+                found.append((f"us-gaap:{subj}StockSharesOutstanding", _count_kind(amts), amts, low))
         m = re.search(r"allowances?\s+(?:for\s+[a-z ]+?\s+)?of\s+" + _AMT + r"(?:\s+and\s+" + _AMT + ")?", low)
         if m and "receivable" in low:
             amts = [(g, m.start(i + 1)) for i, g in enumerate(m.groups()) if g]
@@ -176,8 +183,9 @@ def build_parentheticals(b: Builder, st: Statement, order: int, role_id: str, ti
             scaled = kind == "scaled-shares"
             kind = "shares" if scaled else kind
             # "750 shares authorized" under "(in millions)": a count this small, printed where shares are counted
-            # in the table's scale, is in that scale (a statement "except share data" counts shares one by one)
-            small = kind == "shares" and all(_num(a) < 100000 for a, _ in placed)
+            # in millions, is in millions (a statement "except share data" counts shares one by one; under
+            # "(in thousands)" "30,000 shares" of preferred stock are 30,000)
+            small = kind == "shares" and st.share_scale >= 6 and all(_num(a) < 10000 and "," not in a for a, _ in placed)
             for amt, period in placed:
                 # "1,000,000 shares" is a count; "shares authorized 12,000" follows the table's scale for shares
                 if re.search(r"in\s+thousands|thousands\s+of\s+shares", low):
