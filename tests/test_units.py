@@ -1140,3 +1140,9 @@ def test_a_range_column_needs_an_inception_and_is_no_change_column():
     assert _printed_range("Change from December 31, 2008 to December 31, 2009") is None
     r = _printed_range("Period from March 2, 1999 (date of inception) through December 31, 2004")
     assert r is not None and (str(r.start), str(r.end)) == ("1999-03-02", "2004-12-31")
+
+
+def test_an_operator_inside_a_label_stays_in_the_extension_name():
+    from edgar2xbrl.tag.labels import camel
+    assert camel("Capital lease obligations, less current portion") == "CapitalLeaseObligationsLessCurrentPortion"
+    assert camel("Less: current portion of long-term debt") == "CurrentPortionOfLongTermDebt"

@@ -1828,3 +1828,26 @@ def test_an_annual_note_is_dated_by_its_lead_in_not_by_an_earlier_sentence():
     note, st = _statement(PROSE_DATE_NOTE, period_end=date(2001, 12, 31), note=True)
     ends = [str(c.period.end) for c in st.columns]
     assert ends == ["2001-12-31", "2000-12-31", "1999-12-31"], ends
+
+
+PRETAX_LOSS_NOTE = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 11 - INCOME TAXES
+
+The components of loss before income taxes were (in thousands):
+
+                                              2010          2009
+                                            --------      --------
+  Domestic                                  $154,734      $ 56,983
+  International                                 (579)       (1,269)
+                                            --------      --------
+  Loss before income taxes                  $154,155      $ 55,714
+"""
+
+
+def test_losses_printed_plain_under_a_loss_before_income_taxes_are_negative():
+    b = _built(PRETAX_LOSS_NOTE, date(2010, 12, 31), "Note11", group="Disclosure", note=True)
+    got = {(r["row"], r["value"]) for r in b.rows if r["period"].startswith("2010")}
+    assert ("Domestic", "-154734000") in got and ("International", "579000") in got, got

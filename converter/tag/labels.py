@@ -111,8 +111,11 @@ def camel(text: str, limit: int = 90) -> str:
     # "(in thousands)" says how the amounts are printed, not what they are
     t = re.sub(r"\(\s*(in\s+)?(thousands|millions|billions|000'?s?)\s*\)", " ", t, flags=re.I) or t
     words = re.findall(r"[A-Za-z0-9]+", t)
-    drop = {"deduct", "add", "less", "plus", "the", "a", "an"}
-    words = [w for w in words if w.lower() not in drop] or words
+    # an operator that opens the label ("Less: current portion") says how the row counts; inside the label
+    # ("Capital lease obligations, less current portion") it says what the row is, and stays
+    operators = {"deduct", "add", "less", "plus"}
+    words = [w for k, w in enumerate(words)
+             if w.lower() not in {"the", "a", "an"} and not (k == 0 and w.lower() in operators)] or words
     name = "".join(w[:1].upper() + w[1:].lower() if not w.isupper() or len(w) > 3 else w.capitalize()
                    for w in words)
     if not name:

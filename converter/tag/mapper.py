@@ -777,6 +777,9 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
                     placed = cash_sections(catalog, c.name)
                     if placed and section not in placed:
                         s *= 0.6  # the official calculation adds it into another section's total (proceeds under operating)
+                    elif not placed and section in ("investing", "financing") and \
+                            not re.search(r"(Operating|Investing|Financing)Activities", c.name):
+                        s *= 0.7  # nor is a row of investing or financing cash a disclosure of no section (non-cash stock issued)
                 if liability_side is not None and c.balance:
                     # assets above the "Liabilities" caption, liabilities and equity below it
                     on_credit_side = pos >= liability_side
@@ -1118,12 +1121,16 @@ _LOSS_ONLY = re.compile(r"\bloss(es)?\b", re.I)
 _GAIN_WORDS = re.compile(r"income|earnings|profit|gain|\(loss|loss\)", re.I)
 
 
+_TAX_WORDS = re.compile(r"\bincome\s+tax(es)?\b", re.I)
+
+
 def _loss_printed_plain(ln: Line) -> bool:
     """A result that may go either way, labelled a loss ("Net loss -- as reported") and printed without
     parentheses: the amount is a loss."""
     if ln.concept is None or not re.search(r"IncomeLoss|ProfitLoss|GainLoss", ln.concept.name):
         return False
-    if not _LOSS_ONLY.search(ln.row.label) or _GAIN_WORDS.search(ln.row.label):
+    words = _TAX_WORDS.sub(" ", ln.row.label)  # "Loss before income taxes": the taxes' "income" says no gain
+    if not _LOSS_ONLY.search(words) or _GAIN_WORDS.search(words):
         return False
     vals = [c.value for c in ln.row.cells if c is not None and c.value]
     return bool(vals) and all(v > 0 for v in vals)
