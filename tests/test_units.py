@@ -3,7 +3,7 @@ from datetime import date
 from decimal import Decimal
 
 from edgar2xbrl.tag.builder import Builder
-from edgar2xbrl.tag.catalog import load_catalog
+from edgar2xbrl.tag.catalog import era_of, load_catalog
 from edgar2xbrl.read.cover import read_cover
 from edgar2xbrl.tag.equity import build_equity
 from edgar2xbrl.model import Column, Period, Statement
@@ -1146,3 +1146,14 @@ def test_an_operator_inside_a_label_stays_in_the_extension_name():
     from edgar2xbrl.tag.labels import camel
     assert camel("Capital lease obligations, less current portion") == "CapitalLeaseObligationsLessCurrentPortion"
     assert camel("Less: current portion of long-term debt") == "CurrentPortionOfLongTermDebt"
+
+
+def test_a_financing_row_takes_no_concept_of_no_cash_section():
+    text = CF_SECTIONS.replace("Excess tax benefits from stock-based compensation       7             6",
+                               "Preferred stock issued                                  7             6")
+    lines, docs = _doc(text)
+    st = locate(lines, find_tables(lines, docs), docs, "10-K").statements[0]
+    b = Builder(load_catalog(era_of(date(1996, 12, 31))), "acme", "x.txt")
+    b.build_statement(st, 1, "CF", st.title)
+    got = {f.concept for f in b.facts.values() if f.row_label == "Preferred stock issued"}
+    assert got and "us-gaap:StockIssued1" not in got, got
