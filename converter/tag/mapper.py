@@ -777,9 +777,8 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
                     placed = cash_sections(catalog, c.name)
                     if placed and section not in placed:
                         s *= 0.6  # the official calculation adds it into another section's total (proceeds under operating)
-                    elif not placed and section in ("investing", "financing") and \
-                            not re.search(r"(Operating|Investing|Financing)Activities", c.name):
-                        s *= 0.7  # nor is a row of investing or financing cash a disclosure of no section (non-cash stock issued)
+                    elif not placed and section in ("investing", "financing") and _noncash_name(c.name):
+                        s *= 0.7  # nor is a row of investing or financing cash a non-cash disclosure (StockIssued1)
                 if liability_side is not None and c.balance:
                     # assets above the "Liabilities" caption, liabilities and equity below it
                     on_credit_side = pos >= liability_side
@@ -1119,6 +1118,14 @@ def decide_signs(lines: list[Line], top_signs: "dict[int, int] | None" = None) -
 
 _LOSS_ONLY = re.compile(r"\bloss(es)?\b", re.I)
 _GAIN_WORDS = re.compile(r"income|earnings|profit|gain|\(loss|loss\)", re.I)
+
+
+_STOCK_ISSUED_N = re.compile(r"StockIssued\d")
+
+
+def _noncash_name(name: str) -> bool:
+    """An official name of a non-cash disclosure (StockIssued1, ...Noncash...)."""
+    return bool(_STOCK_ISSUED_N.match(name)) or "Noncash" in name or "NonCash" in name
 
 
 _TAX_WORDS = re.compile(r"\bincome\s+tax(es)?\b", re.I)
