@@ -181,7 +181,7 @@ def test_a_comprehensive_income_memo_column_is_not_a_component(tmp_path):
     memo = [u for u in res.report["untagged"] if "memo column" in u["reason"]]
     assert sorted(u["value"] for u in memo) == ["60", "70"]  # printed on the balance lines: not equity
     got = {(r["concept"], r["period"], tuple(r["dimensions"].values())): r["value"] for r in res.report["rows"]}
-    assert got[("us-gaap:NetIncomeLoss", "2003-01-02..2003-12-31", ())] == "60000000"
+    assert got[("us-gaap:NetIncomeLoss", "2003-01-01..2003-12-31", ())] == "60000000"
 
 
 def test_control_characters_and_doubled_parentheses_do_not_crash_the_renderer():

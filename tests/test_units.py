@@ -1157,3 +1157,13 @@ def test_a_financing_row_takes_no_concept_of_no_cash_section():
     b.build_statement(st, 1, "CF", st.title)
     got = {f.concept for f in b.facts.values() if f.row_label == "Preferred stock issued"}
     assert got and "us-gaap:StockIssued1" not in got, got
+
+
+def test_an_equity_balance_dated_the_first_of_a_month_is_the_close_of_the_day_before():
+    lines, docs = _doc(EQUITY.replace("Balance at December 31, 1997 ", "Balance at January 1, 1998   "))
+    st = locate(lines, find_tables(lines, docs), docs, "10-K").statements[0]
+    b = Builder(load_catalog(), "acme", "x.txt")
+    build_equity(b, st, 1, "Equity", st.title)
+    periods = {str(f.context.period) for f in b.facts.values()}
+    assert "1997-12-31" in periods and "1998-01-01..1998-12-31" in periods, periods
+    assert "1998-01-01" not in periods and "1998-01-02..1998-12-31" not in periods, periods

@@ -100,7 +100,10 @@ def build_equity(b: Builder, st: Statement, order: int, role_id: str, title: str
         # "Balance at September 27, 1991", "Stockholders' equity, January 1, 1995", "December 31, 1996"
         if _BALANCE.match(ln.row.label) or re.search(r"\b(balance|equity|investment)s?\b,?\s*(at|as of)?$", rest, re.I) \
                 or len(rest.split()) <= 2:
-            dates[ln.index] = Period(end=found[-1][0])
+            # "Stockholders' equity, January 1, 1995": the balance a period opens with is the close of the day
+            # before (IBM's 1995 flows ran from January 2, and the opening balance stood apart from 1994's close)
+            day = found[-1][0]
+            dates[ln.index] = Period(end=day - timedelta(days=1) if day.day == 1 else day)
     for ln in lines:
         ln.kind = "monetary"
     balance_idx = set(dates)
