@@ -251,7 +251,7 @@ def split_notes(lines: list[str], zone: tuple[int, int]) -> list[Note]:
     # a heading repeated at the top of a page ("Note 1 - ... (continued)") continues its note
     merged_heads: list[tuple[int, str, str]] = []
     for h in heads:
-        if merged_heads and (h[1] == merged_heads[-1][1] or re.search(r"\(?continued\)?:?\s*$", h[2], re.I)):
+        if merged_heads and (h[1] == merged_heads[-1][1] or _CONTINUED.search(h[2])):
             drop.add(h[0])
             continue
         merged_heads.append(h)

@@ -998,7 +998,7 @@ def _past_current_totals(lines: list[Line], liability_side: int | None) -> froze
     if liability_side is None:
         return frozenset()  # where the sides part is unknown, the rows after current assets may be liabilities
     for pos, ln in enumerate(lines):
-        if liability_side is not None and pos == liability_side:
+        if pos == liability_side:
             closed = False
         if closed and not ln.header:
             out.add(ln.index)
