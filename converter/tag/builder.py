@@ -369,7 +369,8 @@ class Builder:
             if ln.header or not ln.children or self._holds_own_figure(ln, st):
                 continue
             under = [by_index[k] for k in _descendants(ln, by_index)]
-            held_elsewhere = {x.concept.qname for x in lines if x is not ln and x not in under and x.concept}
+            below = {x.index for x in under}  # by index: lines are dataclasses, == compares every field
+            held_elsewhere = {x.concept.qname for x in lines if x is not ln and x.index not in below and x.concept}
             c = self._printed_elsewhere(ln, lines, st,
                                         free={k.concept.qname for k in under if k.concept} - held_elsewhere)
             if c is None or c is ln.concept:
