@@ -428,12 +428,17 @@ def rule_change_direction(inp: RuleInput) -> list[Finding]:
     other way is most often a sign read wrong (a fall in receivables printed as cash in, written as an increase):
     flagged for review, not removed, as an acquisition or a reclassification can make the two run apart."""
     out = []
+    wanted = {f"us-gaap:{n}" for change, balances in _CHANGE_OF.items() for n in (change,) + balances}
+    plain: dict[str, dict[Period, tuple[FactKey, Fact]]] = {}  # one pass over the facts, not one per concept
+    for key, f in inp.facts.items():
+        if key[0] in wanted and not key[1].dims:
+            plain.setdefault(key[0].split(":", 1)[1], {})[key[1].period] = (key, f)
     for change, balances in _CHANGE_OF.items():
-        flows = _plain(inp, change)
+        flows = plain.get(change, {})
         if not flows:
             continue
         for name in balances:
-            held = {p.end: kf for p, kf in _plain(inp, name).items() if p.start is None}
+            held = {p.end: kf for p, kf in plain.get(name, {}).items() if p.start is None}
             if not held:
                 continue
             compared = False
