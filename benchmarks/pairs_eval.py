@@ -195,6 +195,16 @@ def evaluate(pair: Pair, face: set[str], ours: list[Fact], report: dict, dep) ->
         "filer_facts", "filer_extension_facts", "found", "eligible", "same_concept", "same_name_before_mapping",
         "mapped_forward", "deprecated_no_replacement", "found_extension", "same_sign")}
     eligible_at: dict[tuple, set[str]] = defaultdict(set)  # (period, |v|) -> 2024 names the filer used there
+    rows_at: dict[tuple, set[str]] = defaultdict(set)  # (period, |v|) -> "statement: row" of our report
+    for row in report.get("rows", []):
+        try:
+            v = abs(Decimal(row.get("value") or ""))
+        except ArithmeticError:
+            continue
+        if not row.get("dimensions"):
+            rows_at[(_period(row.get("period") or ""), v)].add(f"{row.get('statement')}: {row.get('row')} "
+                                                                 f"-> {row.get('concept')}")
+    misses: list[dict] = []  # eligible filer facts we carry under another concept: what to look at next
     seen = set()
     for f in truth:
         if f.dimensional or f.dei or (f.name, f.period) in seen:
@@ -221,6 +231,10 @@ def evaluate(pair: Pair, face: set[str], ours: list[Fact], report: dict, dep) ->
         r["mapped_forward"][part] += dep.is_deprecated(f.name)
         ours_gaap = {n for g, n in names if g}
         r["same_concept"][part] += bool(ours_gaap & cands)
+        if not ours_gaap & cands:
+            misses.append({"part": part, "filer": f.name, "ours": sorted(n for _, n in names),
+                           "period": "..".join(f.period), "value": str(f.value),
+                           "rows": sorted(rows_at.get((f.period, abs(f.value)), ()))})
         # of those, the sign too: the XBRL sign convention is part of the fact (a cost is positive, a decrease in
         # receivables in the cash flows is negative)
         r["same_sign"][part] += any(f.value in signed.get((n, f.period), ()) for n in ours_gaap & cands)
@@ -255,6 +269,7 @@ def evaluate(pair: Pair, face: set[str], ours: list[Fact], report: dict, dep) ->
         b[1] += f.name in cands
     r["calibration"] = calib
     r["ours_extension_matched"] = ext_matched
+    r["misses"] = misses
     return r
 
 

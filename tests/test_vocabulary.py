@@ -1851,3 +1851,73 @@ def test_losses_printed_plain_under_a_loss_before_income_taxes_are_negative():
     b = _built(PRETAX_LOSS_NOTE, date(2010, 12, 31), "Note11", group="Disclosure", note=True)
     got = {(r["row"], r["value"]) for r in b.rows if r["period"].startswith("2010")}
     assert ("Domestic", "-154734000") in got and ("International", "579000") in got, got
+
+
+OPTIONS = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 7 - STOCK OPTIONS
+
+A summary of the Company's stock option activity for the years ended December 31 follows (in thousands):
+
+                                             2005                          2004
+                                 ---------------------------  ---------------------------
+                                 Number of           Average  Number of           Average
+                                   options    exercise price    options    exercise price
+                                 ---------    --------------  ---------    --------------
+Outstanding, beginning of year     376,330           $ 37.59    294,026           $ 39.88
+Granted                             17,248             35.55     16,667             39.79
+Exercised                          (26,731)            24.28    (27,763)            25.33
+Outstanding, end of year           366,847             37.93    282,930             37.59
+"""
+
+
+def test_an_option_table_counts_options_and_never_writes_its_prices_as_dollars():
+    from edgar2xbrl.tag.labels import column_measure
+    assert column_measure("2005 Weighted-average exercise price") == "price"
+    assert column_measure("Number of options/SARs") == "count"
+    assert column_measure("Outstanding Options Aggregate Intrinsic Value") == ""
+    note, st = _statement(OPTIONS, period_end=date(2005, 12, 31), note=True)
+    # each year's heading, over a rule of its own, dates both columns under it
+    assert [c.period for c in st.columns][0::2] == [c.period for c in st.columns][1::2]
+    assert st.columns[0].period is not None
+    b = Builder(load_catalog(2009), "acme", "x.txt")
+    b.build_statement(st, 200, "Options", f"Note {note.number} - {note.title}", group="Disclosure")
+    facts = list(b.facts.values())
+    granted = [f for f in facts if f.row_label.strip() == "Granted"]
+    assert sorted(Decimal(f.value) for f in granted) == [16_667_000, 17_248_000]
+    assert {f.unit for f in granted} == {"shares"}
+    # no price, scaled or not, is an amount of dollars
+    assert not [f for f in facts if f.unit == "USD"]
+    prices = [u for u in b.untagged if u.value in ("35.55", "37.59")]
+    assert prices and all("prices per share" in u.reason for u in prices)
+
+
+SECTORS = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 15 - CASH FLOWS
+
+The reconciliation of net income to cash flows from operating activities is as follows (in millions):
+
+                                          1993                      1992
+                                 ----------------------    ----------------------
+                                               Financial                 Financial
+                                 Automotive    Services    Automotive    Services
+                                 ----------    ---------   ----------    ---------
+Net income                          $ 1,000     $ 1,529      $ 800        $ 1,300
+Depreciation                          2,000         500      1,900            450
+Cash flows from operating activities 3,000      2,029      2,700          1,750
+"""
+
+
+def test_columns_of_segments_printed_for_each_year_are_none_of_them_the_company():
+    note, st = _statement(SECTORS, period_end=date(1993, 12, 31), note=True)
+    assert all(c.period is not None for c in st.columns)
+    b = Builder(load_catalog(2008), "acme", "x.txt")
+    b.build_statement(st, 200, "Cash flows", f"Note {note.number} - {note.title}", group="Disclosure")
+    assert not [f for f in b.facts.values() if f.row_label.strip() == "Net income"]
+    reasons = [u.reason for u in b.untagged if u.row.strip() == "Net income"]
+    assert len(reasons) == 4 and all("segments" in r for r in reasons)

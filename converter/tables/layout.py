@@ -453,17 +453,24 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
                 continue
             hits = [c for c in edge_in(ch.start - widen - 1, ch.end + widest + 1)
                     if ch.start < reach[c.index] + 1 and ch.end > c.left]
-            # a heading with a rule under it that spans several columns applies to all of them
-            # (a year never does: it names one column)
-            for below in ([] if YEAR_WORD.fullmatch(ch.text) else rule_spans[h + 1:h + 2]):
+            # a heading with a rule under it that spans several columns applies to all of them; a year only where
+            # the rule is its own ("2005" over "Number of options  Weighted-average exercise price"), not one rule
+            # under "1997  1996" that names two columns
+            year, spread = bool(YEAR_WORD.fullmatch(ch.text)), False
+            for below in rule_spans[h + 1:h + 2]:
                 for r in below:
                     # a rule across the whole table (from the margin) groups nothing
                     if r.start < first_left - 12:
                         continue
                     if r.start < ch.end and r.end > ch.start:
+                        if year and any(o.start < r.end and o.end > r.start and o.start != ch.start
+                                        for o in chunks(line) if o.text.strip() and not is_rule(o.text)):
+                            continue
                         spanned = edge_in(r.start - 1, r.end + 1)
+                        if year:  # (a column that ends where the rule begins is not under it)
+                            spanned = [c for c in spanned if c.right > r.start + 1]
                         if len(spanned) > 1:
-                            hits = spanned
+                            hits, spread = spanned, True
             if not hits:
                 centre = (ch.start + ch.end) / 2
                 # only a column whose centre is within 25 of the word's can take it
@@ -473,7 +480,7 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
                     caption.append((h, ch.text))
                     continue
                 hits = [nearest]
-            elif len(hits) > 1 and YEAR_WORD.fullmatch(ch.text):
+            elif len(hits) > 1 and year and not spread:
                 hits = [max(hits, key=lambda c: min(ch.end, reach[c.index] + 1) - max(ch.start, c.left))]
             elif len(hits) > 1 and len(ch.text.split()) == 1 and not any(
                     r.start < ch.end and r.end > ch.start and r.start >= first_left - 12 and
@@ -487,8 +494,9 @@ def _assign_headers(columns: list[Column], header_lines: list[str]) -> str:
             for c in hits:
                 texts[c.index].append(ch.text)
     for h, text, hits in bare:
-        # "(in Thousands)" under "Shares" counts that column; over any other column it heads the table
-        if all(re.search(r"\bshares?\b", " ".join(texts[c.index]), re.I) for c in hits):
+        # "(in Thousands)" under "Shares" (or "Options") counts that column; over any other column it heads the table
+        if all(re.search(r"\b(shares?|options?|warrants?|sars|rsus|units?|awards?)\b", " ".join(texts[c.index]), re.I)
+               for c in hits):
             for c in hits:
                 texts[c.index].append(text)
         else:

@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Context as DecimalContext, Decimal
 
 from edgar2xbrl.tables.arithmetic import find_subtotals
 from edgar2xbrl.tag.catalog import Catalog, never_negative
-from edgar2xbrl.tag.labels import WEAK, camel, not_money, tokens
+from edgar2xbrl.tag.labels import WEAK, camel, column_measure, not_money, tokens
 from edgar2xbrl.tag.mapper import DEDUCTED, THRESHOLD, Line, build_lines, cash_top_signs, column_period, core_label, decide_signs, extension_name, line_period_type, map_lines, neighbour_period
 from edgar2xbrl.model import Concept, Context, Fact, Period, Statement
 from edgar2xbrl.tag.members import Axis, Run, add_member, is_years_row, member_name, member_runs, open_hypercube
@@ -535,6 +535,11 @@ class Builder:
             own = row_scale(ln.context_label)  # "Numerator (in millions):" over the rows it scales
         if own is not None:
             return own
+        if ln.kind == "shares":
+            # "OPTIONS (IN 000'S)", "Shares (millions)": the count columns' own scale, where they print one
+            heads = {row_scale(c.header) for c in st.columns if column_measure(c.header) == "count"} - {None}
+            if len(heads) == 1:
+                return heads.pop()
         return st.scale if ln.kind == "monetary" else st.share_scale
 
     def _line_amounts(self, ln: Line, st: Statement, periods: "frozenset[Period] | None") -> dict[Period, frozenset]:
@@ -620,6 +625,18 @@ class Builder:
                                               "(rates are not tagged)"))
                 continue
             what = not_money(ln.row.label) if ln.kind == "monetary" else ""
+            measure = column_measure(col.header) if ln.kind in ("monetary", "shares") else ""
+            if measure in ("price", "not money"):
+                self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                                              f"column {k + 1} ({col.header!r}) holds "
+                                              f"{'prices per share' if measure == 'price' else 'years, rates or ratios'}"
+                                              ", not amounts of dollars or counts of shares: not tagged"))
+                continue
+            if measure == "count" and ln.kind == "monetary" and st.kind == "note":
+                self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                                              f"column {k + 1} ({col.header!r}) counts shares or options, and "
+                                              "the row was read as an amount of dollars: not tagged"))
+                continue
             if what:
                 self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
                                               f"the row's words ({what!r}) say it is not an amount of dollars: "
@@ -627,7 +644,10 @@ class Builder:
                 continue
             if k in repeats:
                 self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
-                                              f"column {k + 1} ({col.header!r}) repeats the period of column "
+                                              f"column {k + 1} ({col.header!r}) is one of the segments printed "
+                                              "for each period, none of them the company's total: segments are "
+                                              "not tagged without a dimension" if repeats[k] == SEGMENT_COLUMNS
+                                              else f"column {k + 1} ({col.header!r}) repeats the period of column "
                                               f"{repeats[k] + 1}; columns that differ by segment or measure "
                                               "are not told apart"))
                 continue
@@ -810,17 +830,51 @@ def rate_cells(st: Statement) -> frozenset[tuple[int, int]]:
     return frozenset(out)
 
 
+SEGMENT_COLUMNS = -1  # repeated_columns: a column of one segment among others of its period
+
+
+_PERIOD_WORDS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?|\b(19|20)\d\d\b|"
+                           r"\b(fiscal|years?|quarters?|months?|weeks?|three|six|nine|twelve|ended|ending)\b", re.I)
+_WHOLE = re.compile(r"\b(total|consolidated|combined|company)\b", re.I)
+# headers that name what is measured, not whose figure it is: "Gross Carrying Amount | Accumulated Amortization",
+# "Carrying Amount | Fair Value", "As Reported | Pro Forma", "Deferred Tax Assets | Liabilities"
+_MEASURE = re.compile(r"\b(amounts?|values?|costs?|gains?|loss(es)?|amortization|depreciation|carrying|fair|notional|"
+                      r"principal|reported|restated|pro\s+forma|proceeds|net|gross|assets|liabilities|balances?|"
+                      r"additions|spending|during|contractual|allowance|rates?|credit|risk)\b|%", re.I)
+
+
+def _own_words(headers: list[str]) -> tuple[str, ...]:
+    """The words that tell columns of one period apart: each header without its dates and period words, less the
+    words all of them begin with ("For the Years Ended ... 2001 Automotive | ... 2001 Financial Services")."""
+    split = [_PERIOD_WORDS.sub(" ", h).lower().replace(",", " ").split() for h in headers]
+    common = 0
+    while all(len(w) > common for w in split) and len({w[common] for w in split}) == 1:
+        common += 1
+    return tuple(" ".join(w[common:]) for w in split)
+
+
 def repeated_columns(st: Statement) -> dict[int, int]:
-    """{column: earlier column with the same period} — such columns hold other segments or measures."""
-    seen: dict = {}
-    out: dict[int, int] = {}
+    """{column: the column of the same period that is tagged}. Columns that repeat a period hold other segments or
+    measures: the first that holds amounts or counts is tagged (not a price or a rate column beside it). Where the
+    same words head the columns of every period ("1993 Automotive | 1993 Financial Services | 1992 Automotive ..."),
+    with no total among them, the columns are segments: none is the company's figure, so none is tagged
+    (SEGMENT_COLUMNS)."""
+    by_period: dict = {}
     for k, col in enumerate(st.columns):
-        if col.period is None:
+        if col.period is not None:
+            by_period.setdefault(col.period, []).append(k)
+    groups = [ks for ks in by_period.values() if len(ks) > 1]
+    out: dict[int, int] = {}
+    words = [_own_words([st.columns[k].header for k in ks]) for ks in groups]
+    segments = len(groups) > 1 and len(set(words)) == 1 and all(words[0]) and len(set(words[0])) == len(words[0]) \
+        and not any(_WHOLE.search(w) or _MEASURE.search(w) or column_measure(w) for w in words[0])
+    for ks in groups:
+        if segments:
+            out.update({k: SEGMENT_COLUMNS for k in ks})
             continue
-        if col.period in seen:
-            out[k] = seen[col.period]
-        else:
-            seen[col.period] = k
+        taggable = [k for k in ks if column_measure(st.columns[k].header) not in ("price", "not money")]
+        keep = taggable[0] if taggable else ks[0]
+        out.update({k: keep for k in ks if k != keep})
     return out
 
 

@@ -143,6 +143,31 @@ def not_money(label: str) -> str:
     return ""
 
 
+# a column header that names a price per share ("Weighted-average exercise price", "Price per share range") or a
+# count of shares ("Number of options/SARs", "Shares (in thousands)", "No. of shares under option")
+_PRICE_HEADER = re.compile(r"\bprices?\b|\bper[\s-]+(share|unit|option)\b", re.I)
+_COUNT_HEADER = re.compile(r"\b(shares|options|warrants|sars|rsus|units|awards)\b", re.I)
+_MONEY_HEADER = re.compile(r"\$|\b(amounts?|values?|prices?|costs?|proceeds|compensation|expense|income|dollars|"
+                           r"fair|carrying|intrinsic)\b", re.I)
+
+
+def column_measure(header: str) -> str:
+    """What a column's header says its figures are: "price" (a price per share, not an amount of dollars in the
+    table's scale), "not money" (years, a rate, a percentage), "count" (a number of shares, options or units), or ""
+    (the header says nothing of it: amounts, as the rows say). A stock option table prints the options and their
+    weighted-average exercise price side by side for each year; the price scaled as thousands of dollars was
+    written as an amount (JPMorgan's $37.59 as $37,590,000) and the counts as dollars."""
+    if not header or not header.strip():
+        return ""
+    if _PRICE_HEADER.search(header):
+        return "price"
+    if not_money(header):
+        return "not money"
+    if _COUNT_HEADER.search(header) and not _MONEY_HEADER.search(header):
+        return "count"
+    return ""
+
+
 @lru_cache(maxsize=131072)
 def coverage(label: str, context: str, name_words: str) -> float:
     """How well a concept known only by the words of its name fits a row: every word of the row's own label must

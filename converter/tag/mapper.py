@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from edgar2xbrl.tag.catalog import LATER, STATEMENT_TAGS, Catalog, never_negative
-from edgar2xbrl.tag.labels import WEAK, _mass, _words, camel, coverage, similarity, tokens, word_set
+from edgar2xbrl.tag.labels import WEAK, _mass, _words, camel, column_measure, coverage, similarity, tokens, word_set
 from edgar2xbrl.model import Concept, Period, Row, Statement
 from edgar2xbrl.tables.periods import all_dates
 
@@ -90,9 +90,30 @@ _COUNT_WORD = r"(issued|outstanding|authorized)(\s*(,|and|&)\s*(issued|outstandi
 _COUNT_LINE = re.compile(rf"^\s*{_COUNT_WORD}\s+shares\b|^\s*shares\s+{_COUNT_WORD}\b", re.I)
 
 
+def counted(row: Row, st: Statement) -> bool:
+    """A row of a note table whose columns are counts of shares or options and prices or terms beside them, with no
+    column of amounts ("Number of options | Weighted-average exercise price" for each year), that prints a figure
+    under a count: it counts shares, whatever its words ("Granted (price equals fair market value)")."""
+    if st.kind != "note":
+        return False
+    measures = [column_measure(c.header) for c in st.columns]
+    return "count" in measures and "" not in measures and any(
+        m == "count" and k < len(row.cells) and row.cells[k] is not None and not row.cells[k].dash
+        for k, m in enumerate(measures))
+
+
+# a row that says it is an amount or a price, under a column of counts ("Weighted-average fair value per share of
+# options granted" printed under "Options")
+_MONEY_ROW = re.compile(r"\$|\bper\s+(share|unit|option)\b|\b(values?|amounts?|prices?|costs?|proceeds|expense|"
+                        r"compensation|income|earnings|dollars)\b", re.I)
+
+
 def row_kind(row: Row, st: Statement, context: str = "") -> str:
     label = row.label
     vals = [c for c in row.cells if c is not None and not c.dash]
+    # (words in parentheses qualify the count: "Granted (price equals fair market value)")
+    if counted(row, st) and not _MONEY_ROW.search(re.sub(r"\([^()]*\)", " ", label)):
+        return "shares"
     if st.kind == "balance_sheet" and re.search(r"\bshares\b", label, re.I) and \
             (re.search(r"\d", core_label(label) + label) or (_COUNT_LINE.match(label) and re.search(r"\bnone\b", label, re.I))):
         # "Outstanding shares -- 432 and 428      $4": the counts are in the words, the columns hold dollars
