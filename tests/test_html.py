@@ -225,3 +225,25 @@ def test_a_long_row_label_is_laid_out_whole():
     row = next(l for l in lines if "8,210" in l)
     # the words at its end say what the amounts are (shares issued and outstanding): they stay
     assert "outstanding, respectively" in row and row.index("respectively") < row.index("8,210")
+
+
+OPTIONS_HTML = """<html><body><table>
+<tr><td></td><td colspan="4" align="center">2005</td><td colspan="4" align="center">2004</td></tr>
+<tr><td></td><td colspan="2">Number of options</td><td colspan="2">Weighted-average exercise price</td>
+<td colspan="2">Number of options</td><td colspan="2">Weighted-average exercise price</td></tr>
+<tr><td>Outstanding, January 1</td><td></td><td>376,330</td><td>$</td><td>37.59</td>
+<td></td><td>387,426</td><td>$</td><td>39.88</td></tr>
+<tr><td>Granted</td><td></td><td>17,248</td><td></td><td>35.55</td><td></td><td>16,667</td><td></td><td>39.79</td></tr>
+</table></body></html>"""
+
+
+def test_a_year_over_two_columns_of_amounts_gets_its_rule():
+    lines, _ = render(OPTIONS_HTML)
+    k = next(k for k, ln in enumerate(lines) if "2005" in ln and "2004" in ln)
+    rule = lines[k + 1]
+    assert set(rule.strip()) == {"-", " "}
+    # the rule under "2005" reaches from the count's column to the price's
+    figures = next(ln for ln in lines if "376,330" in ln)
+    runs = [m.span() for m in re.finditer(r"-+", rule)]
+    assert len(runs) == 2
+    assert runs[0][0] <= figures.index("376,330") and figures.index("37.59") + 5 <= runs[0][1] < runs[1][0]

@@ -1866,10 +1866,10 @@ A summary of the Company's stock option activity for the years ended December 31
                                  Number of           Average  Number of           Average
                                    options    exercise price    options    exercise price
                                  ---------    --------------  ---------    --------------
-Outstanding, beginning of year     376,330           $ 37.59    294,026           $ 39.88
+Outstanding, beginning of year     376,330           $ 37.59    387,426           $ 39.88
 Granted                             17,248             35.55     16,667             39.79
 Exercised                          (26,731)            24.28    (27,763)            25.33
-Outstanding, end of year           366,847             37.93    282,930             37.59
+Outstanding, end of year           366,847             37.93    376,330             37.59
 """
 
 
@@ -1888,6 +1888,16 @@ def test_an_option_table_counts_options_and_never_writes_its_prices_as_dollars()
     granted = [f for f in facts if f.row_label.strip() == "Granted"]
     assert sorted(Decimal(f.value) for f in granted) == [16_667_000, 17_248_000]
     assert {f.unit for f in granted} == {"shares"}
+    # the taxonomy's roll-forward of options: the balance and the flows its calculation adds into the balance's
+    # change, each count positive
+    by_row = {(f.row_label.strip(), str(f.context.period.end)): (f.concept, Decimal(f.value)) for f in facts}
+    grants = "us-gaap:ShareBasedCompensationArrangementByShareBasedPaymentAwardOptionsGrantsInPeriod"
+    outstanding = "us-gaap:ShareBasedCompensationArrangementByShareBasedPaymentAwardOptionsOutstandingNumber"
+    assert by_row[("Granted", "2005-12-31")] == (grants, 17_248_000)
+    assert by_row[("Exercised", "2005-12-31")] == ("us-gaap:StockIssuedDuringPeriodSharesStockOptionsExercised",
+                                                   26_731_000)
+    assert by_row[("Outstanding, beginning of year", "2004-12-31")] == (outstanding, 376_330_000)
+    assert by_row[("Outstanding, end of year", "2005-12-31")] == (outstanding, 366_847_000)
     # no price, scaled or not, is an amount of dollars
     assert not [f for f in facts if f.unit == "USD"]
     prices = [u for u in b.untagged if u.value in ("35.55", "37.59")]
@@ -1921,3 +1931,33 @@ def test_columns_of_segments_printed_for_each_year_are_none_of_them_the_company(
     assert not [f for f in b.facts.values() if f.row_label.strip() == "Net income"]
     reasons = [u.reason for u in b.untagged if u.row.strip() == "Net income"]
     assert len(reasons) == 4 and all("segments" in r for r in reasons)
+
+
+def test_column_measures_name_prices_and_counts_only_where_the_header_says_so():
+    from edgar2xbrl.tag.labels import column_measure
+    assert column_measure("Purchase price allocation") == ""  # dollars of an acquisition
+    assert column_measure("Options") == ""  # a derivative's notional amounts ("Swaps | Futures | Options")
+    assert column_measure("Business units") == ""
+    assert column_measure("OPTIONS (IN 000'S)") == "count"
+    assert column_measure("Options Outstanding as of September 26, 1997") == "count"
+    assert column_measure("Price range") == "price"
+
+
+def test_columns_of_measures_are_no_segments_and_a_total_column_is_the_one_tagged():
+    from edgar2xbrl.model import Column, Period, Statement, Table
+    from edgar2xbrl.tag.builder import SEGMENT_COLUMNS, repeated_columns
+    year, prior = Period(end=date(2005, 11, 30)), Period(end=date(2004, 11, 30))
+
+    def table(*headers):
+        cols = [Column(index=k, header=h, right=10 * (k + 1), period=year if "2005" in h else prior)
+                for k, h in enumerate(headers)]
+        return Statement(kind="note", title="Note 2", tables=[Table(rows=[], columns=cols, start_line=1, end_line=1)],
+                         scale=0)
+    owned = table("Owned 2005", "Sold But Not Yet Purchased 2005", "Owned 2004", "Sold But Not Yet Purchased 2004")
+    assert SEGMENT_COLUMNS not in repeated_columns(owned).values()
+    assert repeated_columns(owned) == {1: 0, 3: 2}
+    plans = table("U.S. Plans 2005", "Non-U.S. Plans 2005", "U.S. Plans 2004", "Non-U.S. Plans 2004")
+    assert set(repeated_columns(plans).values()) == {SEGMENT_COLUMNS}
+    status = table("2005 Assets Exceed Benefits", "2005 Benefits Exceed Assets", "2005 Total Plans",
+                   "2004 Assets Exceed Benefits", "2004 Benefits Exceed Assets", "2004 Total Plans")
+    assert repeated_columns(status) == {0: 2, 1: 2, 3: 5, 4: 5}

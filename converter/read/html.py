@@ -14,6 +14,8 @@ from lxml import etree
 
 from edgar2xbrl.read.numbers import parse_cell
 
+_YEAR_CELL = re.compile(r"\s{0,3}(19|20)\d\d\s{0,3}")
+
 _HTML_HINT = re.compile(r"<(html|body|td|tr|div|font|p)\b", re.I)
 _BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "center", "hr", "ul", "ol", "blockquote",
           "title", "dl", "dt", "dd", "address"}
@@ -175,7 +177,9 @@ def _table_lines(table, too_wide: list[int] | None = None,
                 stacked[r][first_num] = stacked[r].pop(c, [t])
     # a heading row keeps the line breaks of its cells ("Additional<br>Paid-In<br>Capital"), stacked and
     # bottom-aligned as a typist would set them, so narrow columns stay narrow; a row of amounts is one line
-    heading_row = [not any(parse_cell(g[c][0]) is not None for c in cols if c >= first_num and g[c][0])
+    # (a year is a heading: "2005" over "Number of options | Weighted-average exercise price" gets its rule)
+    heading_row = [not any(parse_cell(g[c][0]) is not None and not _YEAR_CELL.fullmatch(g[c][0])
+                           for c in cols if c >= first_num and g[c][0])
                    for g, _ in grid]
     for r, (g, _) in enumerate(grid):
         if not heading_row[r]:

@@ -13,6 +13,7 @@ from edgar2xbrl.tag.catalog import Catalog, never_negative
 from edgar2xbrl.tag.labels import WEAK, camel, column_measure, not_money, tokens
 from edgar2xbrl.tag.mapper import DEDUCTED, THRESHOLD, Line, build_lines, cash_top_signs, column_period, core_label, decide_signs, extension_name, line_period_type, map_lines, neighbour_period
 from edgar2xbrl.model import Concept, Context, Fact, Period, Statement
+from edgar2xbrl.tag.awards import award_concepts
 from edgar2xbrl.tag.members import Axis, Run, add_member, is_years_row, member_name, member_runs, open_hypercube
 from edgar2xbrl.check.rules import FUTURE_DAYS
 
@@ -186,6 +187,8 @@ class Builder:
         around = re.sub(r"^Note\s+\S+\s+-\s+|\(Details\)$", "", title).strip() if group == "Disclosure" else ""
         if breakdown is None:
             map_lines(lines, st, self.catalog, around=around)
+            if group == "Disclosure":
+                award_concepts(lines, st, self.catalog, around)
         else:
             for idx, dims in breakdown.groups:  # "Net sales" once a segment
                 map_lines([lines[i] for i in idx], st, self.catalog, around=around, implied=breakdown.implied)
@@ -839,8 +842,10 @@ _WHOLE = re.compile(r"\b(total|consolidated|combined|company)\b", re.I)
 # headers that name what is measured, not whose figure it is: "Gross Carrying Amount | Accumulated Amortization",
 # "Carrying Amount | Fair Value", "As Reported | Pro Forma", "Deferred Tax Assets | Liabilities"
 _MEASURE = re.compile(r"\b(amounts?|values?|costs?|gains?|loss(es)?|amortization|depreciation|carrying|fair|notional|"
-                      r"principal|reported|restated|pro\s+forma|proceeds|net|gross|assets|liabilities|balances?|"
-                      r"additions|spending|during|contractual|allowance|rates?|credit|risk)\b|%", re.I)
+                      r"principal|reported|restated|pro\s+forma|historical|proceeds|net|gross|assets|liabilities|"
+                      r"balances?|additions|spending|during|contractual|allowance|rates?|credit|risk|basic|diluted|"
+                      r"pre-?\s?tax|after-?\s?tax|tax|owned|sold|purchased|revenues?|sales|income|expenses?|earnings|"
+                      r"shares|actual|high|low|cash|book)\b|%", re.I)
 
 
 def _own_words(headers: list[str]) -> tuple[str, ...]:
@@ -872,8 +877,12 @@ def repeated_columns(st: Statement) -> dict[int, int]:
         if segments:
             out.update({k: SEGMENT_COLUMNS for k in ks})
             continue
-        taggable = [k for k in ks if column_measure(st.columns[k].header) not in ("price", "not money")]
-        keep = taggable[0] if taggable else ks[0]
+        # the total of the period's columns where one says so ("Total Plans"), else its amounts, else its counts
+        measures = {k: column_measure(st.columns[k].header) for k in ks}
+        keep = next((k for k, w in zip(ks, _own_words([st.columns[k].header for k in ks]))
+                     if _WHOLE.search(w) and measures[k] == ""), None)
+        if keep is None:
+            keep = next((k for k in ks if measures[k] == ""), next((k for k in ks if measures[k] == "count"), ks[0]))
         out.update({k: keep for k in ks if k != keep})
     return out
 

@@ -145,8 +145,15 @@ def not_money(label: str) -> str:
 
 # a column header that names a price per share ("Weighted-average exercise price", "Price per share range") or a
 # count of shares ("Number of options/SARs", "Shares (in thousands)", "No. of shares under option")
-_PRICE_HEADER = re.compile(r"\bprices?\b|\bper[\s-]+(share|unit|option)\b", re.I)
-_COUNT_HEADER = re.compile(r"\b(shares|options|warrants|sars|rsus|units|awards)\b", re.I)
+_PRICE_HEADER = re.compile(r"\b(exercise|strike|option|grant|market|stock|share|sales?|average|offering|purchase)[\s-]+"
+                           r"prices?\b(?![\s-]+allocation)|\bprices?[\s-]+(per|range)\b|^\W{0,3}prices?\W{0,3}$|"
+                           r"\bper[\s-]+(share|unit|option)\b", re.I)
+# a count says so: "Number of options", "No. of shares", "Shares", or awards with a count's scale ("OPTIONS (IN
+# 000'S)"); "Options" alone may head a derivative's notional amounts, "Units" a business
+_COUNT_HEADER = re.compile(r"\b(number|no\.)\s+of\b|\bshares\b|\b(options|warrants|sars|rsus|units|awards)\s{0,3}"
+                           r"(\(\s{0,3}(in\s+)?(thousands|millions|000'?s?)\s{0,3}\)|outstanding|exercisable|granted|"
+                           r"vested|nonvested)|\b(outstanding|exercisable|vested|nonvested)\s+(options|awards|units)\b",
+                           re.I)
 _MONEY_HEADER = re.compile(r"\$|\b(amounts?|values?|prices?|costs?|proceeds|compensation|expense|income|dollars|"
                            r"fair|carrying|intrinsic)\b", re.I)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from edgar2xbrl.tag.catalog import LATER, STATEMENT_TAGS, Catalog, never_negative
-from edgar2xbrl.tag.labels import WEAK, _mass, _words, camel, column_measure, coverage, similarity, tokens, word_set
+from edgar2xbrl.tag.labels import WEAK, _mass, _words, camel, column_measure, coverage, not_money, similarity, tokens, word_set
 from edgar2xbrl.model import Concept, Period, Row, Statement
 from edgar2xbrl.tables.periods import all_dates
 
@@ -94,7 +94,7 @@ def counted(row: Row, st: Statement) -> bool:
     """A row of a note table whose columns are counts of shares or options and prices or terms beside them, with no
     column of amounts ("Number of options | Weighted-average exercise price" for each year), that prints a figure
     under a count: it counts shares, whatever its words ("Granted (price equals fair market value)")."""
-    if st.kind != "note":
+    if st.kind != "note" or not_money(row.label):  # ("Weighted-average remaining life (years) 6.5")
         return False
     measures = [column_measure(c.header) for c in st.columns]
     return "count" in measures and "" not in measures and any(
@@ -1057,7 +1057,9 @@ def natural_sign(ln: Line) -> int | None:
     (1, or -1 for a row printed in parentheses); None when the concept may take either sign."""
     if ln.concept is None or not never_negative(ln.concept):
         return None
-    vals = [c.value for c in ln.row.cells if c is not None and c.value]
+    vals = [c.value for c in ln.row.cells if c is not None and c.value
+            # a count's row may print prices beside it ("Exercised (26,731) 24.28"): those are no counts
+            and not (ln.kind == "shares" and c.places >= 2)]
     if not vals or (any(v < 0 for v in vals) and any(v > 0 for v in vals)):
         return None  # printed with both signs: the signs carry meaning (a reversal), the printed sums decide
     return -1 if vals[0] < 0 else 1
