@@ -1945,7 +1945,7 @@ def test_column_measures_name_prices_and_counts_only_where_the_header_says_so():
 
 def test_columns_of_measures_are_no_segments_and_a_total_column_is_the_one_tagged():
     from edgar2xbrl.model import Column, Period, Statement, Table
-    from edgar2xbrl.tag.builder import SEGMENT_COLUMNS, repeated_columns
+    from edgar2xbrl.tag.builder import SEGMENT_COLUMNS, UNTOLD_COLUMNS, repeated_columns
     year, prior = Period(end=date(2005, 11, 30)), Period(end=date(2004, 11, 30))
 
     def table(*headers):
@@ -1954,10 +1954,31 @@ def test_columns_of_measures_are_no_segments_and_a_total_column_is_the_one_tagge
         return Statement(kind="note", title="Note 2", tables=[Table(rows=[], columns=cols, start_line=1, end_line=1)],
                          scale=0)
     owned = table("Owned 2005", "Sold But Not Yet Purchased 2005", "Owned 2004", "Sold But Not Yet Purchased 2004")
-    assert SEGMENT_COLUMNS not in repeated_columns(owned).values()
-    assert repeated_columns(owned) == {1: 0, 3: 2}
+    # two measures of one period: the row's words do not say which one it names, so neither is tagged
+    assert repeated_columns(owned) == {0: UNTOLD_COLUMNS, 1: UNTOLD_COLUMNS, 2: UNTOLD_COLUMNS, 3: UNTOLD_COLUMNS}
     plans = table("U.S. Plans 2005", "Non-U.S. Plans 2005", "U.S. Plans 2004", "Non-U.S. Plans 2004")
     assert set(repeated_columns(plans).values()) == {SEGMENT_COLUMNS}
     status = table("2005 Assets Exceed Benefits", "2005 Benefits Exceed Assets", "2005 Total Plans",
                    "2004 Assets Exceed Benefits", "2004 Benefits Exceed Assets", "2004 Total Plans")
-    assert repeated_columns(status) == {0: 2, 1: 2, 3: 5, 4: 5}
+    assert repeated_columns(status) == {0: UNTOLD_COLUMNS, 1: UNTOLD_COLUMNS, 3: UNTOLD_COLUMNS, 4: UNTOLD_COLUMNS}
+    # an amount beside its share of a total: the amount is the period's ("Amount | Percent of Pretax Income")
+    rates = table("2005 Amount", "2005 Percent of Pretax Income", "2004 Amount", "2004 Percent of Pretax Income")
+    assert repeated_columns(rates) == {1: 0, 3: 2}
+    # a period read from a caption's dates twice, with no words to tell the columns apart: the first is the period's
+    misread = table("Years Ended December 31, 2005", "Years Ended December 31, 2005")
+    assert repeated_columns(misread) == {1: 0}
+
+
+def test_an_award_row_says_its_activity_and_its_balance_date():
+    from edgar2xbrl.tag.awards import _NOT_ROLLED, _edge, stems
+    assert stems("Canceled or expired") == {"forfeit", "expir"}
+    assert stems("Granted (price equals fair market value)") == {"grant"}
+    # a restricted share's restriction lapses when it vests, an option when it expires: a movement, of no one concept
+    assert stems("Lapsed") == {"laps"}
+    assert _NOT_ROLLED.search("Shares available for grant") and _NOT_ROLLED.search("Vested and expected to vest")
+    years = [date(2005, 12, 31), date(2004, 12, 31)]
+    assert _edge("Outstanding, January 1", years) == "start"
+    assert _edge("Outstanding, December 31", years) == "end"
+    # a quarter that ends on the 1st of July: its balance "at July 1" is its end, not a new period's start
+    assert _edge("Outstanding at July 1", [date(2000, 7, 1)]) == "end"
+    assert _edge("Outstanding, March 1", years) == ""

@@ -9,6 +9,7 @@ from the calculations; a row names one by the stem of its activity word ("Grante
 "Exercised", "Forfeited or expired" → "Forfeitures And Expirations")."""
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -37,16 +38,21 @@ OTHER_THAN_OPTIONS = Family(
 _RESTRICTED = re.compile(r"\brestricted\b|\bnon-?vested\b|\bunvested\b|\brsus?\b|\bstock\s+units?\b|"
                          r"\bperformance\s+shares\b", re.I)
 _OPTIONS = re.compile(r"\boptions?\b|\bsars?\b", re.I)
+_WARRANTS = re.compile(r"\bwarrants?\b", re.I)
+# a reserve of shares ("Available for grant") or a balance of a later standard ("Vested and expected to vest"):
+# no movement of the awards, and no balance of the roll-forward
+_NOT_ROLLED = re.compile(r"\bavailable\b|\bexpected\s+to\s+vest\b|\breserved\b", re.I)
 _EXERCISE = re.compile(r"\bexercis(ed|able)\b", re.I)
 _BALANCE = re.compile(r"\b(outstanding|balances?|non-?vested|unvested)\b", re.I)
 _EXERCISABLE = re.compile(r"\bexercisable\b", re.I)
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _EDGE = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s{1,3}(?P<day>1|28|29|30|31)\s{0,3}$",
                    re.I)
 # what the taxonomy calls a forfeiture or an expiration, filers also call so
-_SAME_AS = {"cancel": "forfeit", "cancell": "forfeit", "terminat": "forfeit", "surrender": "forfeit",
-            "laps": "expir"}
-# the activities a flow concept's name may say; a row must say one of them to take it
-_ACTIVITY = {"grant", "exercis", "forfeit", "expir", "vest"}
+_SAME_AS = {"cancel": "forfeit", "cancell": "forfeit", "terminat": "forfeit", "surrender": "forfeit"}
+# the activities a flow concept's name may say; a row must say one of them to take it ("lapsed" moves the awards
+# too, but says no one activity: an option lapses when it expires, a restricted share's restriction when it vests)
+_ACTIVITY = {"grant", "exercis", "forfeit", "expir", "vest", "laps"}
 
 
 def _stem(word: str) -> str:
@@ -65,15 +71,22 @@ def stems(text: str) -> frozenset[str]:
 
 
 def family_of(st: Statement, lines: list[Line], around: str) -> Family | None:
-    """The kind of award a note table counts: restricted shares and units, or options (and SARs)."""
+    """The kind of award a note table counts: options (and SARs), or restricted shares and units; None where the
+    table says both without its counts saying which, or counts warrants (no share-based payment)."""
     counts = [c.header for c in st.columns if column_measure(c.header) == "count"]
     labels = [ln.row.label for ln in lines if not ln.header]
     text = " ".join(counts + labels)
-    if _RESTRICTED.search(text):
-        return None if _OPTIONS.search(" ".join(counts)) else OTHER_THAN_OPTIONS
     heading = " ".join(t.title for t in st.tables)
+    if _WARRANTS.search(f"{text} {heading}"):
+        return None
+    options, restricted = bool(_OPTIONS.search(text)), bool(_RESTRICTED.search(text))
+    if options and restricted:  # "Nonvested options": the count columns say what is counted
+        options, restricted = bool(_OPTIONS.search(" ".join(counts))), bool(_RESTRICTED.search(" ".join(counts)))
+        return None if options == restricted else OPTIONS if options else OTHER_THAN_OPTIONS
+    if restricted:
+        return OTHER_THAN_OPTIONS
     # only options (and rights like them) are exercised: "Exercised", "Exercisable at end of year"
-    if _OPTIONS.search(f"{text} {around} {heading}") or any(_EXERCISE.search(x) for x in labels):
+    if options or _OPTIONS.search(f"{around} {heading}") or any(_EXERCISE.search(x) for x in labels):
         return OPTIONS
     return None
 
@@ -123,17 +136,18 @@ def award_concepts(lines: list[Line], st: Statement, catalog: Catalog, around: s
     if family is None:
         return
     flows = _flows(catalog, family)
-    chosen: dict[int, tuple[Concept, str]] = {}
+    ends = [c.period.end for c in st.columns if c.period is not None]
+    chosen: dict[int, tuple[Concept, str, str]] = {}
     for ln in rows:
+        if _NOT_ROLLED.search(ln.row.label):
+            continue
         said = stems(ln.row.label)
-        if not said and not ln.instant_at and ln.dated is None and _BALANCE.search(ln.row.label):
-            # "Outstanding, January 1" opens the year, "Outstanding, December 31" closes it
-            edge = _EDGE.search(ln.row.label)
-            if edge:
-                ln.instant_at = "start" if edge.group("day") == "1" else "end"
+        edge = ln.instant_at
+        if not said and not edge and ln.dated is None and _BALANCE.search(ln.row.label):
+            edge = _edge(ln.row.label, ends)  # "Outstanding, January 1" opens the year, "..., December 31" closes it
         if _EXERCISABLE.search(ln.row.label) and family.exercisable and not said:
             name, why = family.exercisable, "the balance of awards exercisable"
-        elif (_BALANCE.search(ln.row.label) or ln.instant_at or (ln.dated is not None and ln.dated.start is None)) \
+        elif (_BALANCE.search(ln.row.label) or edge or (ln.dated is not None and ln.dated.start is None)) \
                 and not said:
             name, why = family.balance, "the balance the table rolls forward"
         else:
@@ -147,15 +161,32 @@ def award_concepts(lines: list[Line], st: Statement, catalog: Catalog, around: s
             name, why = flow.name, f"a flow of the roll-forward ({family.change} in the official calculations)"
         concept = catalog.find(name)
         if concept is not None and concept.type == "shares":
-            chosen[ln.index] = (concept, why)
+            chosen[ln.index] = (concept, why, edge)
     by_key: dict[tuple, list[int]] = {}
     for ln in rows:
         if ln.index in chosen:
-            by_key.setdefault((chosen[ln.index][0].name, ln.dated, ln.instant_at), []).append(ln.index)
+            concept, _, edge = chosen[ln.index]
+            by_key.setdefault((concept.name, ln.dated, edge), []).append(ln.index)
     for ln in rows:
         if ln.index not in chosen:
             continue
-        concept, why = chosen[ln.index]
-        if len(by_key[(concept.name, ln.dated, ln.instant_at)]) > 1:
+        concept, why, edge = chosen[ln.index]
+        if len(by_key[(concept.name, ln.dated, edge)]) > 1:
             continue
         ln.concept, ln.score, ln.reason = concept, 0.9, f"an award activity table: {why}"
+        ln.instant_at = edge
+
+
+def _edge(label: str, ends: list) -> str:
+    """"start" for a balance dated the first of the month after a column's period ends ("Outstanding, January 1"
+    beside columns of years ending December 31), "end" for one dated a column's last day; "" otherwise."""
+    m = _EDGE.search(label)
+    if not m:
+        return ""
+    month = _MONTHS.index(m.group(1).lower()[:3]) + 1
+    day = int(m.group("day"))
+    if day == 1 and any(e.month % 12 + 1 == month and e.day == calendar.monthrange(e.year, e.month)[1] for e in ends):
+        return "start"
+    if any(e.month == month and e.day == day for e in ends):
+        return "end"
+    return ""

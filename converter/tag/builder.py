@@ -650,6 +650,9 @@ class Builder:
                                               f"column {k + 1} ({col.header!r}) is one of the segments printed "
                                               "for each period, none of them the company's total: segments are "
                                               "not tagged without a dimension" if repeats[k] == SEGMENT_COLUMNS
+                                              else f"column {k + 1} ({col.header!r}) is one of several columns of "
+                                              "amounts of its period that differ by what they measure; the row "
+                                              "does not say which it names" if repeats[k] == UNTOLD_COLUMNS
                                               else f"column {k + 1} ({col.header!r}) repeats the period of column "
                                               f"{repeats[k] + 1}; columns that differ by segment or measure "
                                               "are not told apart"))
@@ -834,6 +837,7 @@ def rate_cells(st: Statement) -> frozenset[tuple[int, int]]:
 
 
 SEGMENT_COLUMNS = -1  # repeated_columns: a column of one segment among others of its period
+UNTOLD_COLUMNS = -2  # repeated_columns: one of several columns of amounts of a period that differ by what they measure
 
 
 _PERIOD_WORDS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?|\b(19|20)\d\d\b|"
@@ -859,11 +863,14 @@ def _own_words(headers: list[str]) -> tuple[str, ...]:
 
 
 def repeated_columns(st: Statement) -> dict[int, int]:
-    """{column: the column of the same period that is tagged}. Columns that repeat a period hold other segments or
-    measures: the first that holds amounts or counts is tagged (not a price or a rate column beside it). Where the
-    same words head the columns of every period ("1993 Automotive | 1993 Financial Services | 1992 Automotive ..."),
-    with no total among them, the columns are segments: none is the company's figure, so none is tagged
-    (SEGMENT_COLUMNS)."""
+    """{column: the column of the same period that is tagged, or why none is}. Columns that repeat a period hold
+    other segments or measures. Where the same words head the columns of every period ("1993 Automotive | 1993
+    Financial Services | 1992 ..."), none of them a measure or a total, the columns are segments: none is the
+    company's figure (SEGMENT_COLUMNS). Otherwise a period's one column of amounts is tagged (beside prices, rates
+    and counts, which have their own rules), or its total where it prints one ("Total Plans"); of several columns
+    of amounts that differ by what they measure ("Net Unrealized Gains | Estimated Fair Value", "Gross Carrying
+    Amount | Accumulated Amortization | Net") the row's words do not say which one they name, so none is tagged
+    (UNTOLD_COLUMNS): taking the first wrote a gain as the holding."""
     by_period: dict = {}
     for k, col in enumerate(st.columns):
         if col.period is not None:
@@ -873,17 +880,31 @@ def repeated_columns(st: Statement) -> dict[int, int]:
     words = [_own_words([st.columns[k].header for k in ks]) for ks in groups]
     segments = len(groups) > 1 and len(set(words)) == 1 and all(words[0]) and len(set(words[0])) == len(words[0]) \
         and not any(_WHOLE.search(w) or _MEASURE.search(w) or column_measure(w) for w in words[0])
-    for ks in groups:
+    for ks, own in zip(groups, words):
         if segments:
             out.update({k: SEGMENT_COLUMNS for k in ks})
             continue
-        # the total of the period's columns where one says so ("Total Plans"), else its amounts, else its counts
         measures = {k: column_measure(st.columns[k].header) for k in ks}
-        keep = next((k for k, w in zip(ks, _own_words([st.columns[k].header for k in ks]))
-                     if _WHOLE.search(w) and measures[k] == ""), None)
-        if keep is None:
-            keep = next((k for k in ks if measures[k] == ""), next((k for k in ks if measures[k] == "count"), ks[0]))
-        out.update({k: keep for k in ks if k != keep})
+        if not all(own) or len(set(own)) < len(own):
+            # no words of their own tell the columns apart (a period misread from a caption's dates): the first
+            # that holds amounts or counts is the period's
+            taggable = [k for k in ks if measures[k] not in ("price", "not money")]
+            keep = taggable[0] if taggable else ks[0]
+            out.update({k: keep for k in ks if k != keep})
+            continue
+        amounts = [k for k in ks if measures[k] == ""]
+        whole = [k for k, w in zip(ks, own) if measures[k] == "" and _WHOLE.search(w)]
+        counts = [k for k in ks if measures[k] == "count"]
+        keep_amount = whole[0] if len(whole) == 1 else amounts[0] if len(amounts) == 1 else None
+        keep_count = counts[0] if len(counts) == 1 else None
+        first = keep_amount if keep_amount is not None else keep_count
+        for k in ks:
+            if k in (keep_amount, keep_count):
+                continue
+            if measures[k] in ("price", "not money"):
+                out[k] = first if first is not None else ks[0]  # (told apart by their own rule first)
+            else:
+                out[k] = UNTOLD_COLUMNS
     return out
 
 

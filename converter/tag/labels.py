@@ -150,10 +150,13 @@ _PRICE_HEADER = re.compile(r"\b(exercise|strike|option|grant|market|stock|share|
                            r"\bper[\s-]+(share|unit|option)\b", re.I)
 # a count says so: "Number of options", "No. of shares", "Shares", or awards with a count's scale ("OPTIONS (IN
 # 000'S)"); "Options" alone may head a derivative's notional amounts, "Units" a business
-_COUNT_HEADER = re.compile(r"\b(number|no\.)\s+of\b|\bshares\b|\b(options|warrants|sars|rsus|units|awards)\s{0,3}"
+_COUNT_HEADER = re.compile(r"\b(number|no\.)\s+of\s+(\w+[\s/-]+){0,2}(shares|options|units|awards|warrants|sars|"
+                           r"rsus|stock)\b|\bshares\b|\b(options|warrants|sars|rsus|units|awards)\s{0,3}"
                            r"(\(\s{0,3}(in\s+)?(thousands|millions|000'?s?)\s{0,3}\)|outstanding|exercisable|granted|"
                            r"vested|nonvested)|\b(outstanding|exercisable|vested|nonvested)\s+(options|awards|units)\b",
                            re.I)
+# "Percent of Pretax Income", "% of Total": a share of something, whatever the something is
+_SHARE_OF = re.compile(r"\bpercent(age)?\b|%", re.I)
 _MONEY_HEADER = re.compile(r"\$|\b(amounts?|values?|prices?|costs?|proceeds|compensation|expense|income|dollars|"
                            r"fair|carrying|intrinsic)\b", re.I)
 
@@ -168,7 +171,7 @@ def column_measure(header: str) -> str:
         return ""
     if _PRICE_HEADER.search(header):
         return "price"
-    if not_money(header):
+    if not_money(header) or _SHARE_OF.search(header):
         return "not money"
     if _COUNT_HEADER.search(header) and not _MONEY_HEADER.search(header):
         return "count"
