@@ -1982,3 +1982,16 @@ def test_an_award_row_says_its_activity_and_its_balance_date():
     # a quarter that ends on the 1st of July: its balance "at July 1" is its end, not a new period's start
     assert _edge("Outstanding at July 1", [date(2000, 7, 1)]) == "end"
     assert _edge("Outstanding, March 1", years) == ""
+
+
+def test_columns_of_segments_in_a_segment_note_are_its_members():
+    note, st = _statement(SECTORS.replace("NOTE 15 - CASH FLOWS", "NOTE 15 - SEGMENT INFORMATION"),
+                          period_end=date(1993, 12, 31), note=True)
+    b = Builder(load_catalog(2008), "acme", "x.txt")
+    b.build_statement(st, 200, "Segments", f"Note {note.number} - {note.title}", group="Disclosure")
+    income = [f for f in b.facts.values() if f.row_label.strip() == "Net income"]
+    assert len(income) == 4
+    members = {dict(f.context.dims)[AXIS]: Decimal(f.value) for f in income if f.context.period.end.year == 1993}
+    assert members == {"acme:AutomotiveMember": 1_000_000_000, "acme:FinancialServicesMember": 1_529_000_000}
+    net = b.networks[-1]
+    assert net.hypercube["axis"] == AXIS and "acme:AutomotiveMember" in net.hypercube["members"]

@@ -14,7 +14,7 @@ from edgar2xbrl.tag.labels import WEAK, camel, column_measure, not_money, tokens
 from edgar2xbrl.tag.mapper import DEDUCTED, THRESHOLD, Line, build_lines, cash_top_signs, column_period, core_label, decide_signs, extension_name, line_period_type, map_lines, neighbour_period
 from edgar2xbrl.model import Concept, Context, Fact, Period, Statement
 from edgar2xbrl.tag.awards import award_concepts
-from edgar2xbrl.tag.members import Axis, Run, add_member, is_years_row, member_name, member_runs, open_hypercube
+from edgar2xbrl.tag.members import SEGMENTS, Axis, Run, add_member, is_years_row, member_name, member_runs, open_hypercube
 from edgar2xbrl.check.rules import FUTURE_DAYS
 
 if TYPE_CHECKING:
@@ -76,6 +76,7 @@ class Builder:
         self.path = path
         self.extensions: dict[str, Concept] = {}
         self.facts: dict[tuple[str, Context, str | None], Fact] = {}
+        self._column_members: dict[int, str] = {}  # the statement being built: its segment columns' members
         # extensions made for lines, by meaning; the periods each one's lines take
         self._by_meaning: dict[tuple, list[Concept]] = {}
         self._claimed: dict[str, dict[Period, frozenset]] = {}
@@ -220,10 +221,14 @@ class Builder:
         depth0 = 0
         member_label = lambda m, c: self.label_for(m, c, "terseLabel")  # noqa: E731
         members = [(r.axis, dims_of[k][0][1], member_name(lines[k].row.label)) for r in runs for k in r.rows]
+        column_members = {} if breakdown is not None or runs else self._column_segments(st, title)
         if breakdown is not None:
             depth0 = breakdown.open_network(self, net)
         elif runs:
             depth0 = open_hypercube(net, runs[0].axis, [], member_label)
+        elif column_members:
+            depth0 = open_hypercube(net, SEGMENTS, list(dict.fromkeys(column_members.values())), member_label)
+        self._column_members = {k: m for k, (m, _) in column_members.items()}
         for axis, m, caption in members:
             add_member(net, m, caption, member_label, axis)
         open_captions: list[int] = []  # positions of the captions the current row sits under
@@ -242,12 +247,36 @@ class Builder:
             if ln.children:
                 _close_sections(open_captions, lines, ln)  # the total is the section's last row
             dims = dims_of.get(ln.index, ())
-            if dims and net.hypercube is not None and ln.concept.qname not in net.hypercube["primaries"]:
+            if (dims or column_members) and net.hypercube is not None and \
+                    ln.concept.qname not in net.hypercube["primaries"]:
                 net.hypercube["primaries"].append(ln.concept.qname)
             self._facts_for_line(ln, st, title, dims)
         self._calcs(lines, st, net, title, {k for r in runs for k in r.rows})
+        self._column_members = {}
         self.networks.append(net)
         return net
+
+    def _column_segments(self, st: Statement, title: str) -> dict[int, tuple[str, str]]:
+        """{column: (member, caption)} for a statement's columns of business segments printed for each period
+        ("1993 Automotive | 1993 Financial Services | 1992 ..."; see `repeated_columns`): each column's facts are
+        its segment's, on the segments axis. Only in the statements and in segment notes: elsewhere columns of
+        that kind are plans, contract types or presentation bases no segment axis names, and stay untagged."""
+        if st.kind == "note" and not re.search(r"\bsegments?\b", title, re.I):
+            return {}
+        repeats = repeated_columns(st)
+        cols = [k for k, v in repeats.items() if v == SEGMENT_COLUMNS]
+        if not cols:
+            return {}
+        by_period: dict = {}
+        for k in sorted(cols):
+            by_period.setdefault(st.columns[k].period, []).append(k)
+        out: dict[int, tuple[str, str]] = {}
+        for ks in by_period.values():
+            for k, caption in zip(ks, _own_words([st.columns[k].header for k in ks], keep_case=True)):
+                if _PLANS.search(caption):
+                    return {}
+                out[k] = (self._member(SEGMENTS, caption), caption)
+        return out
 
     def _member_runs(self, lines: list[Line], st: Statement, title: str,
                      dims_of: dict[int, tuple[tuple[str, str], ...]], breakdown) -> "list[Run]":
@@ -645,7 +674,8 @@ class Builder:
                                               f"the row's words ({what!r}) say it is not an amount of dollars: "
                                               "years, ratios, rates and prices are not tagged"))
                 continue
-            if k in repeats:
+            column_member = self._column_members.get(k) if repeats.get(k) == SEGMENT_COLUMNS else None
+            if k in repeats and column_member is None:
                 self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
                                               f"column {k + 1} ({col.header!r}) is one of the segments printed "
                                               "for each period, none of them the company's total: segments are "
@@ -674,12 +704,13 @@ class Builder:
                 continue
             scale = self._power(ln, st)
             value = ln.sign * cell.value * (Decimal(10) ** scale)
-            fact = Fact(concept=ln.concept.qname, context=Context(period, dims), value=_fmt(value),
+            cell_dims = dims + ((SEGMENTS.axis, column_member),) if column_member else dims
+            fact = Fact(concept=ln.concept.qname, context=Context(period, cell_dims), value=_fmt(value),
                         unit=UNITS[ln.kind], decimals=self.decimals(ln.kind, cell.places, scale),
                         source=src, statement=title, row_label=ln.row.label, printed=cell.text,
                         start=cell.start, end=cell.end,
                         sign=_sign_words(ln, cell.value), confidence=ln.score, extension=ln.concept.extension)
-            if self.record(fact, ln.row.label, k + 1, dims=dims, reason=ln.reason,
+            if self.record(fact, ln.row.label, k + 1, dims=cell_dims, reason=ln.reason,
                            alternatives=ln.alternatives) == "added" and mixed:
                 self.mixed.add((fact.concept, fact.context, fact.unit))
 
@@ -852,12 +883,15 @@ _MEASURE = re.compile(r"\b(amounts?|values?|costs?|gains?|loss(es)?|amortization
                       r"shares|actual|high|low|cash|book)\b|%", re.I)
 
 
-def _own_words(headers: list[str]) -> tuple[str, ...]:
+_PLANS = re.compile(r"\bplans?\b|\bpensions?\b|retirement|\bbenefits?\b|health\s+care", re.I)
+
+
+def _own_words(headers: list[str], keep_case: bool = False) -> tuple[str, ...]:
     """The words that tell columns of one period apart: each header without its dates and period words, less the
     words all of them begin with ("For the Years Ended ... 2001 Automotive | ... 2001 Financial Services")."""
-    split = [_PERIOD_WORDS.sub(" ", h).lower().replace(",", " ").split() for h in headers]
+    split = [_PERIOD_WORDS.sub(" ", h if keep_case else h.lower()).replace(",", " ").split() for h in headers]
     common = 0
-    while all(len(w) > common for w in split) and len({w[common] for w in split}) == 1:
+    while all(len(w) > common for w in split) and len({w[common].lower() for w in split}) == 1:
         common += 1
     return tuple(" ".join(w[common:]) for w in split)
 
