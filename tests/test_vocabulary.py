@@ -1995,3 +1995,23 @@ def test_columns_of_segments_in_a_segment_note_are_its_members():
     assert members == {"acme:AutomotiveMember": 1_000_000_000, "acme:FinancialServicesMember": 1_529_000_000}
     net = b.networks[-1]
     assert net.hypercube["axis"] == AXIS and "acme:AutomotiveMember" in net.hypercube["members"]
+
+
+def test_quarters_places_and_eliminations_are_no_segments_and_footnote_marks_no_names():
+    from edgar2xbrl.model import Column, Period, Statement, Table
+    from edgar2xbrl.tag.builder import SEGMENT_COLUMNS, _own_words, repeated_columns
+    year, prior = Period(end=date(2005, 12, 31)), Period(end=date(2004, 12, 31))
+
+    def table(*headers):
+        cols = [Column(index=k, header=h, right=10 * (k + 1), period=year if "2005" in h else prior)
+                for k, h in enumerate(headers)]
+        return Statement(kind="income", title="Statement", tables=[Table(rows=[], columns=cols, start_line=1,
+                                                                          end_line=1)], scale=0)
+    for a, b in (("First Quarter", "Second Quarter"), ("U.S.", "Foreign"), ("Automotive", "Eliminations"),
+                 ("Parent", "Guarantor Subsidiaries")):
+        st = table(f"{a} 2005", f"{b} 2005", f"{a} 2004", f"{b} 2004")
+        assert SEGMENT_COLUMNS not in repeated_columns(st).values(), (a, b)
+    st = table("Investment Bank(d) 2005", "Card Services 2005", "Investment Bank 2004", "Card Services (e) 2004")
+    assert set(repeated_columns(st).values()) == {SEGMENT_COLUMNS}
+    assert _own_words(["Investment Bank(d) 2005", "Card Services (e) 2005"], keep_case=True) == \
+        ("Investment Bank", "Card Services")

@@ -883,13 +883,24 @@ _MEASURE = re.compile(r"\b(amounts?|values?|costs?|gains?|loss(es)?|amortization
                       r"shares|actual|high|low|cash|book)\b|%", re.I)
 
 
+# columns that repeat for each period but are no business segments: quarters, places, the parts of a consolidating
+# statement, eliminations, kinds of operations or of stock
+_NO_SEGMENT = re.compile(r"\b(quarters?|first|second|third|fourth|1st|2nd|3rd|4th|eliminations?|parent|guarantors?|"
+                         r"subsidiar(y|ies)|consolidat\w*|continuing|discontinued|special|charges|common|preferred|"
+                         r"corporate|reportable|domestic|international|foreign|u\.\s?s\.|non-u\.\s?s\.|"
+                         r"united\s+states)\b", re.I)
+# words that link a caption's other words ("For the Years Ended ..., 1993, 1992 and 1991"), naming nothing
+_LINKING = frozenset({"for", "the", "and", "of", "as", "at", "in", "to", "from", "on", "by", "&"})
+_FOOTNOTE_MARK = re.compile(r"\(\s{0,2}[a-z0-9]{1,2}\s{0,2}\)|\*+")
 _PLANS = re.compile(r"\bplans?\b|\bpensions?\b|retirement|\bbenefits?\b|health\s+care", re.I)
 
 
 def _own_words(headers: list[str], keep_case: bool = False) -> tuple[str, ...]:
     """The words that tell columns of one period apart: each header without its dates and period words, less the
     words all of them begin with ("For the Years Ended ... 2001 Automotive | ... 2001 Financial Services")."""
-    split = [_PERIOD_WORDS.sub(" ", h if keep_case else h.lower()).replace(",", " ").split() for h in headers]
+    # (footnote marks tell nothing apart: "Investment Bank(d)" is the segment "Investment Bank")
+    split = [[w for w in _PERIOD_WORDS.sub(" ", _FOOTNOTE_MARK.sub(" ", h if keep_case else h.lower()))
+              .replace(",", " ").split() if w.lower() not in _LINKING] for h in headers]
     common = 0
     while all(len(w) > common for w in split) and len({w[common].lower() for w in split}) == 1:
         common += 1
@@ -913,13 +924,14 @@ def repeated_columns(st: Statement) -> dict[int, int]:
     out: dict[int, int] = {}
     words = [_own_words([st.columns[k].header for k in ks]) for ks in groups]
     segments = len(groups) > 1 and len(set(words)) == 1 and all(words[0]) and len(set(words[0])) == len(words[0]) \
-        and not any(_WHOLE.search(w) or _MEASURE.search(w) or column_measure(w) for w in words[0])
+        and not any(_WHOLE.search(w) or _MEASURE.search(w) or _NO_SEGMENT.search(w) or column_measure(w)
+                    for w in words[0])
     for ks, own in zip(groups, words):
         if segments:
             out.update({k: SEGMENT_COLUMNS for k in ks})
             continue
         measures = {k: column_measure(st.columns[k].header) for k in ks}
-        if not all(own) or len(set(own)) < len(own):
+        if len(set(own)) == 1:
             # no words of their own tell the columns apart (a period misread from a caption's dates): the first
             # that holds amounts or counts is the period's
             taggable = [k for k in ks if measures[k] not in ("price", "not money")]
