@@ -1890,7 +1890,8 @@ def test_an_option_table_counts_options_and_never_writes_its_prices_as_dollars()
     assert {f.unit for f in granted} == {"shares"}
     # the taxonomy's roll-forward of options: the balance and the flows its calculation adds into the balance's
     # change, each count positive
-    by_row = {(f.row_label.strip(), str(f.context.period.end)): (f.concept, Decimal(f.value)) for f in facts}
+    by_row = {(f.row_label.strip(), str(f.context.period.end)): (f.concept, Decimal(f.value)) for f in facts
+              if f.unit == "shares"}
     grants = "us-gaap:ShareBasedCompensationArrangementByShareBasedPaymentAwardOptionsGrantsInPeriod"
     outstanding = "us-gaap:ShareBasedCompensationArrangementByShareBasedPaymentAwardOptionsOutstandingNumber"
     assert by_row[("Granted", "2005-12-31")] == (grants, 17_248_000)
@@ -1898,6 +1899,11 @@ def test_an_option_table_counts_options_and_never_writes_its_prices_as_dollars()
                                                    26_731_000)
     assert by_row[("Outstanding, beginning of year", "2004-12-31")] == (outstanding, 376_330_000)
     assert by_row[("Outstanding, end of year", "2005-12-31")] == (outstanding, 366_847_000)
+    # the exercise price of the options outstanding beside their count, a price per share, never scaled
+    price = [f for f in facts if f.concept.endswith("OptionsOutstandingWeightedAverageExercisePrice")]
+    assert {(str(f.context.period.end), Decimal(f.value), f.unit) for f in price} == {
+        ("2005-12-31", Decimal("37.93"), "USDPerShare"), ("2004-12-31", Decimal("37.59"), "USDPerShare"),
+        ("2003-12-31", Decimal("39.88"), "USDPerShare")}
     # no price, scaled or not, is an amount of dollars
     assert not [f for f in facts if f.unit == "USD"]
     prices = [u for u in b.untagged if u.value in ("35.55", "37.59")]

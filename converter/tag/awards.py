@@ -190,3 +190,23 @@ def _edge(label: str, ends: list) -> str:
     if any(e.month == month and e.day == day for e in ends):
         return "end"
     return ""
+
+
+_EXERCISE_PRICE = re.compile(r"\bexercise\s+prices?\b|\boption\s+prices?\b", re.I)
+
+
+def award_price(catalog: Catalog, concept: Concept | None, header: str) -> Concept | None:
+    """The weighted-average exercise price the taxonomy pairs with an option count of the roll-forward, for a
+    column headed so ("Weighted-average exercise price" beside "Number of options"): outstanding and exercisable
+    balances, forfeitures and expirations. The grant, exercise, forfeiture and expiration prices of 2024 were
+    renamed in 2012 with another period type that no file at hand states: the catalog has none, and such a price
+    stays untagged."""
+    if concept is None or concept.extension or concept.type != "shares" or not _EXERCISE_PRICE.search(header):
+        return None
+    if "AwardOptions" not in concept.name:
+        return None
+    base = concept.name[:-len("Number")] if concept.name.endswith("Number") else concept.name
+    price = catalog.find(base + "WeightedAverageExercisePrice")
+    if price is None or price.type != "perShare" or price.period != concept.period:
+        return None
+    return price

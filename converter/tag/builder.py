@@ -13,7 +13,7 @@ from edgar2xbrl.tag.catalog import Catalog, never_negative
 from edgar2xbrl.tag.labels import WEAK, camel, column_measure, not_money, tokens
 from edgar2xbrl.tag.mapper import DEDUCTED, THRESHOLD, Line, build_lines, cash_top_signs, column_period, core_label, decide_signs, extension_name, line_period_type, map_lines, neighbour_period
 from edgar2xbrl.model import Concept, Context, Fact, Period, Statement
-from edgar2xbrl.tag.awards import award_concepts
+from edgar2xbrl.tag.awards import award_concepts, award_price
 from edgar2xbrl.tag.members import SEGMENTS, Axis, Run, add_member, is_years_row, member_name, member_runs, open_hypercube
 from edgar2xbrl.check.rules import FUTURE_DAYS
 
@@ -77,6 +77,7 @@ class Builder:
         self.extensions: dict[str, Concept] = {}
         self.facts: dict[tuple[str, Context, str | None], Fact] = {}
         self._column_members: dict[int, str] = {}  # the statement being built: its segment columns' members
+        self._price_items: list[tuple[str, str]] = []  # the line being built: prices written beside its counts
         # extensions made for lines, by meaning; the periods each one's lines take
         self._by_meaning: dict[tuple, list[Concept]] = {}
         self._claimed: dict[str, dict[Period, frozenset]] = {}
@@ -251,6 +252,11 @@ class Builder:
                     ln.concept.qname not in net.hypercube["primaries"]:
                 net.hypercube["primaries"].append(ln.concept.qname)
             self._facts_for_line(ln, st, title, dims)
+            for qname, label in self._price_items:  # the prices written beside the row's counts
+                if all(it.concept != qname for it in net.items):
+                    net.items.append(PresItem(qname, depth0 + len(open_captions) + 1, label,
+                                              self.label_for(qname, label, "terseLabel")))
+            self._price_items = []
         self._calcs(lines, st, net, title, {k for r in runs for k in r.rows})
         self._column_members = {}
         self.networks.append(net)
@@ -658,7 +664,11 @@ class Builder:
                 continue
             what = not_money(ln.row.label) if ln.kind == "monetary" else ""
             measure = column_measure(col.header) if ln.kind in ("monetary", "shares") else ""
-            if measure in ("price", "not money"):
+            # an option count's weighted-average exercise price beside it takes the price the taxonomy pairs with it
+            price = award_price(self.catalog, ln.concept, col.header) if measure == "price" and \
+                ln.kind == "shares" else None
+            concept, kind = (price, "perShare") if price is not None else (ln.concept, ln.kind)
+            if measure in ("price", "not money") and price is None:
                 self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
                                               f"column {k + 1} ({col.header!r}) holds "
                                               f"{'prices per share' if measure == 'price' else 'years, rates or ratios'}"
@@ -675,7 +685,7 @@ class Builder:
                                               "years, ratios, rates and prices are not tagged"))
                 continue
             column_member = self._column_members.get(k) if repeats.get(k) == SEGMENT_COLUMNS else None
-            if k in repeats and column_member is None:
+            if k in repeats and column_member is None and price is None:
                 self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
                                               f"column {k + 1} ({col.header!r}) is one of the segments printed "
                                               "for each period, none of them the company's total: segments are "
@@ -697,22 +707,29 @@ class Builder:
                                               f"report's period ({self.report_end}): an amount due in a future "
                                               "year (a schedule of payments), not a fact of a period"))
                 continue
-            if period.is_instant != (ln.concept.period == "instant"):
+            if period.is_instant != (concept.period == "instant"):
                 self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
                                               f"column {k + 1} ({col.header!r}) is {'an instant' if period.is_instant else 'a duration'}"
-                                              f" but the row's concept {ln.concept.qname} is not"))
+                                              f" but the row's concept {concept.qname} is not"))
                 continue
-            scale = self._power(ln, st)
-            value = ln.sign * cell.value * (Decimal(10) ** scale)
+            scale = 0 if price is not None else self._power(ln, st)
+            # (a price is a price: never below zero, whatever sign the count beside it takes)
+            value = abs(cell.value) if price is not None else ln.sign * cell.value * (Decimal(10) ** scale)
             cell_dims = dims + ((SEGMENTS.axis, column_member),) if column_member else dims
-            fact = Fact(concept=ln.concept.qname, context=Context(period, cell_dims), value=_fmt(value),
-                        unit=UNITS[ln.kind], decimals=self.decimals(ln.kind, cell.places, scale),
+            fact = Fact(concept=concept.qname, context=Context(period, cell_dims), value=_fmt(value),
+                        unit=UNITS[kind], decimals=self.decimals(kind, cell.places, scale),
                         source=src, statement=title, row_label=ln.row.label, printed=cell.text,
                         start=cell.start, end=cell.end,
-                        sign=_sign_words(ln, cell.value), confidence=ln.score, extension=ln.concept.extension)
-            if self.record(fact, ln.row.label, k + 1, dims=cell_dims, reason=ln.reason,
-                           alternatives=ln.alternatives) == "added" and mixed:
-                self.mixed.add((fact.concept, fact.context, fact.unit))
+                        sign="as printed" if price is not None else _sign_words(ln, cell.value),
+                        confidence=ln.score, extension=concept.extension)
+            reason = f"{col.header.strip()!r}: the exercise price the taxonomy pairs with {ln.concept.qname}" \
+                if price is not None else ln.reason
+            if self.record(fact, ln.row.label, k + 1, dims=cell_dims, reason=reason,
+                           alternatives=[] if price is not None else ln.alternatives) == "added":
+                if price is not None:
+                    self._price_items.append((price.qname, f"{ln.row.label.strip()} - weighted-average exercise price"))
+                elif mixed:
+                    self.mixed.add((fact.concept, fact.context, fact.unit))
 
     def _calcs(self, lines: list[Line], st: Statement, net: Network, title: str, members: set[int]) -> None:
         for ln in lines:
