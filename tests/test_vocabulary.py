@@ -2021,3 +2021,28 @@ def test_quarters_places_and_eliminations_are_no_segments_and_footnote_marks_no_
     assert set(repeated_columns(st).values()) == {SEGMENT_COLUMNS}
     assert _own_words(["Investment Bank(d) 2005", "Card Services (e) 2005"], keep_case=True) == \
         ("Investment Bank", "Card Services")
+
+
+QUARTERS = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 22 - SELECTED QUARTERLY FINANCIAL DATA (UNAUDITED)
+
+                                                      2008
+                              -------------------------------------------------------------
+                                 First      Second       Third      Fourth
+                                Quarter     Quarter     Quarter     Quarter       Total
+                              ---------   ---------   ---------   ---------   ---------
+Franchise fees                     $314        $330        $353        $439      $1,436
+Royalty income                       10          11          12          13          46
+"""
+
+
+def test_a_years_total_beside_its_quarters_is_the_year_not_its_last_day():
+    note, st = _statement(QUARTERS, period_end=date(2008, 12, 31), note=True)
+    b = Builder(load_catalog(2009), "acme", "x.txt")
+    b.build_statement(st, 200, "Quarters", f"Note {note.number} - {note.title}", group="Disclosure")
+    fees = [f for f in b.facts.values() if f.row_label.strip() == "Franchise fees"]
+    assert [(f.context.period.start, f.context.period.end, Decimal(f.value)) for f in fees] == \
+        [(date(2008, 1, 1), date(2008, 12, 31), 1_436)]

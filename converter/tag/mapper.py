@@ -575,10 +575,26 @@ def line_period_type(ln: Line, st: Statement) -> str:
     if not kinds:
         kinds = [col.period.is_instant for col in st.columns if col.period is not None]
     if kinds and sum(kinds) > len(kinds) / 2:
-        if _years_only(ln, st) and (ln.rolled or is_flow(core_label(ln.row.label))):
-            return "duration"  # "Loss on redemption of debt" under "2010": the year, not its last day
+        if (_years_only(ln, st) and (ln.rolled or is_flow(core_label(ln.row.label)))) or _beside_quarters(ln, st):
+            # "Loss on redemption of debt" under "2010": the year, not its last day; and so is a year's "Total"
+            # beside its four quarters
+            return "duration"
         return "instant"
     return "duration"
+
+
+_QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b", re.I)
+
+
+def _beside_quarters(ln: Line, st: Statement) -> bool:
+    """A row of a table whose columns print the year's quarters ("First Quarter ... Fourth Quarter | Total"), dated
+    only by year-only columns (the quarters' own ends are printed nowhere): what it prints is what happened in the
+    quarters, the year's total included."""
+    if sum(1 for c in st.columns if _QUARTER.search(c.header)) < 2:
+        return False
+    dated = [col for k, col in enumerate(st.columns)
+             if col.period is not None and k < len(ln.row.cells) and ln.row.cells[k] is not None]
+    return bool(dated) and all(col.year_period is not None for col in dated)
 
 
 _DURING = re.compile(r"\bduring\s+(the\s+)?(year|period|quarter)\b|\baverage\b", re.I)
