@@ -2046,3 +2046,12 @@ def test_a_years_total_beside_its_quarters_is_the_year_not_its_last_day():
     fees = [f for f in b.facts.values() if f.row_label.strip() == "Franchise fees"]
     assert [(f.context.period.start, f.context.period.end, Decimal(f.value)) for f in fees] == \
         [(date(2008, 1, 1), date(2008, 12, 31), 1_436)]
+
+
+def test_a_bare_fair_value_row_takes_no_securities_concept_outside_a_securities_table():
+    from edgar2xbrl.tag.mapper import score_concept
+    afs = load_catalog(2009).find("AvailableForSaleSecuritiesDebtSecurities")
+    assert score_concept("Fair value, end of period", "", afs, "Summary of Significant Accounting Policies") == 0.0
+    assert score_concept("Estimated fair value at December 31", "", afs, "Goodwill and other intangible assets") == 0.0
+    # in a table of securities "Fair value" is the securities' fair value
+    assert score_concept("Fair value", "", afs, "Marketable Securities") > 0.9

@@ -206,10 +206,20 @@ NAME_FLOOR = 0.6  # the least score of a concept known by its name alone
 _QUALIFIERS = ("pro forma", "supplemental", "unaudited pro forma", "as adjusted", "excluding", "before")
 
 
+_BARE_MEASURE = re.compile(r"\s{0,3}(estimated\s+|aggregate\s+)?(fair|market)\s+values?\s{0,3}", re.I)
+_AT_EDGE = re.compile(r",?\s{0,3}(at\s+)?(the\s+)?(beginning|end)\s+of\s+(the\s+)?(period|year|quarter)|"
+                      r",?\s{0,3}(at|as\s+of)\s+[a-z]+\.?\s+\d{1,2}(,\s{0,3}\d{4})?", re.I)
+_HOLDINGS = re.compile(r"securit|marketable|available[\s-]+for[\s-]+sale|held[\s-]+to[\s-]+maturity", re.I)
+
+
 def score_concept(label: str, context: str, c: Concept, around: str = "") -> float:
     """How well concept `c` fits a row labelled `label` under the caption `context`; `around`: further words that
     frame the table (a note's title), read only for concepts known by their official name alone."""
     names = (c.label,) + c.aliases
+    if c.kept and _BARE_MEASURE.fullmatch(_AT_EDGE.sub("", label)) and not _HOLDINGS.search(f"{context} {around}"):
+        # "Fair value, end of period" names a measure of what its table is about: the wording "fair value" kept for
+        # a securities table's column says nothing of a warrant liability's or a receivable's fair value
+        names = tuple(n for n in names if not _BARE_MEASURE.fullmatch(n))
     if not c.kept and _out_of_reach(label, names):
         return 0.0
     lt = tokens(label)
