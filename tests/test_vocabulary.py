@@ -1949,16 +1949,21 @@ def test_column_measures_name_prices_and_counts_only_where_the_header_says_so():
     assert column_measure("Price range") == "price"
 
 
+def _repeating(kind: str, year: "Period", prior: "Period", *headers: str) -> "Statement":
+    """A statement of one table whose columns are `headers`, dated `year` where the header says 2005."""
+    from edgar2xbrl.model import Column, Statement, Table
+    cols = [Column(index=k, header=h, right=10 * (k + 1), period=year if "2005" in h else prior)
+            for k, h in enumerate(headers)]
+    return Statement(kind=kind, title=kind, tables=[Table(rows=[], columns=cols, start_line=1, end_line=1)], scale=0)
+
+
 def test_columns_of_measures_are_no_segments_and_a_total_column_is_the_one_tagged():
-    from edgar2xbrl.model import Column, Period, Statement, Table
+    from edgar2xbrl.model import Period
     from edgar2xbrl.tag.builder import SEGMENT_COLUMNS, UNTOLD_COLUMNS, repeated_columns
     year, prior = Period(end=date(2005, 11, 30)), Period(end=date(2004, 11, 30))
 
     def table(*headers):
-        cols = [Column(index=k, header=h, right=10 * (k + 1), period=year if "2005" in h else prior)
-                for k, h in enumerate(headers)]
-        return Statement(kind="note", title="Note 2", tables=[Table(rows=[], columns=cols, start_line=1, end_line=1)],
-                         scale=0)
+        return _repeating("note", year, prior, *headers)
     owned = table("Owned 2005", "Sold But Not Yet Purchased 2005", "Owned 2004", "Sold But Not Yet Purchased 2004")
     # two measures of one period: the row's words do not say which one it names, so neither is tagged
     assert repeated_columns(owned) == {0: UNTOLD_COLUMNS, 1: UNTOLD_COLUMNS, 2: UNTOLD_COLUMNS, 3: UNTOLD_COLUMNS}
@@ -2004,15 +2009,12 @@ def test_columns_of_segments_in_a_segment_note_are_its_members():
 
 
 def test_quarters_places_and_eliminations_are_no_segments_and_footnote_marks_no_names():
-    from edgar2xbrl.model import Column, Period, Statement, Table
+    from edgar2xbrl.model import Period
     from edgar2xbrl.tag.builder import SEGMENT_COLUMNS, _own_words, repeated_columns
     year, prior = Period(end=date(2005, 12, 31)), Period(end=date(2004, 12, 31))
 
     def table(*headers):
-        cols = [Column(index=k, header=h, right=10 * (k + 1), period=year if "2005" in h else prior)
-                for k, h in enumerate(headers)]
-        return Statement(kind="income", title="Statement", tables=[Table(rows=[], columns=cols, start_line=1,
-                                                                          end_line=1)], scale=0)
+        return _repeating("income", year, prior, *headers)
     for a, b in (("First Quarter", "Second Quarter"), ("U.S.", "Foreign"), ("Automotive", "Eliminations"),
                  ("Parent", "Guarantor Subsidiaries")):
         st = table(f"{a} 2005", f"{b} 2005", f"{a} 2004", f"{b} 2004")

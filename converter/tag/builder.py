@@ -643,11 +643,13 @@ class Builder:
 
     def _facts_for_line(self, ln: Line, st: Statement, title: str,
                         dims: tuple[tuple[str, str], ...] = ()) -> None:
-        repeats = repeated_columns(st)
         key = (id(st), len(st.rows))
         rates = self.__dict__.setdefault("_rates", {}).get(key)
         if rates is None:  # once per statement, not per line
             rates = self._rates[key] = rate_cells(st)
+        repeats = self.__dict__.setdefault("_repeats", {}).get(key)
+        if repeats is None:  # (its headers are read once per statement, not once per line)
+            repeats = self._repeats[key] = repeated_columns(st)
         printed = [c.value for c in ln.row.cells if c is not None and c.value]
         mixed = any(v < 0 for v in printed) and any(v > 0 for v in printed)
         for k, col in enumerate(st.columns):

@@ -161,6 +161,7 @@ _MONEY_HEADER = re.compile(r"\$|\b(amounts?|values?|prices?|costs?|proceeds|comp
                            r"fair|carrying|intrinsic)\b", re.I)
 
 
+@lru_cache(maxsize=4096)
 def column_measure(header: str) -> str:
     """What a column's header says its figures are: "price" (a price per share, not an amount of dollars in the
     table's scale), "not money" (years, a rate, a percentage), "count" (a number of shares, options or units), or ""
