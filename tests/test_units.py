@@ -1167,3 +1167,44 @@ def test_an_equity_balance_dated_the_first_of_a_month_is_the_close_of_the_day_be
     periods = {str(f.context.period) for f in b.facts.values()}
     assert "1997-12-31" in periods and "1998-01-01..1998-12-31" in periods, periods
     assert "1998-01-01" not in periods and "1998-01-02..1998-12-31" not in periods, periods
+
+
+YEARS_TABLE = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 7 - GOODWILL
+
+Had goodwill not been amortized, net income and earnings per share would have been (in millions, except per
+share amounts):
+
+                                                   2002          2001
+                                                  ------        ------
+Net income                                        $  500        $  400
+Adjusted net income had goodwill not been amortized  500           435
+Basic earnings per share                          $ 1.00        $ 0.80
+{extra}"""
+
+
+def _years_table_periods(extra=""):
+    text = YEARS_TABLE.format(extra=extra)
+    lines, docs = _doc(text)
+    [(note, st)] = locate(lines, find_tables(lines, docs), docs, "10-K", date(2002, 12, 31)).note_tables
+    b = Builder(load_catalog(), "acme", "x.txt")
+    b.build_statement(st, 200, "Note7", "Note 7 - Goodwill (Details)", group="Disclosure")
+    return {f.concept: f.context.period for f in b.facts.values() if f.context.period.end.year == 2002}
+
+
+def test_a_table_of_the_years_flows_dates_its_other_rows_by_the_year():
+    got = _years_table_periods()
+    year = Period(start=date(2002, 1, 1), end=date(2002, 12, 31))
+    assert got["us-gaap:NetIncomeLoss"] == year
+    # no total ties the pro forma income to an official row: the table, all of whose official rows are the
+    # year's, says it is the year's too, not its last day
+    assert got["acme:AdjustedNetIncomeHadGoodwillNotBeenAmortized"] == year
+
+
+def test_a_balance_in_the_table_leaves_its_rows_at_the_year_end():
+    got = _years_table_periods("Goodwill, end of year                                900           900\n")
+    assert got["us-gaap:Goodwill"] == Period(end=date(2002, 12, 31))
+    assert got["acme:AdjustedNetIncomeHadGoodwillNotBeenAmortized"] == Period(end=date(2002, 12, 31))

@@ -49,6 +49,7 @@ class Line:
     widen: bool = False  # mapped by what it names before "and other": its concept must widen, or it has none
     dated: Period | None = None  # the period its own label dates ("Outstanding at 9/25/99"), in an undated table
     rolled: bool = False  # printed between a beginning and an ending balance: what moved the balance in the period
+    nearest_period: str = ""  # the period type of the best-scoring candidate, chosen or not ("" with none)
 
 
 _PLACE = re.compile(r"^\s*(?:(?P<foreign>non-?\s?u\.?\s?s\.?|foreign|international|outside\s+(?:of\s+)?the\s+"
@@ -679,7 +680,28 @@ def neighbour_period(ln: Line, lines: list[Line], st: Statement) -> str | None:
     made = [lines[k].concept.period for k, _ in ln.children if lines[k].concept is not None]
     if not opening and known and len(made) >= 2 and len(made) == len(ln.children) and len(set(made)) == 1:
         return made[0]
-    return None
+    return _table_of_years(ln, lines, st)
+
+
+def _table_of_years(ln: Line, lines: list[Line], st: Statement) -> str | None:
+    """A table whose official rows are all what happened in the year (two or more of them: an earnings-per-share
+    computation, a pro forma net income) and none of whose rows says a date or a balance prints years, not year
+    ends: its rows no total ties to an official one ("Effect of dilutive securities", "Add: goodwill amortization")
+    are the year's too. Only rows under no caption or under a caption an official row of the year shares: a
+    caption no official row has ("Long-lived assets:" over countries, "Assets" over segments) may name a balance
+    beside the year's revenues), and only rows whose words are not nearest a balance."""
+    official = [x for x in lines if not x.header and x.concept is not None and not x.concept.extension
+                and x.dated is None and _years_only(x, st)]
+    if len(official) < 2 or any(x.concept.period != "duration" for x in official):
+        return None
+    if any(x.instant_at or _BEGIN.search(x.row.label) or _AT_A_DATE.search(x.row.label)
+           or _AT_A_DATE.search(x.context_label) for x in lines if not x.header):
+        return None  # a roll-forward: its balances are instants among the year's flows
+    if ln.context_label and ln.context_label not in {x.context_label for x in official}:
+        return None
+    if ln.nearest_period == "instant":
+        return None  # its words are nearest a balance ("Segment assets" beside segment revenues)
+    return "duration"
 
 
 def _years_only(ln: Line, st: Statement) -> bool:
@@ -847,6 +869,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             if first and first[0][0] >= THRESHOLD:
                 scored, ln.widen = first, True
         ln.alternatives = [(c.qname, round(s, 3)) for s, c in scored[:3]]
+        ln.nearest_period = scored[0][1].period if scored else ""
         for s, c in scored[:8]:
             pairs.append((s, pos, c))
     pairs.sort(key=lambda x: (-round(x[0], 9), x[1], x[2].name))
