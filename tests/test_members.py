@@ -381,3 +381,26 @@ def test_a_long_term_row_never_takes_a_concept_of_the_current_part():
         assert score_concept("Unearned revenue", "", c) > 0.0, c.name
     debt = cat.concepts["us-gaap:LongTermDebtCurrent"]
     assert score_concept("Current portion of long-term debt", "", debt) > 0.5
+
+
+def test_a_total_the_statements_report_in_part_confirms_its_members():
+    # the statements report the total's first year only (a balance sheet prints two year ends of a segment table's
+    # three): the year reported agrees, so the total is the company's figure and its rows are members
+    b = _build(SEGMENT_ROWS, reported=(("us-gaap:OperatingIncomeLoss", 2010, 4950000),))
+    rows = _by_row(b)
+    assert {f.concept for f in rows["Client"]} == {"us-gaap:OperatingIncomeLoss"}
+    assert {f.context.dims[0][0] for f in rows["Client"]} == {SEGMENTS.axis}
+    # one year that differs still leaves them as they were
+    b = _build(SEGMENT_ROWS, reported=(("us-gaap:OperatingIncomeLoss", 2010, 4000000),))
+    assert not any(f.context.dims for f in b.facts.values())
+
+
+def test_rows_under_an_unconfirmed_measure_are_of_the_measures_period():
+    # no statement confirms the total: the segments stay extensions, but what the caption names (operating income,
+    # a flow) makes their year-only columns the years, not the years' last days
+    # (the total unlabeled: no official concept above the rows says the period)
+    b = _build(SEGMENT_ROWS.replace("    Total operating income  ", "                          "))
+    client = _by_row(b)["Client"]
+    assert client and all(not f.context.dims for f in client)
+    assert {(f.context.period.start, f.context.period.end) for f in client} == \
+        {(date(2010, 1, 1), date(2010, 12, 31)), (date(2009, 1, 1), date(2009, 12, 31))}

@@ -296,7 +296,14 @@ class Builder:
         # the first axis of the network's table is the one most rows are members of
         by_axis = Counter(r.axis for r in runs for _ in r.rows)
         runs.sort(key=lambda r: (-by_axis[r.axis], r.axis.axis, min(r.rows)))
-        runs = [r for r in runs if r.total is None or self._whole_of(lines[r.total], r.measure, st)]
+        whole = [r for r in runs if r.total is None or self._whole_of(lines[r.total], r.measure, st)]
+        for r in runs:
+            if r not in whole:
+                # not known to be the company's figure, its rows stay extensions; what they measure still says
+                # whether a year-only column is the year or its end (depreciation of each segment: the year's)
+                for k in r.rows + ((r.total,) if r.total is not None else ()):
+                    lines[k].measure_period = r.measure.period
+        runs = whole
         for r in runs:
             for k in r.rows:
                 ln = lines[k]
@@ -313,7 +320,9 @@ class Builder:
 
     def _compare(self, total: Line, measure: Concept, st: Statement) -> str:
         """How the total's figures stand to those already reported under the measure with no dimension: "same"
-        (every one reported, at the precision printed), "differs" (one differs), "unknown" (some not reported)."""
+        (every one reported, at the precision printed), "differs" (one differs), "partly" (those reported agree,
+        others are not reported: a balance sheet prints two year ends of a segment table's three), "unknown" (none
+        reported)."""
         seen, missing = 0, 0
         for k, col in enumerate(st.columns):
             cell = total.row.cells[k] if k < len(total.row.cells) else None
@@ -330,16 +339,17 @@ class Builder:
             if not agree_at_precision(abs(Decimal(old.value)), old.decimals, mine, places):
                 return "differs"
             seen += 1
-        return "same" if seen and not missing else "unknown"
+        return "same" if seen and not missing else "partly" if seen else "unknown"
 
     def _whole_of(self, total: Line, measure: Concept, st: Statement) -> bool:
         """The total is the company's figure of the measure: the statements report the same figures, or, for a
-        measure no statement places (long-lived assets), none differs. A total that differs, or that a statement
+        measure no statement places (long-lived assets), none differs. Where the statements report only some of its
+        figures (two year ends of three), those must agree. A total that differs, or that a statement
         measure lacks, may be one group's (Ford's automotive operating income under "Automotive", beside
         financial services, where Ford prints no company-wide figure): its rows are members of two axes at once, a
         layout not read here."""
         found = self._compare(total, measure, st)
-        return found == "same" or (found == "unknown" and not {"is", "bs", "cf"} & set(measure.statements))
+        return found in ("same", "partly") or (found == "unknown" and not {"is", "bs", "cf"} & set(measure.statements))
 
     def _member(self, axis: "Axis", name: str) -> str:
         """The axis's standard member of that name (srt's "Europe"), else the filer's own."""

@@ -50,6 +50,7 @@ class Line:
     dated: Period | None = None  # the period its own label dates ("Outstanding at 9/25/99"), in an undated table
     rolled: bool = False  # printed between a beginning and an ending balance: what moved the balance in the period
     nearest_period: str = ""  # the period type of the best-scoring candidate, chosen or not ("" with none)
+    measure_period: str = ""  # the period type of the measure named above it, where it names a member
 
 
 _PLACE = re.compile(r"^\s*(?:(?P<foreign>non-?\s?u\.?\s?s\.?|foreign|international|outside\s+(?:of\s+)?the\s+"
@@ -641,10 +642,13 @@ def neighbour_period(ln: Line, lines: list[Line], st: Statement) -> str | None:
     shares with the rows it adds up with: the nearest official total above it ("Computed expected tax" under the
     provision for income taxes), else the official rows it adds up when they agree (the unlabeled sum of a
     current and a deferred tax expense), else the official rows added up with it into the same total. Rows beside it
-    that no total adds up with it say nothing: a segment table prints assets among sales. None where no official
-    total or part is linked to it."""
+    that no total adds up with it say nothing: a segment table prints assets among sales. A segment's row takes the
+    period type of the measure its caption or heading names. None where no official total or part is linked to
+    it."""
     if not _years_only(ln, st) or _AT_A_DATE.search(ln.row.label) or _AT_A_DATE.search(ln.context_label):
         return None
+    if ln.measure_period:
+        return ln.measure_period  # a segment's row under "Depreciation and amortization"
 
     def official(i: int | None) -> "Concept | None":
         c = lines[i].concept if i is not None and 0 <= i < len(lines) else None
