@@ -1208,3 +1208,88 @@ def test_a_balance_in_the_table_leaves_its_rows_at_the_year_end():
     got = _years_table_periods("Goodwill, end of year                                900           900\n")
     assert got["us-gaap:Goodwill"] == Period(end=date(2002, 12, 31))
     assert got["acme:AdjustedNetIncomeHadGoodwillNotBeenAmortized"] == Period(end=date(2002, 12, 31))
+
+
+def test_a_rate_per_share_in_a_row_label_is_no_part_of_what_the_row_is():
+    from edgar2xbrl.tag.mapper import core_label
+    assert core_label("Cash dividends of $.48 per common share") == "Cash dividends on common stock"
+    assert core_label("Dividends declared at $1.20 a share") == "Dividends declared"
+    assert core_label("Dividends of $5 per preferred share") == "Dividends on preferred stock"
+    # a par value is no rate, and goes whole
+    assert core_label("Common Stock, Par Value $0.10 Per Share:") == "Common Stock"
+    assert core_label("Common stock ($1.36 per share each year)") == "Common stock"
+
+
+EPS_NOTE = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 9 - LOSS PER SHARE
+
+Shares used in the computation of loss per share (in thousands):
+
+                                                   Year Ended December 31,
+                                                    1999          1998
+                                                  --------      --------
+Weighted average shares outstanding                 152,472       120,000
+Less: weighted average shares subject to repurchase  (4,300)       (2,000)
+                                                  --------      --------
+Shares used in computation of basic and diluted
+  loss per share                                    148,172       118,000
+                                                  ========      ========
+"""
+
+
+def test_a_row_whose_figures_differ_from_those_reported_leaves_the_concept_to_the_row_that_prints_them():
+    from edgar2xbrl.model import Context, Fact
+    lines, docs = _doc(EPS_NOTE)
+    [(note, st)] = locate(lines, find_tables(lines, docs), docs, "10-K", date(1999, 12, 31)).note_tables
+    b = Builder(load_catalog(), "acme", "x.txt")
+    # the income statement reported the shares used in computing its loss per share
+    for y, v in ((1999, "148172000"), (1998, "118000000")):
+        b.add_fact(Fact("us-gaap:WeightedAverageNumberOfShareOutstandingBasicAndDiluted",
+                        Context(Period(date(y, 12, 31), date(y, 1, 1))), v, "shares", "-3"))
+    b.build_statement(st, 200, "Note9", "Note 9 - Loss Per Share (Details)", group="Disclosure")
+    got = {r["row"]: r["concept"] for r in b.rows}
+    assert got["Shares used in computation of basic and diluted loss per share"] == \
+        "us-gaap:WeightedAverageNumberOfShareOutstandingBasicAndDiluted"
+    # the gross weighted average, 152,472, is not the count reported as 148,172: no concept of the loss per share
+    assert got["Weighted average shares outstanding"].startswith("acme:")
+
+
+STOCK_COMPENSATION = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 5 - STOCK-BASED COMPENSATION
+
+Stock-based compensation by the line of the statements of operations it is in (in thousands):
+
+                                                   Year Ended December 31,
+                                                    2001          2000
+                                                  --------      --------
+Cost of sales                                          43            10
+Fulfillment                                           736           627
+Technology and content                                212           150
+                                                  --------      --------
+                                                      991           787
+                                                  ========      ========
+"""
+
+
+def test_rows_a_sum_of_extensions_adds_the_same_way_keep_their_printed_signs():
+    from edgar2xbrl.model import Context, Fact
+    lines, docs = _doc(STOCK_COMPENSATION)
+    [(note, st)] = locate(lines, find_tables(lines, docs), docs, "10-K", date(2001, 12, 31)).note_tables
+    b = Builder(load_catalog(), "acme", "x.txt")
+    # the statement of operations reported the cost of sales: the note's 43 is not it
+    for y, v in ((2001, "500000"), (2000, "400000")):
+        b.add_fact(Fact("us-gaap:CostOfGoodsAndServicesSold", Context(Period(date(y, 12, 31), date(y, 1, 1))), v,
+                        "USD", "-3"))
+    b.build_statement(st, 200, "Note5", "Note 5 - Stock-Based Compensation (Details)", group="Disclosure")
+    got = {(r["row"], r["period"][:4]): (r["concept"], r["value"]) for r in b.rows}
+    assert all(c.startswith("acme:") for c, _ in got.values()), got
+    # each row keeps the sign it is printed with: one of them says it is a cost, and so are the others it is added to
+    assert got[("Cost of sales", "2001")][1] == "43000"
+    assert got[("Fulfillment", "2001")][1] == "736000"
+    assert got[("Technology and content", "2001")][1] == "212000"

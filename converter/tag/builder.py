@@ -187,15 +187,19 @@ class Builder:
         dims_of: dict[int, tuple[tuple[str, str], ...]] = {}
         # a note's title frames its rows ("Federal" in "Income Taxes"); a statement's title says nothing of a row
         around = re.sub(r"^Note\s+\S+\s+-\s+|\(Details\)$", "", title).strip() if group == "Disclosure" else ""
+        # a row whose figures differ from those a statement reported under a concept is not that concept: the row
+        # printing them takes it (Amazon's "Shares used in computation of ... loss per share", not the weighted
+        # average shares before those subject to repurchase above it)
+        differs = lambda ln, c: self._compare(ln, c, st) == "differs"  # noqa: E731
         if breakdown is None:
-            map_lines(lines, st, self.catalog, around=around)
+            map_lines(lines, st, self.catalog, around=around, differs=differs)
             if group == "Disclosure":
                 award_concepts(lines, st, self.catalog, around)
         else:
             for idx, dims in breakdown.groups:  # "Net sales" once a segment
                 map_lines([lines[i] for i in idx], st, self.catalog, around=around, implied=breakdown.implied)
                 dims_of.update((i, dims) for i in idx)
-            map_lines([ln for ln in lines if ln.index not in dims_of], st, self.catalog, around=around)
+            map_lines([ln for ln in lines if ln.index not in dims_of], st, self.catalog, around=around, differs=differs)
         runs = self._member_runs(lines, st, title, dims_of, breakdown)
         # facts of a member's context never meet the consolidated ones
         plain = [ln for ln in lines if ln.index not in dims_of]
@@ -318,24 +322,33 @@ class Builder:
                 lines[r.total].reason = f"the total of the members under it: {r.measure.qname}, named by {r.why}"
         return runs
 
+    def _repeated(self, st: Statement) -> dict[int, int]:
+        """`repeated_columns(st)`, read once per statement (its headers), not once per line."""
+        key = (id(st), len(st.rows))
+        repeats = self.__dict__.setdefault("_repeats", {}).get(key)
+        if repeats is None:
+            repeats = self._repeats[key] = repeated_columns(st)
+        return repeats
+
     def _compare(self, total: Line, measure: Concept, st: Statement) -> str:
         """How the total's figures stand to those already reported under the measure with no dimension: "same"
         (every one reported, at the precision printed), "differs" (one differs), "partly" (those reported agree,
         others are not reported: a balance sheet prints two year ends of a segment table's three), "unknown" (none
         reported)."""
         seen, missing = 0, 0
+        repeats = self._repeated(st)
         for k, col in enumerate(st.columns):
             cell = total.row.cells[k] if k < len(total.row.cells) else None
-            if cell is None or cell.percent or col.period is None:
-                continue
+            if cell is None or cell.percent or col.period is None or k in repeats:
+                continue  # (a column of another segment or measure of the period is no figure of the company's)
             period = col.year_period if measure.period == "duration" and col.year_period is not None \
                 and col.period.is_instant else col.period
-            old = self.value_of(measure.qname, Context(period), UNITS["monetary"])
+            old = self.value_of(measure.qname, Context(period), UNITS[total.kind])
             if old is None:
                 missing += 1
                 continue
             mine = abs(cell.value * self._scale(total, st))
-            places = self.decimals("monetary", cell.places, self._power(total, st))
+            places = self.decimals(total.kind, cell.places, self._power(total, st))
             if not agree_at_precision(abs(Decimal(old.value)), old.decimals, mine, places):
                 return "differs"
             seen += 1
@@ -550,6 +563,14 @@ class Builder:
                 # yet: the same balance ("Provision for social security and other taxes" beside the provision for
                 # income taxes; a "Deduct: ... (28)" keeps its words' balance)
                 balance = twin
+            elif ln.parent is not None and not negative and _extensions_only(lines[ln.parent], lines):
+                # one of the rows a sum of extensions only adds the same way (no official row or total to say a
+                # balance): they share one, which a word of any of them says ("Cost of sales" beside "Fulfillment"
+                # and "Marketing", each a stock compensation expense); each by its own words would turn the rows
+                # without such a word against the sum
+                s = next(t for k, t in lines[ln.parent].children if k == ln.index)
+                same = [lines[k] for k, t in lines[ln.parent].children if t == s]
+                balance = "debit" if any(_DEBIT_WORDS.search(x.row.label) for x in same) else "credit"
             else:
                 balance = "debit" if _DEBIT_WORDS.search(ln.row.label) else "credit"
         label = ln.row.label if core_label(ln.row.label) else \
@@ -657,9 +678,7 @@ class Builder:
         rates = self.__dict__.setdefault("_rates", {}).get(key)
         if rates is None:  # once per statement, not per line
             rates = self._rates[key] = rate_cells(st)
-        repeats = self.__dict__.setdefault("_repeats", {}).get(key)
-        if repeats is None:  # (its headers are read once per statement, not once per line)
-            repeats = self._repeats[key] = repeated_columns(st)
+        repeats = self._repeated(st)
         printed = [c.value for c in ln.row.cells if c is not None and c.value]
         mixed = any(v < 0 for v in printed) and any(v > 0 for v in printed)
         for k, col in enumerate(st.columns):
@@ -796,6 +815,12 @@ def _descendants(ln: Line, by_index: dict[int, Line]) -> list[int]:
             out.append(k)
             todo.extend(j for j, _ in by_index[k].children)
     return sorted(out)
+
+
+def _extensions_only(total: Line, lines: list[Line]) -> bool:
+    """No row the total adds up, the total itself and no total above it has a US-GAAP concept (yet)."""
+    return not (total.concept is not None and not total.concept.extension) and not _official_above(total, lines) \
+        and not any(lines[k].concept is not None and not lines[k].concept.extension for k, _ in total.children)
 
 
 def _official_above(ln: Line, lines: list[Line]) -> bool:

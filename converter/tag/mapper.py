@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from typing import Callable
 from datetime import date, timedelta
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -60,14 +61,21 @@ _INCLUDING = re.compile(r"\(?\bincluding\b[^,()]*\)?", re.I)
 _TELLS_APART = re.compile(r"noncontrolling|non-controlling|minority|tax|interest|discontinued|portion", re.I)
 
 
+_RATE_PER_SHARE = re.compile(r",?\s{0,3}(\b(of|at)\s{1,3})?\$\s{0,2}\d{0,6}(\.\d{1,4})?\s{1,3}(a|per)\s{1,3}"
+                             r"((?P<cls>common|preferred)\s{1,3})?share\b", re.I)
+
+
 def core_label(label: str) -> str:
     """The row's own words, without parentheticals that carry amounts ("(less allowance ... of $10)")."""
-    t = re.sub(r",?\s*\b(no|without)\s+par\s+value\b|,?\s*\$?\s*[\d.]+\s+(par|stated)\s+value\b", " ", label,
-               flags=re.I)
+    t = re.sub(r",?\s*\b(no|without)\s+par\s+value\b|,?\s*\$?\s*[\d.]+\s+(par|stated)\s+value\b|"
+               r",?\s{0,3}\b(par|stated)\s{1,3}value\s{1,3}(of\s{1,3})?\$\s{0,2}\d{0,6}(\.\d{1,4})?(\s{1,3}(a|per)\s{1,3}share)?",
+               " ", label, flags=re.I)
     # "(net of accumulated depreciation of $1,448)": the amounts go, the row's being net stays
     t = re.sub(r"\s*\(\s*net\s+of\b[^()]*\d[^()]*\)", ", net ", t, flags=re.I)
     t = re.sub(r"\([^()]*\d[^()]*\)", " ", t)
     t = re.sub(r"\([^()]*$", " ", t)
+    # "Cash dividends of $.48 per common share": the rate goes, the class of stock it is paid on stays
+    t = _RATE_PER_SHARE.sub(lambda m: f" on {m.group('cls')} stock " if m.group("cls") else " ", t)
     # "Purchases of fixed assets, including internal-use software": what the row includes does not change what
     # it is, unless the words are the ones that tell concepts apart (net income including noncontrolling interest)
     t = _INCLUDING.sub(lambda m: m.group(0) if _TELLS_APART.search(m.group(0)) else "\0", t)
@@ -724,10 +732,12 @@ _TAX_NOTE = re.compile(r"^\W*((provision\s+for|federal|u\.?s\.?|domestic\s+and\s
 
 
 def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str] | None = None,
-              around: str = "", implied: "re.Pattern[str] | None" = None) -> None:
+              around: str = "", implied: "re.Pattern[str] | None" = None,
+              differs: "Callable[[Line, Concept], bool] | None" = None) -> None:
     """Choose a concept for every valued line; each concept at most once per statement. `around`: words that
     frame the table (a note's title); `implied`: words a row's facts carry as a dimension instead ("segment" in a
-    segment's rows), left out of its label."""
+    segment's rows), left out of its label; `differs(line, concept)`: the line's figures differ from those already
+    reported under the concept."""
     pairs: list[tuple[float, int, Concept]] = []
     unlabeled: list[int] = []
     liability_side = _liability_side(lines) if st.kind == "balance_sheet" else None
@@ -881,7 +891,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     done: set[int] = set()
     if st.kind == "balance_sheet":
         _balance_totals(lines, unlabeled, catalog, used, done)
-    _assign(pairs, lines, used, done, taken)
+    _assign(pairs, lines, used, done, taken, differs)
     single_eps(lines, catalog)
     by_index = {ln.index: ln for ln in lines}
     # rows first take the runner-up their confident total sums; what the total still leaves out may then move it
@@ -1094,11 +1104,22 @@ def _liability_side(lines: list[Line]) -> int | None:
     return None
 
 
-def _assign(pairs, lines, used, done, taken) -> None:
+def _assign(pairs, lines, used, done, taken, differs=None) -> None:
+    """The best-scoring pairs first, each line and each concept once. A row (not a total, whose concept its rows
+    and their sum decide) whose figures differ from those already reported under its best concept takes none (it
+    is something else, which its next best need not be either: an extension), and leaves the concept to the line
+    that prints the reported figures."""
+    first: set[int] = set()
     for s, i, c in pairs:
         # an opening and a closing balance (cash at beginning / end of period) share one concept
         key = c.qname + ("@" + lines[i].instant_at if lines[i].instant_at else "")
         if i in done or key in used or c.qname in (taken or ()) or s < THRESHOLD:
+            continue
+        best = i not in first
+        first.add(i)
+        if differs is not None and not lines[i].children and not c.extension and differs(lines[i], c):
+            if best:
+                done.add(i)
             continue
         lines[i].concept, lines[i].score = c, round(min(s, 1.0), 3)
         used.add(key)
