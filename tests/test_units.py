@@ -1293,3 +1293,55 @@ def test_rows_a_sum_of_extensions_adds_the_same_way_keep_their_printed_signs():
     assert got[("Cost of sales", "2001")][1] == "43000"
     assert got[("Fulfillment", "2001")][1] == "736000"
     assert got[("Technology and content", "2001")][1] == "212000"
+
+
+def _statement_facts(text, end=date(1998, 12, 31)):
+    lines, docs = _doc(text)
+    st = locate(lines, find_tables(lines, docs), docs, "10-K", end).statements[0]
+    b = Builder(load_catalog(), "acme", "x.txt")
+    b.build_statement(st, 2, "Statement", st.title)
+    return {(f.row_label.strip(), f.context.period.end.year): f.concept for f in b.facts.values()}
+
+
+def test_a_bare_and_other_widens_only_to_more_of_the_same():
+    text = LAYOUT.replace("Increase in accounts receivable        ", "Accounts receivable, net and other     ")
+    got = _statement_facts(text)
+    # "and other" with nothing named after it is more receivables, not notes receivable beside them
+    assert got[("Accounts receivable, net and other", 1998)] == "us-gaap:IncreaseDecreaseInAccountsReceivable"
+
+
+INCOME_WITH_EQUITY_METHOD = """\
+                          ACME CORP.
+                   STATEMENTS OF OPERATIONS
+                        (In thousands)
+
+                                                  Year Ended December 31,
+                                                    1998          1997
+                                                  --------      --------
+Net sales                                          $ 5,000       $ 4,000
+Cost of sales                                        3,000         2,500
+                                                  --------      --------
+Income before income taxes                           2,000         1,500
+Provision for income taxes                             800           600
+Equity-method investment activity, net of tax          (50)          (20)
+                                                  --------      --------
+Net income                                         $ 1,150       $   880
+                                                  ========      ========
+"""
+
+
+def test_pretax_income_beside_the_equity_method_income_is_the_part_before_it():
+    got = _statement_facts(INCOME_WITH_EQUITY_METHOD)
+    assert got[("Income before income taxes", 1998)] == \
+        "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesMinorityInterestAndIncomeLossFromEquityMethodInvestments"
+
+
+def test_purchases_of_read_as_payments_to_acquire_and_comprehensive_income_is_no_other_comprehensive_income():
+    from edgar2xbrl.tag.labels import tokens
+    from edgar2xbrl.tag.mapper import score_concept
+    assert "acquire" in tokens("Purchases of marketable securities")
+    assert tokens("Acquisitions of businesses")[0] == "acquire"
+    cat = load_catalog()
+    oci = cat.find("OtherComprehensiveIncomeLossNetOfTax")
+    assert score_concept("Comprehensive income (loss)", "", oci) == 0.0
+    assert score_concept("Other comprehensive income (loss)", "", oci) > 0.5

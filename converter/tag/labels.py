@@ -13,7 +13,7 @@ _SYNONYMS = {
     "shareholder": "stockholder", "shareowner": "stockholder", "stockholder": "stockholder",
     "earning": "income", "profit": "income", "sale": "sales", "revenue": "revenue",
     "expenditure": "expense", "outlay": "expense", "charge": "charge", "borrowing": "debt",
-    "purchase": "purchase", "acquisition": "acquisition", "equivalent": "equivalent",
+    "purchase": "purchase", "acquisition": "acquire", "acquired": "acquire", "equivalent": "equivalent",
     "decrease": "increase", "provided": "provided", "used": "provided", "generated": "provided", "loss": "income", "deficit": "deficit",
     "plant": "plant", "longterm": "noncurrent", "receivable": "receivable", "payable": "payable",
 }
@@ -39,6 +39,8 @@ def tokens(text: str) -> tuple[str, ...]:
     t = re.sub(r"\bnon-(?=[a-z])", "non", t)
     t = re.sub(r"\b(short|long)[\s-]+term\b", r"\1term", t)
     t = t.replace("-", " ")
+    # what filers print "Purchases of X" the official names call "Payments to Acquire X" (a purchase plan stays)
+    t = re.sub(r"\bpurchases?\s+of\b", "payments to acquire", t)
     t = re.sub(r"\bstate\s+(and|&)\s+local\b", "state", t)
     t = re.sub(r"\bforeign[\s-]+currency\b", "exchange rate", t)  # the official labels' "Effect of Exchange Rate"  # the official names' one class of US tax, printed "State"
     # one thing under three names: fixed assets, property and equipment, property, plant and equipment

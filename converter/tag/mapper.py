@@ -243,7 +243,7 @@ def score_concept(label: str, context: str, c: Concept, around: str = "") -> flo
         # row's words are all in the name and its surroundings account for most of the rest
         plain = max(plain if plain >= NAME_MATCH else 0.0,
                     _residual_fit(label, c.label) * coverage(label, f"{context} {around}", c.label))
-    if _against(low, c.name) or _what_it_is_before(low, names):
+    if _against(low, c.name) or _what_it_is_before(low, names) or _comprehensive_mismatch(low, c.name):
         return 0.0
     score = factor * (0.6 if qualified else 1.0) * plain
     if c.kept:
@@ -253,6 +253,18 @@ def score_concept(label: str, context: str, c: Concept, around: str = "") -> flo
     worded = c.era_weight * (0.6 if qualified else 1.0) * _plain_score(label, context, c.aliases, lt) \
         if c.aliases else 0.0
     return max(score if score >= NAME_FLOOR else 0.0, worded)
+
+
+_OTHER_COMPREHENSIVE = re.compile(r"\bother\s+comprehensive\b")
+
+
+def _comprehensive_mismatch(low: str, name: str) -> bool:
+    """Comprehensive income (net income and the other comprehensive income) and other comprehensive income are two
+    things the label words tell apart only by "other", a word they weigh lightly: a row that names comprehensive
+    income is never a concept of other comprehensive income, nor the other way round."""
+    if "comprehensive" not in low or "Comprehensive" not in name:
+        return False
+    return bool(_OTHER_COMPREHENSIVE.search(low)) != ("OtherComprehensive" in name)
 
 
 # "other" that names what is left of a class, not "X and other" (a class with odds and ends added to it)
@@ -902,6 +914,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     _and_other(lines, st, catalog, used)
     _under_total(lines, by_index, st, catalog, used, unlabeled)
     _rolled_balance(lines, by_index, catalog, used)
+    _part_printed_beside(lines, by_index, st, catalog, used)
     _of_a_measure(lines, used)
     _printed_again(lines)
     # outer subtotals first: a subtotal inside another must sit below the concept the outer one gets
@@ -1473,6 +1486,40 @@ def _of_a_measure(lines: list[Line], used: set[str]) -> None:
         used.discard(ln.concept.qname)
         ln.concept, ln.score = None, 0.0
         ln.reason = f"the caption's measure ({ln.context_label!r}) for the line it names, not the line"
+
+
+def _part_printed_beside(lines: list[Line], by_index: dict[int, Line], st: Statement, catalog: Catalog,
+                         used: set[str]) -> None:
+    """A row whose concept the official calculation makes up of parts, one of which the statement prints beside
+    the row, added with it into the same printed total, cannot hold that part: "Income before income taxes" with
+    "Equity-method investment activity, net of tax" added after it into net income is income before the
+    equity-method income (the pretax concept's part that leaves it out), not the pretax concept that includes
+    it. The row takes the part of its concept that the official calculation adds up with the one printed beside
+    it, when that part's words hold the row's own words."""
+    if st.kind != "income":
+        return
+    for ln in lines:
+        c = ln.concept
+        total = by_index.get(ln.parent) if ln.parent is not None else None
+        if c is None or c.extension or total is None:
+            continue
+        # the official calculation's direct parts of the row's concept
+        parts = {p.name: p for p in catalog.parts(c.name) if c.name in catalog.calc_parents(p.name)}
+        beside = [by_index[k] for k, _ in total.children if k != ln.index and k in by_index]
+        printed = [b.concept.name for b in beside if b.concept is not None and b.concept.name in parts]
+        if not printed:
+            continue
+        own = word_set(core_label(ln.row.label)) - WEAK
+        fits = [q for name, q in parts.items() if name not in printed and q.qname not in used and
+                q.type == c.type and q.period == c.period and own <= word_set(q.label)]
+        if len(fits) != 1:
+            continue
+        q = fits[0]
+        used.discard(c.qname)
+        ln.concept, ln.reason = q, f"{c.name} less {', '.join(printed)}, printed beside it"
+        used.add(q.qname)
+
+
 _ROLL = "PeriodIncreaseDecrease"
 _BALANCE_WORDS = frozenset(tokens("balance beginning ending end begin opening closing of the year period at"))
 
@@ -1574,6 +1621,7 @@ def _against_total(ln: Line, total: Line, c: "Concept | None" = None) -> bool:
 
 
 _CAMEL = re.compile(r"[A-Z][a-z0-9]*")
+_NET_QUALIFIER = re.compile(r"Net(Of[A-Z]\w*)?$")
 _AND_OTHER = re.compile(r"\band\s+other\b(?P<rest>[^,;]*)", re.I)
 
 
@@ -1640,8 +1688,12 @@ def _fitting(names: list[str], ln: Line, c: Concept, rest: set[str], said: set[s
             continue
         if len(set(tokens(p.label)) - set(tokens(c.label)) - said - WEAK) > 2:
             continue  # a concept about more than the row could be (interest income "after provision for loan loss")
-        if not rest and not p.name.startswith("".join(_CAMEL.findall(c.name)[:4])):
-            continue  # a bare "and other" widens only to more of the same (payments to acquire businesses ...)
+        if not rest and not p.name.startswith(_NET_QUALIFIER.sub("", c.name)):
+            # a bare "and other" widens only to more of the same: a total whose name begins with the row's own
+            # concept's, less a closing "net" qualifier (payments to acquire businesses [net of cash acquired] ->
+            # ... businesses and interest in affiliates); not to one that adds a named sibling class (accounts
+            # receivable -> accounts and notes receivable: the row says "other", not notes)
+            continue
         if st.kind == "cash_flow" and (any(name in totals for totals in _SECTION_TOTALS.values()) or
                                        cash_sections(catalog, name) != cash_sections(catalog, c.name)):
             continue
