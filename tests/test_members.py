@@ -404,3 +404,9 @@ def test_rows_under_an_unconfirmed_measure_are_of_the_measures_period():
     assert client and all(not f.context.dims for f in client)
     assert {(f.context.period.start, f.context.period.end) for f in client} == \
         {(date(2010, 1, 1), date(2010, 12, 31)), (date(2009, 1, 1), date(2009, 12, 31))}
+
+
+def test_all_other_among_places_leaves_them_places():
+    from edgar2xbrl.tag.members import _axis
+    assert _axis(["United States", "Europe*", "All other"], "") is GEOGRAPHY
+    assert _axis(["Client", "Server and Tools", "Other"], "") is SEGMENTS

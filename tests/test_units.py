@@ -1277,7 +1277,7 @@ Technology and content                                212           150
 """
 
 
-def test_rows_a_sum_of_extensions_adds_the_same_way_keep_their_printed_signs():
+def test_a_breakdown_of_expenses_the_statements_report_otherwise_is_none_of_them():
     from edgar2xbrl.model import Context, Fact
     lines, docs = _doc(STOCK_COMPENSATION)
     [(note, st)] = locate(lines, find_tables(lines, docs), docs, "10-K", date(2001, 12, 31)).note_tables
@@ -1288,11 +1288,9 @@ def test_rows_a_sum_of_extensions_adds_the_same_way_keep_their_printed_signs():
                         "USD", "-3"))
     b.build_statement(st, 200, "Note5", "Note 5 - Stock-Based Compensation (Details)", group="Disclosure")
     got = {(r["row"], r["period"][:4]): (r["concept"], r["value"]) for r in b.rows}
-    assert all(c.startswith("acme:") for c, _ in got.values()), got
-    # each row keeps the sign it is printed with: one of them says it is a cost, and so are the others it is added to
-    assert got[("Cost of sales", "2001")][1] == "43000"
-    assert got[("Fulfillment", "2001")][1] == "736000"
-    assert got[("Technology and content", "2001")][1] == "212000"
+    # the stock compensation in the cost of sales is no cost of sales, and their sum no cost of revenue
+    assert got and all(c.startswith("acme:") for c, _ in got.values()), got
+    assert abs(int(got[("Cost of sales", "2001")][1])) == 43000
 
 
 def _statement_facts(text, end=date(1998, 12, 31)):
@@ -1345,3 +1343,89 @@ def test_purchases_of_read_as_payments_to_acquire_and_comprehensive_income_is_no
     oci = cat.find("OtherComprehensiveIncomeLossNetOfTax")
     assert score_concept("Comprehensive income (loss)", "", oci) == 0.0
     assert score_concept("Other comprehensive income (loss)", "", oci) > 0.5
+
+
+EPS_ARITHMETIC = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE R - NET EARNINGS PER SHARE OF COMMON STOCK
+
+The computation of basic and diluted earnings per share (dollars in millions except per share amounts):
+
+                                                         1997              1996
+                                                    --------------    --------------
+Number of shares on which basic earnings per share
+  is calculated:
+  Average outstanding during year                      983,286,361     1,056,704,188
+  Add - Incremental shares under stock plans            27,648,581        23,004,716
+                                                    --------------    --------------
+Number of shares on which diluted earnings per
+  share is calculated                                1,010,934,942     1,079,708,904
+                                                    ==============    ==============
+Net earnings applicable to common shareholders        $     6,073       $     5,409
+                                                    ==============    ==============
+Basic earnings per share                              $      6.18       $      5.12
+Diluted earnings per share                            $      6.01       $      5.01
+"""
+
+
+def test_the_arithmetic_of_earnings_per_share_names_the_weighted_average_counts():
+    lines, docs = _doc(EPS_ARITHMETIC)
+    [(note, st)] = locate(lines, find_tables(lines, docs), docs, "10-K", date(1997, 12, 31)).note_tables
+    b = Builder(load_catalog(), "acme", "x.txt")
+    b.build_statement(st, 200, "NoteR", "Note R - Net Earnings Per Share of Common Stock (Details)", group="Disclosure")
+    got = {r["row"]: r["concept"] for r in b.rows}
+    # 6.18 x 983,286,361 is the 6,073 million earned, to the cent the per-share figure is rounded to; 6.01 x
+    # 1,010,934,942 likewise: their words alone named no concept
+    assert got["Average outstanding during year"] == "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic"
+    assert got["Number of shares on which diluted earnings per share is calculated"] == \
+        "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding"
+    # the incremental shares fit neither
+    assert not got["Add - Incremental shares under stock plans"].endswith(
+        ("SharesOutstandingBasic", "DilutedSharesOutstanding"))
+
+
+def test_a_row_whose_best_concept_is_contradicted_takes_only_a_concept_it_confirms():
+    from edgar2xbrl.model import Row
+    from edgar2xbrl.tag.mapper import Line, _assign
+    cat = load_catalog()
+    noncurrent, current, other = (cat.find(n) for n in ("LongTermDebtNoncurrent", "LongTermDebtCurrent",
+                                                         "OtherLiabilitiesCurrent"))
+    row = Line(0, Row("Less current portion of long-term debt", [], 5))
+    said = {"LongTermDebtNoncurrent": "differs", "LongTermDebtCurrent": "same", "OtherLiabilitiesCurrent": "unknown"}
+    compare = lambda ln, c: said[c.name]  # noqa: E731
+    # its best reading is contradicted by the figures reported; of the others, the one that prints them is taken
+    _assign([(0.9, 0, noncurrent), (0.8, 0, other), (0.7, 0, current)], [row], set(), set(), None, compare)
+    assert row.concept is current
+    # none confirmed: an extension, not the runner-up it need not be either
+    row = Line(0, Row("Less current portion of long-term debt", [], 5))
+    _assign([(0.9, 0, noncurrent), (0.8, 0, other)], [row], set(), set(), None, compare)
+    assert row.concept is None
+
+
+SINGLE_EPS = """\
+                          ACME CORP.
+                   STATEMENTS OF OPERATIONS
+                 (In thousands, except per share data)
+
+                                                  Three Months Ended June 30,
+                                                    1997          1996
+                                                  --------      --------
+Net sales                                          $ 5,000       $ 4,000
+Cost of sales                                        6,000         4,500
+                                                  --------      --------
+Net loss                                           $(1,000)      $  (500)
+                                                  ========      ========
+Net loss per share                                 $ (0.04)      $ (0.02)
+                                                  ========      ========
+Shares used in computation of net loss per share    23,646        22,341
+                                                  ========      ========
+"""
+
+
+def test_the_count_beside_the_one_earnings_per_share_of_the_era_is_basic_and_diluted():
+    got = _statement_facts(SINGLE_EPS, end=date(1997, 6, 30))
+    assert got[("Net loss per share", 1997)] == "us-gaap:EarningsPerShareBasicAndDiluted"
+    assert got[("Shares used in computation of net loss per share", 1997)] == \
+        "us-gaap:WeightedAverageNumberOfShareOutstandingBasicAndDiluted"

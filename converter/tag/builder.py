@@ -14,6 +14,7 @@ from edgar2xbrl.tag.labels import WEAK, camel, column_measure, not_money, tokens
 from edgar2xbrl.tag.mapper import DEDUCTED, THRESHOLD, Line, build_lines, cash_top_signs, column_period, core_label, decide_signs, extension_name, line_period_type, map_lines, neighbour_period
 from edgar2xbrl.model import Concept, Context, Fact, Period, Statement
 from edgar2xbrl.tag.awards import award_concepts, award_price
+from edgar2xbrl.tag.eps import shares_by_eps
 from edgar2xbrl.tag.members import SEGMENTS, Axis, Run, add_member, is_years_row, member_name, member_runs, open_hypercube
 from edgar2xbrl.check.rules import FUTURE_DAYS
 
@@ -190,16 +191,18 @@ class Builder:
         # a row whose figures differ from those a statement reported under a concept is not that concept: the row
         # printing them takes it (Amazon's "Shares used in computation of ... loss per share", not the weighted
         # average shares before those subject to repurchase above it)
-        differs = lambda ln, c: self._compare(ln, c, st) == "differs"  # noqa: E731
+        compare = lambda ln, c: self._compare(ln, c, st)  # noqa: E731
         if breakdown is None:
-            map_lines(lines, st, self.catalog, around=around, differs=differs)
+            map_lines(lines, st, self.catalog, around=around, compare=compare)
             if group == "Disclosure":
                 award_concepts(lines, st, self.catalog, around)
         else:
             for idx, dims in breakdown.groups:  # "Net sales" once a segment
                 map_lines([lines[i] for i in idx], st, self.catalog, around=around, implied=breakdown.implied)
                 dims_of.update((i, dims) for i in idx)
-            map_lines([ln for ln in lines if ln.index not in dims_of], st, self.catalog, around=around, differs=differs)
+            map_lines([ln for ln in lines if ln.index not in dims_of], st, self.catalog, around=around, compare=compare)
+        shares_by_eps([ln for ln in lines if ln.index not in dims_of], st, self.catalog, self._reported,
+                      lambda ln: self._scale(ln, st))
         runs = self._member_runs(lines, st, title, dims_of, breakdown)
         # facts of a member's context never meet the consolidated ones
         plain = [ln for ln in lines if ln.index not in dims_of]
@@ -321,6 +324,11 @@ class Builder:
                 lines[r.total].concept, lines[r.total].score = r.measure, round(min(r.score, 1.0), 3)
                 lines[r.total].reason = f"the total of the members under it: {r.measure.qname}, named by {r.why}"
         return runs
+
+    def _reported(self, name: str, period: Period, unit: str) -> Decimal | None:
+        """The value reported under the US-GAAP concept `name` for the period, with no dimension."""
+        fact = self.value_of(f"us-gaap:{name}", Context(period), unit)
+        return Decimal(fact.value) if fact is not None else None
 
     def _repeated(self, st: Statement) -> dict[int, int]:
         """`repeated_columns(st)`, read once per statement (its headers), not once per line."""
@@ -563,14 +571,6 @@ class Builder:
                 # yet: the same balance ("Provision for social security and other taxes" beside the provision for
                 # income taxes; a "Deduct: ... (28)" keeps its words' balance)
                 balance = twin
-            elif ln.parent is not None and not negative and _extensions_only(lines[ln.parent], lines):
-                # one of the rows a sum of extensions only adds the same way (no official row or total to say a
-                # balance): they share one, which a word of any of them says ("Cost of sales" beside "Fulfillment"
-                # and "Marketing", each a stock compensation expense); each by its own words would turn the rows
-                # without such a word against the sum
-                s = next(t for k, t in lines[ln.parent].children if k == ln.index)
-                same = [lines[k] for k, t in lines[ln.parent].children if t == s]
-                balance = "debit" if any(_DEBIT_WORDS.search(x.row.label) for x in same) else "credit"
             else:
                 balance = "debit" if _DEBIT_WORDS.search(ln.row.label) else "credit"
         label = ln.row.label if core_label(ln.row.label) else \
@@ -815,12 +815,6 @@ def _descendants(ln: Line, by_index: dict[int, Line]) -> list[int]:
             out.append(k)
             todo.extend(j for j, _ in by_index[k].children)
     return sorted(out)
-
-
-def _extensions_only(total: Line, lines: list[Line]) -> bool:
-    """No row the total adds up, the total itself and no total above it has a US-GAAP concept (yet)."""
-    return not (total.concept is not None and not total.concept.extension) and not _official_above(total, lines) \
-        and not any(lines[k].concept is not None and not lines[k].concept.extension for k, _ in total.children)
 
 
 def _official_above(ln: Line, lines: list[Line]) -> bool:

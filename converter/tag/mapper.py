@@ -413,6 +413,15 @@ def single_eps(lines: list[Line], catalog: Catalog) -> None:
     both = catalog.find("EarningsPerShareBasicAndDiluted")
     if len(eps) == 1 and both is not None and not re.search(r"basic|diluted|primary", eps[0].row.label, re.I):
         eps[0].concept = both
+    # the count of shares of a statement whose one earnings per share is both is both ("Shares used in computation
+    # of net loss per share", which scores alike as basic and as diluted)
+    counts = [ln for ln in lines if ln.concept is not None and ln.concept.name in
+              ("WeightedAverageNumberOfSharesOutstandingBasic", "WeightedAverageNumberOfDilutedSharesOutstanding")]
+    both_counted = catalog.find("WeightedAverageNumberOfShareOutstandingBasicAndDiluted")
+    if len(eps) == 1 and eps[0].concept.name == "EarningsPerShareBasicAndDiluted" and len(counts) == 1 and \
+            both_counted is not None and not any(ln.concept is both_counted for ln in lines) and \
+            not re.search(r"basic|diluted|primary|fully", counts[0].row.label, re.I):
+        counts[0].concept = both_counted
     # beside a diluted figure, the other one is basic
     names = {ln.concept.name for ln in eps}
     basic = catalog.find("EarningsPerShareBasic")
@@ -745,11 +754,11 @@ _TAX_NOTE = re.compile(r"^\W*((provision\s+for|federal|u\.?s\.?|domestic\s+and\s
 
 def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str] | None = None,
               around: str = "", implied: "re.Pattern[str] | None" = None,
-              differs: "Callable[[Line, Concept], bool] | None" = None) -> None:
+              compare: "Callable[[Line, Concept], str] | None" = None) -> None:
     """Choose a concept for every valued line; each concept at most once per statement. `around`: words that
     frame the table (a note's title); `implied`: words a row's facts carry as a dimension instead ("segment" in a
-    segment's rows), left out of its label; `differs(line, concept)`: the line's figures differ from those already
-    reported under the concept."""
+    segment's rows), left out of its label; `compare(line, concept)`: how the line's figures stand to those already
+    reported under the concept ("same", "differs", "partly", "unknown")."""
     pairs: list[tuple[float, int, Concept]] = []
     unlabeled: list[int] = []
     liability_side = _liability_side(lines) if st.kind == "balance_sheet" else None
@@ -903,7 +912,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     done: set[int] = set()
     if st.kind == "balance_sheet":
         _balance_totals(lines, unlabeled, catalog, used, done)
-    _assign(pairs, lines, used, done, taken, differs)
+    _assign(pairs, lines, used, done, taken, compare)
     single_eps(lines, catalog)
     by_index = {ln.index: ln for ln in lines}
     # rows first take the runner-up their confident total sums; what the total still leaves out may then move it
@@ -1117,12 +1126,14 @@ def _liability_side(lines: list[Line]) -> int | None:
     return None
 
 
-def _assign(pairs, lines, used, done, taken, differs=None) -> None:
+def _assign(pairs, lines, used, done, taken, compare=None) -> None:
     """The best-scoring pairs first, each line and each concept once. A row (not a total, whose concept its rows
-    and their sum decide) whose figures differ from those already reported under its best concept takes none (it
-    is something else, which its next best need not be either: an extension), and leaves the concept to the line
-    that prints the reported figures."""
+    and their sum decide) whose figures differ from those already reported under its best concept is something
+    else, which its next best need not be either: it takes only a concept whose reported figures it prints ("Less
+    current portion of long-term debt", not the long-term debt, is the current portion reported), else none (an
+    extension), and leaves the concept to the line that prints the reported figures."""
     first: set[int] = set()
+    barred: set[int] = set()
     for s, i, c in pairs:
         # an opening and a closing balance (cash at beginning / end of period) share one concept
         key = c.qname + ("@" + lines[i].instant_at if lines[i].instant_at else "")
@@ -1130,10 +1141,12 @@ def _assign(pairs, lines, used, done, taken, differs=None) -> None:
             continue
         best = i not in first
         first.add(i)
-        if differs is not None and not lines[i].children and not c.extension and differs(lines[i], c):
-            if best:
-                done.add(i)
-            continue
+        if compare is not None and not lines[i].children and not c.extension:
+            found = compare(lines[i], c)
+            if found == "differs" and best:
+                barred.add(i)
+            if found == "differs" or (i in barred and found != "same"):
+                continue
         lines[i].concept, lines[i].score = c, round(min(s, 1.0), 3)
         used.add(key)
         done.add(i)

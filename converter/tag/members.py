@@ -142,7 +142,7 @@ emea|caribbean|western hemisphere|eastern hemisphere|scandinavia|nordic countrie
 international|u.s.|us|usa|u.s.a.|united states|u.k.|uk|england|non-u.s.|rest of world|rest of the world|
 europe, middle east and africa|other countries|other foreign countries|other international|
 outside the united states|outside the u.s.|the americas|greater china""".replace("\n", "").split("|"))
-_NEUTRAL = frozenset({"other regions", "other areas"})
+_NEUTRAL = frozenset({"other regions", "other areas", "other", "all other", "all others"})
 _FOOTNOTE = re.compile(r"\((?:[a-z]|\d{1,2}|[ivx]+)\)", re.I)
 _PARTS = re.compile(r",|/|&|\band\b|\bother\s+than\b|\bexcluding\b|\bincluding\b|\bexcept\b", re.I)
 
