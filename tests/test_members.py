@@ -410,3 +410,16 @@ def test_all_other_among_places_leaves_them_places():
     from edgar2xbrl.tag.members import _axis
     assert _axis(["United States", "Europe*", "All other"], "") is GEOGRAPHY
     assert _axis(["Client", "Server and Tools", "Other"], "") is SEGMENTS
+
+
+def test_a_heading_names_its_measure_without_its_qualifier_only_where_the_words_as_printed_name_none():
+    from edgar2xbrl.model import Statement
+    from edgar2xbrl.tag.members import measure_for
+    cat = load_catalog(2003)
+    st = Statement("note", "x", [], 6)
+    for heading in ("Capital expenditures, net", "Capital expenditures (facilities and tooling)"):
+        found = measure_for(heading, st, cat)
+        assert found is not None and found[0].name == "PaymentsToAcquirePropertyPlantAndEquipment", heading
+    # "net" that the words as printed need stays
+    found = measure_for("Interest income, net", st, cat)
+    assert found is None or found[0].name != "InvestmentIncomeInterest"

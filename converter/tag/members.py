@@ -244,11 +244,10 @@ def is_years_row(row: Row) -> bool:
         and not header_measure([Column(0, row.label, 0)])
 
 
-def measure_for(text: str, st: Statement, catalog: Catalog) -> tuple[Concept, float] | None:
-    """The monetary concept the words name, if one fits well (a kept wording, or the official label itself)."""
-    label = core_label(name_of(text))
-    if not label or len(label.split()) > 10:
-        return None
+_QUALIFIER = re.compile(r"\s{0,3}\([^()]{0,200}\)|,\s{0,3}net\s{0,3}$", re.I)
+
+
+def _best_measure(label: str, st: Statement, catalog: Catalog) -> tuple[float, str]:
     near = catalog.sharing(label)
     best: tuple[float, str] = (0.0, "")
     for period in ("duration", "instant"):
@@ -259,6 +258,22 @@ def measure_for(text: str, st: Statement, catalog: Catalog) -> tuple[Concept, fl
                 s = score_concept(label, "", c)
                 if (s, c.qname) > best:
                     best = (s, c.qname)
+    return best
+
+
+def measure_for(text: str, st: Statement, catalog: Catalog) -> tuple[Concept, float] | None:
+    """The monetary concept the words name, if one fits well (a kept wording, or the official label itself)."""
+    label = core_label(name_of(text))
+    if not label or len(label.split()) > 10:
+        return None
+    best = _best_measure(label, st, catalog)
+    if best[0] < MEASURE_MIN:
+        # a heading qualifies its measure ("Capital expenditures, net", "Capital expenditures (facilities, machinery
+        # and equipment and tooling)"): where the words as printed name none, the measure is read without the
+        # qualifier
+        bare = _QUALIFIER.sub("", label).strip(" ,")
+        if bare and bare != label:
+            best = _best_measure(bare, st, catalog)
     return (catalog.concepts[best[1]], best[0]) if best[0] >= MEASURE_MIN else None
 
 
