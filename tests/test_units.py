@@ -1240,17 +1240,25 @@ Shares used in computation of basic and diluted
 """
 
 
-def test_a_row_whose_figures_differ_from_those_reported_leaves_the_concept_to_the_row_that_prints_them():
+def _note_rows(text, end, title, reported=()):
+    """The report rows of the one note table of `text`, built after the statements reported `reported`:
+    ((concept, year, value, unit), ...) for the calendar years."""
     from edgar2xbrl.model import Context, Fact
-    lines, docs = _doc(EPS_NOTE)
-    [(note, st)] = locate(lines, find_tables(lines, docs), docs, "10-K", date(1999, 12, 31)).note_tables
+    lines, docs = _doc(text)
+    [(note, st)] = locate(lines, find_tables(lines, docs), docs, "10-K", end).note_tables
     b = Builder(load_catalog(), "acme", "x.txt")
+    for concept, y, v, unit in reported:
+        b.add_fact(Fact(concept, Context(Period(date(y, 12, 31), date(y, 1, 1))), v, unit, "-3"))
+    b.build_statement(st, 200, "Note", title, group="Disclosure")
+    return b.rows
+
+
+def test_a_row_whose_figures_differ_from_those_reported_leaves_the_concept_to_the_row_that_prints_them():
     # the income statement reported the shares used in computing its loss per share
-    for y, v in ((1999, "148172000"), (1998, "118000000")):
-        b.add_fact(Fact("us-gaap:WeightedAverageNumberOfShareOutstandingBasicAndDiluted",
-                        Context(Period(date(y, 12, 31), date(y, 1, 1))), v, "shares", "-3"))
-    b.build_statement(st, 200, "Note9", "Note 9 - Loss Per Share (Details)", group="Disclosure")
-    got = {r["row"]: r["concept"] for r in b.rows}
+    rows = _note_rows(EPS_NOTE, date(1999, 12, 31), "Note 9 - Loss Per Share (Details)",
+                      [("us-gaap:WeightedAverageNumberOfShareOutstandingBasicAndDiluted", y, v, "shares")
+                       for y, v in ((1999, "148172000"), (1998, "118000000"))])
+    got = {r["row"]: r["concept"] for r in rows}
     assert got["Shares used in computation of basic and diluted loss per share"] == \
         "us-gaap:WeightedAverageNumberOfShareOutstandingBasicAndDiluted"
     # the gross weighted average, 152,472, is not the count reported as 148,172: no concept of the loss per share
@@ -1278,16 +1286,11 @@ Technology and content                                212           150
 
 
 def test_a_breakdown_of_expenses_the_statements_report_otherwise_is_none_of_them():
-    from edgar2xbrl.model import Context, Fact
-    lines, docs = _doc(STOCK_COMPENSATION)
-    [(note, st)] = locate(lines, find_tables(lines, docs), docs, "10-K", date(2001, 12, 31)).note_tables
-    b = Builder(load_catalog(), "acme", "x.txt")
     # the statement of operations reported the cost of sales: the note's 43 is not it
-    for y, v in ((2001, "500000"), (2000, "400000")):
-        b.add_fact(Fact("us-gaap:CostOfGoodsAndServicesSold", Context(Period(date(y, 12, 31), date(y, 1, 1))), v,
-                        "USD", "-3"))
-    b.build_statement(st, 200, "Note5", "Note 5 - Stock-Based Compensation (Details)", group="Disclosure")
-    got = {(r["row"], r["period"][:4]): (r["concept"], r["value"]) for r in b.rows}
+    rows = _note_rows(STOCK_COMPENSATION, date(2001, 12, 31), "Note 5 - Stock-Based Compensation (Details)",
+                      [("us-gaap:CostOfGoodsAndServicesSold", y, v, "USD")
+                       for y, v in ((2001, "500000"), (2000, "400000"))])
+    got = {(r["row"], r["period"][:4]): (r["concept"], r["value"]) for r in rows}
     # the stock compensation in the cost of sales is no cost of sales, and their sum no cost of revenue
     assert got and all(c.startswith("acme:") for c, _ in got.values()), got
     assert abs(int(got[("Cost of sales", "2001")][1])) == 43000
