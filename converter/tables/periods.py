@@ -12,11 +12,21 @@ MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+# r"\b" + _MONTH, said so that the engine can skip ahead: a pattern that opens with a case-sensitive character
+# class is searched for by a scan over the text in C for those characters alone, where r"\b" first (or a
+# case-insensitive letter) makes it try the whole pattern at every position (a full filing is scanned for its
+# dates). The class holds every character that matches a month's first letter under re.I ("ſ" is an "s"); the
+# look-behind after it is the r"\b" before it (the character before the letter is no word character); then the
+# rest of the month names, each behind its own first letter (under re.I, as before). Same matches, same groups.
+_MONTH_AT_WORD = (r"((?-i:[ADFJMNOSadfjmnos\u017f])(?<!\w.)"
+                  r"(?:(?<=j)(?:an(?:uary)?|une?|uly?)|(?<=f)eb(?:ruary)?|(?<=m)(?:ar(?:ch)?|ay)"
+                  r"|(?<=a)(?:pr(?:il)?|ug(?:ust)?)|(?<=s)ept?(?:ember)?|(?<=o)ct(?:ober)?|(?<=n)ov(?:ember)?"
+                  r"|(?<=d)ec(?:ember)?))")
 # (a month name starts a word: "summary 30, 2004" holds no date, and the engine tries far fewer places)
 # (bounded runs of spaces: a date is not spread over a line's width, and a month name before a long run of
 # spaces in a wide rendered table must not cost a scan of the run)
-FULL_DATE = re.compile(r"\b" + _MONTH + r"[.,]?\s{1,12}(\d{1,2})\s{0,12}(?:,\s{0,12})?((?:19|20)\d\d)", re.I)
-MONTH_DAY = re.compile(r"\b" + _MONTH + r"[.,]?\s{1,12}(\d{1,2})\b", re.I)
+FULL_DATE = re.compile(_MONTH_AT_WORD + r"[.,]?\s{1,12}(\d{1,2})\s{0,12}(?:,\s{0,12})?((?:19|20)\d\d)", re.I)
+MONTH_DAY = re.compile(_MONTH_AT_WORD + r"[.,]?\s{1,12}(\d{1,2})\b", re.I)
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
               "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "twenty-six": 26, "thirty-nine": 39,
@@ -36,7 +46,9 @@ def month_number(word: str) -> int:
     return MONTHS[w[:3]]
 
 
-NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
+# r"\b(\d{1,2})/...", its r"\b" said after the first digit (no word character before it) so that the search
+# scans ahead for digits in C (see _MONTH_AT_WORD)
+NUMERIC_DATE = re.compile(r"(\d(?<!\w.)\d?)/(\d{1,2})/(\d{2}|\d{4})\b")
 
 
 def _numeric_date(m: re.Match) -> date | None:
