@@ -53,4 +53,8 @@ def _parse_cell(text: str) -> Cell | None:
 def is_rule(line: str) -> bool:
     """An underline row: only dashes, equals signs, underscores and spaces."""
     s = line.strip()
-    return len(s) >= 3 and set(s) <= set("-=_ ") and sum(ch in "-=_" for ch in s) >= 3
+    # (stripped, a rule starts with one of its marks: any other line, most of them, is told by its first character)
+    return len(s) >= 3 and s[0] in "-=_" and set(s) <= _RULE_CHARS and len(s) - s.count(" ") >= 3
+
+
+_RULE_CHARS = frozenset("-=_ ")
