@@ -49,10 +49,20 @@ def _title_above(lines: list[str], i: int, floor: int, limit: int = 14) -> tuple
     return "\n".join(out)[-_TITLE_CHARS:], j + 1
 
 
+# the characters an amount can end with ("1,234", "(5)", "12%", "3*", "4(a)", "7[1]", "--", "—", "nil", "NONE",
+# "5$", "(5" + a stray "(", a digit of any script; see read.numbers._parse_cell): a row's amounts are the pieces at
+# its right end, so a line whose last character is none of these has no amount (most lines of prose), and is told
+# so without being split
+_AMOUNT_END = frozenset("()%*]-\u2014\u2013$lLeE")
+
+
 @lru_cache(maxsize=65536)  # asked again and again of the same lines while tables are looked for
 def _is_numeric_row(line: str) -> bool:
-    if len(line) > _ROW_CHARS or not line.strip() or is_rule(line) or _MARKUP_LINE.match(line):
+    s = line.strip()
+    if len(line) > _ROW_CHARS or not s or is_rule(line) or _MARKUP_LINE.match(line):
         return False
+    if not (s[-1].isdigit() or s[-1] in _AMOUNT_END):
+        return False  # (what split_line would say: no cells)
     sp = split_line(line)
     if not sp.cells or is_year_line(sp, allow_label=True):
         return False
