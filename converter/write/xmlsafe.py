@@ -79,12 +79,38 @@ class _Reader:
         self.read = fh.read
 
 
+class _NoTree:
+    """A parser target that keeps nothing (it has no start, end or data method, so the parser makes no call into
+    Python per element either): what is left of a parse is the parser's verdict."""
+
+    def close(self) -> None:
+        return None
+
+
+# libxml2 refuses a text node over 10,000,000 bytes (UTF-8) unless told `huge`, and only where it builds the tree:
+# data of at most this many bytes (of any encoding: a byte decodes to at most 3 bytes of UTF-8) holds no such node
+_NO_HUGE_TEXT = 10_000_000 // 4
+
+
 def check_well_formed(data, huge: bool = False) -> None:
     """Raise etree.XMLSyntaxError unless `data` is well-formed XML that a default parser accepts (libxml2's 10 MB
-    limit on one text node included unless `huge`, as in `safe_parser`), with the safe parser's settings. Elements
-    are let go as they are read: a large file costs no more memory than its deepest branch, not a whole tree."""
+    limit on one text node included unless `huge`, as in `safe_parser`), with the safe parser's settings. No tree
+    is kept: a large file costs no more memory than its deepest branch."""
     import io
     source = io.BytesIO(data) if isinstance(data, (bytes, bytearray, memoryview)) else data  # (or a reader)
+    if huge or (source is not data and len(data) <= _NO_HUGE_TEXT):
+        # the parser's verdict alone, with no element made (nor a call into Python per element)
+        parser = etree.XMLParser(target=_NoTree(), resolve_entities=False, load_dtd=False, no_network=True,
+                                 huge_tree=huge, dtd_validation=False)
+        etree.parse(source, parser)
+        # a target's parse fails only when the XML is not well-formed; a tree's also when the last error reported
+        # is one (a namespace prefix not declared: XML well-formed, its namespaces not)
+        last = parser.error_log.last_error
+        if last is not None and last.level >= etree.ErrorLevels.ERROR:
+            raise etree.XMLSyntaxError(f"{last.message}, line {last.line}, column {last.column}", last.type,
+                                       last.line, last.column)
+        return
+    # the text node limit is checked as the tree is built: elements are built, and let go as they are read
     for _, el in etree.iterparse(source, events=("end",), resolve_entities=False, load_dtd=False,
                                  no_network=True, huge_tree=huge, dtd_validation=False, remove_comments=False):
         el.clear()
