@@ -110,9 +110,10 @@ class _Cells(dict):
 
 
 def _table_lines(table, too_wide: list[int] | None = None,
-                 anchors: list[list[tuple[int, int, str]]] | None = None) -> list[tuple[str, int]]:
+                 anchors: list[list[tuple[int, int, str]]] | None = None,
+                 paths: _CellPaths | None = None) -> list[tuple[str, int]]:
     """The table laid out as text lines (text, source line); when `anchors` is a list, it gets for each line the
-    (start, end, XPath of the <td>) of every cell drawn on it."""
+    (start, end, XPath of the <td>) of every cell drawn on it (`paths`: the document's, when it has one)."""
     for br in table.iter("br"):
         _prefix_newline(br, "tail")  # a line break inside a cell: a heading stacked over several lines
     for block in table.iter("p", "div", "P", "DIV"):
@@ -229,7 +230,7 @@ def _table_lines(table, too_wide: list[int] | None = None,
                  line) for (g, line), label in zip(grid, labels)]
     out = []
     amount_cols = set(numeric)
-    path = _CellPaths(table.getroottree().getpath) if anchors is not None else None
+    path = (paths if paths is not None else _CellPaths(table.getroottree().getpath)) if anchors is not None else None
     for r, ((g, line), label) in enumerate(zip(grid, labels)):
         height = max([t.count("\n") + 1 for c in value_cols for t, _ in [g[c]] if t] + [1])
         numeric_row = any(parse_cell(g[c][0]) is not None for c in value_cols if g[c][0])
@@ -284,28 +285,37 @@ def _table_lines(table, too_wide: list[int] | None = None,
 
 
 class _CellPaths(dict):
-    """A cell's XPath as `getpath` writes it, made from its row's: libxml2 counts, at each level up to the root,
-    the siblings before the element, so asked for every cell of a long document it would cost the cells times
-    the siblings of each of their ancestors. An element's step is its name, with its position among its
-    parent's element children of that name when there is more than one."""
+    """An element's XPath as `getpath` writes it, made from its parent's (made the same way, and kept): libxml2
+    counts, at each level up to the root, the siblings before the element, so asked for every cell of a long
+    document it would cost the cells times the siblings of each of their ancestors. An element's step is its
+    name, with its position among its parent's element children of that name when there is more than one; each
+    parent's children are counted once, for all of them. (One per document: the tree's shape must not change.)"""
 
     def __init__(self, getpath) -> None:
         super().__init__()
         self.getpath = getpath
 
-    def __call__(self, cell) -> str:
-        if cell not in self:
-            parent = cell.getparent()
+    def __call__(self, el) -> str:
+        # the ancestors whose children's paths are to be made, from el's parent up to one whose path is known
+        # (or the root, the one path asked of libxml2); a loop, not a recursion: a damaged document nests deep
+        todo = []
+        node = el
+        while node not in self:
+            parent = node.getparent()
             if parent is None:
-                return self.getpath(cell)
-            base = self.getpath(parent)
+                self[node] = self.getpath(node)
+                break
+            todo.append(parent)
+            node = parent
+        for parent in reversed(todo):
+            base = self[parent]
             kids = [c for c in parent if isinstance(c.tag, str)]
             total = Counter(c.tag for c in kids)
             seen: Counter = Counter()
             for c in kids:
                 seen[c.tag] += 1
                 self[c] = f"{base}/{c.tag}[{seen[c.tag]}]" if total[c.tag] > 1 else f"{base}/{c.tag}"
-        return self[cell]
+        return self[el]
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -390,6 +400,7 @@ def render(html_text: str, remarks: list[str] | None = None,
         return html_text.splitlines(), list(range(1, html_text.count("\n") + 2))
     lines: list[str] = []
     where: list[int] = []
+    paths = _CellPaths(root.getroottree().getpath)  # (the elements' XPaths; walking adds text, never elements)
     buf: list[str] = []
     buf_line = [0]
     buf_mono = [True]
@@ -400,7 +411,7 @@ def render(html_text: str, remarks: list[str] | None = None,
         if text.strip():
             if elements is not None and block is not None:
                 # a paragraph: its text was laid out anew, so only the element (not an offset) is known
-                elements[len(lines)] = [(0, len(text), block.getroottree().getpath(block))]
+                elements[len(lines)] = [(0, len(text), paths(block))]
             lines.append(text)
             where.append(buf_line[0] or line)
         buf.clear()
@@ -427,7 +438,7 @@ def render(html_text: str, remarks: list[str] | None = None,
         if tag == "table":
             flush(line, block)
             drawn: list | None = [] if elements is not None else None
-            rendered = _table_lines(el, too_wide, drawn)
+            rendered = _table_lines(el, too_wide, drawn, paths)
             if rendered:
                 lines.append("")
                 where.append(line)
@@ -443,7 +454,7 @@ def render(html_text: str, remarks: list[str] | None = None,
         if tag == "pre":
             flush(line, block)
             offset = 0
-            xpath = el.getroottree().getpath(el) if elements is not None else ""
+            xpath = paths(el) if elements is not None else ""
             for k, text in enumerate((el.text_content() or "").splitlines(keepends=True)):
                 shown = text.splitlines()[0] if text.splitlines() else ""
                 if elements is not None and shown.strip():
