@@ -58,6 +58,7 @@ def html_part(part, text: str, facts: list[ReportFact], cover: list[ReportFact])
     if root is None:
         return set()
     tree = root.getroottree()
+    find = _PathFinder(root)
     placed: set[str] = set()
     located: list[tuple[object, str, int, int, ReportFact, dict]] = []
     taken: set[tuple[int, str, int]] = set()
@@ -66,10 +67,12 @@ def html_part(part, text: str, facts: list[ReportFact], cover: list[ReportFact])
         if not f.numeric or not f.span.element:
             continue
         xpath, offset = split_element(f.span.element)
-        try:
-            found = tree.xpath(xpath)
-        except etree.XPathError:
-            continue
+        found = find(xpath)
+        if found is None:
+            try:
+                found = tree.xpath(xpath)
+            except etree.XPathError:
+                continue
         if not isinstance(found, list) or len(found) != 1:
             continue  # an expression of a damaged document's path may evaluate to a boolean, a number or a string
         hit = None
@@ -107,6 +110,48 @@ def html_part(part, text: str, facts: list[ReportFact], cover: list[ReportFact])
     body = root.find("body")
     _xhtml_into(part, body if body is not None else root)
     return placed
+
+
+# an XPath as read.html writes it ("/html/body/table[3]/tr[2]/td[4]"): element names and positions only
+_PLAIN_PATH = re.compile(r"(?:/[A-Za-z][A-Za-z0-9]{0,40}(?:\[[1-9][0-9]{0,8}\])?){1,1000}")
+_STEP = re.compile(r"/([A-Za-z][A-Za-z0-9]*)(?:\[([0-9]+)\])?")
+
+
+class _PathFinder:
+    """What tree.xpath(path) finds for a plain path, each parent's children grouped by name once: libxml2 scans
+    every step's siblings again for each path, and the facts of a long document are thousands of paths through
+    the same parents. None for any other path, or where a step without a position finds more than one element
+    (left to libxml2)."""
+
+    def __init__(self, root) -> None:
+        self.root = root
+        self.named: dict[object, dict[str, list]] = {}  # parent → its element children by name, in order
+
+    def __call__(self, path: str) -> list | None:
+        if not _PLAIN_PATH.fullmatch(path):
+            return None
+        nodes = None
+        for m in _STEP.finditer(path):
+            name, pos = m.group(1), m.group(2)
+            if nodes is None:
+                same = [self.root] if self.root.tag == name else []  # the document's one element
+            else:
+                by_name = self.named.get(nodes)
+                if by_name is None:
+                    by_name = self.named[nodes] = {}
+                    for c in nodes:
+                        if isinstance(c.tag, str):
+                            by_name.setdefault(c.tag, []).append(c)
+                same = by_name.get(name, [])
+            if pos is not None:
+                k = int(pos)
+                same = same[k - 1:k]
+            if not same:
+                return []
+            if len(same) > 1:
+                return None
+            nodes = same[0]
+        return [nodes]
 
 
 _COVER_NODES = 400  # text nodes from the top of the document where the cover page is looked for
