@@ -204,17 +204,24 @@ def documents(lines: list[str]) -> list[Document]:
     docs: list[Document] = []
     i = 0
     n = len(lines)
-    # (a line without "<" is none of the tags: most lines are passed over without being copied)
+    # (a line is none of the tags unless the few characters from its first "<" are one: most lines, every line of
+    # an HTML document among them, are passed over without being copied whole)
     while i < n:
-        if "<" in lines[i] and lines[i].strip().upper() == "<DOCUMENT>":
+        line = lines[i]
+        k = line.find("<")
+        if k >= 0 and line[k:k + 10].upper() == "<DOCUMENT>" and line.strip().upper() == "<DOCUMENT>":
             dtype = ""
             j = i + 1
             text_start = None
-            while j < n and ("<" not in lines[j] or lines[j].strip().upper() != "</DOCUMENT>"):
-                if "<" in lines[j]:
-                    u = lines[j].strip().upper()
+            while j < n:
+                line = lines[j]
+                k = line.find("<")
+                if k >= 0 and line[k:k + 11].upper().startswith(("</DOCUMENT>", "<TYPE>", "<TEXT>")):
+                    u = line.strip().upper()
+                    if u == "</DOCUMENT>":
+                        break
                     if u.startswith("<TYPE>") and not dtype:
-                        dtype = lines[j].strip()[6:].strip()
+                        dtype = line.strip()[6:].strip()
                     if u.startswith("<TEXT>") and text_start is None:
                         text_start = j + 1
                 j += 1
