@@ -139,9 +139,9 @@ def _table_lines(table, too_wide: list[int] | None = None,
                 break
             span = min(span, MAX_TABLE_COLUMNS - pos)
             raw = td.text_content()[:MAX_CELL_CHARS]
-            parts[(len(rows), pos)] = [x for x in (_clean(y) for y in raw.split("\n")) if x]
+            cell_lines = parts[(len(rows), pos)] = [x for x in (_clean(y) for y in raw.split("\n")) if x]
             tds[(len(rows), pos)] = td
-            cells.append((_clean(raw), span, pos))
+            cells.append((" ".join(cell_lines), span, pos))  # (= _clean(raw): the same words, in the same order)
             if down > 1:
                 for c in range(pos, pos + span):
                     if carried.get(c, (-1, 0))[0] < t_row + down - 1:
@@ -165,7 +165,7 @@ def _table_lines(table, too_wide: list[int] | None = None,
     if not cols:
         return []
     # the label is whatever text stands left of the first column of amounts (spacer cells indent it)
-    numeric = sorted({c for g, _ in grid for c in cols if c > cols[0] and g[c][0] and parse_cell(g[c][0]) is not None})
+    numeric = sorted({c for g, _ in grid for c, (t, _) in g.items() if c > cols[0] and t and parse_cell(t) is not None})
     first_num = numeric[0] if numeric else cols[-1] + 1
     # a heading that starts over a spacer but spans into the amounts ("March 31, 2005" over "$" and "1,200")
     # belongs to the amounts
