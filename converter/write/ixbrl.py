@@ -62,6 +62,9 @@ class _Wrap:
     facts: list[tuple[ReportFact, dict]] = field(default_factory=list)  # (fact, its ix attributes)
 
 
+_SCALES = {Decimal(10) ** k: k for k in range(-12, 16)}  # 10^k → k, the scales ix:nonFraction is given
+
+
 def number_attrs(f: ReportFact, text: str) -> dict | None:
     """The ix:nonFraction attributes that make `text`, as printed, read as the fact's value; None when no scale
     and format do (the characters are not this fact's number)."""
@@ -69,12 +72,11 @@ def number_attrs(f: ReportFact, text: str) -> dict | None:
     if v is None:
         return None
     attrs = {"unitRef": f.unit, "decimals": f.decimals or "0"}
-    if not any(ch.isdigit() for ch in text):
-        if not _DASH.fullmatch(text.strip()) or v != 0:
+    # (the common case first: a printed number, which holds a digit)
+    if not _DIGITS.fullmatch(text):
+        if any(ch.isdigit() for ch in text) or not _DASH.fullmatch(text.strip()) or v != 0:
             return None
         return {**attrs, "format": ZERO}
-    if not _DIGITS.fullmatch(text):
-        return None
     try:
         printed = Decimal(text.replace(",", ""))
     except InvalidOperation:
@@ -82,7 +84,7 @@ def number_attrs(f: ReportFact, text: str) -> dict | None:
     if printed == 0:
         return {**attrs, "format": NUMBER} if v == 0 else None
     ratio = abs(v) / printed
-    scale = next((k for k in range(-12, 16) if ratio == Decimal(10) ** k), None)
+    scale = _SCALES.get(ratio)  # (a Decimal's hash is its number's: 1E+3 finds 1000)
     if scale is None:
         return None
     attrs["format"] = NUMBER
