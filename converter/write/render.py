@@ -36,7 +36,11 @@ class _Environment(Environment):
                 return obj[attribute]
             except KeyError:
                 pass
-        return super().getattr(obj, attribute)
+        try:  # (what Jinja tries first, without a call into it: most lookups end here)
+            return getattr(obj, attribute)
+        except AttributeError:
+            pass
+        return super().getattr(obj, attribute)  # (the attribute again, then the item, else undefined)
 
 
 @lru_cache(maxsize=1)
