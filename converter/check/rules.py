@@ -96,8 +96,9 @@ def _tolerance(f: Fact) -> Decimal:
 def _plain(inp: RuleInput, name: str) -> dict[Period, tuple[FactKey, Fact]]:
     """Facts of us-gaap:name without dimensions, by period."""
     out = {}
+    qname = f"us-gaap:{name}"  # (made once, not once per fact: every rule asks for a few concepts)
     for key, f in inp.facts.items():
-        if key[0] == f"us-gaap:{name}" and not key[1].dims:
+        if key[0] == qname and not key[1].dims:
             out[key[1].period] = (key, f)
     return out
 
@@ -389,10 +390,13 @@ def rule_units(inp: RuleInput) -> list[Finding]:
     """E2X.UNIT: a row whose words say it is a number of years, a ratio, a percentage, a rate or a price is not
     an amount of dollars (nor scaled by the table's "in thousands")."""
     out = []
+    said: dict[str, str] = {}  # row label → what its words say (a row's facts, one per column, share its label)
     for key, f in inp.facts.items():
         if f.unit != "USD" or not f.row_label:
             continue
-        what = not_money(f.row_label)
+        what = said.get(f.row_label)
+        if what is None:
+            what = said[f.row_label] = not_money(f.row_label)
         if what:
             out.append(Finding("E2X.UNIT", f"row {f.row_label!r} says {what!r}: not an amount of dollars "
                                f"({key[0]} = {f.value} USD)", Action.REMOVED, (key,), (f.source,)))
