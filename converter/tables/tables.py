@@ -63,6 +63,12 @@ def _is_numeric_row(line: str) -> bool:
         return False
     if not (s[-1].isdigit() or s[-1] in _AMOUNT_END):
         return False  # (what split_line would say: no cells)
+    if s[-1] in "eElL":
+        # the amounts that end in a letter are the words "nil" and "none" ("$" and spaces aside): a line of prose
+        # that ends in "the" or "will" is none
+        bare = s.replace("$", "").replace(" ", "")
+        if bare[-3:].lower() != "nil" and bare[-4:].lower() != "none":
+            return False
     sp = split_line(line)
     if not sp.cells or is_year_line(sp, allow_label=True):
         return False
