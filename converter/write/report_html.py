@@ -28,7 +28,10 @@ def text(value: Any) -> str:
     """A string from the filing or the report, fit for an HTML page (escaping is the template's job)."""
     if value is None:
         return ""
-    return _CONTROL.sub("", str(value))
+    s = str(value)
+    if s.isascii() and s.isprintable():  # (most values: printable ASCII holds no control character)
+        return s
+    return _CONTROL.sub("", s)
 
 
 def norm(label: Any) -> str:
