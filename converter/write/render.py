@@ -19,6 +19,8 @@ _drop_forbidden = FORBIDDEN.sub  # bound once: every value a template writes pas
 
 def _finalize(value):
     if type(value) is str:  # the common case first (most values are plain strings)
+        if value.isascii() and value.isprintable():
+            return value  # (nothing to drop: what the pattern would give back)
         return _drop_forbidden("", value)
     if isinstance(value, Markup):  # already escaped (a macro's output): keep it markup
         return Markup(clean(str(value)))

@@ -29,6 +29,8 @@ def strip_forbidden(text: str) -> tuple[str, int]:
 
 
 def clean(text: str) -> str:
+    if type(text) is str and text.isascii() and text.isprintable():
+        return text  # (most pieces: printable ASCII holds no forbidden character, and the text is the same str)
     return FORBIDDEN.sub("", text)
 
 
