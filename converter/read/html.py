@@ -12,7 +12,7 @@ from collections import Counter
 import lxml.html
 from lxml import etree
 
-from edgar2xbrl.read.numbers import parse_cell
+from edgar2xbrl.read.numbers import is_amount
 
 _YEAR_CELL = re.compile(r"\s{0,3}(19|20)\d\d\s{0,3}")
 
@@ -165,7 +165,7 @@ def _table_lines(table, too_wide: list[int] | None = None,
     if not cols:
         return []
     # the label is whatever text stands left of the first column of amounts (spacer cells indent it)
-    numeric = sorted({c for g, _ in grid for c, (t, _) in g.items() if c > cols[0] and t and parse_cell(t) is not None})
+    numeric = sorted({c for g, _ in grid for c, (t, _) in g.items() if c > cols[0] and t and is_amount(t)})
     first_num = numeric[0] if numeric else cols[-1] + 1
     # a heading that starts over a spacer but spans into the amounts ("March 31, 2005" over "$" and "1,200")
     # belongs to the amounts
@@ -179,7 +179,7 @@ def _table_lines(table, too_wide: list[int] | None = None,
     # a heading row keeps the line breaks of its cells ("Additional<br>Paid-In<br>Capital"), stacked and
     # bottom-aligned as a typist would set them, so narrow columns stay narrow; a row of amounts is one line
     # (a year is a heading: "2005" over "Number of options | Weighted-average exercise price" gets its rule)
-    heading_row = [not any(parse_cell(g[c][0]) is not None and not _YEAR_CELL.fullmatch(g[c][0])
+    heading_row = [not any(is_amount(g[c][0]) and not _YEAR_CELL.fullmatch(g[c][0])
                            for c in cols if c >= first_num and g[c][0])
                    for g, _ in grid]
     for r, (g, _) in enumerate(grid):
@@ -233,7 +233,7 @@ def _table_lines(table, too_wide: list[int] | None = None,
     path = (paths if paths is not None else _CellPaths(table.getroottree().getpath)) if anchors is not None else None
     for r, ((g, line), label) in enumerate(zip(grid, labels)):
         height = max([t.count("\n") + 1 for c in value_cols for t, _ in [g[c]] if t] + [1])
-        numeric_row = any(parse_cell(g[c][0]) is not None for c in value_cols if g[c][0])
+        numeric_row = any(is_amount(g[c][0]) for c in value_cols if g[c][0])
         for k in range(height):
             buf = [" "] * (x + 2)
             drawn: list[tuple[int, int, str]] = []
@@ -255,7 +255,7 @@ def _table_lines(table, too_wide: list[int] | None = None,
                 end_col = max(_between(value_cols, c, c + span) or [c])
                 right = starts[end_col] + width[end_col]
                 left = starts[c]
-                if parse_cell(t) is not None or numeric_row:
+                if is_amount(t) or numeric_row:
                     pos = max(left, right - len(t))  # amounts right-aligned
                 else:
                     pos = max(left, left + (right - left - len(t)) // 2)  # headings centred over their span

@@ -18,6 +18,11 @@ def parse_cell(text: str) -> Cell | None:
     return None if read is None else Cell(*read)
 
 
+def is_amount(text: str) -> bool:
+    """Whether parse_cell reads text as an amount (`parse_cell(text) is not None`, without making the Cell)."""
+    return _read(text) is not None
+
+
 @lru_cache(maxsize=65536)  # the same texts come back (every line is split while tables are looked for)
 def _read(text: str) -> tuple | None:
     """parse_cell's reading: (text, value, dash, places, percent), or None."""

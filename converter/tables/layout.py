@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from edgar2xbrl.model import Cell, Column, Row, Table
-from edgar2xbrl.read.numbers import is_rule, parse_cell
+from edgar2xbrl.read.numbers import is_amount, is_rule, parse_cell
 
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _SPAN_GAP = re.compile(r"\b(one|two|three|four|six|nine|twelve|thirteen|twenty-six|thirty-nine|fifty-two|fifty-three|"
@@ -86,8 +86,8 @@ def _split_line(line: str) -> Split:
     expanded: list[Chunk] = []
     for ch in merged:
         words = ch.text.split()  # "$  (455,979)": a "$" glued above over two spaces
-        if len(words) > 1 and all(parse_cell(w) is not None or w == "$" for w in words) and \
-                sum(parse_cell(w) is not None for w in words) > 1:
+        if len(words) > 1 and all(is_amount(w) or w == "$" for w in words) and \
+                sum(is_amount(w) for w in words) > 1:
             pos = ch.start
             pending = None
             for w in words:

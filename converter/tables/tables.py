@@ -9,7 +9,7 @@ from functools import lru_cache
 from edgar2xbrl.errors import CutOff
 from edgar2xbrl.tables.layout import Chunk, anchor_of, chunks, is_year_line, parse_table, split_line
 from edgar2xbrl.model import Column, Table
-from edgar2xbrl.read.numbers import is_rule, parse_cell
+from edgar2xbrl.read.numbers import is_amount, is_rule
 from edgar2xbrl.tables.periods import FULL_DATE
 from edgar2xbrl.read.source import Document
 from edgar2xbrl.tables.statements import statement_kind
@@ -312,7 +312,7 @@ def _layout_tables(lines: list[str], doc: Document, covered: set[int]) -> list[T
                     or is_year_line(split_line(line), allow_label=True):
                 header.insert(0, k)
             elif pos < cell_start - 15 and over and len(over) < len(chunks(line)) and \
-                    all(parse_cell(ch.text) is None for ch in over) and all(len(ch.text) <= 40 for ch in over):
+                    all(not is_amount(ch.text) for ch in over) and all(len(ch.text) <= 40 for ch in over):
                 # "Three Years Ended ... (In Millions)      Number of Shares      Amount": a caption at the margin
                 # and column titles over the amounts
                 header.insert(0, k)
@@ -320,7 +320,7 @@ def _layout_tables(lines: list[str], doc: Document, covered: set[int]) -> list[T
                     not re.search(r"[.;]\s*$", line.strip()) and blanks <= 1:
                 body_top = k
             elif not header and pos >= cell_start - 15 and len(chunks(line)) >= 2 and \
-                    all(len(ch.text) <= 30 and parse_cell(ch.text) is None for ch in chunks(line)):
+                    all(len(ch.text) <= 30 and not is_amount(ch.text) for ch in chunks(line)):
                 # column titles with no date line under them ("Capital   Earnings   Income")
                 header.insert(0, k)
             elif header and pos >= cell_start - 15 and all(len(ch.text) <= 60 for ch in chunks(line)):
@@ -387,7 +387,7 @@ def _amounts_only(line: str) -> list[Chunk] | None:
     if not _AMOUNT_CHARS.match(line) or is_rule(line):
         return None
     parts = chunks(line)
-    return parts if parts and all(parse_cell(p.text) is not None for p in parts) else None
+    return parts if parts and all(is_amount(p.text) for p in parts) else None
 
 
 def _label_only(line: str) -> bool:
