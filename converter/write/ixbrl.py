@@ -9,6 +9,7 @@ processor reads are the classic instance's facts, value for value.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -404,8 +405,13 @@ def _last_child(el):
         return None
 
 
+@lru_cache(maxsize=4096)  # a filing's facts share a few dozen contexts (frozen), each id formatted from dates
+def _context_id(context) -> str:
+    return context.id
+
+
 def _fact_attrs(f: ReportFact, extra: dict) -> dict:
-    out = {"name": f.concept, "contextRef": f.context.id, "id": f.id}
+    out = {"name": f.concept, "contextRef": _context_id(f.context), "id": f.id}
     out.update({k: v for k, v in extra.items() if v is not None})
     return out
 
