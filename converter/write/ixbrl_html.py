@@ -3,7 +3,6 @@ the era (font, center, align=, tables in paragraphs) made into the XHTML 1.1 tha
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from lxml import etree
@@ -265,17 +264,26 @@ def _wrap_text(node, attr: str, s: int, e: int, facts: list[tuple[ReportFact, di
         parent.insert(parent.index(node) + 1, outer)
 
 
+_STYLES: dict[tuple, str] = {}  # (tag, attributes) → style: a document repeats a few sets on thousands of elements
+_STYLES_KEPT = 4096
+
+
 def _style(el, tag: str) -> str:
     """The element's style attribute with its presentational attributes said in CSS."""
     items = el.items()
     if not items:
         return ""
-    items = tuple(items)
-    # (attributes of a size no document repeats are not kept)
-    return _style_of(tag, items) if sum(len(v) for _, v in items) <= 1000 else _style_of.__wrapped__(tag, items)
+    key = (tag, tuple(items))
+    style = _STYLES.get(key)
+    if style is None:
+        style = _style_of(tag, key[1])
+        if sum(len(v) for _, v in key[1]) <= 1000:  # (attributes of a size no document repeats are not kept)
+            if len(_STYLES) >= _STYLES_KEPT:
+                _STYLES.clear()
+            _STYLES[key] = style
+    return style
 
 
-@lru_cache(maxsize=4096)  # a document repeats a few attribute sets on thousands of elements
 def _style_of(tag: str, items: tuple[tuple[str, str], ...]) -> str:
     css = []
     own = ""
