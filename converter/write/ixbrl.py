@@ -38,6 +38,7 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _PRINTED_DATE = re.compile(r"\b(" + "|".join([m.capitalize() for m in _MONTHS] + [m.upper() for m in _MONTHS])
                            + r")\s+(\d{1,2}),\s*((?:19|20)\d\d)\b")
 
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")  # (compiled once: a cover value is looked for line by line)
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 _DASH = re.compile(r"-+|\u2014+|\u2013+|-0-|- -|nil|none", re.I)
 # SGML markup of the EDGAR text era: not printed (statements.split_notes leaves such lines out of a note's text)
@@ -112,7 +113,7 @@ def _token(printed: str) -> tuple[int, int] | None:
 def find_string(text: str, value: str) -> tuple[int, int, dict] | None:
     """(start, end, ix attributes) of a cover value printed in `text`: the words themselves, or a date printed
     as "September 30, 2004" for 2004-09-30."""
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+    if _ISO_DATE.fullmatch(value):
         for m in _PRINTED_DATE.finditer(text):
             month = _MONTHS.index(m.group(1).lower()) + 1
             if f"{m.group(3)}-{month:02d}-{int(m.group(2)):02d}" == value:
