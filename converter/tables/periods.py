@@ -69,15 +69,56 @@ def parse_date(text: str) -> date | None:
 def all_dates(text: str) -> list[tuple[date, int, int]]:
     """Every "Month d, yyyy" in text with its span."""
     out = []
-    for m in FULL_DATE.finditer(text):
+    for m in _matches(FULL_DATE, text, _windows(m.start() for m in _YEAR_AT.finditer(text)) if len(text) > _WHOLE
+                      else None):
         d = _safe_date(int(m.group(3)), month_number(m.group(1)), int(m.group(2)))
         if d:
             out.append((d, m.start(), m.end()))
-    for m in NUMERIC_DATE.finditer(text):
+    for m in _matches(NUMERIC_DATE, text, _windows(_slashes(text), 6, 12) if len(text) > _WHOLE else None):
         d = _numeric_date(m)
         if d:
             out.append((d, m.start(), m.end()))
     return sorted(out, key=lambda x: x[1])
+
+
+# A long text (a whole filing: printed_dates) is searched for dates only around the characters every date holds:
+# a year (19xx, 20xx) ends each FULL_DATE match, which is at most 53 characters long ("September" + 12 spaces +
+# "30" + 12 spaces + "," + 12 spaces + "2004"); two slashes sit inside each NUMERIC_DATE match, which with the
+# character its closing r"\b" looks at spans at most 2 + 1 + 2 + 1 + 4 + 1 characters from 2 before its first
+# slash. Around each such character a window that holds every match it can be part of, and every character any
+# attempt there reads; overlapping windows merged, so a match lies in one window, as does any match overlapping
+# it. finditer(text, start, end) in a window then finds what the search of the whole text finds there (its
+# look-behinds see the text before the window). Found by a fast scan for "19", "20" and "/", where the search of
+# the whole text tries its pattern at every letter that may start a month name.
+_WHOLE = 2000  # a text this short (a heading, a label) is searched whole
+_YEAR_AT = re.compile(r"(?:19|20)\d\d")
+
+
+def _slashes(text: str):
+    k = text.find("/")
+    while k >= 0:
+        yield k
+        k = text.find("/", k + 1)
+
+
+def _windows(starts, before: int = 60, after: int = 8) -> list[tuple[int, int]]:
+    """[at - before, at + after) around each position of the ascending `starts`, overlapping ones merged. Around
+    a year found at t (a year overlapping it, "1920" in "192015", starts before t + 4): its date starts after
+    t - 60 and ends by t + 8."""
+    out: list[list[int]] = []
+    for at in starts:
+        lo, hi = max(0, at - before), at + after
+        if out and lo <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return [(lo, hi) for lo, hi in out]
+
+
+def _matches(pattern: re.Pattern, text: str, windows: list[tuple[int, int]] | None):
+    if windows is None:
+        return pattern.finditer(text)
+    return (m for lo, hi in windows for m in pattern.finditer(text, lo, hi))
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
