@@ -38,14 +38,16 @@ class _Links:
         self.locs: list[Loc] = []
         self.arcs: list[Arc] = []
         self._loc_of: dict[str, str] = {}
+        self._locs_of: dict[str, int] = {}  # concept → its locators so far (not counted in `locs` per item)
 
     def fresh_loc(self, concept: str) -> str:
         """A locator of its own, so one concept can sit twice under one parent (opening and closing balances)."""
-        n = sum(1 for x in self.locs if x.concept == concept)
+        n = self._locs_of.get(concept, 0)
         if n == 0:
             return self.loc(concept)
         label = f"loc_{concept.replace(':', '_')}_{n + 1}"
         self.locs.append(Loc(concept, label))
+        self._locs_of[concept] = n + 1
         return label
 
     def loc(self, concept: str) -> str:
@@ -53,6 +55,7 @@ class _Links:
             label = "loc_" + concept.replace(":", "_")
             self._loc_of[concept] = label
             self.locs.append(Loc(concept, label))
+            self._locs_of[concept] = self._locs_of.get(concept, 0) + 1
         return self._loc_of[concept]
 
 
