@@ -110,8 +110,8 @@ def write_files(b: Builder, prefix: str, date_tag: str, cik: str, cik_placeholde
                              *(q for a, d, ms in n.hypercube.get("more_axes", ()) for q in (a, d, *ms))])
     common = {"prefix": prefix, "ns": ns, "urls": urls, "schema_file": schema_file, "uses_srt": uses_srt}
     jobs = {
-        f"{base}.xml": ("instance.xml.j2", dict(contexts=contexts, units=units, facts=facts, cik=cik,
-                                                cik_placeholder=cik_placeholder, source=source, **common)),
+        f"{base}.xml": ("instance.xml.j2", dict(contexts=contexts, units=units, facts=_fact_rows(facts, contexts),
+                                                cik=cik, cik_placeholder=cik_placeholder, source=source, **common)),
         f"{base}.xsd": ("schema.xsd.j2", dict(
             networks=pre.roles, concepts=concepts, registrant=registrant,
             linkbases=[(f"{base}_pre.xml", "presentation"), (f"{base}_cal.xml", "calculation"),
@@ -126,6 +126,18 @@ def write_files(b: Builder, prefix: str, date_tag: str, cik: str, cik_placeholde
     for name, (template, ctx) in jobs.items():
         sink.stream(name, render_chunks(template, **ctx))
     return {}
+
+
+def _fact_rows(facts: list, contexts: list) -> list[tuple]:
+    """(fact, its source line or "", its context's id) for the instance: the line a comment names (the digits after
+    the source's last ":", when they are ASCII digits), and each context's id formatted once, not per fact by the
+    template."""
+    ids = {c: c.id for c in contexts}
+    rows = []
+    for f in facts:
+        where = f.source.rpartition(":")[2]
+        rows.append((f, where if where.isascii() and where.isdigit() else "", ids[f.context]))
+    return rows
 
 
 class _Role:
