@@ -8,7 +8,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import Iterable, Iterator
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from edgar2xbrl.resources import TEMPLATES_DIR
@@ -45,10 +45,29 @@ class _Environment(Environment):
         return super().getattr(obj, attribute)  # (the attribute again, then the item, else undefined)
 
 
+@pass_context
+def _href(context, concept: str) -> str:
+    """`href(concept)` in the linkbases' templates: a concept's locator href, from the template's `urls` and
+    `schema_file` (a standard concept's element in its published schema, an extension's in ours). A function, not
+    a macro: a macro call per locator cost more than the rest of the linkbase. Read as the templates read them
+    (a name or key missing is undefined, and says so when written); the template escapes what it returns."""
+    urls = context.resolve("urls")
+    get = context.environment.getattr
+    if concept.startswith("us-gaap:"):
+        return f"{get(urls, 'us_gaap')}#us-gaap_{concept[8:]}"
+    if concept.startswith("dei:"):
+        return f"{get(urls, 'dei')}#dei_{concept[4:]}"
+    if concept.startswith("srt:"):
+        return f"{get(urls, 'srt')}#srt_{concept[4:]}"
+    return f"{context.resolve('schema_file')}#{concept.replace(':', '_')}"
+
+
 @lru_cache(maxsize=1)
 def env() -> Environment:
-    return _Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)), undefined=StrictUndefined,
-                        keep_trailing_newline=True, autoescape=True, finalize=_finalize)
+    e = _Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)), undefined=StrictUndefined,
+                     keep_trailing_newline=True, autoescape=True, finalize=_finalize)
+    e.globals["href"] = _href
+    return e
 
 
 def render(template: str, **ctx) -> str:
