@@ -175,3 +175,10 @@ def test_writers_give_well_formed_xml_whatever_the_labels(title, text, label, na
 
 OUR_COMMENTS = re.compile(r" (Converted by edgar2xbrl \(report\.json names the source\)\. [^-]*(-[^-]+)*|source line \d+|"
                           r"Company extension schema written by edgar2xbrl) ")
+
+
+def test_letters_an_ignorecase_pattern_folds_read_as_their_ascii_twins():
+    # "ſept" matches the month pattern under IGNORECASE (U+017F folds to "s"): it is read, never a KeyError
+    assert parse_date("\u017fept 30, 2004") == parse_date("Sept 30, 2004")
+    assert parse_date("Apr\u0131l 3, 1999") == parse_date("April 3, 1999")
+    all_dates("On \u017fept. 30, 2004 and Augu\u017ft 1, 2003")

@@ -179,6 +179,27 @@ def test_gc_scope_still_frees_cycles_made_inside():
         assert gone() is None
 
 
+def test_gc_scope_frees_its_cycles_when_it_ends():
+    """A batch's conversions must not pile up each other's cyclic garbage until the collector's own schedule
+    comes round (a fast conversion allocates too little to trigger it): the block's end collects what it made."""
+    import weakref
+    from edgar2xbrl.gcscope import only_new_objects_collected
+
+    class Node:
+        pass
+
+    gc.disable()  # (no collection but the block's own)
+    try:
+        with only_new_objects_collected():
+            a, b = Node(), Node()
+            a.other, b.other = b, a
+            gone = weakref.ref(a)
+            del a, b
+        assert gone() is None
+    finally:
+        gc.enable()
+
+
 def test_gc_scope_leaves_a_freeze_of_the_callers_alone():
     """A process that froze its objects itself (before forking) keeps them frozen: the block does nothing."""
     from edgar2xbrl.gcscope import only_new_objects_collected

@@ -39,8 +39,12 @@ _YEAR_SPAN = re.compile(r"\b(years?|fiscal year|twelve months)\s+(ended|ending)\
 _QUARTER_SPAN = re.compile(r"\bquarters?\s+ended\b", re.I)
 
 
+# the four non-ASCII letters an IGNORECASE pattern's [a-z] matches (a month "ſept" is found): read as theirs
+_CASE_FOLDED = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i", "\u212a": "k"})
+
+
 def month_number(word: str) -> int:
-    w = word.lower().rstrip(".")
+    w = word.lower().translate(_CASE_FOLDED).rstrip(".")
     if w in MONTHS:
         return MONTHS[w]
     return MONTHS[w[:3]]
