@@ -247,3 +247,21 @@ def test_a_year_over_two_columns_of_amounts_gets_its_rule():
     runs = [m.span() for m in re.finditer(r"-+", rule)]
     assert len(runs) == 2
     assert runs[0][0] <= figures.index("376,330") and figures.index("37.59") + 5 <= runs[0][1] < runs[1][0]
+
+
+def test_rendering_lets_go_of_the_tree_without_waiting_for_the_collector():
+    """The element paths kept while a document is laid out hold every element and, through them, the whole tree:
+    they are let go when rendering ends, not when a collection comes round (a batch's peak grew by the size of
+    the largest document's tree)."""
+    import gc
+    from edgar2xbrl.read import html as html_reader
+    page = "<html><body>" + "".join(f"<table><tr><td>Cash {k}</td><td>{k},000</td></tr></table>"
+                                     for k in range(50)) + "</body></html>"
+    gc.collect()
+    gc.disable()
+    try:
+        html_reader.render(page, elements={})
+        kept = [o for o in gc.get_objects() if isinstance(o, html_reader._CellPaths) and (len(o) or o.getpath)]
+    finally:
+        gc.enable()
+    assert kept == []

@@ -485,8 +485,16 @@ def render(html_text: str, remarks: list[str] | None = None,
     too_wide: list[int] = []
     body = root.find("body")
     top = body if body is not None else root
-    walk(top, block=top)
-    flush(0, top)
+    try:
+        walk(top, block=top)
+        flush(0, top)
+    finally:
+        # `walk` calls itself, so its closure (and `paths`, holding every element's proxy and, by its getpath, the
+        # whole tree) is a cycle only the collector frees: let go of them now, not when a collection comes round
+        # (the tree outlived the conversion into its validation: 250 MB more at the peak)
+        paths.clear()
+        paths.getpath = None
+        walk = None  # noqa: F841
     if too_wide and remarks is not None:
         remarks.append(f"{len(set(too_wide))} HTML table(s) wider than {MAX_TABLE_COLUMNS} columns or too large to lay "
                        f"out ({MAX_TABLE_CHARS:,} characters): the cells beyond, or the layout, are not read (first at line {first_line[too_wide[0] - 1] if 0 < too_wide[0] <= len(first_line) else too_wide[0]})")
