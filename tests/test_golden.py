@@ -126,3 +126,19 @@ def test_every_statement_number_is_tagged_or_reported(converted):
     s = converted.report["summary"]
     assert s["numbers_tagged"] + s["numbers_untagged"] == s["numbers_in_statements"]
     assert all(u["reason"] for u in converted.report["untagged"])
+
+
+def test_the_bundled_output_is_what_the_converter_writes_now(tmp_path):
+    """`out/` is the sample converted by the current code (the README's quick start): every file equal."""
+    from pathlib import Path
+    from click.testing import CliRunner
+    from edgar2xbrl.cli import main
+    root = Path(__file__).resolve().parent.parent
+    res = CliRunner().invoke(main, ["convert", str(root / "examples" / "nutrition21-10q-2004-09-30.txt"),
+                                    "-o", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    written = sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith("."))
+    kept = sorted(p.name for p in (root / "out").iterdir() if not p.name.startswith("."))
+    assert written == kept
+    stale = [n for n in written if (tmp_path / "out" / n).read_bytes() != (root / "out" / n).read_bytes()]
+    assert stale == [], f"out/ is not current: regenerate it with the README's quick start ({stale})"
