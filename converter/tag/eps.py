@@ -28,7 +28,7 @@ INCOMES = ("NetIncomeLoss", "NetIncomeLossAvailableToCommonStockholdersBasic",
            "ProfitLoss")
 HALF_CENT = Decimal("0.005")
 
-# (concept name, period) -> value: what the statements reported; (line) -> the power of ten of its figures
+# (concept name, period, unit) -> the value the statements reported under it, or None
 ValueOf = Callable[[str, Period, str], "Decimal | None"]
 
 
@@ -44,7 +44,7 @@ def shares_by_eps(lines: list[Line], st: Statement, catalog: Catalog, reported: 
         if ln.header or ln.kind != "shares" or ln.concept is not None or not any(ln.row.cells):
             continue
         fits = [name for name in (BASIC, DILUTED, BOTH)
-                if f"us-gaap:{name}" not in used and _divides(ln, name, lines, st, here, reported, scale_of)]
+                if f"us-gaap:{name}" not in used and _divides(ln, name, st, here, reported, scale_of)]
         # a count that fits both is the one count of a company whose basic and diluted figures are one
         name = BOTH if {BASIC, DILUTED} <= set(fits) and f"us-gaap:{BOTH}" not in used else \
             fits[0] if len(fits) == 1 else None
@@ -79,7 +79,7 @@ def _value(name: str, k: int, period: Period, unit: str, here: dict[str, Line], 
 _MISREAD = (Decimal(1), Decimal("1e-3"), Decimal("1e-6"), Decimal("1e3"), Decimal("1e6"))
 
 
-def _divides(ln: Line, name: str, lines: list[Line], st: Statement, here: dict[str, Line], reported: ValueOf,
+def _divides(ln: Line, name: str, st: Statement, here: dict[str, Line], reported: ValueOf,
              scale_of: Callable[[Line], Decimal]) -> bool:
     return any(_divides_at(ln, name, st, here, reported, scale_of, m) for m in _MISREAD)
 
