@@ -2057,3 +2057,74 @@ def test_a_bare_fair_value_row_takes_no_securities_concept_outside_a_securities_
     assert score_concept("Estimated fair value at December 31", "", afs, "Goodwill and other intangible assets") == 0.0
     # in a table of securities "Fair value" is the securities' fair value
     assert score_concept("Fair value", "", afs, "Marketable Securities") > 0.9
+
+
+NET_DEFERRED_TAX = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 6 - INCOME TAXES
+
+The tax effects of temporary differences were (in thousands):
+
+                                                 December 31,
+                                              2010          2009
+                                            --------      --------
+Deferred tax assets:
+  Net operating loss carry-forwards           $ 90,500      $ 61,200
+  Deferred revenue                                 310           220
+  Accruals and others                            1,940         1,080
+                                            --------      --------
+Total deferred tax assets                       92,750        62,500
+Valuation allowance                            (92,700)      (62,420)
+Deferred tax liabilities:
+  Undistributed earnings of foreign subsidiaries    (20)          (35)
+  Depreciation and amortization                    (10)          (19)
+                                            --------      --------
+Net deferred tax assets                       $     20      $     26
+                                            ========      ========
+"""
+
+PRINTED_NEGATIVE_LIABILITIES = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 4 - INCOME TAXES
+
+Deferred income taxes were (in millions):
+
+                                                   June 30
+                                              1995          1996
+                                            --------      --------
+Deferred income tax liabilities:
+  International earnings                      $ (201)       $ (261)
+  Other                                           (5)           (6)
+                                            --------      --------
+Deferred income tax liabilities               $ (206)       $ (267)
+                                            ========      ========
+"""
+
+
+def test_a_row_among_deferred_tax_assets_is_no_accrual_owed_and_a_net_after_liabilities_is_the_net_of_both():
+    # "Accruals and others" matched by the words of AccrualForTaxesOtherThanIncomeTaxesCurrent (a liability known
+    # by its name alone) would be negative to add into the deferred tax assets: an extension, printed positive
+    b = _built(NET_DEFERRED_TAX, date(2010, 12, 31), "Note6", group="Disclosure", note=True)
+    got = {}
+    for f in b.facts.values():
+        got.setdefault(f.row_label.strip(), []).append(f)
+    accruals = got["Accruals and others"]
+    assert accruals and all(f.concept.startswith("acme:") and Decimal(f.value) > 0 for f in accruals), \
+        [(f.concept, f.value) for f in accruals]
+    # the total after the liabilities sums them with the assets net of the allowance: the official total of
+    # both (its parts' sums are read from the disclosures' calculations), not the assets net of the allowance
+    assert {f.concept for f in got["Net deferred tax assets"]} == {"us-gaap:DeferredTaxAssetsLiabilitiesNet"}
+    # and among the liabilities "Depreciation and amortization" is the liability's kept wording
+    dep = got["Depreciation and amortization"]
+    assert dep and {f.concept for f in dep} == {"us-gaap:DeferredTaxLiabilitiesPropertyPlantAndEquipment"}, \
+        [(f.concept, f.value) for f in dep]
+    # a one-way total printed in parentheses prints its parts so too: "Other" there is no row against its total
+    neg = _built(PRINTED_NEGATIVE_LIABILITIES, date(1996, 6, 30), "Note4", group="Disclosure", note=True)
+    other = [f for f in neg.facts.values() if f.row_label.strip() == "Other"]
+    assert other and {f.concept for f in other} == {"us-gaap:DeferredTaxLiabilitiesOther"}, \
+        [(f.concept, f.value) for f in other]
+    assert all(Decimal(f.value) > 0 for f in other)

@@ -95,6 +95,15 @@ def never_negative(c: Concept | None) -> bool:
     return True
 
 
+def balance_by_name(c: Concept | None) -> bool:
+    """True for an official balance known by its name alone (no standard label at hand) whose name says one thing
+    held or owed ("AccrualForTaxesOtherThanIncomeTaxesCurrent"), not a net of two sides, a residual or a change:
+    never below zero, though `never_negative` cannot say so without the label."""
+    return c is not None and not c.extension and not c.abstract and not c.kept and c.type == "monetary" and \
+        c.period == "instant" and bool(c.balance) and not _BOTH_WAYS_NAME.search(c.name) and \
+        not _NET_OF.search(c.name) and not _RESIDUAL.search(c.name)
+
+
 class Catalog:
     def __init__(self, concepts: list[Concept]):
         self.concepts = {c.qname: c for c in concepts}
@@ -118,8 +127,12 @@ class Catalog:
             out: set[str] = set()
             todo = [name]
             while todo:
-                c = self.by_name.get(todo.pop())
-                for p in (c.parents if c else ()):
+                n = todo.pop()
+                c = self.by_name.get(n)
+                # a kept concept's parents come from the statements' calculations; a note's concept that no
+                # statement sums ("Deferred Tax Assets, Gross") is summed by the disclosures' calculations
+                for p in ((c.parents or (self.calc_parents(n) if c.kept and c.statements == ("note",) else ()))
+                          if c else ()):
                     if p not in out:
                         out.add(p)
                         todo.append(p)

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from edgar2xbrl.tag.catalog import LATER, STATEMENT_TAGS, Catalog, never_negative
+from edgar2xbrl.tag.catalog import LATER, STATEMENT_TAGS, Catalog, balance_by_name, never_negative
 from edgar2xbrl.tag.labels import WEAK, _mass, _words, camel, column_measure, coverage, not_money, similarity, tokens, word_set
 from edgar2xbrl.model import Concept, Period, Row, Statement
 from edgar2xbrl.tables.periods import all_dates
@@ -1597,11 +1597,12 @@ def _held_not_owed(lines: list[Line], by_index: dict[int, Line], catalog: Catalo
         if want and have and want != have:
             def wrong(c: Concept) -> bool:
                 return _side(c, catalog) == have
-        elif not ln.concept.kept and ln.concept.aliases and total.concept is not None and _against_total(ln, total):
+        elif not ln.concept.kept and (ln.concept.aliases or balance_by_name(ln.concept)) and \
+                total.concept is not None and _against_total(ln, total, one_way=True):
             # a wording with no side ("Depreciation", kept in taxonomy/wordings.csv for a deferred tax liability)
             # on a row that is never negative, which its total could only add the other way than printed: among
-            # deferred tax assets it is no deferred tax liability. An extension, not another concept: the words
-            # say nothing of the side
+            # deferred tax assets it is no deferred tax liability, and "Accruals and others" there no accrual for
+            # taxes owed. An extension, not another concept: the words say nothing of the side
             used.discard(ln.concept.qname)
             ln.concept, ln.score = None, 0.0
             ln.reason = f"added into {total.concept.name} the other way than its wording's concept adds"
@@ -1619,18 +1620,24 @@ def _held_not_owed(lines: list[Line], by_index: dict[int, Line], catalog: Catalo
             used.add(fit[0].qname)
 
 
-def _against_total(ln: Line, total: Line, c: "Concept | None" = None) -> bool:
+def _against_total(ln: Line, total: Line, c: "Concept | None" = None, one_way: bool = False) -> bool:
     """Whether concept `c` (the row's own by default), never negative, would have to be negative to add into the
     total's concept as the row is printed (its weight from the two balances). A deducted row ("Less current
-    portion") is the same balance taken away: not against."""
+    portion") is the same balance taken away: not against. `one_way` counts a balance whose name alone says it is
+    one thing held or owed as never negative."""
     c = c or ln.concept
     t = total.concept
-    if c is None or t is None or t.extension or not c.balance or not t.balance or not never_negative(c) or \
-            DEDUCTED.match(ln.row.label):
+    if c is None or t is None or t.extension or not c.balance or not t.balance or \
+            not (never_negative(c) or one_way and balance_by_name(c)) or DEDUCTED.match(ln.row.label):
         return False
     printed = next((sg for k, sg in total.children if k == ln.index), 1)
-    values = [cell.value for cell in ln.row.cells if cell is not None and cell.value]
-    return bool(values) and sum(1 for v in values if v * printed * calc_weight(t, c) < 0) > len(values) / 2
+    # a one-way total printed negative (the liabilities of a net tax balance, all in parentheses) prints its parts
+    # negative too: the row is against its total when its sign differs from the total's in the same column
+    one_way_total = never_negative(t) or balance_by_name(t)
+    sums = total.row.cells
+    pairs = [(cell.value, sums[i].value if one_way_total and i < len(sums) and sums[i] is not None and sums[i].value
+              else 1) for i, cell in enumerate(ln.row.cells) if cell is not None and cell.value]
+    return bool(pairs) and sum(1 for v, tv in pairs if v * tv * printed * calc_weight(t, c) < 0) > len(pairs) / 2
 
 
 _CAMEL = re.compile(r"[A-Z][a-z0-9]*")
