@@ -946,8 +946,12 @@ def test_rows_under_a_footnote_caption_take_no_concept_of_the_statement():
     st = locate(lines, find_tables(lines, docs), docs, "10-K").statements[0]
     b = Builder(load_catalog(), "acme", "x.txt")
     b.build_statement(st, 1, "IS", st.title)
-    late = {f.concept for f in b.facts.values() if 15 < int(f.source.rsplit(":", 1)[1]) < 21}
-    assert late and all(c.startswith("acme:") for c in late), late
+    late = [f for f in b.facts.values() if 15 < int(f.source.rsplit(":", 1)[1]) < 21]
+    # the stock-based compensation of each line, on the line's member (and its total), no concept of the statement
+    assert late and {f.concept for f in late} == {"us-gaap:AllocatedShareBasedCompensationExpense"}, \
+        [(f.concept, f.row_label) for f in late]
+    assert {dict(f.context.dims).get("us-gaap:IncomeStatementLocationAxis") for f in late} == \
+        {"us-gaap:GeneralAndAdministrativeExpenseMember", "acme:MarketingMember", None}
     assert {f.value for f in b.facts.values() if f.concept == "us-gaap:GeneralAndAdministrativeExpense"} == \
         {"79000", "89000"}
     # the statement's next caption ends the footnote
@@ -1291,8 +1295,10 @@ def test_a_breakdown_of_expenses_the_statements_report_otherwise_is_none_of_them
                       [("us-gaap:CostOfGoodsAndServicesSold", y, v, "USD")
                        for y, v in ((2001, "500000"), (2000, "400000"))])
     got = {(r["row"], r["period"][:4]): (r["concept"], r["value"]) for r in rows}
-    # the stock compensation in the cost of sales is no cost of sales, and their sum no cost of revenue
-    assert got and all(c.startswith("acme:") for c, _ in got.values()), got
+    # the stock compensation in the cost of sales is no cost of sales, and their sum no cost of revenue: each row
+    # is the compensation charged to its line (on the line's member)
+    assert got and all(c == "us-gaap:AllocatedShareBasedCompensationExpense" for c, _ in got.values()), got
+    assert all(r["dimensions"] for r in rows if r["row"] == "Cost of sales"), rows
     assert abs(int(got[("Cost of sales", "2001")][1])) == 43000
 
 

@@ -1516,8 +1516,9 @@ def test_rows_under_a_caption_naming_a_measure_are_that_measure_not_the_lines_th
     st = _statement(SBC_FOOTNOTE)
     b = Builder(load_catalog(2009), "acme", "x.txt")
     b.build_statement(st, 1, "Income", st.title)
-    small = [(f.row_label.strip(), f.concept) for f in b.facts.values() if Decimal(f.value) in (23000000, 31000000)]
-    assert small and all(c.startswith("acme:") for _, c in small), small
+    small = [f for f in b.facts.values() if Decimal(f.value) in (23000000, 31000000)]
+    assert small and all(f.concept == "us-gaap:AllocatedShareBasedCompensationExpense" and f.context.dims
+                         for f in small), [(f.row_label, f.concept, f.context.dims) for f in small]
     assert any(f.concept == "us-gaap:MarketingExpense" and Decimal(f.value) == 300000000 for f in b.facts.values())
 
 
@@ -2128,3 +2129,52 @@ def test_a_row_among_deferred_tax_assets_is_no_accrual_owed_and_a_net_after_liab
     assert other and {f.concept for f in other} == {"us-gaap:DeferredTaxLiabilitiesOther"}, \
         [(f.concept, f.value) for f in other]
     assert all(Decimal(f.value) > 0 for f in other)
+
+
+COMPENSATION_BY_LINE = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 7 - STOCK-BASED COMPENSATION
+
+The following table shows the amounts of stock-based compensation that were recorded under the following income
+statement categories (in thousands):
+
+                                                 Year Ended December 31,
+                                              2008          2007
+                                            --------      --------
+Cost of revenues                              $    420      $    310
+Research and development                         1,930         1,415
+Fulfillment                                        615           402
+General and administrative                         840           611
+                                            --------      --------
+                                              $  3,805      $  2,738
+                                            ========      ========
+"""
+
+
+def test_stock_compensation_by_income_statement_line_is_the_compensation_on_a_member_of_that_line():
+    from edgar2xbrl.tag.members import REPORT_LINES
+    b = _built(COMPENSATION_BY_LINE, date(2008, 12, 31), "Note7", group="Disclosure", note=True)
+    by_row = {}
+    for f in b.facts.values():
+        by_row.setdefault(f.row_label.strip(), []).append(f)
+    axis = REPORT_LINES.axis
+    members = {}
+    for label in ("Cost of revenues", "Research and development", "Fulfillment", "General and administrative"):
+        facts = by_row[label]
+        assert {f.concept for f in facts} == {"us-gaap:AllocatedShareBasedCompensationExpense"}, \
+            (label, [(f.concept, f.context.dims) for f in facts])
+        assert all(dict(f.context.dims).keys() == {axis} for f in facts), label
+        members[label] = dict(facts[0].context.dims)[axis]
+    # the line's official member where the taxonomy has one, the filer's own where not
+    assert members["Cost of revenues"] == "us-gaap:CostOfSalesMember"
+    assert members["Research and development"] == "us-gaap:ResearchAndDevelopmentExpenseMember"
+    assert members["General and administrative"] == "us-gaap:GeneralAndAdministrativeExpenseMember"
+    assert members["Fulfillment"].startswith("acme:") and members["Fulfillment"].endswith("Member")
+    # the total is the whole compensation, with no member; nothing in the table is the line's own expense
+    total = [f for f in b.facts.values() if not f.context.dims and f.context.period.end.year == 2008]
+    assert [(f.concept, Decimal(f.value)) for f in total] == \
+        [("us-gaap:AllocatedShareBasedCompensationExpense", Decimal("3805000"))]
+    assert not any(f.concept in ("us-gaap:GeneralAndAdministrativeExpense", "us-gaap:ResearchAndDevelopmentExpense")
+                   for f in b.facts.values())

@@ -55,6 +55,16 @@ PRODUCTS = Axis("us-gaap:ScheduleOfEntityWideInformationRevenueFromExternalCusto
                  "Product and Service [Axis]",
                  "Product and Service [Domain]", "Revenue from External Customer [Line Items]"))
 
+# stock-based compensation spread over the income statement's lines ("Cost of revenue", "General and
+# administrative"): the compensation's concept in the context of the line it was charged to
+REPORT_LINES = Axis("us-gaap:ScheduleOfEmployeeServiceShareBasedCompensationAllocationOfRecognizedPeriodCostsTable",
+                    "us-gaap:IncomeStatementLocationAxis", "us-gaap:IncomeStatementLocationDomain",
+                    "us-gaap:EmployeeServiceShareBasedCompensationAllocationOfRecognizedPeriodCostsLineItems",
+                    ("Share-Based Compensation, Allocation of Recognized Period Costs [Table]",
+                     "Income Statement Location [Axis]", "Income Statement Location [Domain]",
+                     "Share-Based Compensation, Allocation of Recognized Period Costs [Line Items]"))
+ALLOCATED = "us-gaap:AllocatedShareBasedCompensationExpense"
+
 
 def open_hypercube(net, axis: Axis, members: list[tuple[str, str]], member_label) -> int:
     """Start `net` with the axis's table, axis, domain and members (qname, caption); its rows go under the line
@@ -286,12 +296,65 @@ def _axis(names: list[str], words: str) -> Axis:
     return SEGMENTS
 
 
+# what frames a table of stock-based compensation by line: "Includes stock-based compensation as follows:", "The
+# following table shows the amounts of stock-based compensation ... under the following income statement categories"
+_COMPENSATION = re.compile(r"\b(stock|share|equity)[\s-]*(based\s+)?compensation\b", re.I)
+_LINE_WORDS = re.compile(r"\b(cost\s+of\s+\w+|research|development|marketing|sales|selling|general|administrative|"
+                         r"technology|engineering|fulfillment|operations|operating|service|product|support|"
+                         r"content|distribution)\b", re.I)
+
+
+def allocation_runs(lines: list[Line], st: Statement, catalog: Catalog) -> list[Run]:
+    """Rows under words that frame them as stock-based compensation, each naming an income statement line ("Cost
+    of revenue", "Marketing", "General and administrative"): the compensation charged to that line, a member of
+    the income statement location axis, not the line's expense. The frame is a caption above the rows, or the
+    heading of the table they open; a total under them is the whole compensation. Reads the lines; changes
+    nothing."""
+    measure = catalog.concepts.get(ALLOCATED)
+    if measure is None:
+        return []
+    heading: dict[int, str] = {}
+    start = 0
+    for t in st.tables:
+        if t.rows:
+            heading[start] = t.title[-400:]
+        start += len(t.rows)
+    runs: list[Run] = []
+    i = 0
+    while i < len(lines):
+        frame = lines[i].row.label if lines[i].header else heading.get(i, "")
+        if not _COMPENSATION.search(frame or ""):
+            i += 1
+            continue
+        j = i + 1 if lines[i].header else i
+        rows: list[int] = []
+        while j < len(lines) and not lines[j].header and lines[j].row.has_values and not lines[j].children \
+                and lines[j].kind == "monetary" and not _WHOLE.match(lines[j].row.label) \
+                and lines[j].row.label.strip() and not _COMPENSATION.search(lines[j].row.label):
+            rows.append(j)
+            j += 1
+        total = j if j < len(lines) and lines[j].row.has_values and lines[j].children and \
+            {k for k, _ in lines[j].children} == set(rows) else None
+        names = [name_of(lines[k].row.label) for k in rows]
+        # every row names a line of the income statement: few words, words a line is named by, no measure of
+        # its own (a "Tax benefit" or "Total" row ends the run)
+        if len(rows) >= 2 and all(len(n.split()) <= _MAX_WORDS and _LINE_WORDS.search(n) and
+                                  not re.search(r"\b(tax|benefit|total|net\s+income|per\s+share)\b", n, re.I)
+                                  for n in names):
+            runs.append(Run(REPORT_LINES, measure, 0.9, f"the words over them {' '.join(frame.split())[:120]!r}",
+                            total, tuple(rows)))
+        i = max(j, i + 1)
+    return runs
+
+
 def member_runs(lines: list[Line], st: Statement, catalog: Catalog, title: str,
                 confirmed=lambda total, concept: False) -> list[Run]:
-    """The runs of member rows of a segment note (none elsewhere). Reads the lines; changes nothing.
-    `confirmed(total, concept)`: the total's figures are those a statement reports under the concept."""
-    if st.kind != "note" or not _NOTE.search(title):
-        return []
+    """The runs of member rows of a segment note, and of stock-based compensation by line anywhere. Reads the
+    lines; changes nothing. `confirmed(total, concept)`: the total's figures are those a statement reports under
+    the concept."""
+    allocated = allocation_runs(lines, st, catalog)
+    if allocated or st.kind != "note" or not _NOTE.search(title):
+        return allocated
     table_of, start = {}, 0
     for t in st.tables:
         for k in range(len(t.rows)):
