@@ -2178,3 +2178,15 @@ def test_stock_compensation_by_income_statement_line_is_the_compensation_on_a_me
         [("us-gaap:AllocatedShareBasedCompensationExpense", Decimal("3805000"))]
     assert not any(f.concept in ("us-gaap:GeneralAndAdministrativeExpense", "us-gaap:ResearchAndDevelopmentExpense")
                    for f in b.facts.values())
+
+
+def test_what_depreciation_is_of_goes_without_saying():
+    from edgar2xbrl.tag.labels import tokens
+    assert tokens("Depreciation of fixed assets") == tokens("Depreciation of property, plant and equipment") == \
+        tokens("Depreciation")
+    assert tokens("Depreciation and amortization of fixed assets") == tokens("Depreciation and amortization")
+    # the accumulation is a balance of the assets' own: its words stay
+    assert "property" in tokens("Accumulated depreciation of property and equipment")
+    got = _concepts(CASH_FLOW)
+    row = next(k for k in got if k.startswith("Depreciation of fixed assets"))
+    assert got[row] == "us-gaap:DepreciationDepletionAndAmortization", got

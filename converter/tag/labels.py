@@ -45,6 +45,9 @@ def tokens(text: str) -> tuple[str, ...]:
     t = re.sub(r"\bforeign[\s-]+currency\b", "exchange rate", t)  # the official labels' "Effect of Exchange Rate"  # the official names' one class of US tax, printed "State"
     # one thing under three names: fixed assets, property and equipment, property, plant and equipment
     t = re.sub(r"\bfixed\s+assets?\b|\bproperty,?\s+plant,?\s+(and|&)\s+equipment\b", "property and equipment", t)
+    # what depreciation is of goes without saying: "Depreciation of fixed assets" is depreciation (its
+    # accumulation is a balance of the assets' own)
+    t = re.sub(r"(?<!accumulated )\b(depreciation(?:\s+(?:and|&)\s+amortization)?)\s+(?:of|on)\s+property and equipment\b", r"\1", t)
     words = re.findall(r"[a-z]+", t)
     out = []
     for w in words:
