@@ -2190,3 +2190,40 @@ def test_what_depreciation_is_of_goes_without_saying():
     got = _concepts(CASH_FLOW)
     row = next(k for k in got if k.startswith("Depreciation of fixed assets"))
     assert got[row] == "us-gaap:DepreciationDepletionAndAmortization", got
+
+
+COMPENSATION_ALLOCATED = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 8 - EMPLOYEE BENEFIT PLANS
+
+Stock-based compensation expense was allocated as follows (in millions):
+
+                                              2009          2008
+                                            --------      --------
+Cost of sales                                 $   28        $   20
+Research and development                          60            50
+Selling, general, and administrative              82            70
+                                            --------      --------
+Total stock-based compensation expense        $  170        $  140
+                                            ========      ========
+Income tax benefit related to stock-based
+  compensation                                $  (55)       $  (45)
+"""
+
+
+def test_compensation_by_line_takes_official_members_however_punctuated_and_its_total_is_the_allocation():
+    from edgar2xbrl.tag.members import REPORT_LINES
+    b = _built(COMPENSATION_ALLOCATED, date(2009, 12, 31), "Note8", group="Disclosure", note=True)
+    got = {}
+    for f in b.facts.values():
+        got.setdefault(f.row_label.strip(), []).append(f)
+    sga = got["Selling, general, and administrative"]
+    assert {dict(f.context.dims).get(REPORT_LINES.axis) for f in sga} == \
+        {"us-gaap:SellingGeneralAndAdministrativeExpensesMember"}, [(f.concept, f.context.dims) for f in sga]
+    # the total the words alone would read as the cash flow's add-back is the compensation allocated
+    total = got["Total stock-based compensation expense"]
+    assert {(f.concept, f.context.dims) for f in total} == {("us-gaap:AllocatedShareBasedCompensationExpense", ())}
+    # the tax benefit under the total is no line of the income statement
+    assert not any(f.context.dims for f in got.get("Income tax benefit related to stock-based compensation", []))

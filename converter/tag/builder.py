@@ -15,7 +15,7 @@ from edgar2xbrl.tag.mapper import DEDUCTED, THRESHOLD, Line, build_lines, cash_t
 from edgar2xbrl.model import Concept, Context, Fact, Period, Statement
 from edgar2xbrl.tag.awards import award_concepts, award_price
 from edgar2xbrl.tag.eps import shares_by_eps
-from edgar2xbrl.tag.members import SEGMENTS, Axis, Run, add_member, is_years_row, member_name, member_runs, open_hypercube
+from edgar2xbrl.tag.members import REPORT_LINES, SEGMENTS, Axis, Run, add_member, is_years_row, member_name, member_runs, open_hypercube
 from edgar2xbrl.check.rules import FUTURE_DAYS
 
 if TYPE_CHECKING:
@@ -320,7 +320,10 @@ class Builder:
                 ln.reason = (f"a member ({name}) of {r.axis.axis}: the row names no line item but a part of "
                              f"{r.measure.qname}, named by {r.why}")
                 dims_of[k] = ((r.axis.axis, member),)
-            if r.total is not None and (lines[r.total].concept is None or not lines[r.total].row.label.strip()):
+            # (the total of stock-based compensation by line is the compensation allocated, whatever the mapper
+            # read its words as: "Total stock-based compensation expense" is no cash-flow add-back there)
+            if r.total is not None and (lines[r.total].concept is None or not lines[r.total].row.label.strip()
+                                        or r.axis is REPORT_LINES):
                 lines[r.total].concept, lines[r.total].score = r.measure, round(min(r.score, 1.0), 3)
                 lines[r.total].reason = f"the total of the members under it: {r.measure.qname}, named by {r.why}"
         return runs
@@ -382,8 +385,11 @@ class Builder:
                 if c.type == "domain" and c.axis:
                     for alias in c.aliases:
                         index.setdefault((c.axis, alias), c.qname)
+                        # the same words punctuated otherwise ("Selling, general, and administrative")
+                        index.setdefault((c.axis, tokens(alias)), c.qname)
             self.catalog.__dict__["_members_by_wording"] = index
-        found = index.get((axis.axis.split(":", 1)[1], name.lower()))
+        on = axis.axis.split(":", 1)[1]
+        found = index.get((on, name.lower())) or index.get((on, tokens(name)))
         if found is not None:
             return found
         return (self.extensions.get(f"{self.prefix}:{camel(name)}Member") or

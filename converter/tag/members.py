@@ -304,6 +304,13 @@ _LINE_WORDS = re.compile(r"\b(cost\s+of\s+\w+|research|development|marketing|sal
                          r"content|distribution)\b", re.I)
 
 
+def _names_a_line(label: str) -> bool:
+    name = name_of(label)
+    return bool(name) and len(name.split()) <= _MAX_WORDS and bool(_LINE_WORDS.search(name)) and \
+        not _WHOLE.match(name) and not _COMPENSATION.search(name) and \
+        not re.search(r"\b(tax|taxes|benefit|total|net\s+income|net\s+loss|per\s+share)\b", name, re.I)
+
+
 def allocation_runs(lines: list[Line], st: Statement, catalog: Catalog) -> list[Run]:
     """Rows under words that frame them as stock-based compensation, each naming an income statement line ("Cost
     of revenue", "Marketing", "General and administrative"): the compensation charged to that line, a member of
@@ -322,25 +329,21 @@ def allocation_runs(lines: list[Line], st: Statement, catalog: Catalog) -> list[
     runs: list[Run] = []
     i = 0
     while i < len(lines):
-        frame = lines[i].row.label if lines[i].header else heading.get(i, "")
-        if not _COMPENSATION.search(frame or ""):
+        frame = " ".join(((lines[i].row.label,) if lines[i].header else ()) + (heading.get(i, ""),))
+        if not _COMPENSATION.search(frame):
             i += 1
             continue
         j = i + 1 if lines[i].header else i
         rows: list[int] = []
+        # each row names a line of the income statement: few words, words a line is named by, no measure of its
+        # own (a "Tax benefit", "Total" or "Net income" row ends the run)
         while j < len(lines) and not lines[j].header and lines[j].row.has_values and not lines[j].children \
-                and lines[j].kind == "monetary" and not _WHOLE.match(lines[j].row.label) \
-                and lines[j].row.label.strip() and not _COMPENSATION.search(lines[j].row.label):
+                and lines[j].kind == "monetary" and _names_a_line(lines[j].row.label):
             rows.append(j)
             j += 1
         total = j if j < len(lines) and lines[j].row.has_values and lines[j].children and \
             {k for k, _ in lines[j].children} == set(rows) else None
-        names = [name_of(lines[k].row.label) for k in rows]
-        # every row names a line of the income statement: few words, words a line is named by, no measure of
-        # its own (a "Tax benefit" or "Total" row ends the run)
-        if len(rows) >= 2 and all(len(n.split()) <= _MAX_WORDS and _LINE_WORDS.search(n) and
-                                  not re.search(r"\b(tax|benefit|total|net\s+income|per\s+share)\b", n, re.I)
-                                  for n in names):
+        if len(rows) >= 2:
             runs.append(Run(REPORT_LINES, measure, 0.9, f"the words over them {' '.join(frame.split())[:120]!r}",
                             total, tuple(rows)))
         i = max(j, i + 1)
