@@ -2227,3 +2227,38 @@ def test_compensation_by_line_takes_official_members_however_punctuated_and_its_
     assert {(f.concept, f.context.dims) for f in total} == {("us-gaap:AllocatedShareBasedCompensationExpense", ())}
     # the tax benefit under the total is no line of the income statement
     assert not any(f.context.dims for f in got.get("Income tax benefit related to stock-based compensation", []))
+
+
+ASSETS_IN_PARENTHESES = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 8 - INCOME TAXES
+
+Deferred tax (assets) and liabilities were (in millions):
+
+                                                   May 31,
+                                              2006          2005
+                                            --------      --------
+Deferred tax assets:
+  Allowance for doubtful accounts             $  (10.9)     $  (15.7)
+  Inventories                                    (43.9)        (29.7)
+  Sales return reserves                          (39.4)        (31.5)
+                                            --------      --------
+Total deferred tax assets                        (94.2)        (76.9)
+                                            ========      ========
+"""
+
+
+def test_a_row_printed_in_parentheses_under_a_total_printed_so_moves_with_it():
+    # every asset of the section is printed negative: an extension among them is an asset too (positive), as
+    # the official rows beside it are, not a liability taken away from them
+    b = _built(ASSETS_IN_PARENTHESES, date(2006, 5, 31), "Note8", group="Disclosure", note=True)
+    got = {}
+    for f in b.facts.values():
+        got.setdefault(f.row_label.strip(), []).append(f)
+    reserves = got["Sales return reserves"]
+    assert reserves and all(f.concept.startswith("acme:") and Decimal(f.value) > 0 for f in reserves), \
+        [(f.concept, f.value) for f in reserves]
+    assert {f.concept for f in got["Inventories"]} == {"us-gaap:DeferredTaxAssetsInventory"}
+    assert all(Decimal(f.value) > 0 for f in got["Inventories"] + got["Total deferred tax assets"])
