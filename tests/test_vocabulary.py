@@ -2262,3 +2262,40 @@ def test_a_row_printed_in_parentheses_under_a_total_printed_so_moves_with_it():
         [(f.concept, f.value) for f in reserves]
     assert {f.concept for f in got["Inventories"]} == {"us-gaap:DeferredTaxAssetsInventory"}
     assert all(Decimal(f.value) > 0 for f in got["Inventories"] + got["Total deferred tax assets"])
+
+
+DEBT_PAID = """\
+                          ACME CORP.
+                    STATEMENTS OF CASH FLOWS
+                        (In thousands)
+
+                                                     Year Ended December 31,
+                                                       2010          2009
+                                                     --------      --------
+Operating activities:
+  Net income                                          $ 1,000       $   800
+                                                     --------      --------
+Net cash provided by operating activities               1,000           800
+Financing activities:
+  Borrowings on line of credit                            200           100
+  Payments on line of credit                             (150)          (80)
+  Principal payments on capital leases and other debt     (40)          (30)
+  Common stock cash dividends                            (300)         (250)
+                                                     --------      --------
+Net cash used in financing activities                    (290)         (260)
+                                                     ========      ========
+"""
+
+
+def test_payments_on_debt_are_repayments_and_common_stock_dividends_paid_are_payments_of_them():
+    from edgar2xbrl.tag.labels import tokens
+    assert tokens("Principal payments on notes payable") == tokens("Repayments of notes payable")
+    assert tokens("Payments to settle debt") == tokens("Repayments of debt")
+    # payments of anything but debt stay payments
+    assert tokens("Payments on canceled contracts")[0] == "payment"
+    assert tokens("Payments of dividends")[0] == "payment"
+    got = _concepts(DEBT_PAID)
+    assert got["Payments on line of credit"] == "us-gaap:RepaymentsOfLinesOfCredit", got
+    assert got["Principal payments on capital leases and other debt"] == \
+        "us-gaap:RepaymentsOfDebtAndCapitalLeaseObligations", got
+    assert got["Common stock cash dividends"] == "us-gaap:PaymentsOfDividendsCommonStock", got

@@ -29,6 +29,12 @@ def _stem(w: str) -> str:
     return w
 
 
+_DEBT_PAID = re.compile(r"\b(?:principal\s+)?payments?\s+(?:on|of|under|to\s+(?:settle|retire|reduce|repay))\s+(?=(?:the\s+)?(?:(?:long|short)[\s-]?term\s+|"
+                        r"other\s+|senior\s+|convertible\s+|subordinated\s+|bank\s+)*(?:debt|notes?|borrowings?|"
+                        r"loans?|lines?\s+of\s+credit|credit\s+facilit\w+|mortgages?|capital\s+leases?|"
+                        r"capital\s+lease\s+obligations?|lease\s+financing\s+obligations?|bonds|debentures)\b)")
+
+
 @lru_cache(maxsize=20000)
 def tokens(text: str) -> tuple[str, ...]:
     t = text.lower()
@@ -41,6 +47,8 @@ def tokens(text: str) -> tuple[str, ...]:
     t = t.replace("-", " ")
     # what filers print "Purchases of X" the official names call "Payments to Acquire X" (a purchase plan stays)
     t = re.sub(r"\bpurchases?\s+of\b", "payments to acquire", t)
+    # "Principal payments on notes payable", "Payments on line of credit": what the official names call repayments
+    t = _DEBT_PAID.sub("repayments of ", t)
     t = re.sub(r"\bstate\s+(and|&)\s+local\b", "state", t)
     t = re.sub(r"\bforeign[\s-]+currency\b", "exchange rate", t)  # the official labels' "Effect of Exchange Rate"  # the official names' one class of US tax, printed "State"
     # one thing under three names: fixed assets, property and equipment, property, plant and equipment
