@@ -2299,3 +2299,15 @@ def test_payments_on_debt_are_repayments_and_common_stock_dividends_paid_are_pay
     assert got["Principal payments on capital leases and other debt"] == \
         "us-gaap:RepaymentsOfDebtAndCapitalLeaseObligations", got
     assert got["Common stock cash dividends"] == "us-gaap:PaymentsOfDividendsCommonStock", got
+
+
+def test_the_shares_a_diluted_count_adds_are_the_official_incremental_shares():
+    # IBM's "Add - Incremental shares under stock compensation plans" and "Incremental shares related to 5.75%
+    # convertible bonds" under the average outstanding: the taxonomy's incremental common shares
+    cat = load_catalog(2009)
+    from edgar2xbrl.tag.mapper import score_concept
+    options = cat.concepts["us-gaap:IncrementalCommonSharesAttributableToShareBasedPaymentArrangements"]
+    bonds = cat.concepts["us-gaap:IncrementalCommonSharesAttributableToConversionOfDebtSecurities"]
+    assert score_concept("Add - Incremental shares under stock compensation plans", "", options) >= 0.9
+    assert score_concept("Incremental shares related to convertible bonds", "", bonds) >= 0.9
+    assert score_concept("Dilutive effect of stock-based awards", "", options) >= 0.9
