@@ -391,6 +391,64 @@ def _name_reach(names: tuple[str, ...]) -> tuple[tuple[frozenset[str], frozenset
     return tuple((_words(n)[0], _words(n)[0] | _words(n)[1], _mass(_words(n)[0])) for n in names)
 
 
+def _name_only_index(catalog: Catalog):
+    """The catalog's concepts known by their name alone, indexed by each word and word prefix of their names: what
+    `within_reach` counts a label's words against. Built once per catalog."""
+    idx = catalog.__dict__.get("_name_only_index")
+    if idx is None:
+        entries: list[tuple[str, float]] = []  # per name: its concept's qname, its words' mass
+        index: dict[str, list[tuple[int, bool]]] = {}  # word or prefix → (entry, a whole word of the name)
+        name_only = []
+        for c in catalog.concepts.values():
+            if c.kept:
+                continue
+            name_only.append(c.qname)
+            for n in (c.label,) + c.aliases:
+                words, prefixes = _words(n)
+                e = len(entries)
+                entries.append((c.qname, _mass(words)))
+                for w in words | prefixes:
+                    index.setdefault(w, []).append((e, w in words))
+        idx = catalog._name_only_index = (entries, index, frozenset(name_only), {})
+    return idx
+
+
+def within_reach(catalog: Catalog, label: str) -> frozenset[str]:
+    """The qnames of the concepts known by their name alone that `_out_of_reach` lets through for `label` (the
+    same test, made once per label from the index's word counts instead of once per concept): every other one
+    scores 0."""
+    entries, index, name_only, cache = _name_only_index(catalog)
+    own = word_set(label)
+    hit = cache.get(own)
+    if hit is not None:
+        return hit
+    if not own:
+        return name_only
+    counts: dict[int, list[int]] = {}  # entry → [strong words matched, weak words matched, whole words matched]
+    for w in own:
+        weak = 1 if w in WEAK else 0
+        for e, whole in index.get(w, ()):
+            k = counts.get(e)
+            if k is None:
+                k = counts[e] = [0, 0, 0]
+            k[weak] += 1
+            if whole:
+                k[2] += 1
+    n_weak = len(own & WEAK)
+    n_strong = len(own) - n_weak
+    out = set()
+    for e, (strong, weak, whole) in counts.items():
+        q, mass = entries[e]
+        # (the terms as `_out_of_reach` computes them, so the float comparison is the same)
+        if whole == len(own) or \
+                min(strong + weak, mass) >= NAME_MATCH * (mass + ((n_strong - strong) + 0.35 * (n_weak - weak))) - 1e-9:
+            out.add(q)
+    if len(cache) > 65536:
+        cache.clear()
+    hit = cache[own] = frozenset(out)
+    return hit
+
+
 def _plain_score(label: str, context: str, names, lt) -> float:
     best = 0.0
     for n in names:
@@ -834,6 +892,11 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             # a concept with no word of the row's (or a word it cuts short) scores 0
             near = catalog.sharing(readings[0]) if len(readings) == 1 else \
                 frozenset().union(*map(catalog.sharing, readings))
+            if not ln.children:  # (a total's bonus may raise a 0)
+                name_only = _name_only_index(catalog)[2]
+                reach = within_reach(catalog, readings[0]) if len(readings) == 1 else \
+                    frozenset().union(*(within_reach(catalog, r) for r in readings))
+                near = (near - name_only) | (near & reach)
             for c in _near_pool(catalog, pool, names, near):
                 if (flow or realized) and c.period == "instant":
                     continue  # "Changes in fair value of derivatives" is what happened in a period, not a balance
