@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from typing import Callable
 from datetime import date, timedelta
 from dataclasses import dataclass, field
@@ -397,19 +398,24 @@ def _name_only_index(catalog: Catalog):
     idx = catalog.__dict__.get("_name_only_index")
     if idx is None:
         entries: list[tuple[str, float]] = []  # per name: its concept's qname, its words' mass
-        index: dict[str, list[tuple[int, bool]]] = {}  # word or prefix → (entry, a whole word of the name)
-        name_only = []
+        reachable: dict[str, list[int]] = {}  # word or prefix → the entries (names) it is a word or prefix of
+        whole: dict[str, list[int]] = {}  # word → the entries it is a word of
+        name_only, totals = [], []
         for c in catalog.concepts.values():
             if c.kept:
                 continue
             name_only.append(c.qname)
+            if any(a.startswith("total") for a in c.aliases):
+                totals.append(c.qname)
             for n in (c.label,) + c.aliases:
                 words, prefixes = _words(n)
                 e = len(entries)
                 entries.append((c.qname, _mass(words)))
                 for w in words | prefixes:
-                    index.setdefault(w, []).append((e, w in words))
-        idx = catalog._name_only_index = (entries, index, frozenset(name_only), {})
+                    reachable.setdefault(w, []).append(e)
+                for w in words:
+                    whole.setdefault(w, []).append(e)
+        idx = catalog._name_only_index = (entries, reachable, whole, frozenset(name_only), frozenset(totals), {})
     return idx
 
 
@@ -417,30 +423,28 @@ def within_reach(catalog: Catalog, label: str) -> frozenset[str]:
     """The qnames of the concepts known by their name alone that `_out_of_reach` lets through for `label` (the
     same test, made once per label from the index's word counts instead of once per concept): every other one
     scores 0."""
-    entries, index, name_only, cache = _name_only_index(catalog)
+    entries, reachable, whole, name_only, _, cache = _name_only_index(catalog)
     own = word_set(label)
     hit = cache.get(own)
     if hit is not None:
         return hit
     if not own:
         return name_only
-    counts: dict[int, list[int]] = {}  # entry → [strong words matched, weak words matched, whole words matched]
+    strong_hits, weak_hits, whole_hits = Counter(), Counter(), Counter()
     for w in own:
-        weak = 1 if w in WEAK else 0
-        for e, whole in index.get(w, ()):
-            k = counts.get(e)
-            if k is None:
-                k = counts[e] = [0, 0, 0]
-            k[weak] += 1
-            if whole:
-                k[2] += 1
+        (weak_hits if w in WEAK else strong_hits).update(reachable.get(w, ()))
+        whole_hits.update(whole.get(w, ()))
     n_weak = len(own & WEAK)
     n_strong = len(own) - n_weak
+    n = len(own)
     out = set()
-    for e, (strong, weak, whole) in counts.items():
+    for e in strong_hits.keys() | weak_hits.keys():
         q, mass = entries[e]
+        if q in out:
+            continue
+        strong, weak = strong_hits[e], weak_hits[e]
         # (the terms as `_out_of_reach` computes them, so the float comparison is the same)
-        if whole == len(own) or \
+        if whole_hits[e] == n or \
                 min(strong + weak, mass) >= NAME_MATCH * (mass + ((n_strong - strong) + 0.35 * (n_weak - weak))) - 1e-9:
             out.add(q)
     if len(cache) > 65536:
@@ -892,11 +896,14 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             # a concept with no word of the row's (or a word it cuts short) scores 0
             near = catalog.sharing(readings[0]) if len(readings) == 1 else \
                 frozenset().union(*map(catalog.sharing, readings))
-            if not ln.children:  # (a total's bonus may raise a 0)
-                name_only = _name_only_index(catalog)[2]
-                reach = within_reach(catalog, readings[0]) if len(readings) == 1 else \
-                    frozenset().union(*(within_reach(catalog, r) for r in readings))
-                near = (near - name_only) | (near & reach)
+            # the name-only concepts out of reach of every reading score 0, and so stay out (but where a total's
+            # bonus for a "total" wording raises a 0)
+            index = _name_only_index(catalog)
+            reach = within_reach(catalog, readings[0]) if len(readings) == 1 else \
+                frozenset().union(*(within_reach(catalog, r) for r in readings))
+            if ln.children and "total" in label.lower():
+                reach = reach | index[4]
+            near = (near - index[3]) | (near & reach)
             for c in _near_pool(catalog, pool, names, near):
                 if (flow or realized) and c.period == "instant":
                     continue  # "Changes in fair value of derivatives" is what happened in a period, not a balance
