@@ -78,19 +78,24 @@ def never_negative(c: Concept | None) -> bool:
     whose standard label does not name the opposite direction and that is not a residual (equity)."""
     if c is None or c.extension or c.abstract:
         return False
-    if c.type == "shares":
+    return _never_negative(c.type, c.balance, c.label, c.name, c.kept)
+
+
+@lru_cache(maxsize=65536)  # (asked of the same concepts row after row)
+def _never_negative(type: str, balance: str, label: str, name: str, kept: bool) -> bool:
+    if type == "shares":
         return True
-    if c.type != "monetary" or not c.balance:
+    if type != "monetary" or not balance:
         return False
-    if _BOTH_WAYS.search(c.label) or _BOTH_WAYS_NAME.search(c.name):
+    if _BOTH_WAYS.search(label) or _BOTH_WAYS_NAME.search(name):
         return False
-    if _ONE_WAY_NAME.match(c.name) and _NET_OF.search(c.name):
+    if _ONE_WAY_NAME.match(name) and _NET_OF.search(name):
         return False  # a payment net of what came with it ("net of cash acquired") is a receipt when that is larger
-    if not c.kept and not _ONE_WAY_NAME.match(c.name):
+    if not kept and not _ONE_WAY_NAME.match(name):
         # known by its name alone: with no standard label at hand to say "(Loss)", only a name of a kind that
         # runs one way (a payment, proceeds, stock issued or bought back, dividends) is read as never negative
         return False
-    if _RESIDUAL.search(c.name) and c.name != "LiabilitiesAndStockholdersEquity":
+    if _RESIDUAL.search(name) and name != "LiabilitiesAndStockholdersEquity":
         return False
     return True
 

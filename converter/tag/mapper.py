@@ -66,6 +66,7 @@ _RATE_PER_SHARE = re.compile(r",?\s{0,3}(\b(of|at)\s{1,3})?\$\s{0,2}\d{0,6}(\.\d
                              r"((?P<cls>common|preferred)\s{1,3})?share\b", re.I)
 
 
+@lru_cache(maxsize=65536)  # a row's label is read again by every pass over its statement
 def core_label(label: str) -> str:
     """The row's own words, without parentheticals that carry amounts ("(less allowance ... of $10)")."""
     t = re.sub(r",?\s*\b(no|without)\s+par\s+value\b|,?\s*\$?\s*[\d.]+\s+(par|stated)\s+value\b|"
@@ -223,11 +224,16 @@ _AT_EDGE = re.compile(r",?\s{0,3}(at\s+)?(the\s+)?(beginning|end)\s+of\s+(the\s+
 _HOLDINGS = re.compile(r"securit|marketable|available[\s-]+for[\s-]+sale|held[\s-]+to[\s-]+maturity", re.I)
 
 
+@lru_cache(maxsize=32768)
+def _bare_measure(label: str) -> bool:
+    return bool(_BARE_MEASURE.fullmatch(_AT_EDGE.sub("", label)))
+
+
 def score_concept(label: str, context: str, c: Concept, around: str = "") -> float:
     """How well concept `c` fits a row labelled `label` under the caption `context`; `around`: further words that
     frame the table (a note's title), read only for concepts known by their official name alone."""
     names = (c.label,) + c.aliases
-    if c.kept and _BARE_MEASURE.fullmatch(_AT_EDGE.sub("", label)) and not _HOLDINGS.search(f"{context} {around}"):
+    if c.kept and _bare_measure(label) and not _HOLDINGS.search(f"{context} {around}"):
         # "Fair value, end of period" names a measure of what its table is about: the wording "fair value" kept for
         # a securities table's column says nothing of a warrant liability's or a receivable's fair value
         names = tuple(n for n in names if not _BARE_MEASURE.fullmatch(n))
@@ -236,14 +242,18 @@ def score_concept(label: str, context: str, c: Concept, around: str = "") -> flo
     lt = tokens(label)
     low = label.lower()
     # "Pro forma basic and diluted loss per share" is not the reported EPS
-    qualified = [q for q in ("pro forma", "supplemental") if q in low and not any(q in n.lower() for n in names)]
+    qualified = ("pro forma" in low or "supplemental" in low) and \
+        [q for q in ("pro forma", "supplemental") if q in low and not any(q in n.lower() for n in names)]
     factor = (1.0 if c.kept else NAME_ONLY) * c.era_weight
     plain = _plain_score(label, context, names, lt)
     if not c.kept:
         # a name's words overlap many a row's words by chance: they count where they nearly match, or where the
         # row's words are all in the name and its surroundings account for most of the rest
-        plain = max(plain if plain >= NAME_MATCH else 0.0,
-                    _residual_fit(label, c.label) * coverage(label, f"{context} {around}", c.label))
+        # (coverage is 0 unless the name has every word of the label: then the product is 0 too)
+        own = word_set(label)
+        fit = _residual_fit(label, c.label) * coverage(label, f"{context} {around}", c.label) \
+            if own and own <= word_set(c.label) else 0.0
+        plain = max(plain if plain >= NAME_MATCH else 0.0, fit)
     if _against(low, c.name) or _what_it_is_before(low, names) or _comprehensive_mismatch(low, c.name):
         return 0.0
     score = factor * (0.6 if qualified else 1.0) * plain
@@ -458,8 +468,11 @@ def _plain_score(label: str, context: str, names, lt) -> float:
     for n in names:
         if lt and lt == tokens(n):
             return 1.0
+        sim = similarity(label, n)
+        if not sim:
+            continue  # no word in common: nor has the name every word of the row, below
         fit = _residual_fit(label, n)
-        best = max(best, fit * similarity(label, n))
+        best = max(best, fit * sim)
         # the caption above narrows a row's own words ("Accounts receivable" under "Changes in ..."), it never
         # stands in for them: every word of the row must be in the candidate
         if context and lt and word_set(label) <= word_set(n):
