@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections import Counter
+from bisect import bisect_right
 from typing import Callable
 from datetime import date, timedelta
 from dataclasses import dataclass, field
@@ -229,9 +229,27 @@ def _bare_measure(label: str) -> bool:
     return bool(_BARE_MEASURE.fullmatch(_AT_EDGE.sub("", label)))
 
 
+_SCORES: dict[tuple[str, str, str, int], tuple[Concept, float]] = {}
+_SCORES_KEPT = 65536
+
+
 def score_concept(label: str, context: str, c: Concept, around: str = "") -> float:
     """How well concept `c` fits a row labelled `label` under the caption `context`; `around`: further words that
     frame the table (a note's title), read only for concepts known by their official name alone."""
+    # a company's filings print the same rows year after year: a batch scores them again and again (the entry
+    # holds the concept, so its id stays its own while the entry is kept; a concept is never changed)
+    key = (label, context, around, id(c))
+    hit = _SCORES.get(key)
+    if hit is not None and hit[0] is c:
+        return hit[1]
+    s = _score_concept(label, context, c, around)
+    if len(_SCORES) >= _SCORES_KEPT:
+        _SCORES.clear()
+    _SCORES[key] = (c, s)
+    return s
+
+
+def _score_concept(label: str, context: str, c: Concept, around: str) -> float:
     names = (c.label,) + c.aliases
     if c.kept and _bare_measure(label) and not _HOLDINGS.search(f"{context} {around}"):
         # "Fair value, end of period" names a measure of what its table is about: the wording "fair value" kept for
@@ -407,9 +425,10 @@ def _name_only_index(catalog: Catalog):
     `within_reach` counts a label's words against. Built once per catalog."""
     idx = catalog.__dict__.get("_name_only_index")
     if idx is None:
-        entries: list[tuple[str, float]] = []  # per name: its concept's qname, its words' mass
+        entries: list[tuple[str, float, frozenset[str]]] = []  # per name: its concept's qname, its words' mass, its
+        # words and their prefixes
         reachable: dict[str, list[int]] = {}  # word or prefix → the entries (names) it is a word or prefix of
-        whole: dict[str, list[int]] = {}  # word → the entries it is a word of
+        whole: dict[str, set[int]] = {}  # word → the entries it is a word of
         name_only, totals = [], []
         for c in catalog.concepts.values():
             if c.kept:
@@ -420,42 +439,57 @@ def _name_only_index(catalog: Catalog):
             for n in (c.label,) + c.aliases:
                 words, prefixes = _words(n)
                 e = len(entries)
-                entries.append((c.qname, _mass(words)))
+                entries.append((c.qname, _mass(words), words | prefixes))
                 for w in words | prefixes:
                     reachable.setdefault(w, []).append(e)
                 for w in words:
-                    whole.setdefault(w, []).append(e)
-        idx = catalog._name_only_index = (entries, reachable, whole, frozenset(name_only), frozenset(totals), {})
+                    whole.setdefault(w, set()).add(e)
+        # each word's entries by their mass, lightest first: a label of n words reaches no name heavier than n / NAME_MATCH
+        by_mass = {}
+        for w, es in reachable.items():
+            es.sort(key=lambda e: entries[e][1])
+            by_mass[w] = ([entries[e][1] for e in es], es)
+        idx = catalog._name_only_index = (entries, by_mass, {w: frozenset(es) for w, es in whole.items()},
+                                          frozenset(name_only), frozenset(totals), {})
     return idx
 
 
 def within_reach(catalog: Catalog, label: str) -> frozenset[str]:
     """The qnames of the concepts known by their name alone that `_out_of_reach` lets through for `label` (the
-    same test, made once per label from the index's word counts instead of once per concept): every other one
-    scores 0."""
-    entries, reachable, whole, name_only, _, cache = _name_only_index(catalog)
+    same test, made once per label from the index instead of once per concept): every other one scores 0."""
+    entries, by_mass, whole, name_only, _, cache = _name_only_index(catalog)
     own = word_set(label)
     hit = cache.get(own)
     if hit is not None:
         return hit
     if not own:
         return name_only
-    strong_hits, weak_hits, whole_hits = Counter(), Counter(), Counter()
-    for w in own:
-        (weak_hits if w in WEAK else strong_hits).update(reachable.get(w, ()))
-        whole_hits.update(whole.get(w, ()))
-    n_weak = len(own & WEAK)
-    n_strong = len(own) - n_weak
-    n = len(own)
     out = set()
-    for e in strong_hits.keys() | weak_hits.keys():
-        q, mass = entries[e]
+    # a name that holds every word of the label
+    sets = [whole.get(w) for w in own]
+    if all(sets):
+        out.update(entries[e][0] for e in frozenset.intersection(*sets))
+    # by the words shared: similarity = mass(shared) / mass(union) reaches NAME_MATCH only for a name whose mass is
+    # at most the label's count of words over NAME_MATCH
+    weak_words = own & WEAK
+    strong_words = own - weak_words
+    n_weak, n_strong = len(weak_words), len(strong_words)
+    cutoff = len(own) / NAME_MATCH + 1e-6
+    # a name that meets none of the row's strong words matches at most two weak ones, too few to reach NAME_MATCH
+    # beside a strong word it misses (the weak words' lists, "net", "income", are the long ones)
+    counted = strong_words if n_strong and n_weak < 3 else own
+    near = set()
+    for w in counted:
+        found = by_mass.get(w)
+        if found:
+            near.update(found[1][:bisect_right(found[0], cutoff)])
+    for e in near:
+        q, mass, reach = entries[e]
         if q in out:
             continue
-        strong, weak = strong_hits[e], weak_hits[e]
+        strong, weak = len(strong_words & reach), len(weak_words & reach)
         # (the terms as `_out_of_reach` computes them, so the float comparison is the same)
-        if whole_hits[e] == n or \
-                min(strong + weak, mass) >= NAME_MATCH * (mass + ((n_strong - strong) + 0.35 * (n_weak - weak))) - 1e-9:
+        if min(strong + weak, mass) >= NAME_MATCH * (mass + ((n_strong - strong) + 0.35 * (n_weak - weak))) - 1e-9:
             out.add(q)
     if len(cache) > 65536:
         cache.clear()
