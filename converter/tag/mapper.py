@@ -470,19 +470,29 @@ def within_reach(catalog: Catalog, label: str) -> frozenset[str]:
     if all(sets):
         out.update(entries[e][0] for e in frozenset.intersection(*sets))
     # by the words shared: similarity = mass(shared) / mass(union) reaches NAME_MATCH only for a name whose mass is
-    # at most the label's count of words over NAME_MATCH
+    # at most the count of the label's words it meets over NAME_MATCH
     weak_words = own & WEAK
     strong_words = own - weak_words
     n_weak, n_strong = len(weak_words), len(strong_words)
-    cutoff = len(own) / NAME_MATCH + 1e-6
     # a name that meets none of the row's strong words matches at most two weak ones, too few to reach NAME_MATCH
     # beside a strong word it misses (the weak words' lists, "net", "income", are the long ones)
     counted = strong_words if n_strong and n_weak < 3 else own
+    uncounted = n_weak if counted is strong_words else 0
+    # a name met by one counted word meets at most 1 + uncounted words; one met by two or more, at most all
+    light = (1 + uncounted) / NAME_MATCH + 1e-6
+    heavy = len(own) / NAME_MATCH + 1e-6
     near = set()
+    met = []
     for w in counted:
         found = by_mass.get(w)
         if found:
-            near.update(found[1][:bisect_right(found[0], cutoff)])
+            masses, es = found
+            near.update(es[:bisect_right(masses, light)])
+            if len(counted) > 1:
+                met.append(frozenset(es[:bisect_right(masses, heavy)]))
+    for k, a in enumerate(met):
+        for b in met[k + 1:]:
+            near |= a & b
     for e in near:
         q, mass, reach = entries[e]
         if q in out:
