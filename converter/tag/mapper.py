@@ -233,29 +233,30 @@ _SCORES: dict[tuple[str, str, str, int], tuple[Concept, float]] = {}
 _SCORES_KEPT = 65536
 
 
-def score_concept(label: str, context: str, c: Concept, around: str = "") -> float:
+def score_concept(label: str, context: str, c: Concept, around: str = "", *, reached: bool = False) -> float:
     """How well concept `c` fits a row labelled `label` under the caption `context`; `around`: further words that
-    frame the table (a note's title), read only for concepts known by their official name alone."""
+    frame the table (a note's title), read only for concepts known by their official name alone. `reached`: the
+    caller knows `c` is within the label's reach (`within_reach`), so the test is not made again."""
     # a company's filings print the same rows year after year: a batch scores them again and again (the entry
     # holds the concept, so its id stays its own while the entry is kept; a concept is never changed)
     key = (label, context, around, id(c))
     hit = _SCORES.get(key)
     if hit is not None and hit[0] is c:
         return hit[1]
-    s = _score_concept(label, context, c, around)
+    s = _score_concept(label, context, c, around, reached)
     if len(_SCORES) >= _SCORES_KEPT:
         _SCORES.clear()
     _SCORES[key] = (c, s)
     return s
 
 
-def _score_concept(label: str, context: str, c: Concept, around: str) -> float:
+def _score_concept(label: str, context: str, c: Concept, around: str, reached: bool) -> float:
     names = (c.label,) + c.aliases
     if c.kept and _bare_measure(label) and not _HOLDINGS.search(f"{context} {around}"):
         # "Fair value, end of period" names a measure of what its table is about: the wording "fair value" kept for
         # a securities table's column says nothing of a warrant liability's or a receivable's fair value
         names = tuple(n for n in names if not _BARE_MEASURE.fullmatch(n))
-    if not c.kept and _out_of_reach(label, names):
+    if not c.kept and not reached and _out_of_reach(label, names):
         return 0.0
     lt = tokens(label)
     low = label.lower()
@@ -965,7 +966,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
                 if (flow or realized) and c.period == "instant":
                     continue  # "Changes in fair value of derivatives" is what happened in a period, not a balance
                 s = max(score_concept(r, caption, c, row_around) for r in readings) if len(readings) > 1 \
-                    else score_concept(readings[0], caption, c, row_around)
+                    else score_concept(readings[0], caption, c, row_around, reached=not ln.children)
                 if not s and not ln.children:
                     continue  # nothing below raises a 0 but a total's bonus
                 if either_way and never_negative(c):
