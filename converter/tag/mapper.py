@@ -4,6 +4,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_right
+from collections import Counter
 from typing import Callable
 from datetime import date, timedelta
 from dataclasses import dataclass, field
@@ -1510,6 +1511,33 @@ def _lone_other(lines: list[Line], by_index: dict[int, Line], catalog: Catalog, 
 _ONE_OF_SEVERAL = re.compile(r"\d|%")  # "6.5% notes due 2005": one instrument among several, not the class
 
 
+def _total_parts(catalog: Catalog, total: Concept, kind: str, period: str, place: str) -> dict[str, Concept]:
+    """The parts of `total` in the official calculations, and theirs, of the item type, period type and statement
+    that `_under_total` looks for (what of it depends on the row alone is left to the caller). Kept per catalog:
+    a read-only dict."""
+    cache = catalog.__dict__.setdefault("_total_parts", {})
+    key = (total.name, total.statements, kind, period, place)
+    found = cache.get(key)
+    if found is None:
+        parts = {c.qname: c for c in catalog.parts(total.name)}
+        for c in list(parts.values()):
+            parts.update((g.qname, g) for g in catalog.parts(c.name))
+        found = cache[key] = {
+            q: c for q, c in parts.items() if c.type == kind and c.period == period and not c.abstract and
+            c.era_weight > LATER and (place == "note" or place in c.statements) and
+            (not set(c.statements) - {"note"} or bool(set(c.statements) & set(total.statements)))}
+    return found
+
+
+def _concept_words(catalog: Catalog, c: Concept) -> frozenset[str]:
+    """The words of a concept's label and wordings together (kept per catalog)."""
+    cache = catalog.__dict__.setdefault("_concept_words", {})
+    words = cache.get(c.qname)
+    if words is None:
+        words = cache[c.qname] = frozenset().union(*(word_set(n) for n in (c.label,) + c.aliases))
+    return words
+
+
 def _under_total(lines: list[Line], by_index: dict[int, Line], st: Statement, catalog: Catalog, used: set[str],
                  unlabeled: list[int]) -> None:
     """A row no concept fits in general, printed inside a total with an official concept, takes the one of that
@@ -1551,9 +1579,6 @@ def _under_total(lines: list[Line], by_index: dict[int, Line], st: Statement, ca
         if total is None or total.extension:
             continue
         period = total.period if _years_only(ln, st) else line_period_type(ln, st)
-        parts = {c.qname: c for c in catalog.parts(total.name)}
-        for c in list(parts.values()):
-            parts.update((g.qname, g) for g in catalog.parts(c.name))
         printed = next((sg for k, sg in by_index[ln.parent].children if k == ln.index), 1)
         gain_or_loss = bool(_GAIN_LOSS.search(ln.row.label))  # a gain on a sale is never the cash it brought
         values = [c.value for c in ln.row.cells if c is not None and c.value]
@@ -1561,18 +1586,15 @@ def _under_total(lines: list[Line], by_index: dict[int, Line], st: Statement, ca
         # of the filing's era and this statement, and never negative as the total adds it in (commercial paper
         # held, added into investments, is not the commercial paper owed; a tax credit printed "(8)" in the
         # provision's sum is the credit of 8 the provision takes away)
-        parts = {q: c for q, c in parts.items() if c.type == ln.kind and c.period == period and not c.abstract and
-                 c.era_weight > LATER and (place == "note" or place in c.statements) and
-                 (not set(c.statements) - {"note"} or bool(set(c.statements) & set(total.statements))) and
+        parts = {q: c for q, c in _total_parts(catalog, total, ln.kind, period, place).items() if
                  not (never_negative(c) and any(v * printed * calc_weight(total, c) < 0 for v in values)) and
                  not (gain_or_loss and _CASH_CONCEPT.match(c.name) or "CashProvided" in c.name)}
         if not parts:
             continue
         names = {q: (c.label,) + c.aliases for q, c in parts.items()}
-        seen: dict[str, int] = {}
+        seen: Counter = Counter()
         for q in parts:
-            for w in frozenset().union(*(word_set(n) for n in names[q])):
-                seen[w] = seen.get(w, 0) + 1
+            seen.update(_concept_words(catalog, parts[q]))
         common = word_set(total.label) | {w for w, n in seen.items() if len(parts) >= 4 and n * 2 > len(parts)}
         own = word_set(core_label(ln.row.label)) - common
         if not own - WEAK:
