@@ -274,6 +274,17 @@ def era_of(period_end) -> int | None:
     return max((year for published, year in ERA_SCHEMAS if published <= period_end), default=ERA_SCHEMAS[0][1])
 
 
+@lru_cache(maxsize=1)
+def _parsed() -> tuple[list[Concept], list[Concept], dict[str, int]]:
+    """The catalog's files as read, the same for every era (read once: each era's catalog is made from them, its
+    concepts new objects where they differ, the lists never changed)."""
+    kept = parse_catalog(CATALOG_PATH)
+    official = parse_official(OFFICIAL_PATH, kept)
+    with open(OFFICIAL_PATH, newline="", encoding="utf-8") as fh:
+        since = {r["name"]: int(r["first_schema"]) for r in csv.DictReader(fh) if r.get("first_schema")}
+    return kept, official, since
+
+
 @lru_cache(maxsize=4)
 def load_catalog(era: int | None = None) -> Catalog:
     """The catalog: the hand-kept rows with their wordings and the official statement concepts.
@@ -289,10 +300,7 @@ def load_catalog(era: int | None = None) -> Catalog:
     A concept that the era schema of the filing did not declare yet (first declared in 2011, for a filing of 2010)
     scores a little lower (NEWER): of two that fit as well, the one its filer could have used.
     Without `era` no concept carries an `era_counterpart` or a lower weight."""
-    kept = parse_catalog(CATALOG_PATH)
-    official = parse_official(OFFICIAL_PATH, kept)
-    with open(OFFICIAL_PATH, newline="", encoding="utf-8") as fh:
-        since = {r["name"]: int(r["first_schema"]) for r in csv.DictReader(fh) if r.get("first_schema")}
+    kept, official, since = _parsed()
     kept = [replace(c, since=since.get(c.name, c.since)) for c in kept]
     if era is not None:
         later = {c.name: c for c in kept if c.era_counterpart and c.since > era}
