@@ -50,6 +50,9 @@ def _clean_mono(s: str) -> str:
     return s.replace("\xa0", " ").rstrip()
 
 
+_FRAGMENTS = frozenset({"$", "($", "$(", ")", "%", ")%", "%)"})  # what _merge_fragments moves
+
+
 def _merge_fragments(cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """"$" | "1,234" | ")" in three cells is one amount."""
     out: list[list] = [[t, span] for t, span in cells]
@@ -130,9 +133,12 @@ def _table_lines(table, too_wide: list[int] | None = None,
         cells = []  # (text, colspan, start column)
         pos = 0
         for td in tr:
-            if not isinstance(td.tag, str) or td.tag.lower() not in ("td", "th"):
+            tag = td.tag
+            if not isinstance(tag, str) or tag.lower() not in ("td", "th"):
                 continue
-            span, down = _span(td.get("colspan"), MAX_COLSPAN), _span(td.get("rowspan"), MAX_ROWSPAN)
+            span, down = td.get("colspan"), td.get("rowspan")
+            span = 1 if span is None else _span(span, MAX_COLSPAN)
+            down = 1 if down is None else _span(down, MAX_ROWSPAN)
             while carried.get(pos, (-1, 0))[0] >= t_row:
                 pos = carried[pos][1]  # past the cell above that still takes this column
             if pos >= MAX_TABLE_COLUMNS:
@@ -140,8 +146,16 @@ def _table_lines(table, too_wide: list[int] | None = None,
                     too_wide.append(table.sourceline or 0)
                 break
             span = min(span, MAX_TABLE_COLUMNS - pos)
-            raw = td.text_content()[:MAX_CELL_CHARS]
-            cell_lines = parts[(len(rows), pos)] = [x for x in (_clean(y) for y in raw.split("\n")) if x]
+            # a cell of text alone (no element, comment or instruction inside) is its text: most cells, many
+            # of them empty spacers
+            raw = (td.text or "")[:MAX_CELL_CHARS] if not len(td) else td.text_content()[:MAX_CELL_CHARS]
+            if not raw or raw.isspace():
+                cell_lines = []
+            elif "\n" not in raw:
+                cell_lines = [one] if (one := _clean(raw)) else []
+            else:
+                cell_lines = [x for x in (_clean(y) for y in raw.split("\n")) if x]
+            parts[(len(rows), pos)] = cell_lines
             tds[(len(rows), pos)] = td
             cells.append((" ".join(cell_lines), span, pos))  # (= _clean(raw): the same words, in the same order)
             if down > 1:
@@ -149,8 +163,9 @@ def _table_lines(table, too_wide: list[int] | None = None,
                     if carried.get(c, (-1, 0))[0] < t_row + down - 1:
                         carried[c] = (t_row + down - 1, pos + span)  # the rows below it that it covers
             pos += span
-        merged = _merge_fragments([(t, span) for t, span, _ in cells])
-        cells = [(t, span, start) for (t, span), (_, _, start) in zip(merged, cells)]
+        if any(t in _FRAGMENTS for t, _, _ in cells):
+            merged = _merge_fragments([(t, span) for t, span, _ in cells])
+            cells = [(t, span, start) for (t, span), (_, _, start) in zip(merged, cells)]
         if any(t for t, _, _ in cells):
             rows.append((cells, tr.sourceline or table.sourceline or 0))
     if not rows:

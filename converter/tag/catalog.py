@@ -78,19 +78,24 @@ def never_negative(c: Concept | None) -> bool:
     whose standard label does not name the opposite direction and that is not a residual (equity)."""
     if c is None or c.extension or c.abstract:
         return False
-    if c.type == "shares":
+    return _never_negative(c.type, c.balance, c.label, c.name, c.kept)
+
+
+@lru_cache(maxsize=65536)  # (asked of the same concepts row after row)
+def _never_negative(type: str, balance: str, label: str, name: str, kept: bool) -> bool:
+    if type == "shares":
         return True
-    if c.type != "monetary" or not c.balance:
+    if type != "monetary" or not balance:
         return False
-    if _BOTH_WAYS.search(c.label) or _BOTH_WAYS_NAME.search(c.name):
+    if _BOTH_WAYS.search(label) or _BOTH_WAYS_NAME.search(name):
         return False
-    if _ONE_WAY_NAME.match(c.name) and _NET_OF.search(c.name):
+    if _ONE_WAY_NAME.match(name) and _NET_OF.search(name):
         return False  # a payment net of what came with it ("net of cash acquired") is a receipt when that is larger
-    if not c.kept and not _ONE_WAY_NAME.match(c.name):
+    if not kept and not _ONE_WAY_NAME.match(name):
         # known by its name alone: with no standard label at hand to say "(Loss)", only a name of a kind that
         # runs one way (a payment, proceeds, stock issued or bought back, dividends) is read as never negative
         return False
-    if _RESIDUAL.search(c.name) and c.name != "LiabilitiesAndStockholdersEquity":
+    if _RESIDUAL.search(name) and name != "LiabilitiesAndStockholdersEquity":
         return False
     return True
 
@@ -282,6 +287,17 @@ def era_of(period_end) -> int | None:
     return max((year for published, year in ERA_SCHEMAS if published <= period_end), default=ERA_SCHEMAS[0][1])
 
 
+@lru_cache(maxsize=1)
+def _parsed() -> tuple[list[Concept], list[Concept], dict[str, int]]:
+    """The catalog's files as read, the same for every era (read once: each era's catalog is made from them, its
+    concepts new objects where they differ, the lists never changed)."""
+    kept = parse_catalog(CATALOG_PATH)
+    official = parse_official(OFFICIAL_PATH, kept)
+    with open(OFFICIAL_PATH, newline="", encoding="utf-8") as fh:
+        since = {r["name"]: int(r["first_schema"]) for r in csv.DictReader(fh) if r.get("first_schema")}
+    return kept, official, since
+
+
 @lru_cache(maxsize=4)
 def load_catalog(era: int | None = None) -> Catalog:
     """The catalog: the hand-kept rows with their wordings and the official statement concepts.
@@ -297,10 +313,7 @@ def load_catalog(era: int | None = None) -> Catalog:
     A concept that the era schema of the filing did not declare yet (first declared in 2011, for a filing of 2010)
     scores a little lower (NEWER): of two that fit as well, the one its filer could have used.
     Without `era` no concept carries an `era_counterpart` or a lower weight."""
-    kept = parse_catalog(CATALOG_PATH)
-    official = parse_official(OFFICIAL_PATH, kept)
-    with open(OFFICIAL_PATH, newline="", encoding="utf-8") as fh:
-        since = {r["name"]: int(r["first_schema"]) for r in csv.DictReader(fh) if r.get("first_schema")}
+    kept, official, since = _parsed()
     kept = [replace(c, since=since.get(c.name, c.since)) for c in kept]
     if era is not None:
         later = {c.name: c for c in kept if c.era_counterpart and c.since > era}

@@ -105,8 +105,9 @@ def similarity(label: str, candidate: str) -> float:
         return 0.0
     if a.isdisjoint(b) and a.isdisjoint(b_prefixes):
         return 0.0  # most pairs: no word in common, nothing to score
-    if not a.isdisjoint(b_prefixes):
-        a = frozenset(_expand(t, b) if t in b_prefixes else t for t in a)
+    cut = (a & b_prefixes) - b  # the label's words that only begin one of the candidate's (most pairs: none)
+    if cut:
+        a = frozenset(_expand(t, b) if t in cut else t for t in a)
     union = _mass(a | b)
     return _mass(a & b) / union if union else 0.0
 
@@ -203,8 +204,14 @@ def coverage(label: str, context: str, name_words: str) -> float:
     if not own or not name or not own <= name:
         return 0.0
     around = own | _words(context)[0]
-    share = sum(_name_weight(t) for t in sorted(name & around)) / sum(_name_weight(t) for t in sorted(name))
+    # (summed in sorted order, as ever: the float sum is the same whatever order a set gives)
+    share = sum(0.35 if t in _LIGHT else 1.0 for t in sorted(name & around)) / _name_mass(name_words)
     return share if share >= COVERAGE_MIN else 0.0
+
+
+@lru_cache(maxsize=32768)
+def _name_mass(name_words: str) -> float:
+    return sum(_name_weight(t) for t in sorted(_words(name_words)[0]))
 
 
 # in official names the words of a direction ("ExpenseBenefit", "IncreaseDecrease", "GainLoss") say little of what
@@ -213,6 +220,7 @@ _DIRECTION = {"benefit", "increase", "decrease", "gain", "loss", "losses", "gain
               # "continuing operations": what a filer without discontinued operations leaves unsaid
               "continuing", "operation"}
 COVERAGE_MIN = 0.6
+_LIGHT = frozenset(_DIRECTION | _WEAK)  # the words `_name_weight` weighs 0.35
 
 
 def _name_weight(t: str) -> float:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
+from collections import Counter
 from typing import Callable
 from datetime import date, timedelta
 from dataclasses import dataclass, field
@@ -65,6 +67,7 @@ _RATE_PER_SHARE = re.compile(r",?\s{0,3}(\b(of|at)\s{1,3})?\$\s{0,2}\d{0,6}(\.\d
                              r"((?P<cls>common|preferred)\s{1,3})?share\b", re.I)
 
 
+@lru_cache(maxsize=65536)  # a row's label is read again by every pass over its statement
 def core_label(label: str) -> str:
     """The row's own words, without parentheticals that carry amounts ("(less allowance ... of $10)")."""
     t = re.sub(r",?\s*\b(no|without)\s+par\s+value\b|,?\s*\$?\s*[\d.]+\s+(par|stated)\s+value\b|"
@@ -222,27 +225,55 @@ _AT_EDGE = re.compile(r",?\s{0,3}(at\s+)?(the\s+)?(beginning|end)\s+of\s+(the\s+
 _HOLDINGS = re.compile(r"securit|marketable|available[\s-]+for[\s-]+sale|held[\s-]+to[\s-]+maturity", re.I)
 
 
-def score_concept(label: str, context: str, c: Concept, around: str = "") -> float:
+@lru_cache(maxsize=32768)
+def _bare_measure(label: str) -> bool:
+    return bool(_BARE_MEASURE.fullmatch(_AT_EDGE.sub("", label)))
+
+
+_SCORES: dict[tuple[str, str, str, int], tuple[Concept, float]] = {}
+_SCORES_KEPT = 65536
+
+
+def score_concept(label: str, context: str, c: Concept, around: str = "", *, reached: bool = False) -> float:
     """How well concept `c` fits a row labelled `label` under the caption `context`; `around`: further words that
-    frame the table (a note's title), read only for concepts known by their official name alone."""
+    frame the table (a note's title), read only for concepts known by their official name alone. `reached`: the
+    caller knows `c` is within the label's reach (`within_reach`), so the test is not made again."""
+    # a company's filings print the same rows year after year: a batch scores them again and again (the entry
+    # holds the concept, so its id stays its own while the entry is kept; a concept is never changed)
+    key = (label, context, around, id(c))
+    hit = _SCORES.get(key)
+    if hit is not None and hit[0] is c:
+        return hit[1]
+    s = _score_concept(label, context, c, around, reached)
+    if len(_SCORES) >= _SCORES_KEPT:
+        _SCORES.clear()
+    _SCORES[key] = (c, s)
+    return s
+
+
+def _score_concept(label: str, context: str, c: Concept, around: str, reached: bool) -> float:
     names = (c.label,) + c.aliases
-    if c.kept and _BARE_MEASURE.fullmatch(_AT_EDGE.sub("", label)) and not _HOLDINGS.search(f"{context} {around}"):
+    if c.kept and _bare_measure(label) and not _HOLDINGS.search(f"{context} {around}"):
         # "Fair value, end of period" names a measure of what its table is about: the wording "fair value" kept for
         # a securities table's column says nothing of a warrant liability's or a receivable's fair value
         names = tuple(n for n in names if not _BARE_MEASURE.fullmatch(n))
-    if not c.kept and _out_of_reach(label, names):
+    if not c.kept and not reached and _out_of_reach(label, names):
         return 0.0
     lt = tokens(label)
     low = label.lower()
     # "Pro forma basic and diluted loss per share" is not the reported EPS
-    qualified = [q for q in ("pro forma", "supplemental") if q in low and not any(q in n.lower() for n in names)]
+    qualified = ("pro forma" in low or "supplemental" in low) and \
+        [q for q in ("pro forma", "supplemental") if q in low and not any(q in n.lower() for n in names)]
     factor = (1.0 if c.kept else NAME_ONLY) * c.era_weight
     plain = _plain_score(label, context, names, lt)
     if not c.kept:
         # a name's words overlap many a row's words by chance: they count where they nearly match, or where the
         # row's words are all in the name and its surroundings account for most of the rest
-        plain = max(plain if plain >= NAME_MATCH else 0.0,
-                    _residual_fit(label, c.label) * coverage(label, f"{context} {around}", c.label))
+        # (coverage is 0 unless the name has every word of the label: then the product is 0 too)
+        own = word_set(label)
+        fit = _residual_fit(label, c.label) * coverage(label, f"{context} {around}", c.label) \
+            if own and own <= word_set(c.label) else 0.0
+        plain = max(plain if plain >= NAME_MATCH else 0.0, fit)
     if _against(low, c.name) or _what_it_is_before(low, names) or _comprehensive_mismatch(low, c.name):
         return 0.0
     score = factor * (0.6 if qualified else 1.0) * plain
@@ -391,13 +422,103 @@ def _name_reach(names: tuple[str, ...]) -> tuple[tuple[frozenset[str], frozenset
     return tuple((_words(n)[0], _words(n)[0] | _words(n)[1], _mass(_words(n)[0])) for n in names)
 
 
+def _name_only_index(catalog: Catalog):
+    """The catalog's concepts known by their name alone, indexed by each word and word prefix of their names: what
+    `within_reach` counts a label's words against. Built once per catalog."""
+    idx = catalog.__dict__.get("_name_only_index")
+    if idx is None:
+        entries: list[tuple[str, float, frozenset[str]]] = []  # per name: its concept's qname, its words' mass, its
+        # words and their prefixes
+        reachable: dict[str, list[int]] = {}  # word or prefix → the entries (names) it is a word or prefix of
+        whole: dict[str, set[int]] = {}  # word → the entries it is a word of
+        name_only, totals = [], []
+        for c in catalog.concepts.values():
+            if c.kept:
+                continue
+            name_only.append(c.qname)
+            if any(a.startswith("total") for a in c.aliases):
+                totals.append(c.qname)
+            for n in (c.label,) + c.aliases:
+                words, prefixes = _words(n)
+                e = len(entries)
+                entries.append((c.qname, _mass(words), words | prefixes))
+                for w in words | prefixes:
+                    reachable.setdefault(w, []).append(e)
+                for w in words:
+                    whole.setdefault(w, set()).add(e)
+        # each word's entries by their mass, lightest first: a label of n words reaches no name heavier than n / NAME_MATCH
+        by_mass = {}
+        for w, es in reachable.items():
+            es.sort(key=lambda e: entries[e][1])
+            by_mass[w] = ([entries[e][1] for e in es], es)
+        idx = catalog._name_only_index = (entries, by_mass, {w: frozenset(es) for w, es in whole.items()},
+                                          frozenset(name_only), frozenset(totals), {})
+    return idx
+
+
+def within_reach(catalog: Catalog, label: str) -> frozenset[str]:
+    """The qnames of the concepts known by their name alone that `_out_of_reach` lets through for `label` (the
+    same test, made once per label from the index instead of once per concept): every other one scores 0."""
+    entries, by_mass, whole, name_only, _, cache = _name_only_index(catalog)
+    own = word_set(label)
+    hit = cache.get(own)
+    if hit is not None:
+        return hit
+    if not own:
+        return name_only
+    out = set()
+    # a name that holds every word of the label
+    sets = [whole.get(w) for w in own]
+    if all(sets):
+        out.update(entries[e][0] for e in frozenset.intersection(*sets))
+    # by the words shared: similarity = mass(shared) / mass(union) reaches NAME_MATCH only for a name whose mass is
+    # at most the count of the label's words it meets over NAME_MATCH
+    weak_words = own & WEAK
+    strong_words = own - weak_words
+    n_weak, n_strong = len(weak_words), len(strong_words)
+    # a name that meets none of the row's strong words matches at most two weak ones, too few to reach NAME_MATCH
+    # beside a strong word it misses (the weak words' lists, "net", "income", are the long ones)
+    counted = strong_words if n_strong and n_weak < 3 else own
+    uncounted = n_weak if counted is strong_words else 0
+    # a name met by one counted word meets at most 1 + uncounted words; one met by two or more, at most all
+    light = (1 + uncounted) / NAME_MATCH + 1e-6
+    heavy = len(own) / NAME_MATCH + 1e-6
+    near = set()
+    met = []
+    for w in counted:
+        found = by_mass.get(w)
+        if found:
+            masses, es = found
+            near.update(es[:bisect_right(masses, light)])
+            if len(counted) > 1:
+                met.append(frozenset(es[:bisect_right(masses, heavy)]))
+    for k, a in enumerate(met):
+        for b in met[k + 1:]:
+            near |= a & b
+    for e in near:
+        q, mass, reach = entries[e]
+        if q in out:
+            continue
+        strong, weak = len(strong_words & reach), len(weak_words & reach)
+        # (the terms as `_out_of_reach` computes them, so the float comparison is the same)
+        if min(strong + weak, mass) >= NAME_MATCH * (mass + ((n_strong - strong) + 0.35 * (n_weak - weak))) - 1e-9:
+            out.add(q)
+    if len(cache) > 65536:
+        cache.clear()
+    hit = cache[own] = frozenset(out)
+    return hit
+
+
 def _plain_score(label: str, context: str, names, lt) -> float:
     best = 0.0
     for n in names:
         if lt and lt == tokens(n):
             return 1.0
+        sim = similarity(label, n)
+        if not sim:
+            continue  # no word in common: nor has the name every word of the row, below
         fit = _residual_fit(label, n)
-        best = max(best, fit * similarity(label, n))
+        best = max(best, fit * sim)
         # the caption above narrows a row's own words ("Accounts receivable" under "Changes in ..."), it never
         # stands in for them: every word of the row must be in the candidate
         if context and lt and word_set(label) <= word_set(n):
@@ -834,11 +955,19 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             # a concept with no word of the row's (or a word it cuts short) scores 0
             near = catalog.sharing(readings[0]) if len(readings) == 1 else \
                 frozenset().union(*map(catalog.sharing, readings))
+            # the name-only concepts out of reach of every reading score 0, and so stay out (but where a total's
+            # bonus for a "total" wording raises a 0)
+            index = _name_only_index(catalog)
+            reach = within_reach(catalog, readings[0]) if len(readings) == 1 else \
+                frozenset().union(*(within_reach(catalog, r) for r in readings))
+            if ln.children and "total" in label.lower():
+                reach = reach | index[4]
+            near = (near - index[3]) | (near & reach)
             for c in _near_pool(catalog, pool, names, near):
                 if (flow or realized) and c.period == "instant":
                     continue  # "Changes in fair value of derivatives" is what happened in a period, not a balance
                 s = max(score_concept(r, caption, c, row_around) for r in readings) if len(readings) > 1 \
-                    else score_concept(readings[0], caption, c, row_around)
+                    else score_concept(readings[0], caption, c, row_around, reached=not ln.children)
                 if not s and not ln.children:
                     continue  # nothing below raises a 0 but a total's bonus
                 if either_way and never_negative(c):
@@ -1382,6 +1511,33 @@ def _lone_other(lines: list[Line], by_index: dict[int, Line], catalog: Catalog, 
 _ONE_OF_SEVERAL = re.compile(r"\d|%")  # "6.5% notes due 2005": one instrument among several, not the class
 
 
+def _total_parts(catalog: Catalog, total: Concept, kind: str, period: str, place: str) -> dict[str, Concept]:
+    """The parts of `total` in the official calculations, and theirs, of the item type, period type and statement
+    that `_under_total` looks for (what of it depends on the row alone is left to the caller). Kept per catalog:
+    a read-only dict."""
+    cache = catalog.__dict__.setdefault("_total_parts", {})
+    key = (total.name, total.statements, kind, period, place)
+    found = cache.get(key)
+    if found is None:
+        parts = {c.qname: c for c in catalog.parts(total.name)}
+        for c in list(parts.values()):
+            parts.update((g.qname, g) for g in catalog.parts(c.name))
+        found = cache[key] = {
+            q: c for q, c in parts.items() if c.type == kind and c.period == period and not c.abstract and
+            c.era_weight > LATER and (place == "note" or place in c.statements) and
+            (not set(c.statements) - {"note"} or bool(set(c.statements) & set(total.statements)))}
+    return found
+
+
+def _concept_words(catalog: Catalog, c: Concept) -> frozenset[str]:
+    """The words of a concept's label and wordings together (kept per catalog)."""
+    cache = catalog.__dict__.setdefault("_concept_words", {})
+    words = cache.get(c.qname)
+    if words is None:
+        words = cache[c.qname] = frozenset().union(*(word_set(n) for n in (c.label,) + c.aliases))
+    return words
+
+
 def _under_total(lines: list[Line], by_index: dict[int, Line], st: Statement, catalog: Catalog, used: set[str],
                  unlabeled: list[int]) -> None:
     """A row no concept fits in general, printed inside a total with an official concept, takes the one of that
@@ -1423,9 +1579,6 @@ def _under_total(lines: list[Line], by_index: dict[int, Line], st: Statement, ca
         if total is None or total.extension:
             continue
         period = total.period if _years_only(ln, st) else line_period_type(ln, st)
-        parts = {c.qname: c for c in catalog.parts(total.name)}
-        for c in list(parts.values()):
-            parts.update((g.qname, g) for g in catalog.parts(c.name))
         printed = next((sg for k, sg in by_index[ln.parent].children if k == ln.index), 1)
         gain_or_loss = bool(_GAIN_LOSS.search(ln.row.label))  # a gain on a sale is never the cash it brought
         values = [c.value for c in ln.row.cells if c is not None and c.value]
@@ -1433,18 +1586,15 @@ def _under_total(lines: list[Line], by_index: dict[int, Line], st: Statement, ca
         # of the filing's era and this statement, and never negative as the total adds it in (commercial paper
         # held, added into investments, is not the commercial paper owed; a tax credit printed "(8)" in the
         # provision's sum is the credit of 8 the provision takes away)
-        parts = {q: c for q, c in parts.items() if c.type == ln.kind and c.period == period and not c.abstract and
-                 c.era_weight > LATER and (place == "note" or place in c.statements) and
-                 (not set(c.statements) - {"note"} or bool(set(c.statements) & set(total.statements))) and
+        parts = {q: c for q, c in _total_parts(catalog, total, ln.kind, period, place).items() if
                  not (never_negative(c) and any(v * printed * calc_weight(total, c) < 0 for v in values)) and
                  not (gain_or_loss and _CASH_CONCEPT.match(c.name) or "CashProvided" in c.name)}
         if not parts:
             continue
         names = {q: (c.label,) + c.aliases for q, c in parts.items()}
-        seen: dict[str, int] = {}
+        seen: Counter = Counter()
         for q in parts:
-            for w in frozenset().union(*(word_set(n) for n in names[q])):
-                seen[w] = seen.get(w, 0) + 1
+            seen.update(_concept_words(catalog, parts[q]))
         common = word_set(total.label) | {w for w, n in seen.items() if len(parts) >= 4 and n * 2 > len(parts)}
         own = word_set(core_label(ln.row.label)) - common
         if not own - WEAK:

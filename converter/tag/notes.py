@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from edgar2xbrl.tag.builder import Builder, Network, PresItem, _fmt
 from edgar2xbrl.tag.catalog import never_negative
-from edgar2xbrl.tag.labels import camel, similarity
+from edgar2xbrl.tag.labels import _words, camel, similarity
 from edgar2xbrl.tag.mapper import NAME_MATCH, NAME_ONLY
 from edgar2xbrl.model import Context, Fact, Period, Statement
 from edgar2xbrl.tables.periods import YEAR, all_dates, duration_ending, printed_near, span_of
@@ -18,8 +18,27 @@ AWARDED = "us-gaap:LossContingencyDamagesAwardedValue"
 NATURE_AXIS = "us-gaap:LossContingenciesByNatureOfContingencyAxis"
 
 
+def _text_blocks(catalog) -> tuple[list, dict[str, set[str]]]:
+    """The catalog's text block concepts, and their qnames by each word of their names and each prefix of five
+    letters or more of those: what `similarity` needs to score above 0. Made once per catalog."""
+    found = catalog.__dict__.get("_text_blocks")
+    if found is None:
+        blocks = [c for c in catalog.concepts.values() if c.type == "textBlock" and c.prefix == "us-gaap"]
+        index: dict[str, set[str]] = {}
+        for c in blocks:
+            for n in (c.label,) + c.aliases:
+                words, prefixes = _words(n)
+                for w in words | prefixes:
+                    index.setdefault(w, set()).add(c.qname)
+        found = catalog._text_blocks = (blocks, index)
+    return found
+
+
 def text_block_concept(b: Builder, title: str) -> tuple[str, float]:
-    blocks = [c for c in b.catalog.concepts.values() if c.type == "textBlock" and c.prefix == "us-gaap"]
+    blocks, index = _text_blocks(b.catalog)
+    # a block that shares no word with the title scores 0, below any that is chosen
+    near = set().union(*(index.get(w, ()) for w in _words(title)[0]))
+    blocks = [c for c in blocks if c.qname in near]
 
     def score(c) -> float:
         s = max(similarity(title, n) for n in (c.label,) + c.aliases)

@@ -372,9 +372,10 @@ def _xhtml_into(parent, el) -> None:
         tail = c.tail
         if tail:
             _append_text(out, tail)
-    fitted = _fit(out, tag)
-    if fitted is not out:
-        parent.replace(out, fitted)
+    if tag in _FITTED:
+        fitted = _fit(out, tag)
+        if fitted is not out:
+            parent.replace(out, fitted)
 
 
 def _splice(parent, el) -> None:
@@ -394,6 +395,9 @@ def _local(el) -> str:
 
 
 _BLOCK_TAGS = frozenset(f"{{{XHTML}}}{t}" for t in _BLOCK | {"li", "dd", "dt", "tr", "td", "th"})
+
+
+_FITTED = frozenset(_INLINE_ONLY | {"pre", "table", "tr", "ul", "ol", "dl"})  # what `_fit` may change
 
 
 def _fit(out, tag: str):

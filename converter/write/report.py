@@ -80,6 +80,9 @@ def _scalar(o) -> str | None:
 
 
 def _encode(o, level: int, out: list) -> None:
+    if type(o) is str:  # (most values)
+        out.append(_encode_str(o))
+        return
     s = _scalar(o)
     if s is not None:
         out.append(s)
