@@ -2060,6 +2060,19 @@ def test_a_bare_fair_value_row_takes_no_securities_concept_outside_a_securities_
     assert score_concept("Fair value", "", afs, "Marketable Securities") > 0.9
 
 
+def _assert_positive_extension(facts):
+    assert facts and all(f.concept.startswith("acme:") and Decimal(f.value) > 0 for f in facts), \
+        [(f.concept, f.value) for f in facts]
+
+
+def _facts_by_row(b):
+    """The builder's facts by the row label they were printed on."""
+    out = {}
+    for f in b.facts.values():
+        out.setdefault(f.row_label.strip(), []).append(f)
+    return out
+
+
 NET_DEFERRED_TAX = """\
                           ACME CORP.
 NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
@@ -2110,12 +2123,8 @@ def test_a_row_among_deferred_tax_assets_is_no_accrual_owed_and_a_net_after_liab
     # "Accruals and others" matched by the words of AccrualForTaxesOtherThanIncomeTaxesCurrent (a liability known
     # by its name alone) would be negative to add into the deferred tax assets: an extension, printed positive
     b = _built(NET_DEFERRED_TAX, date(2010, 12, 31), "Note6", group="Disclosure", note=True)
-    got = {}
-    for f in b.facts.values():
-        got.setdefault(f.row_label.strip(), []).append(f)
-    accruals = got["Accruals and others"]
-    assert accruals and all(f.concept.startswith("acme:") and Decimal(f.value) > 0 for f in accruals), \
-        [(f.concept, f.value) for f in accruals]
+    got = _facts_by_row(b)
+    _assert_positive_extension(got["Accruals and others"])
     # the total after the liabilities sums them with the assets net of the allowance: the official total of
     # both (its parts' sums are read from the disclosures' calculations), not the assets net of the allowance
     assert {f.concept for f in got["Net deferred tax assets"]} == {"us-gaap:DeferredTaxAssetsLiabilitiesNet"}
@@ -2156,9 +2165,7 @@ General and administrative                         840           611
 def test_stock_compensation_by_income_statement_line_is_the_compensation_on_a_member_of_that_line():
     from edgar2xbrl.tag.members import REPORT_LINES
     b = _built(COMPENSATION_BY_LINE, date(2008, 12, 31), "Note7", group="Disclosure", note=True)
-    by_row = {}
-    for f in b.facts.values():
-        by_row.setdefault(f.row_label.strip(), []).append(f)
+    by_row = _facts_by_row(b)
     axis = REPORT_LINES.axis
     members = {}
     for label in ("Cost of revenues", "Research and development", "Fulfillment", "General and administrative"):
@@ -2216,9 +2223,7 @@ Income tax benefit related to stock-based
 def test_compensation_by_line_takes_official_members_however_punctuated_and_its_total_is_the_allocation():
     from edgar2xbrl.tag.members import REPORT_LINES
     b = _built(COMPENSATION_ALLOCATED, date(2009, 12, 31), "Note8", group="Disclosure", note=True)
-    got = {}
-    for f in b.facts.values():
-        got.setdefault(f.row_label.strip(), []).append(f)
+    got = _facts_by_row(b)
     sga = got["Selling, general, and administrative"]
     assert {dict(f.context.dims).get(REPORT_LINES.axis) for f in sga} == \
         {"us-gaap:SellingGeneralAndAdministrativeExpensesMember"}, [(f.concept, f.context.dims) for f in sga]
@@ -2254,12 +2259,8 @@ def test_a_row_printed_in_parentheses_under_a_total_printed_so_moves_with_it():
     # every asset of the section is printed negative: an extension among them is an asset too (positive), as
     # the official rows beside it are, not a liability taken away from them
     b = _built(ASSETS_IN_PARENTHESES, date(2006, 5, 31), "Note8", group="Disclosure", note=True)
-    got = {}
-    for f in b.facts.values():
-        got.setdefault(f.row_label.strip(), []).append(f)
-    reserves = got["Sales return reserves"]
-    assert reserves and all(f.concept.startswith("acme:") and Decimal(f.value) > 0 for f in reserves), \
-        [(f.concept, f.value) for f in reserves]
+    got = _facts_by_row(b)
+    _assert_positive_extension(got["Sales return reserves"])
     assert {f.concept for f in got["Inventories"]} == {"us-gaap:DeferredTaxAssetsInventory"}
     assert all(Decimal(f.value) > 0 for f in got["Inventories"] + got["Total deferred tax assets"])
 
