@@ -2312,3 +2312,42 @@ def test_the_shares_a_diluted_count_adds_are_the_official_incremental_shares():
     assert score_concept("Add - Incremental shares under stock compensation plans", "", options) >= 0.9
     assert score_concept("Incremental shares related to convertible bonds", "", bonds) >= 0.9
     assert score_concept("Dilutive effect of stock-based awards", "", options) >= 0.9
+
+
+EPS_DILUTIVE = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 9 - EARNINGS PER SHARE
+
+The computation of earnings per share (in thousands, except per share amounts):
+
+                                                  Year Ended September 30,
+                                                   1999          1998
+                                                 --------      --------
+Numerator:
+  Net income                                     $ 601,000     $ 309,000
+Denominator:
+  Denominator for basic earnings per share --
+    weighted average shares outstanding            141,703       135,119
+Effect of dilutive securities:
+  Convertible preferred stock                        9,091        18,182
+  Dilutive options                                   5,335         6,763
+  Convertible debt                                  16,097        22,642
+                                                 --------      --------
+  Dilutive potential common shares                  30,523        47,587
+                                                 --------      --------
+Denominator for diluted earnings per share           172,226       182,706
+                                                 ========      ========
+"""
+
+
+def test_rows_under_the_effect_of_dilutive_securities_are_the_incremental_shares():
+    b = _built(EPS_DILUTIVE, date(1999, 9, 30), "Note9", group="Disclosure", note=True)
+    got = {row: {(f.concept, f.unit) for f in facts} for row, facts in _facts_by_row(b).items()}
+    assert got["Dilutive options"] == \
+        {("us-gaap:IncrementalCommonSharesAttributableToShareBasedPaymentArrangements", "shares")}, got
+    assert got["Convertible preferred stock"] == \
+        {("us-gaap:IncrementalCommonSharesAttributableToConversionOfPreferredStock", "shares")}, got
+    assert got["Convertible debt"] == \
+        {("us-gaap:IncrementalCommonSharesAttributableToConversionOfDebtSecurities", "shares")}, got

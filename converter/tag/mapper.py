@@ -121,6 +121,11 @@ _MONEY_ROW = re.compile(r"\$|\bper\s+(share|unit|option)\b|\b(values?|amounts?|p
                         r"compensation|income|earnings|dollars)\b", re.I)
 
 
+_DILUTIVE_CAPTION = re.compile(r"\b(effect|dilutive\s+effect)\s+of\s+(potentially\s+)?dilutive\s+(securities|"
+                               r"potential\s+common\s+shares|shares|stock\s+options)|\bpotentially\s+dilutive\s+"
+                               r"(securities|shares)|\bdilutive\s+potential\s+common\s+shares", re.I)
+
+
 def row_kind(row: Row, st: Statement, context: str = "") -> str:
     label = row.label
     vals = [c for c in row.cells if c is not None and not c.dash]
@@ -157,6 +162,10 @@ def row_kind(row: Row, st: Statement, context: str = "") -> str:
         if re.match(r"\s*(weighted|average|number\s+of|shares\s+used|common\s+shares\s+outstanding)", context, re.I) \
                 and not _PER_SHARE.search(context) and not re.search(r"\$", row.label):
             return "shares"  # "Basic" under "Weighted average shares:"
+        if _DILUTIVE_CAPTION.search(context) and not _PER_SHARE.search(context) and \
+                not re.search(r"\$|\b(interest|income|earnings|loss|dividends?|expense)\b", row.label, re.I) and \
+                not any(c.places >= 2 for c in vals):
+            return "shares"  # "Dilutive options" under "Effect of dilutive securities:" in the denominator
     # a cash flow statement moves cash: "Repurchase shares of Common Stock (1,628)" is dollars paid
     if _SHARES.search(core_label(label)) and not re.search(r"\$|value|amount", core_label(label), re.I) and \
             st.kind != "cash_flow":
