@@ -95,7 +95,9 @@ def _expand(t: str, b: frozenset[str]) -> str:
     return min((w for w in b if w.startswith(t)), key=lambda w: (len(w), w))
 
 
-@lru_cache(maxsize=131072)  # the same row labels meet the same concept labels in statement after statement
+# the same row labels meet the same concept labels in statement after statement (32768 pairs: a large filing's
+# working set; at 131072 the cache held 28 MB of a worker, mostly pairs of filings long done, for no time measured)
+@lru_cache(maxsize=32768)
 def similarity(label: str, candidate: str) -> float:
     """Weighted Jaccard of the two labels' words, 1.0 for the same words; 0.0 at once when they share no word
     (nor a word cut short: "equit" counts as "equity")."""
