@@ -16,7 +16,9 @@ from edgar2xbrl.tag.notes import prose_facts
 from edgar2xbrl.write.sink import FolderSink
 from edgar2xbrl.read.source import read_filing, statement_documents
 from edgar2xbrl.tables.statements import locate
-from edgar2xbrl.tables.tables import find_tables
+from edgar2xbrl.tables.tables import find_tables, _is_numeric_row
+from edgar2xbrl.tables.layout import _split_cached
+from edgar2xbrl.read.numbers import _read as _read_cell
 from edgar2xbrl.check.validate import ValidationResult
 from edgar2xbrl.write.writer import namespace, settle_networks, write_files
 from edgar2xbrl.write import DEFAULT_FORMATS, normalize as normalize_formats, write_formats
@@ -110,6 +112,24 @@ def build(source: str | Path | bytes, name: str, *, prefix: str | None = None, c
     `formats` (see `writers.FORMATS`); `name` is the source's name in messages and reports. Nothing is written,
     unless a `sink` (`converter.sink.FolderSink`) is given: each file is then handed to it as soon as it is made,
     and not kept."""
+    try:
+        return _build(source, name, prefix=prefix, cik=cik, taxonomy_packages=taxonomy_packages, form=form,
+                      period_end=period_end, formats=formats, sink=sink)
+    finally:
+        _release_line_caches()
+
+
+def _release_line_caches() -> None:
+    # these caches are keyed by the filing's own lines and cells: they pay within a conversion (a line is asked
+    # again and again while tables are looked for), hardly across filings (another filing prints other lines:
+    # over the text corpus 10-30% more misses), yet full they held ~36 MB of a worker's memory after the HTML
+    # corpus, the lines of filings long done
+    _is_numeric_row.cache_clear()
+    _split_cached.cache_clear()
+    _read_cell.cache_clear()
+
+
+def _build(source, name: str, *, prefix, cik, taxonomy_packages, form, period_end, formats, sink) -> Built:
     try:
         formats = normalize_formats(formats)
     except ValueError as exc:
