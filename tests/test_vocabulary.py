@@ -2351,3 +2351,13 @@ def test_rows_under_the_effect_of_dilutive_securities_are_the_incremental_shares
         {("us-gaap:IncrementalCommonSharesAttributableToConversionOfPreferredStock", "shares")}, got
     assert got["Convertible debt"] == \
         {("us-gaap:IncrementalCommonSharesAttributableToConversionOfDebtSecurities", "shares")}, got
+
+
+def test_compensation_by_line_in_a_segment_note_is_read_on_the_location_axis_too():
+    from edgar2xbrl.tag.members import REPORT_LINES
+    text = COMPENSATION_BY_LINE.replace("NOTE 7 - STOCK-BASED COMPENSATION", "NOTE 7 - SEGMENT INFORMATION")
+    assert text != COMPENSATION_BY_LINE
+    b = _built(text, date(2008, 12, 31), "Note7", group="Disclosure", note=True)
+    facts = _facts_by_row(b)["Research and development"]
+    assert {dict(f.context.dims).get(REPORT_LINES.axis) for f in facts} == \
+        {"us-gaap:ResearchAndDevelopmentExpenseMember"}, [(f.concept, f.context.dims) for f in facts]

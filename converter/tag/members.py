@@ -356,15 +356,16 @@ def member_runs(lines: list[Line], st: Statement, catalog: Catalog, title: str,
     lines; changes nothing. `confirmed(total, concept)`: the total's figures are those a statement reports under
     the concept."""
     allocated = allocation_runs(lines, st, catalog)
-    if allocated or st.kind != "note" or not _NOTE.search(title):
+    if st.kind != "note" or not _NOTE.search(title):
         return allocated
     table_of, start = {}, 0
     for t in st.tables:
         for k in range(len(t.rows)):
             table_of[start + k] = t
         start += len(t.rows)
-    runs: list[Run] = []
-    taken: set[int] = set()
+    # (a segment note's own table of compensation by line keeps its rows on the location axis)
+    runs: list[Run] = list(allocated)
+    taken: set[int] = {k for r in allocated for k in r.rows + ((r.total,) if r.total is not None else ())}
 
     def years_row(ln: Line) -> bool:
         return is_years_row(ln.row)
