@@ -9,7 +9,7 @@ from datetime import timedelta
 from decimal import ROUND_HALF_UP, Context as DecimalContext, Decimal
 
 from edgar2xbrl.tables.arithmetic import find_subtotals
-from edgar2xbrl.tag.catalog import Catalog, balance_by_name, never_negative
+from edgar2xbrl.tag.catalog import Catalog, never_negative, one_way
 from edgar2xbrl.tag.labels import WEAK, camel, column_measure, not_money, tokens
 from edgar2xbrl.tag.mapper import DEDUCTED, THRESHOLD, Line, build_lines, cash_top_signs, column_period, core_label, decide_signs, extension_name, line_period_type, map_lines, neighbour_period
 from edgar2xbrl.model import Concept, Context, Fact, Period, Statement
@@ -560,7 +560,7 @@ class Builder:
                 # is printed negative too (Nike's deferred tax assets, all in parentheses: each moves with them)
                 # (of a total that is never negative: a net cash flow or an income printed negative is one)
                 sums = [c.value for c in lines[ln.parent].row.cells if c is not None and c.value]
-                total_negative = (never_negative(parent) or balance_by_name(parent)) and sums and \
+                total_negative = one_way(parent) and sums and \
                     sum(1 for v in sums if v < 0) > len(sums) / 2
                 w = s * (-1 if negative and not both and not total_negative else 1)
                 if parent.balance:

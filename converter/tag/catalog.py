@@ -109,6 +109,12 @@ def balance_by_name(c: Concept | None) -> bool:
         not _NET_OF.search(c.name) and not _RESIDUAL.search(c.name)
 
 
+def one_way(c: Concept | None) -> bool:
+    """Never below zero, by its label or by a name that says one thing held or owed: a total of this kind printed
+    negative is printed so, not negative."""
+    return never_negative(c) or balance_by_name(c)
+
+
 class Catalog:
     def __init__(self, concepts: list[Concept]):
         self.concepts = {c.qname: c for c in concepts}

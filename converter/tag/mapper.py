@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from edgar2xbrl.tag.catalog import LATER, STATEMENT_TAGS, Catalog, balance_by_name, never_negative
+from edgar2xbrl.tag.catalog import LATER, STATEMENT_TAGS, Catalog, balance_by_name, never_negative, one_way
 from edgar2xbrl.tag.labels import WEAK, _mass, _words, camel, column_measure, coverage, not_money, similarity, tokens, word_set
 from edgar2xbrl.model import Concept, Period, Row, Statement
 from edgar2xbrl.tables.periods import all_dates
@@ -1757,7 +1757,7 @@ def _held_not_owed(lines: list[Line], by_index: dict[int, Line], catalog: Catalo
             def wrong(c: Concept) -> bool:
                 return _side(c, catalog) == have
         elif not ln.concept.kept and (ln.concept.aliases or balance_by_name(ln.concept)) and \
-                total.concept is not None and _against_total(ln, total, one_way=True):
+                total.concept is not None and _against_total(ln, total, by_name=True):
             # a wording with no side ("Depreciation", kept in taxonomy/wordings.csv for a deferred tax liability)
             # on a row that is never negative, which its total could only add the other way than printed: among
             # deferred tax assets it is no deferred tax liability, and "Accruals and others" there no accrual for
@@ -1779,20 +1779,20 @@ def _held_not_owed(lines: list[Line], by_index: dict[int, Line], catalog: Catalo
             used.add(fit[0].qname)
 
 
-def _against_total(ln: Line, total: Line, c: "Concept | None" = None, one_way: bool = False) -> bool:
+def _against_total(ln: Line, total: Line, c: "Concept | None" = None, by_name: bool = False) -> bool:
     """Whether concept `c` (the row's own by default), never negative, would have to be negative to add into the
     total's concept as the row is printed (its weight from the two balances). A deducted row ("Less current
-    portion") is the same balance taken away: not against. `one_way` counts a balance whose name alone says it is
+    portion") is the same balance taken away: not against. `by_name` counts a balance whose name alone says it is
     one thing held or owed as never negative."""
     c = c or ln.concept
     t = total.concept
     if c is None or t is None or t.extension or not c.balance or not t.balance or \
-            not (never_negative(c) or one_way and balance_by_name(c)) or DEDUCTED.match(ln.row.label):
+            not (never_negative(c) or by_name and balance_by_name(c)) or DEDUCTED.match(ln.row.label):
         return False
     printed = next((sg for k, sg in total.children if k == ln.index), 1)
     # a one-way total printed negative (the liabilities of a net tax balance, all in parentheses) prints its parts
     # negative too: the row is against its total when its sign differs from the total's in the same column
-    one_way_total = never_negative(t) or balance_by_name(t)
+    one_way_total = one_way(t)
     sums = total.row.cells
     pairs = [(cell.value, sums[i].value if one_way_total and i < len(sums) and sums[i] is not None and sums[i].value
               else 1) for i, cell in enumerate(ln.row.cells) if cell is not None and cell.value]
