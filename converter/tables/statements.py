@@ -312,10 +312,15 @@ def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset
         # dates a sentence above them happens to hold ("On April 20, 2000 ... the period ended July 1, 2000")
         title_dates = [d for d, _, _ in all_dates(t.title)] if len(t.columns) == 1 or st.kind != "note" else []
         undated = [c for c in t.columns if not YEAR.search(c.header) and not NUMERIC_DATE.search(c.header)]  # "1/1/00"
+        said_span = None  # the span a sentence dating a single note column names ("changed during the three months
+        # ended September 30, 2009 as follows"): that of the flows, the date that of the balances
         if len(undated) == len(t.columns) and len(title_dates) == len(t.columns):
             # "BALANCE SHEET / December 31, 2007" over a single column: the heading dates the columns in order
             for c, d in zip(t.columns, title_dates):
                 c.header = (c.header + " " + f"{calendar.month_name[d.month]} {d.day}, {d.year}").strip()
+            if st.kind == "note" and len(t.columns) == 1 and not span_of(t.columns[0].header) and \
+                    not any(all_dates(r.label) for r in t.rows):  # (rows dated by their labels: periods of their own)
+                said_span = span_nearest_end(t.title)
         last = t.title.splitlines()[-1] if t.title.strip() else ""
         heading_span = span_of(last) if len(last.split()) <= 8 else None  # the headers' own words, not prose
         for col in t.columns:
@@ -350,6 +355,8 @@ def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset
                 # the three years ended ...") or an annual report's fiscal year
                 flow = span_nearest_end(context) or (("months", 12) if form.upper().startswith("10-K") else None)
                 col.year_period = duration_ending(end, flow, printed) if flow else None
+            elif st.kind == "note" and span is None and said_span is not None:
+                col.year_period = duration_ending(end, said_span, printed)
             elif st.kind == "note" and span is None and heading_span is not None:
                 # "FOR THE YEARS ENDED" printed at the margin of the headers over "SEPTEMBER 25, 1999": the date's
                 # day for a balance, the years ended on it for a flow (the EPS computation's earnings)

@@ -352,8 +352,10 @@ class Builder:
             cell = total.row.cells[k] if k < len(total.row.cells) else None
             if cell is None or cell.percent or col.period is None or k in repeats:
                 continue  # (a column of another segment or measure of the period is no figure of the company's)
-            period = col.year_period if measure.period == "duration" and col.year_period is not None \
-                and col.period.is_instant else col.period
+            period = col.year_period if (measure.period == "duration" or total.instant_at == "start") and \
+                col.year_period is not None and col.period.is_instant else col.period
+            # (the period its fact would take: an opening balance's is the day before the column's period)
+            period = self._period(total, period)
             old = self.value_of(measure.qname, Context(period), UNITS[total.kind])
             if old is None:
                 missing += 1
@@ -577,6 +579,10 @@ class Builder:
                                                     and lines[k].concept.period == "duration" for k, _ in ln.children)
                 if flows and any(self._needs_negative(lines[k], s, balance) for k, s in ln.children):
                     balance = ""  # (a sum of balances keeps one: "Net deferred tax liability" is a liability)
+            elif ln.rolled and (opening := _opening_balance(ln, lines)):
+                # a movement of a roll-forward printed as it adds to the balance (charges 290, payments (53)):
+                # the opening balance's direction when printed positive, the other one when taken away
+                balance = opening if not negative or both else ("credit" if opening == "debit" else "debit")
             elif not negative and (twin := _added_beside(ln, lines)) is not None:
                 # printed positive and added up, with the same sign, with an official row whose total has no concept
                 # yet: the same balance ("Provision for social security and other taxes" beside the provision for
@@ -952,6 +958,18 @@ _NO_SEGMENT = re.compile(r"\b(quarters?|first|second|third|fourth|1st|2nd|3rd|4t
 _LINKING = frozenset({"for", "the", "and", "of", "as", "at", "in", "to", "from", "on", "by", "&"})
 _FOOTNOTE_MARK = re.compile(r"\(\s{0,2}[a-z0-9]{1,2}\s{0,2}\)|\*+")
 _PLANS = re.compile(r"\bplans?\b|\bpensions?\b|retirement|\bbenefits?\b|health\s+care", re.I)
+
+
+def _opening_balance(ln: Line, lines: list[Line]) -> str:
+    """The balance (debit or credit) of the opening balance a roll-forward's movement is printed under, "" when
+    it has none or no concept yet."""
+    for k in range(ln.index - 1, -1, -1):
+        if lines[k].instant_at == "end":
+            break
+        if lines[k].instant_at == "start":
+            c = lines[k].concept
+            return c.balance if c is not None else ""
+    return ""
 
 
 def _own_words(headers: list[str], keep_case: bool = False) -> tuple[str, ...]:

@@ -91,7 +91,8 @@ def _never_negative(type: str, balance: str, label: str, name: str, kept: bool) 
         return False
     if _ONE_WAY_NAME.match(name) and _NET_OF.search(name):
         return False  # a payment net of what came with it ("net of cash acquired") is a receipt when that is larger
-    if not kept and not _ONE_WAY_NAME.match(name):
+    if not kept and not _ONE_WAY_NAME.match(name) and not name.endswith("AccrualPayments"):
+        # (…AccrualPayments: what a roll-forward of an accrual paid out, as the official names end it)
         # known by its name alone: with no standard label at hand to say "(Loss)", only a name of a kind that
         # runs one way (a payment, proceeds, stock issued or bought back, dividends) is read as never negative
         return False

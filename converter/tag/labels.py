@@ -16,7 +16,12 @@ _SYNONYMS = {
     "purchase": "purchase", "acquisition": "acquire", "acquired": "acquire", "equivalent": "equivalent",
     "decrease": "increase", "provided": "provided", "used": "provided", "generated": "provided", "loss": "income", "deficit": "deficit",
     "plant": "plant", "longterm": "noncurrent", "receivable": "receivable", "payable": "payable",
+    "accrued": "accrual",  # "Accrued warranty" is the official names' "Product Warranty Accrual"
 }
+
+
+# words that begin another word of a different meaning: never read as that word cut short by the layout
+_WHOLE = frozenset({"warrant"})
 
 
 def _stem(w: str) -> str:
@@ -108,6 +113,8 @@ def similarity(label: str, candidate: str) -> float:
     if a.isdisjoint(b) and a.isdisjoint(b_prefixes):
         return 0.0  # most pairs: no word in common, nothing to score
     cut = (a & b_prefixes) - b  # the label's words that only begin one of the candidate's (most pairs: none)
+    if cut:
+        cut -= _WHOLE  # (a word of its own that begins another: "Warrants" are no "Warranty")
     if cut:
         a = frozenset(_expand(t, b) if t in cut else t for t in a)
     union = _mass(a | b)

@@ -26,6 +26,9 @@ _END = re.compile(r"end\s+of\s+(the\s+)?(period|year|quarter)|at\s+end|,\s*end(i
 # without that, a long run of spaces is rescanned from each of its positions
 _BEGIN_END_WORDS = re.compile(r"(?:,|(?<!\s))\s*(at\s+|as\s+of\s+)?(the\s+)?(beginning|end)\s+of\s+(the\s+)?(period|year|quarter|month)s?\b",
                               re.I)
+# "Beginning accrued warranty" / "Ending accrued warranty": a balance named after its edge word, read as one only in
+# a pair (a beginning row above an ending one), since "Beginning" alone opens other phrases
+_EDGE_FIRST = re.compile(r"^\s*(?P<edge>beginning|ending)\s+(?!of\b)(?=[a-z])", re.I)
 _PER_SHARE = re.compile(r"per\s+(common\s+)?share|per\s+unit|\beps\b", re.I)
 _SHARES = re.compile(r"\bshares\b|weighted\s+average|number\s+of\s+common", re.I)
 
@@ -645,6 +648,8 @@ def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> l
             cells = [c for c in lines[k].row.cells if c is not None and not c.dash]
             if lines[k].kind == "monetary" and not any("$" in c.text or c.places for c in cells):
                 lines[k].kind = "shares"
+    if st.kind == "cash_flow" or st.kind == "note":
+        _edge_first(lines)
     if st.kind == "note":
         _date_by_labels(lines, st)
         _between_balances(lines)
@@ -660,7 +665,7 @@ def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> l
     return lines
 
 
-_AS_OF = re.compile(r"\b(at|as\s+of|balances?|outstanding|exercisable)\b[\s,:-]*$", re.I)
+_AS_OF = re.compile(r"\b(at|as\s+of|balances?|outstanding|exercisable)\b[\s,:\-\u2013\u2014]*$", re.I)
 
 
 def _date_by_labels(lines: list[Line], st: Statement) -> None:
@@ -677,7 +682,10 @@ def _date_by_labels(lines: list[Line], st: Statement) -> None:
         # "at 9/25/99", "Balance, December 31, 1998": a balance's date, not a maturity ("Notes due June 30, 2005")
         found = {d for d, start, _ in all_dates(ln.row.label) if _AS_OF.search(ln.row.label[:start])}
         if len(found) == 1:
-            dates[pos] = found.pop()
+            day = found.pop()
+            if day.day == 1 and ln.instant_at == "start":
+                day -= timedelta(days=1)  # "Beginning balance - January 1, 2002": the close of December 31, 2001
+            dates[pos] = day
     if len(dates) < 2:
         return
     marks = sorted(dates)
@@ -715,6 +723,22 @@ def _printed_again(lines: list[Line]) -> None:
 
 
 ROLL_ROWS = 16  # a roll-forward's movements fit on a page; a "beginning" row far above an "end" row opens none
+
+
+def _edge_first(lines: list[Line]) -> None:
+    """"Beginning accrued warranty ..." above "Ending accrued warranty ...": the balance at the period's start and
+    at its end, as "..., beginning of period" would be."""
+    start = None
+    for pos, ln in enumerate(lines):
+        if ln.header or ln.instant_at:
+            continue
+        edge = _EDGE_FIRST.match(ln.row.label)
+        if edge is None:
+            continue
+        if edge.group("edge").lower() == "beginning":
+            start = pos
+        elif start is not None and pos - start <= ROLL_ROWS:
+            lines[start].instant_at, ln.instant_at, start = "start", "end", None
 
 
 def _between_balances(lines: list[Line]) -> None:
@@ -914,7 +938,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
         section = _cash_section(lines, pos) if st.kind == "cash_flow" else ""
         if ln.instant_at:
             # "Cash and equivalents, beginning of year" is matched as "Cash and equivalents"
-            label = _BEGIN_END_WORDS.sub(" ", label).strip(" ,") or label
+            label = _BEGIN_END_WORDS.sub(" ", _EDGE_FIRST.sub("", label)).strip(" ,") or label
         if not label and ln.children:
             label = "total " + ln.context_label
         if section == "operating" and not ln.children and _is_other_item(label, ln.context_label):
@@ -947,6 +971,9 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
         flow = bool(_CHANGE.search(label))
         # "Other", "Net": no word of what is counted (a total is named by what it adds up, not by this)
         bare = not ln.children and bool(tokens(label)) and not (set(tokens(label)) - _NO_MEANING)
+        # "Balance, end of period" in a note says not which balance: no statement's ("balance" is the equity
+        # statement's word for equity), only what its rows roll forward (`_rolled_balance`)
+        balance_only = bool(tokens(label)) and not (set(tokens(label)) - _NO_MEANING - _BALANCE_WORDS)
         said = set(tokens(f"{label} {ln.context_label}"))
         gain_or_loss = bool(_GAIN_LOSS.search(label)) and not _CASH_WORDS.search(label)  # not "losses paid"
         realized = _realized(label)
@@ -985,7 +1012,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
                     s *= 0.5  # "loss per share — SFAS No. 123 adjusted" is not the loss per share the company reports
                 if tag not in c.statements:
                     s *= 0.85  # a statement's concept reused in a note must match its words closely
-                    if bare:
+                    if bare or balance_only:
                         continue  # "Other" in a note says too little to be a statement's line
                 if bare and "Noncurrent" in c.name and not {"noncurrent"} & set(tokens(f"{ln.context_label} {around}")):
                     continue  # nor says it is long-term
@@ -1081,6 +1108,12 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
         # best supported first; among equals the most specific (the one with the most ancestors of its own)
         ranked = sorted(((n / max(len(kids), 1), name) for name, n in votes.items()),
                         key=lambda x: (-x[0], -len(catalog.ancestors(x[1]))))
+        if compare is not None:
+            # a sum a statement printed too ("Accounts payable and other liabilities" on the balance sheet, its
+            # parts in a note) is the statement's line, though one part reaches it only through a wider total
+            same = [x for x in ranked if x[0] >= 0.5 and (c := catalog.find(x[1])) is not None and
+                    c.type == ln.kind and compare(ln, c) == "same"]
+            ranked = same + [x for x in ranked if x not in same]
         above = by_index.get(ln.parent).concept if ln.parent is not None and ln.parent in by_index else None
         for share, name in ranked:
             c = catalog.find(name)

@@ -1,0 +1,170 @@
+"""Roll-forwards in notes: a balance at the period's start, what moved it, the balance at its end."""
+from datetime import date
+
+from edgar2xbrl.tag.builder import Builder
+from edgar2xbrl.tag.catalog import era_of, load_catalog
+from edgar2xbrl.tag.labels import similarity
+from edgar2xbrl.read.source import Document
+from edgar2xbrl.tables.statements import locate
+from edgar2xbrl.tables.tables import find_tables
+
+HEAD = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 6 - COMMITMENTS AND CONTINGENCIES
+
+%s
+
+"""
+YEARS = """\
+                                                    Year Ended
+                                              December 31,  December 31,
+                                                  2007          2006
+                                              --------      --------
+"""
+
+
+def _facts(text, end=date(2007, 12, 31), form="10-K"):
+    """(row label, concept, period, value) of every fact of the one note table of `text`."""
+    lines = text.splitlines()
+    docs = [Document(type="", start=0, end=len(lines))]
+    st = locate(lines, find_tables(lines, docs), docs, form, end).note_tables[0][1]
+    b = Builder(load_catalog(era_of(end)), "acme", "x.txt")
+    b.build_statement(st, 1, "Note", st.title, group="Disclosure")
+    return [(f.row_label, f.concept, str(f.context.period), int(f.value)) for f in b.facts.values()]
+
+
+def _table(lead, rows, head=YEARS):
+    body = "\n".join(f"{label:<46}{a:>8}      {b:>8}" if b is not None else f"{label:<46}{a:>8}"
+                     for label, a, b in rows)
+    return HEAD % lead + head + body + "\n"
+
+
+def test_a_warranty_roll_forward_is_the_official_accrual_its_flows_and_its_balances_at_both_ends():
+    facts = _facts(_table("Changes in accrued warranties and related costs were (in millions):", [
+        ("Beginning accrued warranty and related costs", "$ 271", "$ 284"),
+        ("Cost of warranty claims", "(160)", "(131)"),
+        ("Accruals for product warranties", "148", "118"),
+        ("Ending accrued warranty and related costs", "$ 259", "$ 271")]))
+    got = {(label, period): (concept, value) for label, concept, period, value in facts}
+    balance = "us-gaap:ProductWarrantyAccrual"
+    # the opening balance is the day before the year, the closing one its last day: one concept, two instants
+    assert got[("Beginning accrued warranty and related costs", "2006-12-31")] == (balance, 271000000)
+    assert got[("Ending accrued warranty and related costs", "2007-12-31")] == (balance, 259000000)
+    # what was paid out is a positive payment of the year, whatever parentheses it is printed in
+    assert got[("Cost of warranty claims", "2007-01-01..2007-12-31")] == \
+        ("us-gaap:ProductWarrantyAccrualPayments", 160000000)
+    assert got[("Accruals for product warranties", "2007-01-01..2007-12-31")] == \
+        ("us-gaap:ProductWarrantyAccrualWarrantiesIssued", 148000000)
+
+
+def test_a_notes_bare_balance_is_the_balance_its_rows_roll_forward_not_equity():
+    facts = _facts(_table("Product warranty liabilities changed as follows (in millions):", [
+        ("Balance, beginning of period", "$ 271", "$ 284"),
+        ("Warranty claims paid", "(160)", "(131)"),
+        ("Warranty provision", "148", "118"),
+        ("Balance, end of period", "$ 259", "$ 271")]))
+    concepts = {concept for label, concept, _p, _v in facts if label.startswith("Balance")}
+    assert concepts == {"us-gaap:ProductWarrantyAccrual"}
+
+
+def test_a_single_column_dated_by_its_sentence_takes_the_span_the_sentence_names_for_its_flows():
+    lead = ("Our product warranty liabilities changed during the three months ended September 30, 2009 as follows:\n"
+            "(In millions)")
+    facts = _facts(_table(lead, [
+        ("Balance, beginning of period", "$ 342", None),
+        ("Accrual for warranties issued", "33", None),
+        ("Settlements of warranty claims", "(86)", None),
+        ("Balance, end of period", "$ 289", None)], head=""), end=date(2009, 9, 30), form="10-Q")
+    got = {label: (period, value) for label, _c, period, value in facts}
+    assert got["Balance, beginning of period"] == ("2009-06-30", 342000000)
+    assert got["Accrual for warranties issued"] == ("2009-07-01..2009-09-30", 33000000)
+    assert got["Settlements of warranty claims"] == ("2009-07-01..2009-09-30", 86000000)
+    assert got["Balance, end of period"] == ("2009-09-30", 289000000)
+
+
+def test_balances_dated_in_their_labels_date_the_movements_between_them():
+    facts = _facts(_table("The change in the valuation allowance for the years ended December 31, 2003 and 2002 was:", [
+        ("Beginning balance \u2013 January 1, 2002", "$ 142", None),
+        ("Charge to costs and expenses", "219", None),
+        ("Ending balance \u2013 December 31, 2002", "$ 361", None),
+        ("Charge to costs and expenses", "232", None),
+        ("Ending balance \u2013 December 31, 2003", "$ 593", None)],
+        head="                                               Allowance\n"), end=date(2003, 12, 31))
+    periods = [(label, period) for label, _c, period, _v in facts]
+    # "January 1" opens the year: the balance at the close of the day before
+    assert ("Beginning balance \u2013 January 1, 2002", "2001-12-31") in periods
+    assert ("Ending balance \u2013 December 31, 2002", "2002-12-31") in periods
+    charges = sorted(period for label, period in periods if label.startswith("Charge"))
+    assert charges == ["2002-01-01..2002-12-31", "2003-01-01..2003-12-31"]
+
+
+def test_movements_of_a_roll_forward_no_concept_fits_are_positive_amounts_each_way():
+    facts = _facts(_table("Employee severance liabilities changed as follows (in millions):", [
+        ("Balance, beginning of period", "$ --", "$ --"),
+        ("Employee severance charges", "290", "45"),
+        ("Cash payments", "(53)", "(45)"),
+        ("Balance, end of period", "$ 237", "$ --")]))
+    values = {label: value for label, _c, period, value in facts if period == "2007-01-01..2007-12-31"}
+    assert values == {"Employee severance charges": 290000000, "Cash payments": 53000000}
+
+
+def test_a_lone_warrant_is_no_warranty_cut_short():
+    assert similarity("Warrants", "warranty payments") == 0.0
+    assert similarity("Total stockholders equit", "Total stockholders equity") == 1.0
+
+
+BALANCE_AND_NOTE = """\
+                          ACME CORP.
+                   CONSOLIDATED BALANCE SHEETS
+                        (In millions)
+
+                                                December 31,  December 31,
+                                                    2003          2002
+                                                --------      --------
+Cash and cash equivalents                        $ 5,000       $ 4,000
+Accounts receivable                               14,563        14,739
+                                                --------      --------
+Total assets                                     $19,563       $18,739
+                                                ========      ========
+Accounts payable and other liabilities           $13,563       $13,739
+Shareholders' equity                               6,000         5,000
+                                                --------      --------
+Total liabilities and shareholders' equity       $19,563       $18,739
+                                                ========      ========
+
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 12 - ACCOUNTS PAYABLE AND OTHER LIABILITIES
+
+Accounts payable and other liabilities at December 31 consisted of the following:
+
+                                                    2003          2002
+                                                --------      --------
+Accounts payable                                 $ 3,822       $ 3,500
+Accrued compensation and employee benefit costs    2,930         2,800
+Product warranty liabilities                         825           898
+Dividends payable                                    143           141
+Other                                              5,843         6,400
+                                                --------      --------
+                                                 $13,563       $13,739
+                                                ========      ========
+"""
+
+
+def test_a_notes_unnamed_sum_a_statement_printed_is_the_statements_line():
+    lines = BALANCE_AND_NOTE.splitlines()
+    docs = [Document(type="", start=0, end=len(lines))]
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(2003, 12, 31))
+    b = Builder(load_catalog(era_of(date(2003, 12, 31))), "acme", "x.txt")
+    bs = lay.statements[0]
+    b.build_statement(bs, 1, "BalanceSheet", bs.title)
+    note = lay.note_tables[0][1]
+    b.build_statement(note, 2, "Note", note.title, group="Disclosure")
+    line = {f.concept for f in b.facts.values() if f.value == "13563000000" and f.row_label}
+    totals = {f.concept for f in b.facts.values() if f.value == "13563000000"}
+    # the warranty reaches the liabilities only through a total of current and noncurrent accruals; the note's sum
+    # is still the balance sheet's line
+    assert len(line) == 1 and totals == line and "us-gaap:Liabilities" not in totals
+    assert any(f.concept == "us-gaap:ProductWarrantyAccrual" for f in b.facts.values())
