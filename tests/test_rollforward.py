@@ -168,3 +168,57 @@ def test_a_notes_unnamed_sum_a_statement_printed_is_the_statements_line():
     # is still the balance sheet's line
     assert len(line) == 1 and totals == line and "us-gaap:Liabilities" not in totals
     assert any(f.concept == "us-gaap:ProductWarrantyAccrual" for f in b.facts.values())
+
+
+CASH_AND_NOTE = """\
+                          ACME CORP.
+              CONSOLIDATED STATEMENTS OF CASH FLOWS
+                        (In millions)
+
+                                               Year Ended December 31,
+                                                  2001          2000
+                                                --------      --------
+Net income                                       $ 1,000       $   900
+Depreciation                                       6,000         4,000
+                                                --------      --------
+Net cash provided by operating activities        $ 7,000       $ 4,900
+                                                ========      ========
+
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 6 - NET PROPERTY AND RELATED EXPENSES - AUTOMOTIVE SECTOR
+
+Property-related expenses were as follows (in millions):
+
+                                                    2001          2000
+                                                --------      --------
+Depreciation                                     $ 5,300       $ 3,507
+Maintenance and rearrangement                      2,035         2,146
+"""
+
+
+def test_a_row_whose_concept_another_figure_took_is_still_the_years_flow_under_year_columns():
+    lines = CASH_AND_NOTE.splitlines()
+    docs = [Document(type="", start=0, end=len(lines))]
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(2001, 12, 31))
+    b = Builder(load_catalog(era_of(date(2001, 12, 31))), "acme", "x.txt")
+    cf = lay.statements[0]
+    b.build_statement(cf, 1, "CashFlow", cf.title)
+    note = lay.note_tables[0][1]
+    b.build_statement(note, 2, "Note", note.title, group="Disclosure")
+    sector = [f for f in b.facts.values() if f.row_label == "Depreciation" and f.value == "5300000000"]
+    # the sector's depreciation is not the company's (an extension), but it is still the year's, not its last day
+    assert len(sector) == 1 and sector[0].concept != "us-gaap:Depreciation"
+    assert str(sector[0].context.period) == "2001-01-01..2001-12-31"
+
+
+def test_components_of_accumulated_income_under_year_columns_stay_balances():
+    facts = _facts(_table(
+        "The following table summarizes the components of accumulated other comprehensive income (in millions):", [
+            ("Unrealized gains on available-for-sale securities", "$ 13", "$ 30"),
+            ("Unrealized gains on derivative investments", "(11)", "4"),
+            ("Cumulative translation adjustment", "(20)", "(10)")],
+        head="                                                  2002          2001\n"
+             "                                              --------      --------\n"), end=date(2002, 12, 31))
+    periods = {period for label, _c, period, _v in facts if label.startswith("Unrealized gains on available")}
+    assert periods == {"2002-12-31", "2001-12-31"}

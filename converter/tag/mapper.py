@@ -870,6 +870,37 @@ def neighbour_period(ln: Line, lines: list[Line], st: Statement) -> str | None:
     return _table_of_years(ln, lines, st)
 
 
+def nearest_period_type(ln: Line, st: Statement) -> str | None:
+    """Under year-only note columns (a year's end, or the year), the period type of the official concept a row's
+    words fit best, where one fits (Ford's automotive "Depreciation" under "2001": the depreciation of the year,
+    though the company's own figure, on us-gaap:Depreciation, differs); None where none fits or the row says a
+    date or a balance."""
+    if not _years_only(ln, st) or ln.instant_at or ln.dated is not None or ln.children or \
+            _AT_A_DATE.search(ln.row.label) or _AT_A_DATE.search(ln.context_label):
+        return None
+    if not ln.alternatives or ln.alternatives[0][1] < THRESHOLD or not ln.nearest_period:
+        return None
+    if _balances_lead(st):
+        return None  # "the components of accumulated other comprehensive income": balances, whatever each row fits
+    return ln.nearest_period
+
+
+# what a table's lead says of balances ("the components of accumulated other comprehensive income", "Net property at
+# December 31 was as follows"): its rows are held at the columns' dates, whatever the year columns could also mean
+_BALANCES_LEAD = re.compile(r"\baccumulated\b|\bbalances?\b|\b(at|as\s+of)\s+(" + "|".join(calendar.month_name[1:]) +
+                            r")\s+\d{1,2}(,\s*\d{4})?\s+(was|were|is|are|consisted|consist)\b", re.I)
+
+
+_LAST_SENTENCE = re.compile(r"(?<=[a-z0-9)%\u201d\"][.;])\s+(?=[A-Z])")
+
+
+def _balances_lead(st: Statement) -> bool:
+    """The sentence that leads into a table of the statement says balances (not an earlier sentence's
+    "intracompany transactions and balances have been eliminated")."""
+    return any(_BALANCES_LEAD.search(_LAST_SENTENCE.split(" ".join(t.title.splitlines()[-2:]))[-1])
+               for t in st.tables)
+
+
 def _table_of_years(ln: Line, lines: list[Line], st: Statement) -> str | None:
     """A table whose official rows are all what happened in the year (two or more of them: an earnings-per-share
     computation, a pro forma net income) and none of whose rows says a date or a balance prints years, not year
@@ -884,6 +915,8 @@ def _table_of_years(ln: Line, lines: list[Line], st: Statement) -> str | None:
     if any(x.instant_at or _BEGIN.search(x.row.label) or _AT_A_DATE.search(x.row.label)
            or _AT_A_DATE.search(x.context_label) for x in lines if not x.header):
         return None  # a roll-forward: its balances are instants among the year's flows
+    if _balances_lead(st):
+        return None
     if ln.context_label and ln.context_label not in {x.context_label for x in official}:
         return None
     if ln.nearest_period == "instant":
@@ -922,6 +955,8 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     # deferred tax asset table's "R&D credits" is the credit carried forward, not a reconciling item)
     reconciles = _reconciling_rows(lines)
     footnoted = _footnote_rows(lines) if st.kind != "note" else frozenset()
+    # (under year columns a row may be the year's or held at its end: not where the lead says balances)
+    balances_lead = st.kind == "note" and _balances_lead(st)
     for pos, ln in enumerate(lines):
         if ln.header or ln.index in footnoted:
             continue
@@ -965,7 +1000,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
         pro_forma = bool(_PRO_FORMA.search(ln.row.label) or _PRO_FORMA.search(ln.context_label))
         pool = candidates(catalog, st, ln.kind, period)
         names = candidate_names(catalog, st, ln.kind, period)
-        if period == "instant" and not ln.instant_at and _years_only(ln, st):
+        if period == "instant" and not ln.instant_at and _years_only(ln, st) and not balances_lead:
             pool += candidates(catalog, st, ln.kind, "duration")
             names |= candidate_names(catalog, st, ln.kind, "duration")
         flow = bool(_CHANGE.search(label))
