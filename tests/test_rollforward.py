@@ -222,3 +222,44 @@ def test_components_of_accumulated_income_under_year_columns_stay_balances():
              "                                              --------      --------\n"), end=date(2002, 12, 31))
     periods = {period for label, _c, period, _v in facts if label.startswith("Unrealized gains on available")}
     assert periods == {"2002-12-31", "2001-12-31"}
+
+
+def test_a_roll_forward_dated_by_bare_dates_is_the_official_balance_each_year_end():
+    facts = _facts(_table("The reconciliation of unrecognized tax benefits at December 31, 2010 was:", [
+        ("January 1, 2009", "$ 14,480", None),
+        ("Increases for current year tax positions", "575", None),
+        ("December 31, 2009", "15,055", None),
+        ("Increases for current year tax positions", "541", None),
+        ("December 31, 2010", "$ 15,596", None)], head="                                                (In thousands)\n"),
+        end=date(2010, 12, 31))
+    got = {(label, period): (concept, value) for label, concept, period, value in facts}
+    assert got[("December 31, 2009", "2009-12-31")] == ("us-gaap:UnrecognizedTaxBenefits", 15055000)
+    assert got[("December 31, 2010", "2010-12-31")] == ("us-gaap:UnrecognizedTaxBenefits", 15596000)
+    increases = sorted((period, concept) for label, concept, period, _v in facts if label.startswith("Increases"))
+    # the same movement in each year of one column: one concept, each year its own period
+    assert [p for p, _c in increases] == ["2009-01-02..2009-12-31", "2010-01-01..2010-12-31"]
+    assert {c for _p, c in increases} == {"us-gaap:UnrecognizedTaxBenefitsIncreasesResultingFromCurrentPeriodTaxPositions"}
+
+
+def test_a_sentence_that_says_during_dates_a_single_columns_rows_as_the_period():
+    lead = ("During the three months ended September 30, 2009, we recognized the following gains on hedges:\n"
+            "(In millions)")
+    facts = _facts(_table(lead, [
+        ("Loss recognized in other comprehensive income", "$ (209)", None),
+        ("Gain reclassified into revenue", "169", None)], head=""), end=date(2009, 9, 30), form="10-Q")
+    assert {period for _l, _c, period, _v in facts} == {"2009-07-01..2009-09-30"}
+
+
+def test_the_sentence_leading_into_a_table_dates_it_not_the_notes_earlier_dates():
+    lead = ("At June 30, 2001 and December 31, 2000 the company held equity securities of others.\n"
+            "During the six months ended June 30, 2001, activity in unearned revenue was as follows (in thousands):")
+    facts = _facts(_table(lead, [
+        ("Balance, December 31, 2000", "$131,117", None),
+        ("Cash received or cash receivable", "43,197", None),
+        ("Amortization to revenue", "(65,300)", None),
+        ("Balance, June 30, 2001", "$109,014", None)], head=""), end=date(2001, 6, 30), form="10-Q")
+    got = {label: (period, value) for label, _c, period, value in facts}
+    assert got["Balance, December 31, 2000"] == ("2000-12-31", 131117000)
+    # what moved the balance is of the six months, each a positive amount its direction says
+    assert got["Cash received or cash receivable"] == ("2001-01-01..2001-06-30", 43197000)
+    assert got["Amortization to revenue"] == ("2001-01-01..2001-06-30", 65300000)

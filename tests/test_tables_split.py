@@ -45,3 +45,54 @@ def test_the_same_inside_table_markup():
 def test_a_row_whose_label_says_more_than_dates_is_no_line_of_years():
     text = PARTS.replace("December 31, (in millions)  ", "Shares outstanding, in mill")
     assert len(_tables(text)) == 1
+
+
+DETAILS = """\
+Other Current Assets
+
+                                 March 29, 2008   September 29, 2007
+Vendor non-trade receivables             $2,027               $2,392
+Other current assets                      1,695                  996
+Total other current assets               $3,722               $3,388
+
+Property, Plant, and Equipment
+
+                                                   March 29, 2008   September 29, 2007
+Land and buildings                                           $796                 $762
+Leasehold improvements                                      1,118                1,019
+Net property, plant, and equipment                         $1,914               $1,781
+"""
+
+
+def test_a_line_of_full_dates_under_rows_of_amounts_starts_a_table_of_its_own():
+    # each table of a note of details sets its own columns where its dates fall: read as one, the second
+    # table's amounts would sit under the first's columns one place to the right (its March figures dated September)
+    tables = _tables(DETAILS)
+    assert len(tables) == 2
+    assert _values(tables[1])["Land and buildings"] == ["$796", "$762"]
+    assert [c.header for c in tables[1].columns] == ["March 29, 2008", "September 29, 2007"]
+
+
+NOTES_IN_A_ROW = """\
+Note 3. Fixed assets
+Fixed assets, at cost, consist of the following (in thousands):
+
+                                                  June 30,    December 31,
+                                                       2001           2000
+Computers, equipment and software                 $ 270,593       $317,806
+Fixed assets, net                                 $ 292,422       $366,416
+
+For the three months ended June 30, 2001 and 2000, depreciation of fixed assets was $21 million and $20 million.
+Note 4. Unearned Revenue
+During the six months ended June 30, 2001, activity in unearned revenue was as follows (in thousands):
+
+Balance, December 31, 2000                  $131,117
+Balance, June 30, 2001                      $ 86,945
+"""
+
+
+def test_a_notes_heading_or_a_sentence_between_two_runs_of_amounts_ends_the_table_above():
+    tables = _tables(NOTES_IN_A_ROW)
+    assert len(tables) == 2
+    assert "Balance, June 30, 2001" not in _values(tables[0])
+    assert _values(tables[1])["Balance, June 30, 2001"] == ["$ 86,945"]

@@ -312,6 +312,12 @@ def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset
         # dates a sentence above them happens to hold ("On April 20, 2000 ... the period ended July 1, 2000")
         title_dates = [d for d, _, _ in all_dates(t.title)] if len(t.columns) == 1 or st.kind != "note" else []
         undated = [c for c in t.columns if not YEAR.search(c.header) and not NUMERIC_DATE.search(c.header)]  # "1/1/00"
+        prose = [x for x in t.title.splitlines() if len(x.split()) >= 6]  # (not "(In millions)" under it)
+        lead = _SENTENCE_END.split(prose[-1])[-1] if prose else ""  # the sentence that leads into the table
+        if title_dates and len(title_dates) != len(t.columns) and len(undated) == len(t.columns):
+            # a heading that runs on into the note's earlier text holds its dates too: the sentence that leads into
+            # the table ("During the six months ended June 30, 2001, activity in unearned revenue was:") dates it
+            title_dates = [d for d, _, _ in all_dates(lead)]
         said_span = None  # the span a sentence dating a single note column names ("changed during the three months
         # ended September 30, 2009 as follows"): that of the flows, the date that of the balances
         if len(undated) == len(t.columns) and len(title_dates) == len(t.columns):
@@ -357,6 +363,10 @@ def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset
                 col.year_period = duration_ending(end, flow, printed) if flow else None
             elif st.kind == "note" and span is None and said_span is not None:
                 col.year_period = duration_ending(end, said_span, printed)
+                if _DURING_LEAD.search(lead):
+                    # "During the three months ended September 30, 2009, we recognized the following": what happened
+                    # in the period (a balance among them says so: "Balance, end of period")
+                    col.period, col.year_period = col.year_period, None
             elif st.kind == "note" and span is None and heading_span is not None:
                 # "FOR THE YEARS ENDED" printed at the margin of the headers over "SEPTEMBER 25, 1999": the date's
                 # day for a balance, the years ended on it for a flow (the EPS computation's earnings)
@@ -372,6 +382,8 @@ def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset
         _one_end_a_year(t.columns, printed, period_end)
 
 
+_DURING_LEAD = re.compile(r"\b(during|for)\s+the\s+(\w+[\s-]+)?(months?|weeks?|quarters?|years?|periods?)\s+"
+                          r"(then\s+)?ended\b", re.I)
 _RANGE_WORDS = re.compile(r"\b(inception|commencement|cumulative|period\s+from|date\s+of\s+incorporation)\b", re.I)
 _NOT_A_RANGE = re.compile(r"\b(change|increase|decrease|variance|difference)\b", re.I)
 _RANGE_TO = re.compile(r"^\W{0,3}(to|through|thru|until|and\s+ending|ending)\b", re.I)

@@ -176,11 +176,29 @@ def _dated_years_header(line: str) -> bool:
         sum(1 for (_, _, c) in sp.cells if c.value is not None and c.value >= 1900) >= 2
 
 
+_NOTE_START = re.compile(r"^\s{0,12}NOTE\s+(\d{1,2}|[A-Z])\s*[.:\-\u2014]\s+[A-Z]", re.I)
+
+
+def _sentence(line: str) -> bool:
+    """A line of fifteen words or more that ends a sentence ("... $6 million and $5 million, respectively.")."""
+    s = line.strip()
+    return len(s) > 40 and s[0].isupper() and s[-1] == "." and (s[-2].islower() or s[-2] in ")%") and \
+        len(s.split(None, 15)) > 15
+
+
+def _dates_header(line: str) -> bool:
+    """A line of two or more full dates and nothing else ("March 29, 2008   September 29, 2007"): column headings."""
+    if len(line) > 300 or line.count("19") + line.count("20") < 2:
+        return False  # (asked of every line of a table: most fail here)
+    dates = FULL_DATE.findall(line)
+    return len(dates) >= 2 and not FULL_DATE.sub(" ", line).strip(" ,.:()")
+
+
 def _years_splits(lines: list[str], start: int, stop: int) -> list[int]:
     """Lines inside [start, stop) of a line of years under two or more rows of amounts: each starts a table."""
     out, numeric = [], 0
     for k in range(start, stop):
-        if numeric >= 2 and _dated_years_header(lines[k]):
+        if numeric >= 2 and (_dated_years_header(lines[k]) or _dates_header(lines[k])):
             out.append(k)
             numeric = 0
         elif _is_numeric_row(lines[k]):
@@ -259,13 +277,17 @@ def _layout_tables(lines: list[str], doc: Document, covered: set[int]) -> list[T
                     break
             elif is_rule(line):
                 blanks = 0
-            elif numeric_rows >= 2 and _dated_years_header(line):
+            elif numeric_rows >= 2 and (_dated_years_header(line) or _dates_header(line)):
                 # "2008   2007   2006" under rows of amounts: the next table's own column headings (tables printed
                 # one under the other, each with its years where they fall); it starts its own table
                 break
             elif _is_numeric_row(line):
                 last_num, blanks = j, 0
                 numeric_rows += 1
+            elif _NOTE_START.match(line) or _sentence(line):
+                # a note's heading ("Note 4. Unearned Revenue"), or a sentence of prose, between two runs of amounts:
+                # the table above has ended, whatever follows a line or two below
+                break
             else:
                 ahead = [k for k in range(j + 1, min(j + 5, doc.end)) if k not in covered]
                 if not any(_is_numeric_row(lines[k]) for k in ahead if not _PAGE.match(lines[k])):

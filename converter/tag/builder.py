@@ -966,8 +966,8 @@ def _opening_balance(ln: Line, lines: list[Line]) -> str:
     for k in range(ln.index - 1, -1, -1):
         if lines[k].instant_at == "end":
             break
-        if lines[k].instant_at == "start":
-            c = lines[k].concept
+        if lines[k].instant_at == "start" or (lines[k].dated is not None and lines[k].dated.start is None):
+            c = lines[k].concept  # (the nearest balance above: a roll-forward's opening one)
             return c.balance if c is not None else ""
     return ""
 

@@ -680,7 +680,9 @@ def _date_by_labels(lines: list[Line], st: Statement) -> None:
         if ln.header or not ln.row.has_values:
             continue
         # "at 9/25/99", "Balance, December 31, 1998": a balance's date, not a maturity ("Notes due June 30, 2005")
-        found = {d for d, start, _ in all_dates(ln.row.label) if _AS_OF.search(ln.row.label[:start])}
+        # (or a label that is a date and nothing else: "December 31, 2008" over the year's increases and decreases)
+        found = {d for d, start, end in all_dates(ln.row.label) if _AS_OF.search(ln.row.label[:start]) or
+                 not (ln.row.label[:start] + ln.row.label[end:]).strip(" ,.:-\u2013\u2014")}
         if len(found) == 1:
             day = found.pop()
             if day.day == 1 and ln.instant_at == "start":
@@ -746,15 +748,16 @@ def _between_balances(lines: list[Line]) -> None:
     "Amortization", "Balance, end of period") move the balance over the period: flows, whatever their words."""
     start = None
     for pos, ln in enumerate(lines):
-        if ln.instant_at == "start" or (not ln.header and _BEGIN.search(ln.row.label)):
-            start = pos
+        if ln.instant_at == "start" or (not ln.header and _BEGIN.search(ln.row.label)) or \
+                (start is None and ln.dated is not None and ln.dated.start is None):
+            start = pos  # (or the first balance its label dates: "Balance, December 31, 2000")
         elif start is not None and not ln.header and (
                 ln.instant_at == "end" or (ln.dated is not None and ln.dated.start is None) or
                 _END.search(ln.row.label) or _AT_A_DATE.search(ln.row.label)):
             if pos - start <= ROLL_ROWS:
                 for mid in lines[start + 1:pos]:
-                    if not mid.header and not mid.instant_at and mid.dated is None and \
-                            not _AT_A_DATE.search(mid.row.label):
+                    if not mid.header and not mid.instant_at and (mid.dated is None or mid.dated.start is not None) \
+                            and not _AT_A_DATE.search(mid.row.label):
                         mid.rolled = True
             start = None
 
@@ -1123,6 +1126,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     _and_other(lines, st, catalog, used)
     _under_total(lines, by_index, st, catalog, used, unlabeled)
     _rolled_balance(lines, by_index, catalog, used)
+    _dated_balances(lines, catalog, used)
     _part_printed_beside(lines, by_index, st, catalog, used)
     _of_a_measure(lines, used)
     _printed_again(lines)
@@ -1343,6 +1347,8 @@ def _assign(pairs, lines, used, done, taken, compare=None) -> None:
     for s, i, c in pairs:
         # an opening and a closing balance (cash at beginning / end of period) share one concept
         key = c.qname + ("@" + lines[i].instant_at if lines[i].instant_at else "")
+        if lines[i].dated is not None:
+            key += f"@{lines[i].dated}"  # (a roll-forward dated by its rows moves the same way each year)
         if i in done or key in used or c.qname in (taken or ()) or s < THRESHOLD:
             continue
         best = i not in first
@@ -1796,6 +1802,36 @@ def _rolled_balance(lines: list[Line], by_index: dict[int, Line], catalog: Catal
             row.concept, row.score = c, 0.8
             row.reason = f"the balance its rows roll forward ({best[0][0]})"
             used.add(f"{c.qname}@{row.instant_at}")
+def _dated_balances(lines: list[Line], catalog: Catalog, used: set[str]) -> None:
+    """A roll-forward dated by its rows ("January 1, 2008", "Increases related to tax positions", "December 31,
+    2008", ...) whose balances say only their dates: each is the balance its official movements roll forward
+    (UnrecognizedTaxBenefits), one concept at every date."""
+    marks = [ln for ln in lines if not ln.header and ln.concept is None and ln.dated is not None
+             and ln.dated.start is None]
+    flows = [ln for ln in lines if ln.concept is not None and not ln.concept.extension and ln.dated is not None
+             and ln.dated.start is not None]
+    if len(marks) < 2 or not flows:
+        return
+    votes: dict[str, int] = {}
+    for k in flows:
+        for p in set(k.concept.parents) | set(catalog.calc_parents(k.concept.name)):
+            if p.endswith(_ROLL):
+                votes[p] = votes.get(p, 0) + 1
+    best = sorted(votes.items(), key=lambda x: (-x[1], x[0]))
+    if not best or best[0][1] * 2 <= len(flows) or (len(best) > 1 and best[1][1] == best[0][1]):
+        return
+    c = catalog.find(best[0][0][:-len(_ROLL)])
+    if c is None or c.period != "instant" or c.qname in used:
+        return
+    for ln in marks:
+        words = set(tokens(re.sub(r"\d", " ", core_label(ln.row.label)))) - _MONTH_WORDS
+        if c.type == ln.kind and not words - _BALANCE_WORDS - set(tokens(c.label)):
+            ln.concept, ln.score = c, 0.8
+            ln.reason = f"the balance its rows roll forward ({best[0][0]})"
+    used.add(c.qname)
+
+
+_MONTH_WORDS = frozenset(tokens(" ".join(calendar.month_name[1:] + calendar.month_abbr[1:])))
 _NOT = re.compile(r"\bnon\b|\bnon-|\bnot\b|\bother\s+than\b|\bexcluding\b", re.I)
 
 
