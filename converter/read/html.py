@@ -10,7 +10,6 @@ from bisect import bisect_left
 from collections import Counter
 from itertools import islice
 
-import lxml.html
 from lxml import etree
 
 from edgar2xbrl.read.numbers import is_amount
@@ -148,7 +147,7 @@ def _table_lines(table, too_wide: list[int] | None = None,
             span = min(span, MAX_TABLE_COLUMNS - pos)
             # a cell of text alone (no element, comment or instruction inside) is its text: most cells, many
             # of them empty spacers
-            raw = (td.text or "")[:MAX_CELL_CHARS] if not len(td) else td.text_content()[:MAX_CELL_CHARS]
+            raw = (td.text or "")[:MAX_CELL_CHARS] if not len(td) else _text_content(td)[:MAX_CELL_CHARS]
             if not raw or raw.isspace():
                 cell_lines = []
             elif "\n" not in raw:
@@ -393,6 +392,13 @@ def _cut_entity(body: str, nxt: str) -> bool:
     return head is not None and _ENTITY_TAIL.match(head.group()[1:] + nxt) is not None
 
 
+# lxml.html's parser, without its element class lookup: lxml.html calls a Python method for every element proxy it
+# makes (each element the reader and the inline writer walk, hundreds of thousands in a long filing), to give
+# HtmlElement methods nothing here uses but text_content (`_text_content`, the same XPath); the tree is the same
+_PARSER = etree.HTMLParser()
+_text_content = etree.XPath("string()", smart_strings=False)  # (lxml.html's HtmlElement.text_content)
+
+
 def parse(html_text: str):
     """(the document's element tree or None when lxml cannot read it, the text as parsed, the original first
     line of each of its lines). The inline XBRL writer parses the document again with this, so the XPaths
@@ -402,9 +408,11 @@ def parse(html_text: str):
     # (ASCII text, EDGAR's: a translation table, at C speed; any other text by the pattern; the same spaces)
     html_text = html_text.translate(_CONTROL_SPACES) if html_text.isascii() else _CONTROL.sub(" ", html_text)
     try:
-        root = lxml.html.document_fromstring(html_text)
+        root = etree.fromstring(html_text, _PARSER)  # (what lxml.html.document_fromstring does, but for the lookup)
     except (etree.ParserError, ValueError):
         return None, html_text, first_line
+    if root is None:
+        return None, html_text, first_line  # (an empty document: document_fromstring's ParserError)
     # scripts and style sheets are not text, in a table cell no more than elsewhere
     etree.strip_elements(root, "script", "style", with_tail=False)
     return root, html_text, first_line
@@ -475,7 +483,7 @@ def render(html_text: str, remarks: list[str] | None = None,
             flush(line, block)
             offset = 0
             xpath = paths(el) if elements is not None else ""
-            for k, text in enumerate((el.text_content() or "").splitlines(keepends=True)):
+            for k, text in enumerate((_text_content(el) or "").splitlines(keepends=True)):
                 shown = text.splitlines()[0] if text.splitlines() else ""
                 if elements is not None and shown.strip():
                     elements[len(lines)] = [(0, len(shown), f"{xpath}#{offset}")]
