@@ -324,15 +324,27 @@ class _CellPaths(dict):
             todo.append(parent)
             node = parent
         for parent in reversed(todo):
-            base = self[parent]
-            kids = [(c, c.tag) for c in parent]  # (each name read once: lxml makes a new string per read)
-            kids = [(c, tag) for c, tag in kids if isinstance(tag, str)]
-            total = Counter(tag for _, tag in kids)
-            seen: Counter = Counter()
-            for c, tag in kids:
-                seen[tag] += 1
-                self[c] = f"{base}/{tag}[{seen[tag]}]" if total[tag] > 1 else f"{base}/{tag}"
+            self._children(parent)
         return self[el]
+
+    def _children(self, parent) -> None:
+        """The paths of the parent's element children (comments and instructions have none)."""
+        base = self[parent]
+        kids = list(parent.iterchildren(etree.Element))
+        tags = [c.tag for c in kids]  # (each name read once: lxml makes a new string per read)
+        total = Counter(tags)
+        if len(total) == 1:
+            # one name (a row's cells, a table's rows: most parents asked), numbered when there are several
+            step = f"{base}/{tags[0]}"
+            self.update(zip(kids, [f"{step}[{k}]" for k in range(1, len(kids) + 1)] if len(kids) > 1 else [step]))
+            return
+        seen = dict.fromkeys(total, 0)
+        for c, tag in zip(kids, tags):
+            if total[tag] > 1:
+                seen[tag] += 1
+                self[c] = f"{base}/{tag}[{seen[tag]}]"
+            else:
+                self[c] = f"{base}/{tag}"
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
