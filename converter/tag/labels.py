@@ -173,6 +173,7 @@ NOT_MONEY = re.compile(r"\((in\s+)?(years?|%|percent|months|days)\)|\bin\s+years
                         r"\b(exercise|grant|market|stock|strike|share)\s+prices?\b|\bprices?\s+per\s+share\b", re.I)
 
 
+@lru_cache(maxsize=8192)  # (a label is asked again by the mapper, the builder and the rules, row after row)
 def not_money(label: str) -> str:
     """The words of a row label that say its numbers are years, a ratio, a rate, a percentage or a price (not
     amounts of dollars), or ""."""
