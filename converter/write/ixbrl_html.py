@@ -56,6 +56,16 @@ def html_part(part, text: str, facts: list[ReportFact], cover: list[ReportFact])
     root, _, _ = parse_html(text)
     if root is None:
         return set()
+    # (the facts are wrapped apart: what holds on to the document's elements is let go before it is copied, so
+    # each part of the document is freed once copied)
+    placed = _wrap_facts(root, facts, cover)
+    body = root.find("body")
+    _xhtml_into(part, body if body is not None else root)
+    return placed
+
+
+def _wrap_facts(root, facts: list[ReportFact], cover: list[ReportFact]) -> set[str]:
+    """Each fact's printed characters in the document wrapped in its ix elements; the ids of the facts placed."""
     tree = root.getroottree()
     find = _PathFinder(root)
     placed: set[str] = set()
@@ -106,8 +116,6 @@ def html_part(part, text: str, facts: list[ReportFact], cover: list[ReportFact])
         # right to left, so the offsets of the runs still to wrap stay valid
         for start in sorted(runs, reverse=True):
             _wrap_text(node, attr, runs[start].start, runs[start].end, runs[start].facts)
-    body = root.find("body")
-    _xhtml_into(part, body if body is not None else root)
     return placed
 
 
@@ -354,7 +362,8 @@ def _xhtml_into(parent, el) -> None:
     """`el` as XHTML added under `parent`: the copy of its element, or for an element that is left out with its
     content kept (a namespaced Word tag, tbody) that content; built where it will stay. An element made apart
     and appended is a document of its own moved into its parent's, which lxml walks node by node: a copy built
-    from the leaves up was walked once per level above each node."""
+    from the leaves up was walked once per level above each node. `el`'s content is emptied once copied (its
+    text, attributes and children; its tail stays, for the caller)."""
     raw = el.tag
     if not isinstance(raw, str):
         return  # comments, processing instructions
@@ -370,11 +379,17 @@ def _xhtml_into(parent, el) -> None:
     text = el.text
     if text:
         out.text = clean(text)
+    copied = False
     for c in el:
         _xhtml_into(out, c)
         tail = c.tail
         if tail:
             _append_text(out, tail)
+        copied = True
+    if copied:
+        # the source's subtree is let go as soon as it is copied: the parsed document and its copy were both whole
+        # at the end (60 MB more for JPMorgan's 10-K), and the document was freed in one go after
+        el.clear(keep_tail=True)
     if tag in _FITTED:
         if tag in _INLINE_ONLY_FLAT:
             # (most: spans and paragraphs) what `_fit` does to them, without the call
