@@ -10,7 +10,6 @@ from bisect import bisect_left
 from collections import Counter
 from itertools import islice
 
-import lxml.html
 from lxml import etree
 
 from edgar2xbrl.read.numbers import is_amount
@@ -148,7 +147,7 @@ def _table_lines(table, too_wide: list[int] | None = None,
             span = min(span, MAX_TABLE_COLUMNS - pos)
             # a cell of text alone (no element, comment or instruction inside) is its text: most cells, many
             # of them empty spacers
-            raw = (td.text or "")[:MAX_CELL_CHARS] if not len(td) else td.text_content()[:MAX_CELL_CHARS]
+            raw = (td.text or "")[:MAX_CELL_CHARS] if not len(td) else _text_content(td)[:MAX_CELL_CHARS]
             if not raw or raw.isspace():
                 cell_lines = []
             elif "\n" not in raw:
@@ -325,15 +324,27 @@ class _CellPaths(dict):
             todo.append(parent)
             node = parent
         for parent in reversed(todo):
-            base = self[parent]
-            kids = [(c, c.tag) for c in parent]  # (each name read once: lxml makes a new string per read)
-            kids = [(c, tag) for c, tag in kids if isinstance(tag, str)]
-            total = Counter(tag for _, tag in kids)
-            seen: Counter = Counter()
-            for c, tag in kids:
-                seen[tag] += 1
-                self[c] = f"{base}/{tag}[{seen[tag]}]" if total[tag] > 1 else f"{base}/{tag}"
+            self._children(parent)
         return self[el]
+
+    def _children(self, parent) -> None:
+        """The paths of the parent's element children (comments and instructions have none)."""
+        base = self[parent]
+        kids = list(parent.iterchildren(etree.Element))
+        tags = [c.tag for c in kids]  # (each name read once: lxml makes a new string per read)
+        total = Counter(tags)
+        if len(total) == 1:
+            # one name (a row's cells, a table's rows: most parents asked), numbered when there are several
+            step = f"{base}/{tags[0]}"
+            self.update(zip(kids, [f"{step}[{k}]" for k in range(1, len(kids) + 1)] if len(kids) > 1 else [step]))
+            return
+        seen = dict.fromkeys(total, 0)
+        for c, tag in zip(kids, tags):
+            if total[tag] > 1:
+                seen[tag] += 1
+                self[c] = f"{base}/{tag}[{seen[tag]}]"
+            else:
+                self[c] = f"{base}/{tag}"
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -393,6 +404,13 @@ def _cut_entity(body: str, nxt: str) -> bool:
     return head is not None and _ENTITY_TAIL.match(head.group()[1:] + nxt) is not None
 
 
+# lxml.html's parser, without its element class lookup: lxml.html calls a Python method for every element proxy it
+# makes (each element the reader and the inline writer walk, hundreds of thousands in a long filing), to give
+# HtmlElement methods nothing here uses but text_content (`_text_content`, the same XPath); the tree is the same
+_PARSER = etree.HTMLParser()
+_text_content = etree.XPath("string()", smart_strings=False)  # (lxml.html's HtmlElement.text_content)
+
+
 def parse(html_text: str):
     """(the document's element tree or None when lxml cannot read it, the text as parsed, the original first
     line of each of its lines). The inline XBRL writer parses the document again with this, so the XPaths
@@ -402,9 +420,11 @@ def parse(html_text: str):
     # (ASCII text, EDGAR's: a translation table, at C speed; any other text by the pattern; the same spaces)
     html_text = html_text.translate(_CONTROL_SPACES) if html_text.isascii() else _CONTROL.sub(" ", html_text)
     try:
-        root = lxml.html.document_fromstring(html_text)
+        root = etree.fromstring(html_text, _PARSER)  # (what lxml.html.document_fromstring does, but for the lookup)
     except (etree.ParserError, ValueError):
         return None, html_text, first_line
+    if root is None:
+        return None, html_text, first_line  # (an empty document: document_fromstring's ParserError)
     # scripts and style sheets are not text, in a table cell no more than elsewhere
     etree.strip_elements(root, "script", "style", with_tail=False)
     return root, html_text, first_line
@@ -475,7 +495,7 @@ def render(html_text: str, remarks: list[str] | None = None,
             flush(line, block)
             offset = 0
             xpath = paths(el) if elements is not None else ""
-            for k, text in enumerate((el.text_content() or "").splitlines(keepends=True)):
+            for k, text in enumerate((_text_content(el) or "").splitlines(keepends=True)):
                 shown = text.splitlines()[0] if text.splitlines() else ""
                 if elements is not None and shown.strip():
                     elements[len(lines)] = [(0, len(shown), f"{xpath}#{offset}")]

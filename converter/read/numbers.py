@@ -30,10 +30,15 @@ def _read(text: str) -> tuple | None:
     return None if cell is None else (cell.text, cell.value, cell.dash, cell.places, cell.percent)
 
 
+_FOOTNOTE_MARK = re.compile(r"(\*+|\([a-z]\)|\[\d\])$")
+_MARK_ENDS = ("*", ")", "]", "*\n", ")\n", "]\n")
+
+
 def _parse_cell(text: str) -> Cell | None:
     raw = text.strip()
     t = raw.replace("$", "").replace(" ", "")
-    t = re.sub(r"(\*+|\([a-z]\)|\[\d\])$", "", t)  # a footnote mark after the amount: "$ .55*", "1,234(a)"
+    if t.endswith(_MARK_ENDS):  # (where the pattern can match: its mark last, or before a last newline)
+        t = _FOOTNOTE_MARK.sub("", t)  # a footnote mark after the amount: "$ .55*", "1,234(a)"
     if not t:
         return None
     if t.lower() in _DASHES or (set(t) <= {"-"} and len(t) <= 3):

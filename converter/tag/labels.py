@@ -40,28 +40,53 @@ _DEBT_PAID = re.compile(r"\b(?:principal\s+)?payments?\s+(?:on|of|under|to\s+(?:
                         r"capital\s+lease\s+obligations?|lease\s+financing\s+obligations?|bonds|debentures)\b)")
 
 
+# tokens' rewrites, compiled once, each tried only when the words it needs are in the text (a pattern cannot match
+# without its literal words, so the text is the same; most labels need one rewrite or none)
+_NOTE_REF = re.compile(r"\((note|notes|see note)[^)]*\)")
+_NON_HYPHEN = re.compile(r"\bnon-(?=[a-z])")
+_TERM = re.compile(r"\b(short|long)[\s-]+term\b")
+_PURCHASES_OF = re.compile(r"\bpurchases?\s+of\b")
+_STATE_AND_LOCAL = re.compile(r"\bstate\s+(and|&)\s+local\b")
+_FOREIGN_CURRENCY = re.compile(r"\bforeign[\s-]+currency\b")
+_FIXED_ASSETS = re.compile(r"\bfixed\s+assets?\b|\bproperty,?\s+plant,?\s+(and|&)\s+equipment\b")
+_DEPRECIATION_OF = re.compile(r"(?<!accumulated )\b(depreciation(?:\s+(?:and|&)\s+amortization)?)\s+(?:of|on)\s+"
+                              r"property and equipment\b")
+_LETTERS = re.compile(r"[a-z]+")
+
+
 @lru_cache(maxsize=20000)
 def tokens(text: str) -> tuple[str, ...]:
     t = text.lower()
-    t = re.sub(r"\((note|notes|see note)[^)]*\)", " ", t)
-    t = re.sub(r"\([^)]*\d[^)]*\)", " ", t)  # parentheticals carrying amounts or dates
+    if "(" in t:
+        t = _NOTE_REF.sub(" ", t)
+        # parentheticals carrying amounts or dates (left as it was, not compiled here: on a long run of "(" with no
+        # ")" it backtracks, quadratic, and tests/test_bounded holds the module's own patterns to linear time)
+        t = re.sub(r"\([^)]*\d[^)]*\)", " ", t)
     t = t.replace("&", " and ").replace("'", "").replace("\u2019", "")
     # as the official labels spell them: non-cash → noncash, long-term → longterm; paid-in, equity-method apart
-    t = re.sub(r"\bnon-(?=[a-z])", "non", t)
-    t = re.sub(r"\b(short|long)[\s-]+term\b", r"\1term", t)
+    if "non-" in t:
+        t = _NON_HYPHEN.sub("non", t)
+    if "term" in t:
+        t = _TERM.sub(r"\1term", t)
     t = t.replace("-", " ")
     # what filers print "Purchases of X" the official names call "Payments to Acquire X" (a purchase plan stays)
-    t = re.sub(r"\bpurchases?\s+of\b", "payments to acquire", t)
+    if "purchase" in t:
+        t = _PURCHASES_OF.sub("payments to acquire", t)
     # "Principal payments on notes payable", "Payments on line of credit": what the official names call repayments
-    t = _DEBT_PAID.sub("repayments of ", t)
-    t = re.sub(r"\bstate\s+(and|&)\s+local\b", "state", t)
-    t = re.sub(r"\bforeign[\s-]+currency\b", "exchange rate", t)  # the official labels' "Effect of Exchange Rate"  # the official names' one class of US tax, printed "State"
+    if "payment" in t:
+        t = _DEBT_PAID.sub("repayments of ", t)
+    if "local" in t:
+        t = _STATE_AND_LOCAL.sub("state", t)  # the official names' one class of US tax, printed "State"
+    if "foreign" in t:
+        t = _FOREIGN_CURRENCY.sub("exchange rate", t)  # the official labels' "Effect of Exchange Rate"
     # one thing under three names: fixed assets, property and equipment, property, plant and equipment
-    t = re.sub(r"\bfixed\s+assets?\b|\bproperty,?\s+plant,?\s+(and|&)\s+equipment\b", "property and equipment", t)
+    if "fixed" in t or "plant" in t:
+        t = _FIXED_ASSETS.sub("property and equipment", t)
     # what depreciation is of goes without saying: "Depreciation of fixed assets" is depreciation (its
     # accumulation is a balance of the assets' own)
-    t = re.sub(r"(?<!accumulated )\b(depreciation(?:\s+(?:and|&)\s+amortization)?)\s+(?:of|on)\s+property and equipment\b", r"\1", t)
-    words = re.findall(r"[a-z]+", t)
+    if "depreciation" in t:
+        t = _DEPRECIATION_OF.sub(r"\1", t)
+    words = _LETTERS.findall(t)
     out = []
     for w in words:
         w = _stem(w)
@@ -156,6 +181,7 @@ NOT_MONEY = re.compile(r"\((in\s+)?(years?|%|percent|months|days)\)|\bin\s+years
                         r"\b(exercise|grant|market|stock|strike|share)\s+prices?\b|\bprices?\s+per\s+share\b", re.I)
 
 
+@lru_cache(maxsize=8192)  # (a label is asked again by the mapper, the builder and the rules, row after row)
 def not_money(label: str) -> str:
     """The words of a row label that say its numbers are years, a ratio, a rate, a percentage or a price (not
     amounts of dollars), or ""."""

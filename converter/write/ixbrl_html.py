@@ -56,6 +56,16 @@ def html_part(part, text: str, facts: list[ReportFact], cover: list[ReportFact])
     root, _, _ = parse_html(text)
     if root is None:
         return set()
+    # (the facts are wrapped apart: what holds on to the document's elements is let go before it is copied, so
+    # each part of the document is freed once copied)
+    placed = _wrap_facts(root, facts, cover)
+    body = root.find("body")
+    _xhtml_into(part, body if body is not None else root)
+    return placed
+
+
+def _wrap_facts(root, facts: list[ReportFact], cover: list[ReportFact]) -> set[str]:
+    """Each fact's printed characters in the document wrapped in its ix elements; the ids of the facts placed."""
     tree = root.getroottree()
     find = _PathFinder(root)
     placed: set[str] = set()
@@ -106,8 +116,6 @@ def html_part(part, text: str, facts: list[ReportFact], cover: list[ReportFact])
         # right to left, so the offsets of the runs still to wrap stay valid
         for start in sorted(runs, reverse=True):
             _wrap_text(node, attr, runs[start].start, runs[start].end, runs[start].facts)
-    body = root.find("body")
-    _xhtml_into(part, body if body is not None else root)
     return placed
 
 
@@ -264,24 +272,46 @@ def _wrap_text(node, attr: str, s: int, e: int, facts: list[tuple[ReportFact, di
         parent.insert(parent.index(node) + 1, outer)
 
 
-_STYLES: dict[tuple, str] = {}  # (tag, attributes) → style: a document repeats a few sets on thousands of elements
-_STYLES_KEPT = 4096
+# (source tag, its attributes) → the copy's attributes: a document repeats a few sets on thousands of elements
+_ATTRS: dict[tuple, dict[str, str]] = {}
+_ATTRS_KEPT = 4096
+_NO_ATTRS: dict[str, str] = {}  # (SubElement reads the attributes it is given, and keeps no hold on the dict)
 
 
-def _style(el, tag: str) -> str:
-    """The element's style attribute with its presentational attributes said in CSS."""
+def _attrs(el, source_tag: str, tag: str, extra: str) -> dict[str, str]:
+    """The copy's attributes: the style (the renamed element's `extra`, then the element's own presentational
+    attributes said in CSS), a cell's colspan and rowspan as a browser reads them. Shared between elements: not
+    to be changed."""
     items = el.items()
     if not items:
-        return ""
-    key = (tag, tuple(items))
-    style = _STYLES.get(key)
-    if style is None:
-        style = _style_of(tag, key[1])
+        return {"style": extra} if extra else _NO_ATTRS
+    key = (source_tag, tuple(items))
+    attrs = _ATTRS.get(key)
+    if attrs is None:
+        attrs = _attrs_of(source_tag, tag, extra, key[1])
         if sum(len(v) for _, v in key[1]) <= 1000:  # (attributes of a size no document repeats are not kept)
-            if len(_STYLES) >= _STYLES_KEPT:
-                _STYLES.clear()
-            _STYLES[key] = style
-    return style
+            if len(_ATTRS) >= _ATTRS_KEPT:
+                _ATTRS.clear()
+            _ATTRS[key] = attrs
+    return attrs
+
+
+def _attrs_of(source_tag: str, tag: str, extra: str, items: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    own = _style_of(source_tag, items)
+    style = f"{extra};{own}" if extra and own else extra or own
+    attrs = {}
+    if style:
+        attrs["style"] = style
+    if tag in ("td", "th"):
+        given: dict[str, str] = {}
+        for k, v in items:
+            given.setdefault(k, v)  # (el.get: the first of a name)
+        for name, cap in (("colspan", MAX_COLSPAN), ("rowspan", MAX_ROWSPAN)):
+            if given.get(name) is not None:
+                n = cell_span(given[name], cap)
+                if n != 1:
+                    attrs[name] = str(n)
+    return attrs
 
 
 def _style_of(tag: str, items: tuple[tuple[str, str], ...]) -> str:
@@ -332,50 +362,77 @@ def _xhtml_into(parent, el) -> None:
     """`el` as XHTML added under `parent`: the copy of its element, or for an element that is left out with its
     content kept (a namespaced Word tag, tbody) that content; built where it will stay. An element made apart
     and appended is a document of its own moved into its parent's, which lxml walks node by node: a copy built
-    from the leaves up was walked once per level above each node."""
+    from the leaves up was walked once per level above each node. `el`'s content is emptied once copied (its
+    text, attributes and children; its tail stays, for the caller)."""
     raw = el.tag
     if not isinstance(raw, str):
         return  # comments, processing instructions
-    if raw.startswith(_IX_PREFIX):
-        parent.append(_ix_copy(el))  # (a fact's wrapping: a few elements)
+    how = _HOW.get(raw)
+    if how is None:
+        how = _how(raw)
+    tag, extra, clark, source_tag = how
+    if clark is None:
+        if tag is not None:
+            _ix_or_splice(parent, el, tag)
         return
-    tag = source_tag = raw.lower()
-    if tag in _DROP or ":" in tag:
-        if ":" in tag:
-            _splice(parent, el)
-        return
-    extra = ""
-    if tag in _RENAME:
-        new, extra = _RENAME[tag]
-        if new is None:
-            _splice(parent, el)
-            return
-        tag = new
-    elif tag not in _KNOWN:
-        tag = "span"
-    own = _style(el, source_tag)
-    style = f"{extra};{own}" if extra and own else extra or own
-    attrs = {}
-    if style:
-        attrs["style"] = style
-    if tag in ("td", "th"):
-        for name, cap in (("colspan", MAX_COLSPAN), ("rowspan", MAX_ROWSPAN)):
-            if el.get(name) is not None:
-                n = cell_span(el.get(name), cap)
-                if n != 1:
-                    attrs[name] = str(n)
-    out = etree.SubElement(parent, _XHTML_TAGS.get(tag) or f"{{{XHTML}}}{tag}", attrs)
+    out = etree.SubElement(parent, clark, _attrs(el, source_tag, tag, extra))
     text = el.text
-    out.text = clean(text) if text else None
+    if text:
+        out.text = clean(text)
+    copied = False
     for c in el:
         _xhtml_into(out, c)
         tail = c.tail
         if tail:
             _append_text(out, tail)
+        copied = True
+    if copied:
+        # the source's subtree is let go as soon as it is copied: the parsed document and its copy were both whole
+        # at the end (60 MB more for JPMorgan's 10-K), and the document was freed in one go after
+        el.clear(keep_tail=True)
     if tag in _FITTED:
+        if tag in _INLINE_ONLY_FLAT:
+            # (most: spans and paragraphs) what `_fit` does to them, without the call
+            if any(c.tag in _BLOCK_TAGS for c in out):
+                out.tag = _DIV  # renamed in place, as `_fit` says why
+            return
         fitted = _fit(out, tag)
         if fitted is not out:
             parent.replace(out, fitted)
+
+
+# source tag → (the copy's local name, the style its renaming adds, its Clark name, the source tag lowered);
+# (None, "", None, ...) for an element left out with its content, ("ix" | "splice", "", None, ...) for one whose
+# content is kept otherwise. A document has a few dozen tags, each on thousands of elements.
+_HOW: dict[str, tuple] = {}
+_DIV = f"{{{XHTML}}}div"
+
+
+def _how(raw: str) -> tuple:
+    if raw.startswith(_IX_PREFIX):
+        return ("ix", "", None, raw)  # (a fact's wrapping: a few elements; not kept, nor are other Clark names)
+    tag = source_tag = raw.lower()
+    extra = ""
+    if tag in _DROP or ":" in tag:
+        how = (("splice" if ":" in tag else None), "", None, source_tag)
+    elif tag in _RENAME and _RENAME[tag][0] is None:
+        how = ("splice", "", None, source_tag)
+    else:
+        if tag in _RENAME:
+            tag, extra = _RENAME[tag]
+        elif tag not in _KNOWN:
+            tag = "span"
+        how = (tag, extra, _XHTML_TAGS.get(tag) or f"{{{XHTML}}}{tag}", source_tag)
+    if len(_HOW) < 1024 and not raw.startswith("{"):  # (a damaged document's made-up tags are not kept)
+        _HOW[raw] = how
+    return how
+
+
+def _ix_or_splice(parent, el, how: str) -> None:
+    if how == "ix":
+        parent.append(_ix_copy(el))
+    else:
+        _splice(parent, el)
 
 
 def _splice(parent, el) -> None:
@@ -398,6 +455,7 @@ _BLOCK_TAGS = frozenset(f"{{{XHTML}}}{t}" for t in _BLOCK | {"li", "dd", "dt", "
 
 
 _FITTED = frozenset(_INLINE_ONLY | {"pre", "table", "tr", "ul", "ol", "dl"})  # what `_fit` may change
+_INLINE_ONLY_FLAT = frozenset(_INLINE_ONLY - {"pre"})  # of those, what `_fit` only renames (a block inside)
 
 
 def _fit(out, tag: str):

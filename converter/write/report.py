@@ -91,20 +91,25 @@ def _encode(o, level: int, out: list) -> None:
             out.append("[]")
             return
         nl = "\n" + " " * (level + 1)
+        sep = "," + nl
         out.append("[" + nl)
         first = True
         for v in o:
             if first:
                 first = False
             else:
-                out.append("," + nl)
-            _encode(v, level + 1, out)
+                out.append(sep)
+            if type(v) is str:
+                out.append(_encode_str(v))  # (what the call below appends, without the call)
+            else:
+                _encode(v, level + 1, out)
         out.append("\n" + " " * level + "]")
     elif isinstance(o, dict):
         if not o:
             out.append("{}")
             return
         nl = "\n" + " " * (level + 1)
+        sep = "," + nl
         out.append("{" + nl)
         first = True
         for k, v in o.items():
@@ -112,9 +117,12 @@ def _encode(o, level: int, out: list) -> None:
             if first:
                 first = False
             else:
-                out.append("," + nl)
-            out.append(_encode_str(k) + ": ")
-            _encode(v, level + 1, out)
+                out.append(sep)
+            if type(v) is str:
+                out.append(_encode_str(k) + ": " + _encode_str(v))  # (a row's values: most are strings)
+            else:
+                out.append(_encode_str(k) + ": ")
+                _encode(v, level + 1, out)
         out.append("\n" + " " * level + "}")
     else:
         _encode(str(o), level, out)

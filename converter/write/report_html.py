@@ -12,7 +12,9 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable, Iterator
 
-from edgar2xbrl.write.render import render, render_chunks
+from markupsafe import Markup, escape
+
+from edgar2xbrl.write.render import _finalize, render, render_chunks
 from edgar2xbrl.xbrl_report import XbrlReport
 
 # C0 controls but tab and newline, DEL, C1 controls, lone surrogates, the two non-characters: none is text
@@ -224,7 +226,10 @@ class _Lazy:
         return iter(self.make())
 
 
-def _view(report: dict, xbrl: XbrlReport | None) -> dict:
+def _view(report: dict, xbrl: XbrlReport | None, concept=None) -> dict:
+    """The page's data (`concept`: the page's concept markup, `_concept_markup()`, which the statements' rows are
+    written with)."""
+    concept = concept or _concept_markup()
     concepts = _Concepts(report, xbrl)
     document = text(report.get("source"))
     rows = [r for r in report.get("rows") or () if isinstance(r, dict)]
@@ -289,8 +294,9 @@ def _view(report: dict, xbrl: XbrlReport | None) -> dict:
             plan.append((tuple(idx), tuple(claimed)))
         tables.append({"id": f"t{t_no + 1}", "title": title, "kind": text(t.get("kind")), "columns": columns,
                        "rows": _Lazy(len(plan), lambda t_no=t_no, printed_rows=printed_rows, plan=plan,
-                                     columns=columns: _table_rows(t_no, printed_rows, plan, columns, rows, untagged,
-                                                                  concepts, document)),
+                                     columns=columns, width=width: map(
+                                         _RowMarkup(width, concept), _table_rows(t_no, printed_rows, plan, columns,
+                                                                                 rows, untagged, concepts, document))),
                        "width": width, "flagged": flagged, "untagged": n_untagged})
 
     others: dict[str, list[int]] = {}
@@ -425,6 +431,91 @@ def _check(c: dict) -> dict:
             "in_calc_link": bool(c.get("in_calc_link")), "note": text(c.get("note"))}
 
 
+try:  # (markupsafe's escaping of a plain string, without the Markup that `escape` wraps it in)
+    from markupsafe import _escape_inner
+except ImportError:  # pragma: no cover (another markupsafe)
+    def _escape_inner(s: str) -> str:
+        return str(escape(s))
+
+
+def _e(x) -> str:
+    """A value as the page's template writes `{{ x }}`: `finalize` (characters XML forbids dropped), then escaped
+    (autoescape); markup (a concept's) stays markup."""
+    if type(x) is str:
+        return _escape_inner(x if x.isascii() and x.isprintable() else _finalize(x))
+    return str(escape(_finalize(x)))
+
+
+class _RowMarkup:
+    """A statement row of the page (a `_table_rows` dict) as markup, what the template wrote for it before: a row
+    is a few dozen values, each an attribute lookup, a `finalize` and an escape in the template, and a large
+    filing's statements are thousands of rows. The page writes it whole (`{{ row }}`, markup: kept as it is)."""
+
+    def __init__(self, width: int, concept) -> None:
+        self.width, self.concept = width, concept
+
+    def __call__(self, row: dict) -> Markup:
+        e, concept = _e, self.concept
+        out = [f'<tr id="{e(row["id"])}" class="']
+        if row["state"]:
+            out.append(f"st-{e(row['state'])}")
+        if row["heading"]:
+            out.append(" heading")
+        if row["rule"]:
+            out.append(" rule")
+        out.append(f'">\n<td class="lbl" style="padding-left: {e(0.4 + 1.1 * row["level"])}em">{e(row["label"])}')
+        if row["rules"]:
+            out.append("<br>")
+            for x in row["rules"]:
+                out.append(f'<span class="badge b-{e(x.rsplit(" ", 1)[-1])}">{e(x)}</span>')
+        out.append("</td>\n")
+        for c in row["cells"]:
+            out.append(_cell_markup(c, concept))
+        out.append("\n" + "<td></td>" * max(0, self.width - len(row["cells"])) + '\n<td class="side">')
+        if row["concept"]:
+            out.append(e(concept(row["concept"])))
+        elif row["per_cell"]:
+            out.append('<span class="note">a concept per column (under each number)</span>')
+        if row["extension_reason"]:
+            out.append(f'<span class="note">extension: {e(row["extension_reason"])}</span>')
+        out.append("</td>\n<td>")
+        if row["confidence"]:
+            out.append(f'<span class="conf conf-{e(row["confidence"]["level"])}">{e(row["confidence"]["value"])}</span>')
+        out.append("</td>\n<td>")
+        if row["runner_up"]:
+            out.append(f'{e(concept(row["runner_up"]["concept"]))} <span class="src">{e(row["runner_up"]["score"])}</span>')
+        out.append(f'</td>\n<td class="src">{e(row["source"])}</td>\n</tr>\n')
+        return Markup("".join(out))
+
+
+def _cell_markup(c: dict, concept) -> str:
+    e = _e
+    out = ['<td class="num']
+    if c["state"]:
+        out.append(f" cs-{e(c['state'])}")
+    out.append('"')
+    if c["title"]:
+        out.append(f' title="{e(c["title"])}"')
+    out.append(">")
+    if c["printed"]:
+        out.append(f'<span class="p">{e(c["printed"])}</span>')
+        if c["written"]:
+            out.append(f'<span class="w">{e(c["written"])}')
+            if c["member"]:
+                out.append(f" &middot; {e(c['member'])}")
+            out.append("</span>")
+        elif c["state"] == "removed":
+            out.append('<span class="w">removed</span>')
+        elif c["state"] == "untagged":
+            out.append('<span class="w">not tagged</span>')
+        if c["concept"]:
+            out.append(f'<span class="w">{e(concept(c["concept"], False))}</span>')
+        for x in c["lines"]:
+            out.append(f'<span class="note">{e(x)}</span>')
+    out.append("</td>")
+    return "".join(out)
+
+
 def _concept_markup():
     """The page's `concept(c, full=true)`: a concept view's markup, what a template macro made before, made once
     per concept (the views are shared, and a concept is named on many rows). Every value is escaped as the
@@ -460,12 +551,14 @@ def _concept_markup():
 
 def report_html(report: dict, xbrl: XbrlReport | None = None) -> str:
     """The report as one HTML page: inline CSS, no script, nothing fetched."""
-    return render("report.html.j2", r=_view(report, xbrl), concept=_concept_markup())
+    concept = _concept_markup()
+    return render("report.html.j2", r=_view(report, xbrl, concept), concept=concept)
 
 
 def report_html_chunks(report: dict, xbrl: XbrlReport | None = None) -> Iterator[str]:
     """`report_html`'s text in pieces, as it is rendered."""
-    return render_chunks("report.html.j2", r=_view(report, xbrl), concept=_concept_markup())
+    concept = _concept_markup()
+    return render_chunks("report.html.j2", r=_view(report, xbrl, concept), concept=concept)
 
 
 STATUS_ORDER = ("converted", "flagged", "invalid", "no-statements", "rejected", "crashed", "timeout")
