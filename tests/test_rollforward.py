@@ -263,3 +263,17 @@ def test_the_sentence_leading_into_a_table_dates_it_not_the_notes_earlier_dates(
     # what moved the balance is of the six months, each a positive amount its direction says
     assert got["Cash received or cash receivable"] == ("2001-01-01..2001-06-30", 43197000)
     assert got["Amortization to revenue"] == ("2001-01-01..2001-06-30", 65300000)
+
+
+def test_a_span_over_the_first_of_two_dates_holds_for_both_where_the_lead_says_during():
+    lead = ("The following table summarizes activity in other comprehensive income related to derivatives held\n"
+            "during the three months ended December 26, 2009 and December 27, 2008 (in millions):")
+    head = ("                                    Three Months Ended\n"
+            "                                              December 26,  December 27,\n"
+            "                                                  2009          2008\n"
+            "                                              --------      --------\n")
+    facts = _facts(_table(lead, [
+        ("Change in fair value of derivatives", "$ 6", "$ 223"),
+        ("Adjustment for net gains realized", "12", "(182)")], head=head), end=date(2009, 12, 26), form="10-Q")
+    periods = {period for label, _c, period, _v in facts if label.startswith("Change")}
+    assert periods == {"2009-09-27..2009-12-26", "2008-09-28..2008-12-27"}

@@ -367,6 +367,11 @@ def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset
                     # "During the three months ended September 30, 2009, we recognized the following": what happened
                     # in the period (a balance among them says so: "Balance, end of period")
                     col.period, col.year_period = col.year_period, None
+            elif st.kind == "note" and span is None and near_span is not None and _DURING_LEAD.search(lead):
+                # "Three Months Ended" centred over the first of two dates, in a table led into as what happened
+                # "during the three months ended December 26, 2009 and December 27, 2008": each date's months for a
+                # flow, the date for a balance
+                col.year_period = duration_ending(end, near_span, printed)
             elif st.kind == "note" and span is None and heading_span is not None:
                 # "FOR THE YEARS ENDED" printed at the margin of the headers over "SEPTEMBER 25, 1999": the date's
                 # day for a balance, the years ended on it for a flow (the EPS computation's earnings)
