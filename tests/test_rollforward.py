@@ -277,3 +277,46 @@ def test_a_span_over_the_first_of_two_dates_holds_for_both_where_the_lead_says_d
         ("Adjustment for net gains realized", "12", "(182)")], head=head), end=date(2009, 12, 26), form="10-Q")
     periods = {period for label, _c, period, _v in facts if label.startswith("Change")}
     assert periods == {"2009-09-27..2009-12-26", "2008-09-28..2008-12-27"}
+
+
+PLAN_COST = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE W - RETIREMENT PLANS
+
+The net periodic pension cost for the years ended December 31 was:
+
+                                                  1997          1996
+                                              --------      --------
+Actual return on plan assets                      (900)         (800)
+Net amortizations and deferrals                    300           200
+                                              --------      --------
+Net periodic pension cost                       $ (600)       $ (600)
+
+NOTE X - NONPENSION POSTRETIREMENT BENEFITS
+
+The net periodic postretirement benefit cost for the years ended December 31 was:
+
+                                                  1997          1996
+                                              --------      --------
+Benefits earned by the active workforce         $   32        $   40
+Growth of the obligation with time                 455           520
+Actual return on plan assets                       (15)          (12)
+Net amortizations and deferrals                    119           100
+                                              --------      --------
+Net periodic postretirement benefit cost        $  591        $  648
+"""
+
+
+def test_rows_added_up_with_a_flow_of_the_year_are_the_years_too():
+    # the second plan's return on assets cannot take the concept the first plan's figures hold: an extension, but
+    # still the year's, and so are the rows it is added up with
+    lines = PLAN_COST.splitlines()
+    docs = [Document(type="", start=0, end=len(lines))]
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(1997, 12, 31))
+    b = Builder(load_catalog(era_of(date(1997, 12, 31))), "acme", "x.txt")
+    for order, (_note, st) in enumerate(lay.note_tables):
+        b.build_statement(st, order + 1, "Note", st.title, group="Disclosure")
+    periods = {f.row_label: str(f.context.period) for f in b.facts.values() if f.value.lstrip("-") in ("32", "455", "15", "591")}
+    assert set(periods.values()) == {"1997-01-01..1997-12-31"} and len(periods) == 4

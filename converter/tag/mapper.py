@@ -890,6 +890,30 @@ def nearest_period_type(ln: Line, st: Statement) -> str | None:
 
 # what a table's lead says of balances ("the components of accumulated other comprehensive income", "Net property at
 # December 31 was as follows"): its rows are held at the columns' dates, whatever the year columns could also mean
+def group_period_type(ln: Line, lines: list[Line], st: Statement) -> str | None:
+    """Under year-only note columns, the period type of the rows a row is added up with (or adds up), where those
+    that say one agree: "Service cost" and "Interest cost" beside "Actual return on plan assets", a flow of the year
+    by its official concept, in "Net periodic postretirement benefit cost" (IBM's plan notes, whose concepts the
+    company's other plan took). None where a balance at a date stands among them (a roll-forward) or none says."""
+    if not _years_only(ln, st) or ln.instant_at or ln.dated is not None or _AT_A_DATE.search(ln.row.label) or \
+            _AT_A_DATE.search(ln.context_label) or _balances_lead(st):
+        return None
+    top = ln.parent if ln.parent is not None else (ln.index if ln.children else None)
+    if top is None or not 0 <= top < len(lines):
+        return None
+    said: set[str] = set()
+    for x in [lines[top]] + [lines[k] for k, _ in lines[top].children if 0 <= k < len(lines)]:
+        if x is ln:
+            continue
+        if x.instant_at or (x.dated is not None and x.dated.start is None) or _AT_A_DATE.search(x.row.label):
+            return None
+        if x.concept is not None and not x.concept.extension:
+            said.add(x.concept.period)
+        elif (p := nearest_period_type(x, st)) is not None:
+            said.add(p)
+    return said.pop() if len(said) == 1 else None
+
+
 _BALANCES_LEAD = re.compile(r"\baccumulated\b|\bbalances?\b|\b(at|as\s+of)\s+(" + "|".join(calendar.month_name[1:]) +
                             r")\s+\d{1,2}(,\s*\d{4})?\s+(was|were|is|are|consisted|consist)\b", re.I)
 
