@@ -320,3 +320,51 @@ def test_rows_added_up_with_a_flow_of_the_year_are_the_years_too():
         b.build_statement(st, order + 1, "Note", st.title, group="Disclosure")
     periods = {f.row_label: str(f.context.period) for f in b.facts.values() if f.value.lstrip("-") in ("32", "455", "15", "591")}
     assert set(periods.values()) == {"1997-01-01..1997-12-31"} and len(periods) == 4
+
+
+INCOME_AND_PRO_FORMA = """\
+                          ACME CORP.
+                   STATEMENTS OF OPERATIONS
+                        (In millions)
+
+                                                Year Ended December 31,
+                                                  1997          1996
+                                                --------      --------
+Net sales                                        $ 5,000       $ 4,000
+Zorbex fees                                          700           600
+                                                --------      --------
+Total revenues                                   $ 5,700       $ 4,600
+                                                ========      ========
+
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 2 - ACQUISITIONS
+
+Unaudited pro forma results, as if the acquisition had taken place earlier:
+
+                                                  1997          1996
+                                                --------      --------
+Net sales                                        $ 5,900       $ 4,800
+Zorbex fees                                          900           800
+                                                --------      --------
+Total revenues                                   $ 6,800       $ 5,600
+"""
+
+
+def test_an_extension_is_shared_only_by_rows_whose_figures_take_other_periods():
+    # the pro forma "Zorbex fees" are the year's as the statement's are, with other figures: a concept of their own
+    # (one concept with both would hold two values for one period, and a rule would drop the statement's)
+    lines = INCOME_AND_PRO_FORMA.splitlines()
+    docs = [Document(type="", start=0, end=len(lines))]
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(1997, 12, 31))
+    b = Builder(load_catalog(era_of(date(1997, 12, 31))), "acme", "x.txt")
+    inc = lay.statements[0]
+    b.build_statement(inc, 1, "Income", inc.title)
+    note = lay.note_tables[0][1]
+    b.build_statement(note, 2, "Note", note.title, group="Disclosure")
+    fees = {(f.concept, str(f.context.period)): f.value for f in b.facts.values() if f.row_label == "Zorbex fees"}
+    assert ("1997-01-01..1997-12-31") in {p for _c, p in fees}
+    by_period: dict[str, set] = {}
+    for (concept, period), value in fees.items():
+        by_period.setdefault(concept + "@" + period, set()).add(value)
+    assert all(len(v) == 1 for v in by_period.values()) and len(fees) == 4

@@ -593,7 +593,7 @@ class Builder:
                 balance = "debit" if _DEBIT_WORDS.search(ln.row.label) else "credit"
         label = ln.row.label if core_label(ln.row.label) else \
             (f"{ln.context_label} subtotal" if ln.context_label else "Subtotal")
-        amounts = self._line_amounts(ln, st, periods)
+        amounts = self._line_amounts(ln, st, periods, period)
         key = self._meaning(label, ln, st, period, balance)
         ln.concept = next((c for c in self._by_meaning.get(key, ()) if self._agrees(self._claimed[c.qname], amounts)),
                           None) if amounts else None
@@ -629,9 +629,10 @@ class Builder:
                 return heads.pop()
         return st.scale if ln.kind == "monetary" else st.share_scale
 
-    def _line_amounts(self, ln: Line, st: Statement, periods: "frozenset[Period] | None") -> dict[Period, frozenset]:
+    def _line_amounts(self, ln: Line, st: Statement, periods: "frozenset[Period] | None",
+                      period_type: str = "") -> dict[Period, frozenset]:
         """The magnitudes the line prints for each period its amounts take (by its columns, or all in the one
-        period given)."""
+        period given; under a year-only note column, the year for a line of `period_type` duration)."""
         out: dict[Period, set] = {}
         scale = self._scale(ln, st)
         for k, cell in enumerate(ln.row.cells):
@@ -641,8 +642,12 @@ class Builder:
                 if len(periods) != 1:
                     return {}
                 period = next(iter(periods))
+            elif k < len(st.columns):
+                col = st.columns[k]
+                period = self._period(ln, col.year_period if period_type == "duration" and col.year_period is not None
+                                      and col.period is not None and col.period.is_instant else column_period(ln, col))
             else:
-                period = self._period(ln, column_period(ln, st.columns[k])) if k < len(st.columns) else None
+                period = None
             if period is not None:
                 out.setdefault(period, set()).add(abs(cell.value * scale))
         return {p: frozenset(v) for p, v in out.items()}
