@@ -1808,24 +1808,34 @@ def _rolled_balance(lines: list[Line], by_index: dict[int, Line], catalog: Catal
         flows = [k for k in kids if k is not opening and k.concept is not None and not k.concept.extension]
         if opening is None or not flows:
             continue
-        votes: dict[str, int] = {}
-        for k in flows:
-            for p in set(k.concept.parents) | set(catalog.calc_parents(k.concept.name)):
-                if p.endswith(_ROLL):
-                    votes[p] = votes.get(p, 0) + 1
-        best = sorted(votes.items(), key=lambda x: (-x[1], x[0]))
-        if not best or best[0][1] * 2 <= len(flows) or (len(best) > 1 and best[1][1] == best[0][1]):
+        rolled = _rolled_by(flows, catalog)
+        if rolled is None:
             continue
-        c = catalog.find(best[0][0][:-len(_ROLL)])
-        if c is None or c.period != "instant" or c.type != ln.kind or f"{c.qname}@end" in used:
+        change, c = rolled
+        if c.type != ln.kind or f"{c.qname}@end" in used:
             continue
         for row in (ln, opening):
             if row.concept is not None or set(tokens(core_label(row.row.label))) - _BALANCE_WORDS - \
                     set(tokens(c.label)):
                 continue  # a balance named otherwise, or already a concept of its own
             row.concept, row.score = c, 0.8
-            row.reason = f"the balance its rows roll forward ({best[0][0]})"
+            row.reason = f"the balance its rows roll forward ({change})"
             used.add(f"{c.qname}@{row.instant_at}")
+def _rolled_by(flows: list[Line], catalog: Catalog) -> "tuple[str, Concept] | None":
+    """The change most of the official movements add into in the official calculations ("<balance>
+    PeriodIncreaseDecrease") and the balance it changes, an instant; None without a clear majority."""
+    votes: dict[str, int] = {}
+    for k in flows:
+        for p in set(k.concept.parents) | set(catalog.calc_parents(k.concept.name)):
+            if p.endswith(_ROLL):
+                votes[p] = votes.get(p, 0) + 1
+    best = sorted(votes.items(), key=lambda x: (-x[1], x[0]))
+    if not best or best[0][1] * 2 <= len(flows) or (len(best) > 1 and best[1][1] == best[0][1]):
+        return None
+    c = catalog.find(best[0][0][:-len(_ROLL)])
+    return (best[0][0], c) if c is not None and c.period == "instant" else None
+
+
 def _dated_balances(lines: list[Line], catalog: Catalog, used: set[str]) -> None:
     """A roll-forward dated by its rows ("January 1, 2008", "Increases related to tax positions", "December 31,
     2008", ...) whose balances say only their dates: each is the balance its official movements roll forward
@@ -1836,22 +1846,15 @@ def _dated_balances(lines: list[Line], catalog: Catalog, used: set[str]) -> None
              and ln.dated.start is not None]
     if len(marks) < 2 or not flows:
         return
-    votes: dict[str, int] = {}
-    for k in flows:
-        for p in set(k.concept.parents) | set(catalog.calc_parents(k.concept.name)):
-            if p.endswith(_ROLL):
-                votes[p] = votes.get(p, 0) + 1
-    best = sorted(votes.items(), key=lambda x: (-x[1], x[0]))
-    if not best or best[0][1] * 2 <= len(flows) or (len(best) > 1 and best[1][1] == best[0][1]):
+    rolled = _rolled_by(flows, catalog)
+    if rolled is None or rolled[1].qname in used:
         return
-    c = catalog.find(best[0][0][:-len(_ROLL)])
-    if c is None or c.period != "instant" or c.qname in used:
-        return
+    change, c = rolled
     for ln in marks:
         words = set(tokens(re.sub(r"\d", " ", core_label(ln.row.label)))) - _MONTH_WORDS
         if c.type == ln.kind and not words - _BALANCE_WORDS - set(tokens(c.label)):
             ln.concept, ln.score = c, 0.8
-            ln.reason = f"the balance its rows roll forward ({best[0][0]})"
+            ln.reason = f"the balance its rows roll forward ({change})"
     used.add(c.qname)
 
 
