@@ -260,6 +260,8 @@ def test_the_sentence_leading_into_a_table_dates_it_not_the_notes_earlier_dates(
         ("Balance, June 30, 2001", "$109,014", None)], head=""), end=date(2001, 6, 30), form="10-Q")
     got = {label: (period, value) for label, _c, period, value in facts}
     assert got["Balance, December 31, 2000"] == ("2000-12-31", 131117000)
+    # one balance at two dates: one concept, whatever dates the labels print
+    assert len({c for label, c, _p, _v in facts if label.startswith("Balance")}) == 1
     # what moved the balance is of the six months, each a positive amount its direction says
     assert got["Cash received or cash receivable"] == ("2001-01-01..2001-06-30", 43197000)
     assert got["Amortization to revenue"] == ("2001-01-01..2001-06-30", 65300000)

@@ -9,6 +9,7 @@ from datetime import timedelta
 from decimal import ROUND_HALF_UP, Context as DecimalContext, Decimal
 
 from edgar2xbrl.tables.arithmetic import find_subtotals
+from edgar2xbrl.tables.periods import all_dates
 from edgar2xbrl.tag.catalog import Catalog, never_negative, one_way
 from edgar2xbrl.tag.labels import WEAK, camel, column_measure, not_money, tokens
 from edgar2xbrl.tag.mapper import DEDUCTED, THRESHOLD, Line, build_lines, cash_top_signs, column_period, core_label, decide_signs, extension_name, group_period_type, line_period_type, map_lines, nearest_period_type, neighbour_period
@@ -593,6 +594,9 @@ class Builder:
                 balance = "debit" if _DEBIT_WORDS.search(ln.row.label) else "credit"
         label = ln.row.label if core_label(ln.row.label) else \
             (f"{ln.context_label} subtotal" if ln.context_label else "Subtotal")
+        if ln.dated is not None and ln.dated.start is None:
+            # "Balance, December 31, 2000" and "Balance, June 30, 2001": one balance at two dates, one concept
+            label = _undated(label)
         amounts = self._line_amounts(ln, st, periods, period)
         key = self._meaning(label, ln, st, period, balance)
         ln.concept = next((c for c in self._by_meaning.get(key, ()) if self._agrees(self._claimed[c.qname], amounts)),
@@ -964,6 +968,22 @@ _NO_SEGMENT = re.compile(r"\b(quarters?|first|second|third|fourth|1st|2nd|3rd|4t
 _LINKING = frozenset({"for", "the", "and", "of", "as", "at", "in", "to", "from", "on", "by", "&"})
 _FOOTNOTE_MARK = re.compile(r"\(\s{0,2}[a-z0-9]{1,2}\s{0,2}\)|\*+")
 _PLANS = re.compile(r"\bplans?\b|\bpensions?\b|retirement|\bbenefits?\b|health\s+care", re.I)
+
+
+_TRAILING = " ,:-\u2013\u2014"
+
+
+def _undated(label: str) -> str:
+    """A balance's label without the date it prints ("Outstanding at December 31, 2006" -> "Outstanding"; a bare
+    date -> "Balance")."""
+    out = label
+    for _d, start, end in sorted(all_dates(label), key=lambda x: -x[1]):
+        out = out[:start] + out[end:]
+    out = " ".join(out.split()).rstrip(_TRAILING)
+    for word in (" at", " as of", " on"):  # ("Outstanding at"): the word that led to the date
+        if out.lower().endswith(word):
+            out = out[:-len(word)]
+    return out.strip(_TRAILING) or "Balance"
 
 
 def _opening_balance(ln: Line, lines: list[Line]) -> str:
