@@ -35,6 +35,20 @@ def _facts(text, end=date(2007, 12, 31), form="10-K"):
     return [(f.row_label, f.concept, str(f.context.period), int(f.value)) for f in b.facts.values()]
 
 
+def _built(text, end, roles=("Note",)):
+    """The builder after every statement of `text` (with the role names given, in order) and then every note
+    table, read as a 10-K of the era of `end`."""
+    lines = text.splitlines()
+    docs = [Document(type="", start=0, end=len(lines))]
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K", end)
+    b = Builder(load_catalog(era_of(end)), "acme", "x.txt")
+    for order, (st, role) in enumerate(zip(lay.statements, roles)):
+        b.build_statement(st, order + 1, role, st.title)
+    for order, (_note, st) in enumerate(lay.note_tables):
+        b.build_statement(st, len(lay.statements) + order + 1, "Note", st.title, group="Disclosure")
+    return b
+
+
 def _table(lead, rows, head=YEARS):
     body = "\n".join(f"{label:<46}{a:>8}      {b:>8}" if b is not None else f"{label:<46}{a:>8}"
                      for label, a, b in rows)
@@ -154,14 +168,7 @@ Other                                              5,843         6,400
 
 
 def test_a_notes_unnamed_sum_a_statement_printed_is_the_statements_line():
-    lines = BALANCE_AND_NOTE.splitlines()
-    docs = [Document(type="", start=0, end=len(lines))]
-    lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(2003, 12, 31))
-    b = Builder(load_catalog(era_of(date(2003, 12, 31))), "acme", "x.txt")
-    bs = lay.statements[0]
-    b.build_statement(bs, 1, "BalanceSheet", bs.title)
-    note = lay.note_tables[0][1]
-    b.build_statement(note, 2, "Note", note.title, group="Disclosure")
+    b = _built(BALANCE_AND_NOTE, date(2003, 12, 31), ("BalanceSheet",))
     line = {f.concept for f in b.facts.values() if f.value == "13563000000" and f.row_label}
     totals = {f.concept for f in b.facts.values() if f.value == "13563000000"}
     # the warranty reaches the liabilities only through a total of current and noncurrent accruals; the note's sum
@@ -198,14 +205,7 @@ Maintenance and rearrangement                      2,035         2,146
 
 
 def test_a_row_whose_concept_another_figure_took_is_still_the_years_flow_under_year_columns():
-    lines = CASH_AND_NOTE.splitlines()
-    docs = [Document(type="", start=0, end=len(lines))]
-    lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(2001, 12, 31))
-    b = Builder(load_catalog(era_of(date(2001, 12, 31))), "acme", "x.txt")
-    cf = lay.statements[0]
-    b.build_statement(cf, 1, "CashFlow", cf.title)
-    note = lay.note_tables[0][1]
-    b.build_statement(note, 2, "Note", note.title, group="Disclosure")
+    b = _built(CASH_AND_NOTE, date(2001, 12, 31), ("CashFlow",))
     sector = [f for f in b.facts.values() if f.row_label == "Depreciation" and f.value == "5300000000"]
     # the sector's depreciation is not the company's (an extension), but it is still the year's, not its last day
     assert len(sector) == 1 and sector[0].concept != "us-gaap:Depreciation"
@@ -314,12 +314,7 @@ Net periodic postretirement benefit cost        $  591        $  648
 def test_rows_added_up_with_a_flow_of_the_year_are_the_years_too():
     # the second plan's return on assets cannot take the concept the first plan's figures hold: an extension, but
     # still the year's, and so are the rows it is added up with
-    lines = PLAN_COST.splitlines()
-    docs = [Document(type="", start=0, end=len(lines))]
-    lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(1997, 12, 31))
-    b = Builder(load_catalog(era_of(date(1997, 12, 31))), "acme", "x.txt")
-    for order, (_note, st) in enumerate(lay.note_tables):
-        b.build_statement(st, order + 1, "Note", st.title, group="Disclosure")
+    b = _built(PLAN_COST, date(1997, 12, 31), ())
     periods = {f.row_label: str(f.context.period) for f in b.facts.values() if f.value.lstrip("-") in ("32", "455", "15", "591")}
     assert set(periods.values()) == {"1997-01-01..1997-12-31"} and len(periods) == 4
 
@@ -356,14 +351,7 @@ Total revenues                                   $ 6,800       $ 5,600
 def test_an_extension_is_shared_only_by_rows_whose_figures_take_other_periods():
     # the pro forma "Zorbex fees" are the year's as the statement's are, with other figures: a concept of their own
     # (one concept with both would hold two values for one period, and a rule would drop the statement's)
-    lines = INCOME_AND_PRO_FORMA.splitlines()
-    docs = [Document(type="", start=0, end=len(lines))]
-    lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(1997, 12, 31))
-    b = Builder(load_catalog(era_of(date(1997, 12, 31))), "acme", "x.txt")
-    inc = lay.statements[0]
-    b.build_statement(inc, 1, "Income", inc.title)
-    note = lay.note_tables[0][1]
-    b.build_statement(note, 2, "Note", note.title, group="Disclosure")
+    b = _built(INCOME_AND_PRO_FORMA, date(1997, 12, 31), ("Income",))
     fees = {(f.concept, str(f.context.period)): f.value for f in b.facts.values() if f.row_label == "Zorbex fees"}
     assert ("1997-01-01..1997-12-31") in {p for _c, p in fees}
     by_period: dict[str, set] = {}
