@@ -358,3 +358,51 @@ def test_an_extension_is_shared_only_by_rows_whose_figures_take_other_periods():
     for (concept, period), value in fees.items():
         by_period.setdefault(concept + "@" + period, set()).add(value)
     assert all(len(v) == 1 for v in by_period.values()) and len(fees) == 4
+
+
+YEAR_ONLY = """\
+                                                  2007          2006
+                                              --------      --------
+"""
+
+
+def test_a_balance_at_january_1_under_year_columns_is_the_close_of_the_year_before():
+    facts = _facts(_table("The carrying value of mortgage servicing rights changed as follows (in millions):", [
+        ("Balance at January 1", "6,111", "6,159"),
+        ("Additions", "1,201", "1,320"),
+        ("Amortization", "(1,160)", "(1,368)"),
+        ("Balance at December 31", "6,152", "6,111")], head=YEAR_ONLY))
+    periods = {(label, period) for label, _c, period, _v in facts}
+    # under "2007" the opening balance is that of December 31, 2006, not of the year's last day
+    assert ("Balance at January 1", "2006-12-31") in periods
+    assert ("Balance at January 1", "2007-12-31") not in periods
+    assert ("Balance at December 31", "2007-12-31") in periods
+    assert ("Additions", "2007-01-01..2007-12-31") in periods
+
+
+def test_a_note_table_of_share_counts_without_dollars_is_shares_throughout():
+    lines = (HEAD % "Changes in shares of common stock issued and held in treasury were (in millions):"
+             + YEAR_ONLY).splitlines()
+    rows = [("Issued - balance at January 1", "3,584.8", "2,044.4"),
+            ("Employee stock purchase plans", "1.4", "3.1"),
+            ("Cancelled shares", "(2.0)", "(1.1)"),
+            ("Total issued - balance at December 31", "3,584.2", "2,046.4"),
+            ("Treasury - balance at January 1", "(28.6)", "(1.8)"),
+            ("Purchase of treasury stock", "(93.5)", "(19.3)"),
+            ("Total treasury - balance at December 31", "(122.1)", "(21.1)"),
+            ("Outstanding", "3,462.1", "2,025.3")]
+    text = "\n".join(lines + [f"{label:<46}{a:>8}      {b:>8}" for label, a, b in rows]) + "\n"
+    lines = text.splitlines()
+    docs = [Document(type="", start=0, end=len(lines))]
+    end = date(2007, 12, 31)
+    st = locate(lines, find_tables(lines, docs), docs, "10-K", end).note_tables[0][1]
+    b = Builder(load_catalog(era_of(end)), "acme", "x.txt")
+    b.build_statement(st, 1, "Note", st.title, group="Disclosure")
+    units = {f.row_label: f.unit for f in b.facts.values()}
+    concepts = {f.row_label: f.concept for f in b.facts.values()}
+    # a table that opens with a count of shares and prints no dollar sign counts shares in every row: the
+    # treasury shares bought are not dollars paid, and what is outstanding is not the common stock's value
+    assert len(units) == len(rows)
+    assert set(units.values()) == {"shares"}
+    assert concepts["Purchase of treasury stock"] != "us-gaap:PaymentsForRepurchaseOfCommonStock"
+    assert concepts["Outstanding"] != "us-gaap:CommonStockValueOutstanding"

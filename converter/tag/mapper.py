@@ -593,10 +593,11 @@ _AT_DAY = re.compile(r"\b(at|as\s+of)\s+(" + "|".join(calendar.month_name[1:]) +
 
 
 def _dated_edge(label: str, st: Statement) -> str:
-    """"start" or "end" for a cash-flow row dated by a month and day that every column begins or ends on ("Cash and
-    cash equivalents at January 1" over calendar years is the opening balance), else ""."""
+    """"start" or "end" for a row dated by a month and day that every column begins or ends on ("Cash and cash
+    equivalents at January 1" over calendar years is the opening balance; so is a note's "Balance at January 1"
+    under year-only columns, whose years are the periods), else ""."""
     m = _AT_DAY.search(label)
-    periods = [c.period for c in st.columns if c.period is not None and c.period.start is not None]
+    periods = [p for c in st.columns for p in [c.year_period or c.period] if p is not None and p.start is not None]
     if not m or not periods:
         return ""
     day = (list(calendar.month_name).index(m.group(2).capitalize()), int(m.group(3)))
@@ -605,6 +606,18 @@ def _dated_edge(label: str, st: Statement) -> str:
     if all((p.end.month, p.end.day) == day for p in periods):
         return "end"
     return ""
+
+
+def _parts_of_counts(lines: list[Line], subtotals: dict[int, list[tuple[int, int]]]) -> None:
+    """What adds up to a count of shares is shares ("Convertible preferred stock 9,091" under "Effect of dilutive
+    securities:", summed into "Dilutive potential common shares"), unless printed as dollars or cents."""
+    for t in sorted(subtotals, reverse=True):
+        if lines[t].kind != "shares":
+            continue
+        for k, _s in subtotals[t]:
+            cells = [c for c in lines[k].row.cells if c is not None and not c.dash]
+            if lines[k].kind == "monetary" and not any("$" in c.text or c.places >= 2 for c in cells):
+                lines[k].kind = "shares"
 
 
 def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> list[Line]:
@@ -633,21 +646,28 @@ def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> l
                 ln.instant_at = "start"
             elif _END.search(ln.row.label):
                 ln.instant_at = "end"
-            elif st.kind == "cash_flow":
+            else:
                 ln.instant_at = _dated_edge(ln.row.label, st)
     for t, kids in subtotals.items():
         lines[t].children = kids
         for k, _s in kids:
             lines[k].parent = t
-    # what adds up to a count of shares is shares ("Convertible preferred stock 9,091" under "Effect of dilutive
-    # securities:", summed into "Dilutive potential common shares"), unless printed as dollars or cents
-    for t in sorted(subtotals, reverse=True):
-        if lines[t].kind != "shares":
-            continue
-        for k, _s in subtotals[t]:
-            cells = [c for c in lines[k].row.cells if c is not None and not c.dash]
-            if lines[k].kind == "monetary" and not any("$" in c.text or c.places for c in cells):
-                lines[k].kind = "shares"
+    no_dollars = st.kind == "note" and not any("$" in c.text for r in st.rows for c in r.cells if c is not None)
+    if no_dollars:
+        # a sum with a count of shares among its parts is a count of shares, in a note that prints no dollar sign
+        # ("Cancelled shares (2.0)" in the total issued)
+        for t in sorted(subtotals):
+            if lines[t].kind == "monetary" and any(lines[k].kind == "shares" for k, _s in subtotals[t]):
+                lines[t].kind = "shares"
+    _parts_of_counts(lines, subtotals)
+    valued = [ln for ln in lines if not ln.header]
+    if no_dollars and valued and valued[0].kind == "shares":
+        # and such a note's table that opens with a count of shares counts shares, but in rows that say they are
+        # money ("Issued - balance at January 1" ... then the treasury shares bought and issued, "Outstanding")
+        for ln in valued:
+            if ln.kind == "monetary" and not _MONEY_ROW.search(ln.row.label):
+                ln.kind = "shares"
+        _parts_of_counts(lines, subtotals)
     if st.kind == "cash_flow" or st.kind == "note":
         _edge_first(lines)
     if st.kind == "note":
