@@ -406,3 +406,48 @@ def test_a_note_table_of_share_counts_without_dollars_is_shares_throughout():
     assert set(units.values()) == {"shares"}
     assert concepts["Purchase of treasury stock"] != "us-gaap:PaymentsForRepurchaseOfCommonStock"
     assert concepts["Outstanding"] != "us-gaap:CommonStockValueOutstanding"
+
+
+BALANCE_AND_INTANGIBLES = """\
+                          ACME CORP.
+                   CONSOLIDATED BALANCE SHEETS
+                        (In millions)
+
+                                                December 31,  December 31,
+                                                    2005          2004
+                                                --------      --------
+Cash and cash equivalents                        $ 5,000       $ 4,000
+Purchased credit card relationships                3,275         3,878
+                                                --------      --------
+Total assets                                     $ 8,275       $ 7,878
+                                                ========      ========
+Accounts payable                                 $ 2,275       $ 2,878
+Shareholders' equity                               6,000         5,000
+                                                --------      --------
+Total liabilities and shareholders' equity       $ 8,275       $ 7,878
+                                                ========      ========
+
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 15 - OTHER INTANGIBLE ASSETS
+
+The components of other intangible assets were as follows at December 31:
+
+                                                    2005          2004
+                                                --------      --------
+Purchased credit card relationships              $ 3,275       $ 3,878
+Core deposit intangibles                           2,705         3,328
+"""
+
+
+def test_a_note_printing_a_balance_sheet_extension_again_prints_the_same_fact():
+    b = _built(BALANCE_AND_INTANGIBLES, date(2005, 12, 31), ("BalanceSheet",))
+    by_label = {}
+    for f in b.facts.values():
+        by_label.setdefault(f.row_label, set()).add((f.concept, str(f.context.period), f.value))
+    pccr = by_label["Purchased credit card relationships"]
+    # one extension concept for the balance at both dates, whichever table printed it; not a second concept
+    # ("...Relationships2") holding the same figures at the same dates
+    assert len({c for c, _p, _v in pccr}) == 1 and next(iter(pccr))[0].startswith("acme:")
+    assert {(p, v) for _c, p, v in pccr} == {("2005-12-31", "3275000000"), ("2004-12-31", "3878000000")}
+    assert not any(c.name.endswith("Relationships2") for c in b.extensions.values())

@@ -669,10 +669,13 @@ class Builder:
 
     @staticmethod
     def _agrees(claimed: dict[Period, frozenset], amounts: dict[Period, frozenset]) -> bool:
-        """An extension can take the line when it holds none of the line's periods yet. (The same figures printed
-        twice for one period would do too, but the signs are decided after this, and one printed the other way
-        round would make two facts that contradict each other.)"""
-        return claimed.keys().isdisjoint(amounts)
+        """An extension can take the line when it holds none of the line's periods yet, or the same figures at
+        the dates of balances it holds: a note that prints a balance-sheet line again ("Mortgage servicing rights"
+        among the intangible assets) prints the same fact, not a second concept. (A flow printed twice may be a
+        movement of two different balances, its signs decided after this by each one's direction: the same
+        figures would then make two facts that contradict each other.)"""
+        return all(claimed.get(p, values) == values if p.is_instant else p not in claimed
+                   for p, values in amounts.items())
 
     @staticmethod
     def _meaning(label: str, ln: Line, st: Statement, period: str, balance: str) -> tuple:
