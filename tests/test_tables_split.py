@@ -96,3 +96,36 @@ def test_a_notes_heading_or_a_sentence_between_two_runs_of_amounts_ends_the_tabl
     assert len(tables) == 2
     assert "Balance, June 30, 2001" not in _values(tables[0])
     assert _values(tables[1])["Balance, June 30, 2001"] == ["$ 86,945"]
+
+
+def _pages(footers, body):
+    """Pages of prose, each closed by a footer line and a page break; `body` printed on the first page."""
+    out = []
+    for n, footer in enumerate(footers):
+        out += (body.splitlines() if n == 0 else ["Some prose of the notes, page after page, goes on here."])
+        out += ["", "(a) A footnote under the table, in words.", "", "", footer, "", "<PAGE>"]
+    return out
+
+
+ROLL = """\
+Year ended December 31, (in millions)          2005        2004        2003
+Balance at January 1                          $1,031      $1,378      $1,634
+Other-than-temporary impairment                  (1)       (149)       (283)
+Balance at December 31                          $350      $1,031      $1,378"""
+
+
+def test_a_running_page_footer_is_no_row_of_the_table_above_it():
+    footers = ["Acme Corp. / 2005 Annual Report    115", "116    Acme Corp. / 2005 Annual Report",
+               "Acme Corp. / 2005 Annual Report    117"]
+    lines = _pages(footers, ROLL)
+    tables = find_tables(lines, [Document(type="", start=0, end=len(lines))])
+    assert len(tables) == 1
+    assert list(_values(tables[0])) == ["Balance at January 1", "Other-than-temporary impairment",
+                                        "Balance at December 31"]
+
+
+def test_a_line_before_one_page_break_only_is_read_as_it_stands():
+    # the same words before a single break are no running footer: a row there stays a row
+    lines = _pages(["Total other assets                            115"], ROLL)
+    tables = find_tables(lines, [Document(type="", start=0, end=len(lines))])
+    assert "Total other assets" in _values(tables[0])

@@ -251,12 +251,48 @@ def _markup_table(lines: list[str], open_i: int, close_i: int, floor: int, close
     return t
 
 
+_FOOTER_NUMBER_FIRST = re.compile(r"(\d{1,4})\s{2,}")
+
+
+def _footer_parts(line: str) -> tuple[str, str] | None:
+    """(words, page number) of a line that prints a page number set off by spaces before or after its words."""
+    s = line.strip()
+    m = _FOOTER_NUMBER_FIRST.match(s)
+    if m and m.end() < len(s):
+        return s[m.end():], m.group(1)
+    k = len(s)
+    while k > 0 and len(s) - k < 4 and s[k - 1].isdecimal():
+        k -= 1
+    if len(s) > k >= 2 and s[k - 1].isspace() and s[k - 2].isspace():
+        return s[:k].strip(), s[k:]
+    return None
+
+
+def running_footers(lines: list[str], start: int, end: int) -> frozenset[int]:
+    """Lines printed at the foot of page after page, the same words beside the page's number ("JPMorgan Chase &
+    Co. / 2005 Annual Report    115", "118    JPMorgan Chase & Co. / 2005 Annual Report"): the last line before
+    each page break, when at least three of them say the same words beside different numbers. They are no rows of
+    the table the break interrupts."""
+    seen: dict[str, list[tuple[int, str]]] = {}
+    for i in range(start, end):
+        if not _PAGE.match(lines[i]):
+            continue
+        k = i - 1
+        while k >= start and (not lines[k].strip() or _PAGE.match(lines[k]) or lines[k].strip() == "PAGEBREAK"):
+            k -= 1
+        found = _footer_parts(lines[k]) if k >= start else None
+        if found:
+            seen.setdefault(" ".join(found[0].lower().split()), []).append((k, found[1]))
+    return frozenset(k for found in seen.values() if len({n for _k, n in found}) >= 3 for k, _n in found)
+
+
 def _layout_tables(lines: list[str], doc: Document, covered: set[int]) -> list[Table]:
     out: list[Table] = []
     mended = _mend_broken_rows(lines, doc, covered)
+    footers = running_footers(lines, doc.start, doc.end)
     i = doc.start
     while i < doc.end:
-        if i in covered or not _is_numeric_row(lines[i]):
+        if i in covered or i in footers or not _is_numeric_row(lines[i]):
             i += 1
             continue
         # grow downwards
@@ -271,7 +307,7 @@ def _layout_tables(lines: list[str], doc: Document, covered: set[int]) -> list[T
                 continue
             if _PAGE.match(line) or _MARKUP_LINE.match(line):
                 break
-            if not line.strip():
+            if not line.strip() or j in footers:
                 blanks += 1
                 if blanks > 2:
                     break
@@ -289,7 +325,7 @@ def _layout_tables(lines: list[str], doc: Document, covered: set[int]) -> list[T
                 # the table above has ended, whatever follows a line or two below
                 break
             else:
-                ahead = [k for k in range(j + 1, min(j + 5, doc.end)) if k not in covered]
+                ahead = [k for k in range(j + 1, min(j + 5, doc.end)) if k not in covered and k not in footers]
                 if not any(_is_numeric_row(lines[k]) for k in ahead if not _PAGE.match(lines[k])):
                     break
                 blanks = 0
