@@ -188,7 +188,6 @@ def _build(source, name: str, *, prefix, cik, taxonomy_packages, form, period_en
         map_sources(b, filing.line_map, b.path, findings)
     date_tag = period_end.strftime("%Y%m%d")
     settle_networks(b)
-    files = write_files(b, prefix, date_tag, cover.cik, placeholder, Path(path).name, registrant, sink=sink)
     sic = re.search(r"\[(\d{4})\]", filing.header.get("sic", ""))
     entity = Entity(cik=cover.cik, cik_placeholder=placeholder, registrant=registrant, form=form,
                     period_end=period_end, fiscal_year_focus=fy_focus, fiscal_period_focus=fp_focus or "",
@@ -196,6 +195,7 @@ def _build(source, name: str, *, prefix, cik, taxonomy_packages, form, period_en
                     filed=filing.header.get("filed", ""), sic=sic.group(1) if sic else "", source=Path(path).name,
                     edgar_header=tuple(sorted(filing.header.items())))
     xbrl = freeze(b, entity, f"{prefix}-{date_tag}", namespace(prefix, date_tag), TYPES)
+    files = write_files(xbrl, sink=sink)
     printed = printed_tables(b.path, layout, undated, filing.line_map)
     # the report as far as it is known before validation (its taxonomy, files and validation are set after): what
     # it needs of the builder and the layout is in it, and they go before the other formats are written

@@ -111,6 +111,9 @@ class ReportConcept:
     abstract: bool
     extension: bool
     labels: tuple[tuple[str, str], ...]  # (role, text): "label" is the standard label
+    # what the extension taxonomy's label linkbase gives it: every label of an extension, of a standard concept
+    # the filer's wordings only (its standard label is the published taxonomy's)
+    own_labels: tuple[tuple[str, str], ...] = ()
 
     @property
     def label(self) -> str:
@@ -175,6 +178,9 @@ class XbrlReport:
     contexts: tuple[Context, ...]
     units: tuple[str, ...]
     concepts: tuple[ReportConcept, ...]  # every concept a fact, a network or a label names
+    # every extension the schema declares, in the order they were made: also those nothing names any more (the
+    # concept of a row whose figure was not written)
+    extensions: tuple[ReportConcept, ...]
     networks: tuple[Network, ...]
 
     @property
@@ -276,19 +282,21 @@ def freeze(b, entity: Entity, base_name: str, namespace: str, xsd_types: dict[st
             named |= {h.table, h.axis, h.domain, h.line_items, *h.members, *h.primaries}
             named |= {q for a, d, ms in h.more_axes for q in (a, d, *ms)}
     named |= set(b.labels)
-    concepts = []
-    for q in sorted(named):
-        try:
-            c = b.concept(q)
-        except KeyError:
-            c = None
-        labels = dict(b.labels.get(q, {}))
-        if c is not None:
-            labels.setdefault("label", c.label)
-            concepts.append(ReportConcept(q, c.prefix, c.name, c.type, xsd_types.get(c.type, "xbrli:stringItemType"),
-                                          c.period, c.balance, c.abstract, c.extension, tuple(sorted(labels.items()))))
-        else:  # dei and other concepts outside the catalog
-            prefix, _, name = q.partition(":")
-            concepts.append(ReportConcept(q, prefix, name, "", "", "", "", False, False, tuple(sorted(labels.items()))))
+    concepts = {q: _concept(b, q, xsd_types) for q in sorted(named | set(b.extensions))}
     return XbrlReport(entity=entity, prefix=b.prefix, namespace=namespace, base_name=base_name, facts=tuple(facts),
-                      contexts=contexts, units=units, concepts=tuple(concepts), networks=tuple(networks))
+                      contexts=contexts, units=units, concepts=tuple(c for q, c in concepts.items() if q in named),
+                      extensions=tuple(concepts[q] for q in b.extensions), networks=tuple(networks))
+
+
+def _concept(b, q: str, xsd_types: dict[str, str]) -> ReportConcept:
+    try:
+        c = b.concept(q)
+    except KeyError:
+        c = None
+    own = tuple(sorted(b.labels.get(q, {}).items()))
+    if c is None:  # dei and other concepts outside the catalog
+        prefix, _, name = q.partition(":")
+        return ReportConcept(q, prefix, name, "", "", "", "", False, False, own, own)
+    labels = tuple(sorted({"label": c.label, **dict(own)}.items()))
+    return ReportConcept(q, c.prefix, c.name, c.type, xsd_types.get(c.type, "xbrli:stringItemType"), c.period,
+                         c.balance, c.abstract, c.extension, labels, labels if c.extension else own)

@@ -51,6 +51,18 @@ def test_concepts_cover_every_fact_and_network_line(conv):
     assert len({n.role_id for n in x.networks}) == len(x.networks)
 
 
+def test_the_classic_taxonomy_is_written_from_the_report(conv):
+    x = conv.xbrl
+    schema = etree.fromstring(conv.files[x.schema_file].encode())
+    declared = [el.get("name") for el in schema.iter("{http://www.w3.org/2001/XMLSchema}element")]
+    assert declared and declared == sorted(c.name for c in x.extensions)
+    labels = etree.fromstring(conv.files[f"{x.base_name}_lab.xml"].encode())
+    xlink = "{http://www.w3.org/1999/xlink}"
+    located = {el.get(xlink + "label")[4:] for el in labels.iter("{http://www.xbrl.org/2003/linkbase}loc")}
+    relabeled = {c.qname.replace(":", "_") for c in x.concepts if not c.extension and c.own_labels}
+    assert relabeled and located == {c.qname.replace(":", "_") for c in x.extensions} | relabeled
+
+
 def test_report_is_frozen(conv):
     with pytest.raises(FrozenInstanceError):
         conv.xbrl.facts[0].value = "1"  # type: ignore[misc]
