@@ -195,13 +195,13 @@ def _build(source, name: str, *, prefix, cik, taxonomy_packages, form, period_en
                     filed=filing.header.get("filed", ""), sic=sic.group(1) if sic else "", source=Path(path).name,
                     edgar_header=tuple(sorted(filing.header.items())))
     xbrl = freeze(b, entity, f"{prefix}-{date_tag}", namespace(prefix, date_tag), TYPES)
+    del b  # (every writer reads the typed report)
     files = write_files(xbrl, sink=sink)
-    printed = printed_tables(b.path, layout, undated, filing.line_map)
+    printed = printed_tables(entity.source, layout, undated, filing.line_map)
     # the report as far as it is known before validation (its taxonomy, files and validation are set after): what
-    # it needs of the builder and the layout is in it, and they go before the other formats are written
-    known = build_report(b, layout, cover, form, period_end, fy_focus, fp_focus, registrant, placeholder, None, (),
-                    taxonomy_packages, undated, findings, printed, taxonomy="")
-    del b, layout, printed, undated, findings
+    # it needs of the layout is in it, and the layout goes before the other formats are written
+    known = build_report(xbrl, layout, cover, None, (), taxonomy_packages, undated, findings, printed, taxonomy="")
+    del layout, printed, undated, findings
     filing = _for_writers(filing)
     files = write_formats(formats, xbrl, files, source, filing, sink=sink)
     names = sorted(files if sink is None else sink.names)

@@ -150,6 +150,42 @@ class Network:
 
 
 @dataclass(frozen=True)
+class Check:
+    """A printed subtotal checked against the rows it adds up."""
+
+    statement: str
+    row: str
+    line: int
+    column: str
+    expected: str
+    computed: str
+    ok: bool
+    in_calc_link: bool
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Untagged:
+    """A printed figure no fact was written for, and why."""
+
+    source: str
+    statement: str
+    row: str
+    value: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class TagLog:
+    """What tagging decided beyond the facts, as the conversion report tells it."""
+
+    rows: tuple[dict, ...]  # every source row and its decision, as report.json writes it (nothing changes them now)
+    untagged: tuple[Untagged, ...]
+    checks: tuple[Check, ...]
+    remarks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Entity:
     cik: str
     cik_placeholder: bool
@@ -182,6 +218,7 @@ class XbrlReport:
     # concept of a row whose figure was not written)
     extensions: tuple[ReportConcept, ...]
     networks: tuple[Network, ...]
+    log: TagLog
 
     @property
     def schema_file(self) -> str:
@@ -285,7 +322,8 @@ def freeze(b, entity: Entity, base_name: str, namespace: str, xsd_types: dict[st
     concepts = {q: _concept(b, q, xsd_types) for q in sorted(named | set(b.extensions))}
     return XbrlReport(entity=entity, prefix=b.prefix, namespace=namespace, base_name=base_name, facts=tuple(facts),
                       contexts=contexts, units=units, concepts=tuple(c for q, c in concepts.items() if q in named),
-                      extensions=tuple(concepts[q] for q in b.extensions), networks=tuple(networks))
+                      extensions=tuple(concepts[q] for q in b.extensions), networks=tuple(networks),
+                      log=TagLog(tuple(b.rows), tuple(b.untagged), tuple(b.checks), tuple(b.notes)))
 
 
 def _concept(b, q: str, xsd_types: dict[str, str]) -> ReportConcept:

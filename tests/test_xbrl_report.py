@@ -1,5 +1,5 @@
 """The typed XBRL report: the waist every writer reads."""
-from dataclasses import FrozenInstanceError
+from dataclasses import FrozenInstanceError, asdict
 from pathlib import Path
 
 import pytest
@@ -61,6 +61,16 @@ def test_the_classic_taxonomy_is_written_from_the_report(conv):
     located = {el.get(xlink + "label")[4:] for el in labels.iter("{http://www.xbrl.org/2003/linkbase}loc")}
     relabeled = {c.qname.replace(":", "_") for c in x.concepts if not c.extension and c.own_labels}
     assert relabeled and located == {c.qname.replace(":", "_") for c in x.extensions} | relabeled
+
+
+def test_the_conversion_report_tells_the_typed_log(conv):
+    x, rep = conv.xbrl, conv.report
+    assert rep["rows"] == list(x.log.rows) and len(x.log.rows) > 100
+    assert rep["untagged"] == [asdict(u) for u in x.log.untagged]
+    assert rep["checks"] == [asdict(c) for c in x.log.checks] and x.log.checks
+    assert [e["concept"] for e in rep["extensions"]] == [c.qname for c in x.extensions]
+    assert rep["summary"]["facts"] == len(x.facts)
+    assert set(x.log.remarks) <= set(rep["remarks"])
 
 
 def test_report_is_frozen(conv):

@@ -3,7 +3,8 @@ of every fact a rule named."""
 from __future__ import annotations
 
 
-from edgar2xbrl.tag.builder import Builder, Untagged
+from edgar2xbrl.tag.builder import Builder
+from edgar2xbrl.xbrl_report import Untagged
 from edgar2xbrl.tables.periods import printed_dates
 from edgar2xbrl.check import rules
 

@@ -46,8 +46,5 @@ def map_sources(b: Builder, line_map: list[int], path: str, findings: dict | Non
         f.source = fix(f.source)
     for r in b.rows:
         r["source"] = fix(r["source"])
-    for u in b.untagged:
-        u.source = fix(u.source)
-    for c in b.checks:
-        if 0 < c.line <= len(line_map):
-            c.line = line_map[c.line - 1]
+    b.untagged = [replace(u, source=fix(u.source)) for u in b.untagged]
+    b.checks = [replace(c, line=line_map[c.line - 1]) if 0 < c.line <= len(line_map) else c for c in b.checks]

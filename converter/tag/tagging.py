@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from edgar2xbrl.tag.builder import Builder, Untagged
+from edgar2xbrl.tag.builder import Builder
+from edgar2xbrl.xbrl_report import Untagged
 from edgar2xbrl.tag.equity import build_equity, build_equity_rollforward
 from edgar2xbrl.tag.labels import camel
 from edgar2xbrl.model import Period, Statement
