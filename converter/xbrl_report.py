@@ -6,12 +6,17 @@ printed, what chose its concept (and the runner-up), the sign decision and the c
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 
+from typing import TYPE_CHECKING, Callable
+
 from edgar2xbrl.model import Context, Period
+
+if TYPE_CHECKING:
+    from edgar2xbrl.check.rules import Finding
 
 US_GAAP_NS = "http://fasb.org/us-gaap/2024"
 DEI_NS = "http://xbrl.sec.gov/dei/2024"
@@ -176,6 +181,21 @@ class Untagged:
 
 
 @dataclass(frozen=True)
+class Findings:
+    """The consistency rules' findings on the facts as tagged (what they corrected, removed or flagged), and those
+    left on the facts as written."""
+
+    found: tuple[Finding, ...]
+    left: tuple[Finding, ...]
+
+    def with_sources(self, name: Callable[[str], str]) -> Findings:
+        """The findings with each source renamed (an HTML filing's rendered lines → its own)."""
+        def renamed(fs: tuple[Finding, ...]) -> tuple[Finding, ...]:
+            return tuple(replace(f, sources=tuple(name(s) for s in f.sources)) for f in fs)
+        return Findings(renamed(self.found), renamed(self.left))
+
+
+@dataclass(frozen=True)
 class TagLog:
     """What tagging decided beyond the facts, as the conversion report tells it."""
 
@@ -183,6 +203,7 @@ class TagLog:
     untagged: tuple[Untagged, ...]
     checks: tuple[Check, ...]
     remarks: tuple[str, ...]
+    findings: Findings
 
 
 @dataclass(frozen=True)
@@ -262,9 +283,10 @@ def _span(source: str, printed: str, start: int = -1, end: int = -1, element: st
     return SourceSpan(source if not doc else doc, 0, text=printed)
 
 
-def freeze(b, entity: Entity, base_name: str, namespace: str, xsd_types: dict[str, str]) -> XbrlReport:
-    """The typed report of a settled `Builder` (after the rules ran and the networks were settled). Reads `b`,
-    changes nothing."""
+def freeze(b, entity: Entity, base_name: str, namespace: str, xsd_types: dict[str, str],
+           findings: Findings) -> XbrlReport:
+    """The typed report of a settled `Builder` (after the rules ran, with their `findings`, and the networks were
+    settled). Reads `b`, changes nothing."""
     rows: dict[tuple, dict] = {}
     for r in b.rows:  # the row a fact came from: the one that added it, else the first that named it
         key = (r["concept"], r["period"], tuple((r.get("dimensions") or {}).items()))
@@ -323,7 +345,7 @@ def freeze(b, entity: Entity, base_name: str, namespace: str, xsd_types: dict[st
     return XbrlReport(entity=entity, prefix=b.prefix, namespace=namespace, base_name=base_name, facts=tuple(facts),
                       contexts=contexts, units=units, concepts=tuple(c for q, c in concepts.items() if q in named),
                       extensions=tuple(concepts[q] for q in b.extensions), networks=tuple(networks),
-                      log=TagLog(tuple(b.rows), tuple(b.untagged), tuple(b.checks), tuple(b.notes)))
+                      log=TagLog(tuple(b.rows), tuple(b.untagged), tuple(b.checks), tuple(b.notes), findings))
 
 
 def _concept(b, q: str, xsd_types: dict[str, str]) -> ReportConcept:

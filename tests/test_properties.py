@@ -144,7 +144,7 @@ def test_writers_give_well_formed_xml_whatever_the_labels(title, text, label, na
     from edgar2xbrl.tag.notes import build_text_blocks
     from edgar2xbrl.tables.statements import Note
     from edgar2xbrl.write.writer import namespace, write_files
-    from edgar2xbrl.xbrl_report import Entity, freeze
+    from edgar2xbrl.xbrl_report import Entity, Findings, freeze
     b = Builder(load_catalog(), "abc", source)
     period = Period(end=date(2004, 9, 30), start=date(2004, 7, 1))
     build_text_blocks(b, [Note(number="1", title=title, start_line=3, end_line=9, text=text)], period, 100)
@@ -160,7 +160,7 @@ def test_writers_give_well_formed_xml_whatever_the_labels(title, text, label, na
     entity = Entity(cik="0000000000", cik_placeholder=True, registrant=name, form="10-Q", period_end=period.end,
                     fiscal_year_focus="2004", fiscal_period_focus="Q3", fiscal_year_end="", accession="", filed="",
                     sic="", source=source)
-    files = write_files(freeze(b, entity, "abc-20040930", namespace("abc", "20040930"), TYPES))
+    files = write_files(freeze(b, entity, "abc-20040930", namespace("abc", "20040930"), TYPES, Findings((), ())))
     for fname, xml in files.items():
         assert not FORBIDDEN.search(xml), fname
         root = etree.fromstring(xml.encode("utf-8"))

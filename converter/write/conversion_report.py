@@ -46,11 +46,11 @@ def validation_summary(validation: ValidationResult | None) -> dict | None:
         "warnings": [asdict(m) for m in validation.warnings]}
 
 
-def build_report(x: XbrlReport, layout, cover, validation, files, packages, undated=(), findings=None, printed=(),
+def build_report(x: XbrlReport, layout, cover, validation, files, packages, undated=(), printed=(),
                  taxonomy: str | None = None):
-    """The report of the typed report `x`, the statements and notes as `layout` found them, the `cover` page read
-    and the consistency rules' `findings`."""
-    e, log = x.entity, x.log
+    """The report of the typed report `x`, the statements and notes as `layout` found them and the `cover` page
+    read."""
+    e, log, findings = x.entity, x.log, x.log.findings
     numbers = sum(sum(1 for c in r.cells if c is not None) + len(r.overflow)
                   for st in list(layout.statements) + list(undated) for r in st.rows)
     stmt_titles = {st.title for st in list(layout.statements) + list(undated)}
@@ -78,10 +78,10 @@ def build_report(x: XbrlReport, layout, cover, validation, files, packages, unda
                     "facts": len(x.facts), "extension_concepts": sum(1 for c in x.extensions if not c.abstract),
                     "checks_passed": sum(1 for c in log.checks if c.ok),
                     "checks_failed": sum(1 for c in log.checks if not c.ok),
-                    "flags": sum(1 for f in findings["found"] if f.action is not rules.Action.CORRECTED),
-                    "corrections": sum(1 for f in findings["found"] if f.action is rules.Action.CORRECTED)},
-        "needs_review": [f.as_dict() for f in findings["found"] if f.action is not rules.Action.CORRECTED],
-        "corrections": [f.as_dict() for f in findings["found"] if f.action is rules.Action.CORRECTED],
+                    "flags": sum(1 for f in findings.found if f.action is not rules.Action.CORRECTED),
+                    "corrections": sum(1 for f in findings.found if f.action is rules.Action.CORRECTED)},
+        "needs_review": [f.as_dict() for f in findings.found if f.action is not rules.Action.CORRECTED],
+        "corrections": [f.as_dict() for f in findings.found if f.action is rules.Action.CORRECTED],
         "rules": rule_counts(findings),
         "rows": list(log.rows), "printed_tables": list(printed), "untagged": [asdict(u) for u in log.untagged],
         "checks": [asdict(c) for c in log.checks],

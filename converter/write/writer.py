@@ -4,10 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from edgar2xbrl.model import Context
-from edgar2xbrl.tag.builder import Builder, PresItem
 from edgar2xbrl.check.packages import DEI_NS, DEI_URL, SRT_NS, SRT_URL, US_GAAP_NS, US_GAAP_URL
 from edgar2xbrl.write.render import render, render_chunks
-from edgar2xbrl.write.xmlsafe import ncname
 from edgar2xbrl.xbrl_report import Network, ReportConcept, ReportFact, XbrlReport
 
 ROLE_BASE = "http://edgar2xbrl/role/"
@@ -62,22 +60,6 @@ class _Links:
 
 def namespace(prefix: str, period_end: str) -> str:
     return f"http://edgar2xbrl/{prefix}/{period_end}"
-
-
-def settle_networks(b: Builder) -> None:
-    """Give every network a unique NCName role id and a root concept (the last changes to the model before it
-    is frozen: writers only read)."""
-    seen_ids: set[str] = set()
-    for n in sorted(b.networks, key=lambda n: n.order):
-        base_id = ncname(n.role_id, "Role")  # an ASCII NCName (a full-width note number is not one for Arelle)
-        rid, k = base_id, 2
-        while rid in seen_ids:
-            rid, k = f"{base_id}{k}", k + 1
-        n.role_id = rid
-        seen_ids.add(rid)
-        if not n.items or n.items[0].depth != 0:
-            root = b.new_extension(n.title, "string", "duration", abstract=True, suffix="Abstract").qname
-            n.items.insert(0, PresItem(root, 0, n.title, "label"))
 
 
 def write_files(x: XbrlReport, sink=None) -> dict[str, str]:
