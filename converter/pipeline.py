@@ -19,7 +19,7 @@ from edgar2xbrl.tables.tables import find_tables, _is_numeric_row
 from edgar2xbrl.tables.layout import _split_cached
 from edgar2xbrl.read.numbers import _read as _read_cell
 from edgar2xbrl.check.validate import ValidationResult
-from edgar2xbrl.write.writer import namespace, write_files
+from edgar2xbrl.write.writer import namespace
 from edgar2xbrl.write import DEFAULT_FORMATS, normalize as normalize_formats, write_formats
 from edgar2xbrl.xbrl_report import Entity, XbrlReport
 from edgar2xbrl.write.xmlsafe import is_reserved_prefix
@@ -176,14 +176,13 @@ def _build(source, name: str, *, prefix, cik, taxonomy_packages, form, period_en
     date_tag = period_end.strftime("%Y%m%d")
     xbrl = finish(b, layout, filing, entity, f"{prefix}-{date_tag}", namespace(prefix, date_tag))
     del b  # (every writer reads the typed report)
-    files = write_files(xbrl, sink=sink)
     printed = printed_tables(entity.source, layout, undated, filing.line_map)
     # the report as far as it is known before validation (its taxonomy, files and validation are set after): what
-    # it needs of the layout is in it, and the layout goes before the other formats are written
+    # it needs of the layout is in it, and the layout goes before the files are written
     known = build_report(xbrl, layout, cover, None, (), taxonomy_packages, undated, printed, taxonomy="")
     del layout, printed, undated
     filing = _for_writers(filing)
-    files = write_formats(formats, xbrl, files, source, filing, sink=sink)
+    files = write_formats(formats, xbrl, source, filing, sink=sink)
     names = sorted(files if sink is None else sink.names)
 
     def report(validation):

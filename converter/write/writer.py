@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from edgar2xbrl.model import Context
 from edgar2xbrl.check.packages import DEI_NS, DEI_URL, SRT_NS, SRT_URL, US_GAAP_NS, US_GAAP_URL
-from edgar2xbrl.write.render import render, render_chunks
+from edgar2xbrl.write.render import Rendered
 from edgar2xbrl.xbrl_report import Network, ReportConcept, ReportFact, XbrlReport
 
 ROLE_BASE = "http://edgar2xbrl/role/"
@@ -62,9 +62,8 @@ def namespace(prefix: str, period_end: str) -> str:
     return f"http://edgar2xbrl/{prefix}/{period_end}"
 
 
-def write_files(x: XbrlReport, sink=None) -> dict[str, str]:
-    """{file name: text} for the instance and the five taxonomy files of the typed report; given a `sink`
-    (`converter.sink`), each is handed to it as it is rendered instead, and the dict is empty."""
+def write_files(x: XbrlReport) -> dict[str, Rendered]:
+    """The instance and the five taxonomy files of the typed report, each rendered as it is written."""
     base = x.base_name
     ns = {"us_gaap": US_GAAP_NS, "dei": DEI_NS, "srt": SRT_NS, "ext": x.namespace}
     urls = {"us_gaap": US_GAAP_URL, "dei": DEI_URL, "srt": SRT_URL}
@@ -80,24 +79,19 @@ def write_files(x: XbrlReport, sink=None) -> dict[str, str]:
     common = {"prefix": x.prefix, "ns": ns, "urls": urls, "schema_file": x.schema_file,
               "uses_srt": "srt" in x.namespaces}
     e = x.entity
-    jobs = {
-        x.instance_file: ("instance.xml.j2", dict(contexts=x.contexts, units=x.units,
-                                                  facts=_fact_rows(x.facts, x.contexts), cik=e.cik,
-                                                  cik_placeholder=e.cik_placeholder, source=e.source, **common)),
-        x.schema_file: ("schema.xsd.j2", dict(
-            networks=pre.roles, concepts=ext, registrant=e.registrant,
-            linkbases=[(f"{base}_pre.xml", "presentation"), (f"{base}_cal.xml", "calculation"),
-                       (f"{base}_def.xml", "definition"), (f"{base}_lab.xml", "label")], **common)),
-        f"{base}_pre.xml": ("pre.xml.j2", dict(networks=pre, roles=pre.roles, **common)),
-        f"{base}_cal.xml": ("cal.xml.j2", dict(networks=cal, roles=cal.roles, **common)),
-        f"{base}_def.xml": ("def.xml.j2", dict(networks=dfn, roles=dfn.roles, **common)),
-        f"{base}_lab.xml": ("lab.xml.j2", dict(labels=label_rows, **common)),
+    return {
+        x.instance_file: Rendered("instance.xml.j2", contexts=x.contexts, units=x.units,
+                                  facts=_fact_rows(x.facts, x.contexts), cik=e.cik,
+                                  cik_placeholder=e.cik_placeholder, source=e.source, **common),
+        x.schema_file: Rendered("schema.xsd.j2", networks=pre.roles, concepts=ext, registrant=e.registrant,
+                                linkbases=[(f"{base}_pre.xml", "presentation"), (f"{base}_cal.xml", "calculation"),
+                                           (f"{base}_def.xml", "definition"), (f"{base}_lab.xml", "label")],
+                                **common),
+        f"{base}_pre.xml": Rendered("pre.xml.j2", networks=pre, roles=pre.roles, **common),
+        f"{base}_cal.xml": Rendered("cal.xml.j2", networks=cal, roles=cal.roles, **common),
+        f"{base}_def.xml": Rendered("def.xml.j2", networks=dfn, roles=dfn.roles, **common),
+        f"{base}_lab.xml": Rendered("lab.xml.j2", labels=label_rows, **common),
     }
-    if sink is None:
-        return {name: render(template, **ctx) for name, (template, ctx) in jobs.items()}
-    for name, (template, ctx) in jobs.items():
-        sink.stream(name, render_chunks(template, **ctx))
-    return {}
 
 
 def _fact_rows(facts: tuple[ReportFact, ...], contexts: tuple[Context, ...]) -> list[tuple]:
