@@ -7,12 +7,11 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Sequence
 
-from edgar2xbrl.tag.builder import Builder, prune_calcs
-from edgar2xbrl.tag.catalog import TYPES, era_of, load_catalog
+from edgar2xbrl.tag.builder import Builder
+from edgar2xbrl.tag.catalog import era_of, load_catalog
 from edgar2xbrl.read.cover import fiscal_focus, read_cover
 from edgar2xbrl.gcscope import only_new_objects_collected
 from edgar2xbrl.errors import BadOption, NotAFiling
-from edgar2xbrl.tag.notes import prose_facts
 from edgar2xbrl.write.sink import FolderSink
 from edgar2xbrl.read.source import read_filing, statement_documents
 from edgar2xbrl.tables.statements import locate
@@ -20,15 +19,14 @@ from edgar2xbrl.tables.tables import find_tables, _is_numeric_row
 from edgar2xbrl.tables.layout import _split_cached
 from edgar2xbrl.read.numbers import _read as _read_cell
 from edgar2xbrl.check.validate import ValidationResult
-from edgar2xbrl.write.writer import namespace, settle_networks, write_files
+from edgar2xbrl.write.writer import namespace
 from edgar2xbrl.write import DEFAULT_FORMATS, normalize as normalize_formats, write_formats
-from edgar2xbrl.xbrl_report import Entity, XbrlReport, freeze
+from edgar2xbrl.xbrl_report import Entity, XbrlReport
 from edgar2xbrl.write.xmlsafe import is_reserved_prefix
-from edgar2xbrl.check.run import apply_rules
 from edgar2xbrl.tables.usable import usable_statements, check_digits
 from edgar2xbrl.tag.cover_facts import set_cik, fiscal_year_end, latest_date, document_period, cover_facts
-from edgar2xbrl.tag.tagging import tag_statements, tag_notes, list_overflow, list_all, legal_proceedings
-from edgar2xbrl.tag.provenance import attach_elements, map_sources
+from edgar2xbrl.tag.tagging import tag_statements, tag_notes, list_overflow, list_undated, tag_legal_proceedings
+from edgar2xbrl.tag.finish import finish
 from edgar2xbrl.write.conversion_report import printed_tables, taxonomy_name, validation_summary, build_report
 from edgar2xbrl.write.atomic import check_output_folder, write_atomically
 
@@ -172,38 +170,19 @@ def _build(source, name: str, *, prefix, cik, taxonomy_packages, form, period_en
     for note in layout.notes:  # each note's text is in its text block and its facts now: nothing reads it again
         note.text = ""
     list_overflow(b, layout)
-    legal = legal_proceedings(filing.lines, docs, layout)
-    if legal:
-        net = prose_facts(b, legal[1], legal[0], "Part II Item 1 - Legal Proceedings", doc_period)
-        if net:
-            net.order = 300
-            b.networks.append(net)
-    for st in undated:
-        list_all(b, st, st.title, "the statement's columns carry no dates the converter can read "
-                  f"(headers: {', '.join(repr(col.header) for col in st.columns)})")
-    findings = apply_rules(b, layout, filing)
-    prune_calcs(b)
-    if filing.line_map:
-        attach_elements(b, filing.cell_elements or {}, b.path)
-        map_sources(b, filing.line_map, b.path, findings)
+    tag_legal_proceedings(b, filing.lines, docs, layout, doc_period)
+    list_undated(b, undated)
+    entity = _entity(cover, filing, form, period_end, fye, fy_focus, fp_focus, registrant, placeholder, path)
     date_tag = period_end.strftime("%Y%m%d")
-    settle_networks(b)
-    files = write_files(b, prefix, date_tag, cover.cik, placeholder, Path(path).name, registrant, sink=sink)
-    sic = re.search(r"\[(\d{4})\]", filing.header.get("sic", ""))
-    entity = Entity(cik=cover.cik, cik_placeholder=placeholder, registrant=registrant, form=form,
-                    period_end=period_end, fiscal_year_focus=fy_focus, fiscal_period_focus=fp_focus or "",
-                    fiscal_year_end=fye or "", accession=filing.header.get("accession", ""),
-                    filed=filing.header.get("filed", ""), sic=sic.group(1) if sic else "", source=Path(path).name,
-                    edgar_header=tuple(sorted(filing.header.items())))
-    xbrl = freeze(b, entity, f"{prefix}-{date_tag}", namespace(prefix, date_tag), TYPES)
-    printed = printed_tables(b.path, layout, undated, filing.line_map)
+    xbrl = finish(b, layout, filing, entity, f"{prefix}-{date_tag}", namespace(prefix, date_tag))
+    del b  # (every writer reads the typed report)
+    printed = printed_tables(entity.source, layout, undated, filing.line_map)
     # the report as far as it is known before validation (its taxonomy, files and validation are set after): what
-    # it needs of the builder and the layout is in it, and they go before the other formats are written
-    known = build_report(b, layout, cover, form, period_end, fy_focus, fp_focus, registrant, placeholder, None, (),
-                    taxonomy_packages, undated, findings, printed, taxonomy="")
-    del b, layout, printed, undated, findings
+    # it needs of the layout is in it, and the layout goes before the files are written
+    known = build_report(xbrl, layout, cover, None, (), taxonomy_packages, undated, printed, taxonomy="")
+    del layout, printed, undated
     filing = _for_writers(filing)
-    files = write_formats(formats, xbrl, files, source, filing, sink=sink)
+    files = write_formats(formats, xbrl, source, filing, sink=sink)
     names = sorted(files if sink is None else sink.names)
 
     def report(validation):
@@ -214,6 +193,16 @@ def _build(source, name: str, *, prefix, cik, taxonomy_packages, form, period_en
         rep["formats"] = list(formats)
         return rep
     return Built(files, f"{prefix}-{date_tag}.xml", report, warnings, xbrl)
+
+
+def _entity(cover, filing, form: str, period_end: date, fye: str, fy_focus: str, fp_focus: str, registrant: str,
+            placeholder: bool, path: str) -> Entity:
+    sic = re.search(r"\[(\d{4})\]", filing.header.get("sic", ""))
+    return Entity(cik=cover.cik, cik_placeholder=placeholder, registrant=registrant, form=form, period_end=period_end,
+                  fiscal_year_focus=fy_focus, fiscal_period_focus=fp_focus or "", fiscal_year_end=fye or "",
+                  accession=filing.header.get("accession", ""), filed=filing.header.get("filed", ""),
+                  sic=sic.group(1) if sic else "", source=Path(path).name,
+                  edgar_header=tuple(sorted(filing.header.items())))
 
 
 def _for_writers(filing):

@@ -6,12 +6,17 @@ printed, what chose its concept (and the runner-up), the sign decision and the c
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 
+from typing import TYPE_CHECKING, Callable
+
 from edgar2xbrl.model import Context, Period
+
+if TYPE_CHECKING:
+    from edgar2xbrl.check.rules import Finding
 
 US_GAAP_NS = "http://fasb.org/us-gaap/2024"
 DEI_NS = "http://xbrl.sec.gov/dei/2024"
@@ -111,6 +116,9 @@ class ReportConcept:
     abstract: bool
     extension: bool
     labels: tuple[tuple[str, str], ...]  # (role, text): "label" is the standard label
+    # what the extension taxonomy's label linkbase gives it: every label of an extension, of a standard concept
+    # the filer's wordings only (its standard label is the published taxonomy's)
+    own_labels: tuple[tuple[str, str], ...] = ()
 
     @property
     def label(self) -> str:
@@ -147,6 +155,58 @@ class Network:
 
 
 @dataclass(frozen=True)
+class Check:
+    """A printed subtotal checked against the rows it adds up."""
+
+    statement: str
+    row: str
+    line: int
+    column: str
+    expected: str
+    computed: str
+    ok: bool
+    in_calc_link: bool
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Untagged:
+    """A printed figure no fact was written for, and why."""
+
+    source: str
+    statement: str
+    row: str
+    value: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Findings:
+    """The consistency rules' findings on the facts as tagged (what they corrected, removed or flagged), and those
+    left on the facts as written."""
+
+    found: tuple[Finding, ...]
+    left: tuple[Finding, ...]
+
+    def with_sources(self, name: Callable[[str], str]) -> Findings:
+        """The findings with each source renamed (an HTML filing's rendered lines → its own)."""
+        def renamed(fs: tuple[Finding, ...]) -> tuple[Finding, ...]:
+            return tuple(replace(f, sources=tuple(name(s) for s in f.sources)) for f in fs)
+        return Findings(renamed(self.found), renamed(self.left))
+
+
+@dataclass(frozen=True)
+class TagLog:
+    """What tagging decided beyond the facts, as the conversion report tells it."""
+
+    rows: tuple[dict, ...]  # every source row and its decision, as report.json writes it (nothing changes them now)
+    untagged: tuple[Untagged, ...]
+    checks: tuple[Check, ...]
+    remarks: tuple[str, ...]
+    findings: Findings
+
+
+@dataclass(frozen=True)
 class Entity:
     cik: str
     cik_placeholder: bool
@@ -175,7 +235,11 @@ class XbrlReport:
     contexts: tuple[Context, ...]
     units: tuple[str, ...]
     concepts: tuple[ReportConcept, ...]  # every concept a fact, a network or a label names
+    # every extension the schema declares, in the order they were made: also those nothing names any more (the
+    # concept of a row whose figure was not written)
+    extensions: tuple[ReportConcept, ...]
     networks: tuple[Network, ...]
+    log: TagLog
 
     @property
     def schema_file(self) -> str:
@@ -219,9 +283,10 @@ def _span(source: str, printed: str, start: int = -1, end: int = -1, element: st
     return SourceSpan(source if not doc else doc, 0, text=printed)
 
 
-def freeze(b, entity: Entity, base_name: str, namespace: str, xsd_types: dict[str, str]) -> XbrlReport:
-    """The typed report of a settled `Builder` (after the rules ran and the networks were settled). Reads `b`,
-    changes nothing."""
+def freeze(b, entity: Entity, base_name: str, namespace: str, xsd_types: dict[str, str],
+           findings: Findings) -> XbrlReport:
+    """The typed report of a settled `Builder` (after the rules ran, with their `findings`, and the networks were
+    settled). Reads `b`, changes nothing."""
     rows: dict[tuple, dict] = {}
     for r in b.rows:  # the row a fact came from: the one that added it, else the first that named it
         key = (r["concept"], r["period"], tuple((r.get("dimensions") or {}).items()))
@@ -276,19 +341,22 @@ def freeze(b, entity: Entity, base_name: str, namespace: str, xsd_types: dict[st
             named |= {h.table, h.axis, h.domain, h.line_items, *h.members, *h.primaries}
             named |= {q for a, d, ms in h.more_axes for q in (a, d, *ms)}
     named |= set(b.labels)
-    concepts = []
-    for q in sorted(named):
-        try:
-            c = b.concept(q)
-        except KeyError:
-            c = None
-        labels = dict(b.labels.get(q, {}))
-        if c is not None:
-            labels.setdefault("label", c.label)
-            concepts.append(ReportConcept(q, c.prefix, c.name, c.type, xsd_types.get(c.type, "xbrli:stringItemType"),
-                                          c.period, c.balance, c.abstract, c.extension, tuple(sorted(labels.items()))))
-        else:  # dei and other concepts outside the catalog
-            prefix, _, name = q.partition(":")
-            concepts.append(ReportConcept(q, prefix, name, "", "", "", "", False, False, tuple(sorted(labels.items()))))
+    concepts = {q: _concept(b, q, xsd_types) for q in sorted(named | set(b.extensions))}
     return XbrlReport(entity=entity, prefix=b.prefix, namespace=namespace, base_name=base_name, facts=tuple(facts),
-                      contexts=contexts, units=units, concepts=tuple(concepts), networks=tuple(networks))
+                      contexts=contexts, units=units, concepts=tuple(c for q, c in concepts.items() if q in named),
+                      extensions=tuple(concepts[q] for q in b.extensions), networks=tuple(networks),
+                      log=TagLog(tuple(b.rows), tuple(b.untagged), tuple(b.checks), tuple(b.notes), findings))
+
+
+def _concept(b, q: str, xsd_types: dict[str, str]) -> ReportConcept:
+    try:
+        c = b.concept(q)
+    except KeyError:
+        c = None
+    own = tuple(sorted(b.labels.get(q, {}).items()))
+    if c is None:  # dei and other concepts outside the catalog
+        prefix, _, name = q.partition(":")
+        return ReportConcept(q, prefix, name, "", "", "", "", False, False, own, own)
+    labels = tuple(sorted({"label": c.label, **dict(own)}.items()))
+    return ReportConcept(q, c.prefix, c.name, c.type, xsd_types.get(c.type, "xbrli:stringItemType"), c.period,
+                         c.balance, c.abstract, c.extension, labels, labels if c.extension else own)

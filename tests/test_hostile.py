@@ -130,19 +130,17 @@ def test_bad_header_dates_are_reported_and_ignored(tmp_path, period, fye, words)
 
 
 def test_xml_that_does_not_parse_back_is_an_internal_error(tmp_path, monkeypatch):
-    import edgar2xbrl.pipeline as pl
-    real = pl.write_files
+    from dataclasses import replace
 
-    def broken(*a, sink=None, **k):
-        files = real(*a, **k)  # (the texts, not handed to the sink)
+    from edgar2xbrl.write import CLASSIC, FORMATS
+    real = FORMATS[CLASSIC]
+
+    def broken(*a):
+        files = real.write(*a)
         name = next(n for n in files if n.endswith("_lab.xml"))
-        files[name] = files[name].replace("</link:linkbase>", "")
-        if sink is None:
-            return files
-        for n, text in files.items():
-            sink.put(n, text)
-        return {}
-    monkeypatch.setattr(pl, "write_files", broken)
+        files[name] = files[name].text().replace("</link:linkbase>", "")
+        return files
+    monkeypatch.setitem(FORMATS, CLASSIC, replace(real, write=broken))
     res, out = _convert(tmp_path, SAMPLE_TEXT, "s.txt")
     assert res.exit_code == 4, res.output
     assert "internal error" in res.output and "_lab.xml" in res.output and "s.txt" in res.output

@@ -139,11 +139,12 @@ def test_writers_give_well_formed_xml_whatever_the_labels(title, text, label, na
     from lxml import etree
 
     from edgar2xbrl.tag.builder import Builder, Network, PresItem
-    from edgar2xbrl.tag.catalog import load_catalog
+    from edgar2xbrl.tag.catalog import TYPES, load_catalog
     from edgar2xbrl.model import Context, Fact, Period
     from edgar2xbrl.tag.notes import build_text_blocks
     from edgar2xbrl.tables.statements import Note
-    from edgar2xbrl.write.writer import write_files
+    from edgar2xbrl.write.writer import namespace, write_files
+    from edgar2xbrl.xbrl_report import Entity, Findings, freeze
     b = Builder(load_catalog(), "abc", source)
     period = Period(end=date(2004, 9, 30), start=date(2004, 7, 1))
     build_text_blocks(b, [Note(number="1", title=title, start_line=3, end_line=9, text=text)], period, 100)
@@ -156,7 +157,11 @@ def test_writers_give_well_formed_xml_whatever_the_labels(title, text, label, na
     net = Network(role_id=f"Role{title}", title=title, order=2)
     net.items.append(PresItem(ext.qname, 0, label, "label"))
     b.networks.append(net)
-    files = write_files(b, "abc", "20040930", "0000000000", True, source, name)
+    entity = Entity(cik="0000000000", cik_placeholder=True, registrant=name, form="10-Q", period_end=period.end,
+                    fiscal_year_focus="2004", fiscal_period_focus="Q3", fiscal_year_end="", accession="", filed="",
+                    sic="", source=source)
+    x = freeze(b, entity, "abc-20040930", namespace("abc", "20040930"), TYPES, Findings((), ()))
+    files = {n: f.text() for n, f in write_files(x).items()}
     for fname, xml in files.items():
         assert not FORBIDDEN.search(xml), fname
         root = etree.fromstring(xml.encode("utf-8"))

@@ -184,6 +184,7 @@ def test_a_flagged_conversion_shows_every_flag(monkeypatch):
     monkeypatch.setattr(rules, "RULES", rules.RULES + (rule_stand_in,))
     conv = convert(SAMPLE, Options(validate=False))
     assert {f["action"] for f in conv.report["needs_review"]} == {"removed", "flagged"}
+    assert conv.report["needs_review"] == [f.as_dict() for f in conv.xbrl.log.findings.found]  # (the typed log's)
     page = _page(conv.files["report.html"])
     rows = page.xpath("//section[@id='review']//tbody/tr")
     assert [_norm(tr.xpath("string(td[3])")) for tr in rows] == [_norm(f["message"]) for f in

@@ -222,7 +222,7 @@ def test_units_amounts_that_mention_rates_stay_dollars(label):
 
 
 def test_failed_subtotals_are_flagged_not_removed():
-    from edgar2xbrl.tag.builder import Check
+    from edgar2xbrl.xbrl_report import Check
     chk = Check("Income", "Total", 12, "1997", "100", "90", False, True)
     found, _ = run(checks=[chk])
     assert [(f.rule, f.action) for f in found] == [("E2X.SUM", rules.Action.FLAGGED)]

@@ -66,11 +66,14 @@ def test_a_failure_mid_write_leaves_the_previous_output_intact(tmp_path, monkeyp
 
 
 def test_a_bug_after_the_first_files_leaves_nothing_and_no_folder_made(tmp_path, monkeypatch):
-    import edgar2xbrl.pipeline as pl
+    from dataclasses import replace
+
+    from edgar2xbrl.write import FORMATS
 
     def boom(*a, **k):
         raise RuntimeError("boom")
-    monkeypatch.setattr(pl, "write_formats", boom)  # the classic files are written by then
+    # the inline document is written after the classic files
+    monkeypatch.setitem(FORMATS, "ixbrl", replace(FORMATS["ixbrl"], write=boom))
     out = tmp_path / "new" / "deeper" / "out"
     res = _run(out)
     assert res.exit_code == 4 and "boom" in res.output

@@ -1,5 +1,5 @@
 """The typed XBRL report: the waist every writer reads."""
-from dataclasses import FrozenInstanceError
+from dataclasses import FrozenInstanceError, asdict
 from pathlib import Path
 
 import pytest
@@ -49,6 +49,28 @@ def test_concepts_cover_every_fact_and_network_line(conv):
     assert named <= {c.qname for c in x.concepts}
     assert all(n.lines and n.lines[0].depth == 0 for n in x.networks)
     assert len({n.role_id for n in x.networks}) == len(x.networks)
+
+
+def test_the_classic_taxonomy_is_written_from_the_report(conv):
+    x = conv.xbrl
+    schema = etree.fromstring(conv.files[x.schema_file].encode())
+    declared = [el.get("name") for el in schema.iter("{http://www.w3.org/2001/XMLSchema}element")]
+    assert declared and declared == sorted(c.name for c in x.extensions)
+    labels = etree.fromstring(conv.files[f"{x.base_name}_lab.xml"].encode())
+    xlink = "{http://www.w3.org/1999/xlink}"
+    located = {el.get(xlink + "label")[4:] for el in labels.iter("{http://www.xbrl.org/2003/linkbase}loc")}
+    relabeled = {c.qname.replace(":", "_") for c in x.concepts if not c.extension and c.own_labels}
+    assert relabeled and located == {c.qname.replace(":", "_") for c in x.extensions} | relabeled
+
+
+def test_the_conversion_report_tells_the_typed_log(conv):
+    x, rep = conv.xbrl, conv.report
+    assert rep["rows"] == list(x.log.rows) and len(x.log.rows) > 100
+    assert rep["untagged"] == [asdict(u) for u in x.log.untagged]
+    assert rep["checks"] == [asdict(c) for c in x.log.checks] and x.log.checks
+    assert [e["concept"] for e in rep["extensions"]] == [c.qname for c in x.extensions]
+    assert rep["summary"]["facts"] == len(x.facts)
+    assert set(x.log.remarks) <= set(rep["remarks"])
 
 
 def test_report_is_frozen(conv):

@@ -3,7 +3,8 @@ of every fact a rule named."""
 from __future__ import annotations
 
 
-from edgar2xbrl.tag.builder import Builder, Untagged
+from edgar2xbrl.tag.builder import Builder
+from edgar2xbrl.xbrl_report import Findings, Untagged
 from edgar2xbrl.tables.periods import printed_dates
 from edgar2xbrl.check import rules
 
@@ -22,7 +23,7 @@ def rule_input(b: Builder, layout, filing) -> rules.RuleInput:
                            report_end=b.report_end)
 
 
-def apply_rules(b: Builder, layout, filing) -> dict:
+def apply_rules(b: Builder, layout, filing) -> Findings:
     """Run the consistency rules; write the facts they correct, leave out the facts they remove, and mark the
     report rows of every fact a rule named. Returns the findings and what the rules still find afterwards."""
     inp = rule_input(b, layout, filing)
@@ -49,17 +50,17 @@ def apply_rules(b: Builder, layout, filing) -> dict:
                                            why.get(key, "left out by a consistency rule")))
             elif written[key] != r["value"]:
                 r["corrected_from"], r["value"] = r["value"], written[key]
-    return {"found": found, "left": left}
+    return Findings(tuple(found), tuple(left))
 
 
-def rule_counts(findings: dict) -> dict:
+def rule_counts(findings: Findings) -> dict:
     """Per rule id: findings on the facts as built, by action, and findings left on the facts as written."""
     out: dict[str, dict[str, int]] = {}
     for rule in rules.RULES:
         out[rules.rule_id(rule)] = {"found": 0, "corrected": 0, "removed": 0, "flagged": 0, "left": 0}
-    for f in findings["found"]:
+    for f in findings.found:
         out[f.rule]["found"] += 1
         out[f.rule][f.action.value] += 1
-    for f in findings["left"]:
+    for f in findings.left:
         out[f.rule]["left"] += 1
     return out

@@ -18,6 +18,7 @@ from edgar2xbrl.tag.awards import award_concepts, award_price
 from edgar2xbrl.tag.eps import shares_by_eps
 from edgar2xbrl.tag.members import REPORT_LINES, SEGMENTS, Axis, Run, add_member, is_years_row, member_name, member_runs, open_hypercube
 from edgar2xbrl.check.rules import FUTURE_DAYS
+from edgar2xbrl.xbrl_report import Check, Untagged
 
 if TYPE_CHECKING:
     from edgar2xbrl.tag.segments import Breakdown
@@ -47,28 +48,6 @@ class Network:
     calcs: list[tuple[str, list[tuple[str, int]]]] = field(default_factory=list)
     hypercube: dict | None = None  # {"table","axis","domain","members":[...],"line_items","primaries":[...]}
     group: str = "Statement"  # Document | Statement | Disclosure
-
-
-@dataclass
-class Check:
-    statement: str
-    row: str
-    line: int
-    column: str
-    expected: str
-    computed: str
-    ok: bool
-    in_calc_link: bool
-    note: str = ""
-
-
-@dataclass
-class Untagged:
-    source: str
-    statement: str
-    row: str
-    value: str
-    reason: str
 
 
 class Builder:

@@ -5,7 +5,8 @@ import re
 from datetime import timedelta
 from decimal import Decimal
 
-from edgar2xbrl.tag.builder import Builder, Check, Network, PresItem, Untagged, _fmt
+from edgar2xbrl.tag.builder import Builder, Network, PresItem, _fmt
+from edgar2xbrl.xbrl_report import Check, Untagged
 from edgar2xbrl.tag.catalog import ONE_WAY_CHANGE, never_negative
 from edgar2xbrl.tag.labels import camel, similarity
 from edgar2xbrl.tag.mapper import build_lines, calc_weight, core_label, map_lines

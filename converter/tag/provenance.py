@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Callable
 
 from edgar2xbrl.tag.builder import Builder
 from edgar2xbrl.read.html import split_element
-from edgar2xbrl.check import rules
 
 
 def attach_elements(b: Builder, cells: dict[int, list[tuple[int, int, str]]], path: str) -> None:
@@ -29,10 +29,9 @@ def attach_elements(b: Builder, cells: dict[int, list[tuple[int, int, str]]], pa
                 break
 
 
-def map_sources(b: Builder, line_map: list[int], path: str, findings: dict | None = None) -> None:
-    """HTML was read as rendered text: name the source lines of the HTML itself in the report, the instance and
-    the consistency rules' findings."""
-    def fix(src: str) -> str:
+def html_source(line_map: list[int], path: str) -> Callable[[str], str]:
+    """A source as the rendered text names it (`path:N`, "line N") → as the HTML's own lines do."""
+    def name(src: str) -> str:
         head, _, n = src.rpartition(":")
         if head == path and n.isdigit() and 0 < int(n) <= len(line_map):
             return f"{head}:{line_map[int(n) - 1]}"
@@ -40,14 +39,15 @@ def map_sources(b: Builder, line_map: list[int], path: str, findings: dict | Non
         if m and 0 < int(m.group(1)) <= len(line_map):
             return f"line {line_map[int(m.group(1)) - 1]}"
         return src
-    for key in ("found", "left") if findings else ():
-        findings[key] = [replace(f, sources=tuple(fix(s) for s in f.sources)) for f in findings[key]]
+    return name
+
+
+def map_sources(b: Builder, line_map: list[int], path: str) -> None:
+    """HTML was read as rendered text: name the source lines of the HTML itself in the report and the instance."""
+    fix = html_source(line_map, path)
     for f in b.facts.values():
         f.source = fix(f.source)
     for r in b.rows:
         r["source"] = fix(r["source"])
-    for u in b.untagged:
-        u.source = fix(u.source)
-    for c in b.checks:
-        if 0 < c.line <= len(line_map):
-            c.line = line_map[c.line - 1]
+    b.untagged = [replace(u, source=fix(u.source)) for u in b.untagged]
+    b.checks = [replace(c, line=line_map[c.line - 1]) if 0 < c.line <= len(line_map) else c for c in b.checks]

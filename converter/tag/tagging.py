@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from edgar2xbrl.tag.builder import Builder, Untagged
+from edgar2xbrl.tag.builder import Builder
+from edgar2xbrl.xbrl_report import Untagged
 from edgar2xbrl.tag.equity import build_equity, build_equity_rollforward
 from edgar2xbrl.tag.labels import camel
 from edgar2xbrl.model import Period, Statement
@@ -76,6 +77,22 @@ def list_all(b: Builder, st: Statement, title: str, reason: str) -> None:
         for c in r.cells:
             if c is not None:
                 b.untagged.append(Untagged(f"{b.path}:{c.line or r.line}", title, r.label, c.text, reason))
+
+
+def list_undated(b: Builder, undated: list[Statement]) -> None:
+    for st in undated:
+        list_all(b, st, st.title, "the statement's columns carry no dates the converter can read "
+                 f"(headers: {', '.join(repr(col.header) for col in st.columns)})")
+
+
+def tag_legal_proceedings(b: Builder, lines, docs, layout, doc_period: Period) -> None:
+    """"Item 1. Legal Proceedings" printed after the notes (a 10-Q's Part II): its text block and figures."""
+    legal = legal_proceedings(lines, docs, layout)
+    if legal:
+        net = prose_facts(b, legal[1], legal[0], "Part II Item 1 - Legal Proceedings", doc_period)
+        if net:
+            net.order = 300
+            b.networks.append(net)
 
 
 def legal_proceedings(lines, docs, layout):

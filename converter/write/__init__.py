@@ -1,17 +1,18 @@
-"""Output formats behind one interface: each is a pure function of the typed report (`XbrlReport`), the classic
-files already written from it, and the source filing, to {file name: text or bytes}.
+"""Output formats behind one interface: each is a pure function of the typed report (`XbrlReport`) and the
+source filing, to {file name: text, bytes, or a text made as it is written}.
 
-The classic XBRL instance and its extension taxonomy are always written: every other format references that
-taxonomy (xBRL-JSON's and xBRL-CSV's `documentInfo.taxonomy`, the inline document's schemaRef), and validation
-reads the instance. `--format` (and `Options.formats`) adds the others.
+The classic XBRL instance and its extension taxonomy are always written, first: every other format references
+that taxonomy (xBRL-JSON's and xBRL-CSV's `documentInfo.taxonomy`, the inline document's schemaRef), and
+validation reads the instance. `--format` (and `Options.formats`) adds the others.
 """
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Mapping, Union
+from typing import TYPE_CHECKING, Callable, Union
 
 from edgar2xbrl.errors import InternalError
+from edgar2xbrl.write.render import Rendered
 from edgar2xbrl.xbrl_report import XbrlReport
 
 if TYPE_CHECKING:
@@ -31,8 +32,8 @@ class Pieces(tuple):
         return "".join(p if isinstance(p, str) else etree.tostring(p, encoding="unicode") for p in self)
 
 
-Files = dict[str, Union[str, bytes, Pieces]]
-Writer = Callable[[XbrlReport, Mapping[str, str], Source, "Filing"], Files]
+Files = dict[str, Union[str, bytes, Pieces, Rendered]]
+Writer = Callable[[XbrlReport, Source, "Filing"], Files]
 
 
 @dataclass(frozen=True)
@@ -42,26 +43,27 @@ class Format:
     write: Writer
 
 
-def _classic(x: XbrlReport, classic: Mapping[str, str], source: Source, filing: "Filing") -> Files:
-    return dict(classic)  # written by writer.write_files before any other format (the others reference it)
+def _classic(x: XbrlReport, source: Source, filing: "Filing") -> Files:
+    from edgar2xbrl.write.writer import write_files
+    return write_files(x)
 
 
-def _json(x: XbrlReport, classic: Mapping[str, str], source: Source, filing: "Filing") -> Files:
+def _json(x: XbrlReport, source: Source, filing: "Filing") -> Files:
     from edgar2xbrl.write.oim import xbrl_json
     return xbrl_json(x)
 
 
-def _csv(x: XbrlReport, classic: Mapping[str, str], source: Source, filing: "Filing") -> Files:
+def _csv(x: XbrlReport, source: Source, filing: "Filing") -> Files:
     from edgar2xbrl.write.oim import xbrl_csv
     return xbrl_csv(x)
 
 
-def _fsds(x: XbrlReport, classic: Mapping[str, str], source: Source, filing: "Filing") -> Files:
+def _fsds(x: XbrlReport, source: Source, filing: "Filing") -> Files:
     from edgar2xbrl.write.fsds import write_fsds
     return write_fsds(x, source)
 
 
-def _inline(x: XbrlReport, classic: Mapping[str, str], source: Source, filing: "Filing") -> Files:
+def _inline(x: XbrlReport, source: Source, filing: "Filing") -> Files:
     from edgar2xbrl.write.ixbrl import XML_DECLARATION, inline_tree
     name, root = inline_tree(x, filing)
     return {name: Pieces((XML_DECLARATION, root, "\n"))}
@@ -89,25 +91,26 @@ def normalize(formats) -> tuple[str, ...]:
     return tuple(n for n in FORMATS if n in asked)
 
 
-def write_formats(formats, x: XbrlReport, classic: Mapping[str, str], source: Source, filing: "Filing",
-                  sink=None) -> Files:
-    """Every file of the formats asked for. Two formats may not write the same name (a bug, not a choice). Given a
-    `sink` (`converter.sink`), each format's files are handed to it as soon as that format is written, and let go
-    (the classic files are the sink's already: `classic` is then empty), and the dict returned is empty."""
+def write_formats(formats, x: XbrlReport, source: Source, filing: "Filing", sink=None) -> Files:
+    """Every file of the formats asked for, the classic ones first. Two formats may not write the same name (a
+    bug, not a choice). Given a `sink` (`converter.sink`), each format's files are handed to it as soon as that
+    format is written, and let go, and the dict returned is empty."""
     out: Files = {}
     for name in normalize(formats):
-        files = FORMATS[name].write(x, classic, source, filing)
+        files = FORMATS[name].write(x, source, filing)
         if sink is not None:
             for fname in list(files):
                 data = files.pop(fname)
                 if isinstance(data, Pieces):
                     sink.stream(fname, data)
+                elif isinstance(data, Rendered):
+                    sink.stream(fname, data.chunks())
                 else:
                     sink.put(fname, data)
                 del data
             continue
         for fname, data in files.items():
-            if isinstance(data, Pieces):
+            if isinstance(data, (Pieces, Rendered)):
                 data = data.text()
             if fname in out and out[fname] != data:
                 raise InternalError(f"output formats collide on the file name {fname!r} ({name})")

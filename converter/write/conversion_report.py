@@ -8,8 +8,8 @@ from edgar2xbrl.check import rules
 from edgar2xbrl.check.validate import ValidationResult
 from edgar2xbrl.check.run import rule_counts
 from edgar2xbrl.tag.cover_facts import PLACEHOLDER_CIK
-from edgar2xbrl.tag.cover_facts import fiscal_year_end
 from edgar2xbrl.tag.cover_facts import dei_document_type
+from edgar2xbrl.xbrl_report import XbrlReport
 
 
 def printed_tables(path: str, layout, undated, line_map: list[int] | None) -> list[dict]:
@@ -46,50 +46,54 @@ def validation_summary(validation: ValidationResult | None) -> dict | None:
         "warnings": [asdict(m) for m in validation.warnings]}
 
 
-def build_report(b, layout, cover, form, period_end, fy, fp, registrant, placeholder, validation, files, packages,
-            undated=(), findings=None, printed=(), taxonomy: str | None = None):
+def build_report(x: XbrlReport, layout, cover, validation, files, packages, undated=(), printed=(),
+                 taxonomy: str | None = None):
+    """The report of the typed report `x`, the statements and notes as `layout` found them and the `cover` page
+    read."""
+    e, log, findings = x.entity, x.log, x.log.findings
     numbers = sum(sum(1 for c in r.cells if c is not None) + len(r.overflow)
                   for st in list(layout.statements) + list(undated) for r in st.rows)
     stmt_titles = {st.title for st in list(layout.statements) + list(undated)}
-    tagged_rows = [r for r in b.rows if r["statement"] in stmt_titles and r.get("column") and
+    tagged_rows = [r for r in log.rows if r["statement"] in stmt_titles and r.get("column") and
                    r["status"] in ("added", "duplicate")]
     tagged = len(tagged_rows)
-    untagged_stmt = sum(1 for u in b.untagged if u.statement in stmt_titles)
+    untagged_stmt = sum(1 for u in log.untagged if u.statement in stmt_titles)
     if taxonomy is None:
         taxonomy = validation.taxonomy if validation else taxonomy_name(packages)
     reasons: dict[str, str] = {}  # each extension concept's reason: that of its first row that gives one
-    for r in b.rows:
+    for r in log.rows:
         if r["extension_reason"]:
             reasons.setdefault(r["concept"], r["extension_reason"])
+    extensions = {c.qname for c in x.extensions}
     d = {
-        "source": b.path, "form": form, "registrant": registrant, "cik": cover.cik, "cik_source": cover.cik_source,
-        "cik_placeholder": placeholder, "period_end": period_end.isoformat(), "fiscal_year_focus": fy,
-        "fiscal_period_focus": fp, "fiscal_year_end": cover.fiscal_year_end or "",
-        "taxonomy": taxonomy, "files": sorted(files),
+        "source": e.source, "form": e.form, "registrant": e.registrant, "cik": e.cik, "cik_source": cover.cik_source,
+        "cik_placeholder": e.cik_placeholder, "period_end": e.period_end.isoformat(),
+        "fiscal_year_focus": e.fiscal_year_focus, "fiscal_period_focus": e.fiscal_period_focus,
+        "fiscal_year_end": cover.fiscal_year_end or "", "taxonomy": taxonomy, "files": sorted(files),
         "statements": [f"{st.title} ({st.kind}, lines {st.tables[0].start_line}-{st.tables[-1].end_line})"
                        for st in layout.statements],
         "statement_scales": {st.kind: st.scale for st in layout.statements},
         "summary": {"numbers_in_statements": numbers, "numbers_tagged": tagged, "numbers_untagged": untagged_stmt,
-                    "numbers_tagged_extension": sum(1 for r in tagged_rows if r["concept"] in b.extensions),
-                    "facts": len(b.facts), "extension_concepts": sum(1 for c in b.extensions.values() if not c.abstract),
-                    "checks_passed": sum(1 for c in b.checks if c.ok),
-                    "checks_failed": sum(1 for c in b.checks if not c.ok),
-                    "flags": sum(1 for f in findings["found"] if f.action is not rules.Action.CORRECTED),
-                    "corrections": sum(1 for f in findings["found"] if f.action is rules.Action.CORRECTED)},
-        "needs_review": [f.as_dict() for f in findings["found"] if f.action is not rules.Action.CORRECTED],
-        "corrections": [f.as_dict() for f in findings["found"] if f.action is rules.Action.CORRECTED],
+                    "numbers_tagged_extension": sum(1 for r in tagged_rows if r["concept"] in extensions),
+                    "facts": len(x.facts), "extension_concepts": sum(1 for c in x.extensions if not c.abstract),
+                    "checks_passed": sum(1 for c in log.checks if c.ok),
+                    "checks_failed": sum(1 for c in log.checks if not c.ok),
+                    "flags": sum(1 for f in findings.found if f.action is not rules.Action.CORRECTED),
+                    "corrections": sum(1 for f in findings.found if f.action is rules.Action.CORRECTED)},
+        "needs_review": [f.as_dict() for f in findings.found if f.action is not rules.Action.CORRECTED],
+        "corrections": [f.as_dict() for f in findings.found if f.action is rules.Action.CORRECTED],
         "rules": rule_counts(findings),
-        "rows": b.rows, "printed_tables": list(printed), "untagged": [asdict(u) for u in b.untagged],
-        "checks": [asdict(c) for c in b.checks],
+        "rows": list(log.rows), "printed_tables": list(printed), "untagged": [asdict(u) for u in log.untagged],
+        "checks": [asdict(c) for c in log.checks],
         "extensions": [{"concept": c.qname, "label": c.label, "type": c.type, "period": c.period,
                         "balance": c.balance,
                         "reason": reasons.get(c.qname, "presentation heading" if c.abstract else "")}
-                       for c in b.extensions.values()],
+                       for c in x.extensions],
         "skipped_tables": [{"lines": f"{t.start_line}-{t.end_line}", "reason": r} for t, r in layout.skipped],
-        "remarks": ([f"PLACEHOLDER CIK {PLACEHOLDER_CIK}: pass --cik"] if placeholder else []) +
-                   ([f"form {form} is written as dei:DocumentType {dei_document_type(form)} (the dei list of "
-                     "document types has no such form)"] if dei_document_type(form) != form else []) +
-                   ["'--' is read as a reported zero (value 0) everywhere"] + b.notes +
+        "remarks": ([f"PLACEHOLDER CIK {PLACEHOLDER_CIK}: pass --cik"] if e.cik_placeholder else []) +
+                   ([f"form {e.form} is written as dei:DocumentType {dei_document_type(e.form)} (the dei list of "
+                     "document types has no such form)"] if dei_document_type(e.form) != e.form else []) +
+                   ["'--' is read as a reported zero (value 0) everywhere"] + list(log.remarks) +
                    ([f"fiscal year end {cover.fiscal_year_end} from {cover.fiscal_year_end_source}"]
                     if cover.fiscal_year_end else []),
         "validation": validation_summary(validation),

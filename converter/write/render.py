@@ -81,6 +81,21 @@ def render(template: str, **ctx) -> str:
         raise  # (handle_exception raises)
 
 
+class Rendered:
+    """A file a template makes, rendered when it is written: whole for a file kept in memory (`text`), a chunk at
+    a time for a file written as it comes (`chunks`: never held whole)."""
+    __slots__ = ("template", "ctx")
+
+    def __init__(self, template: str, **ctx) -> None:
+        self.template, self.ctx = template, ctx
+
+    def text(self) -> str:
+        return render(self.template, **self.ctx)
+
+    def chunks(self) -> Iterator[str]:
+        return render_chunks(self.template, **self.ctx)
+
+
 def render_chunks(template: str, batch: int = 4096, **ctx) -> Iterator[str]:
     """What `render` returns, given as it is made, a batch of pieces at a time (for a file written as it comes:
     the text is never held whole)."""
