@@ -793,12 +793,25 @@ def line_period_type(ln: Line, st: Statement) -> str:
     if not kinds:
         kinds = [col.period.is_instant for col in st.columns if col.period is not None]
     if kinds and sum(kinds) > len(kinds) / 2:
-        if (_years_only(ln, st) and (ln.rolled or is_flow(core_label(ln.row.label)))) or _beside_quarters(ln, st):
+        if (_years_only(ln, st) and (ln.rolled or is_flow(core_label(ln.row.label)) or _earned_per_share(ln))) \
+                or _beside_quarters(ln, st):
             # "Loss on redemption of debt" under "2010": the year, not its last day; and so is a year's "Total"
-            # beside its four quarters
+            # beside its four quarters, and what was earned per share in it
             return "duration"
         return "instant"
     return "duration"
+
+
+# an amount per share at a date: a book value, a price, what options outstanding or exercisable were granted at
+_PER_SHARE_AT = re.compile(r"\b(book\s+value|prices?|market|fair\s+value|exercis\w*|outstanding|equity|"
+                           r"stock\s+value)\b|\bat\s+(the\s+)?(end|beginning|year|period|date)", re.I)
+
+
+def _earned_per_share(ln: Line) -> bool:
+    """An amount per share that is no value at a date: what was earned, paid or charged per share in a period
+    ("Net income, as reported" under "Basic earnings per share:", "Stock-based compensation, net of tax")."""
+    return ln.kind == "perShare" and not _PER_SHARE_AT.search(ln.row.label) and \
+        not _PER_SHARE_AT.search(ln.context_label)
 
 
 _QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b", re.I)
