@@ -451,28 +451,3 @@ def test_a_note_printing_a_balance_sheet_extension_again_prints_the_same_fact():
     assert len({c for c, _p, _v in pccr}) == 1 and next(iter(pccr))[0].startswith("acme:")
     assert {(p, v) for _c, p, v in pccr} == {("2005-12-31", "3275000000"), ("2004-12-31", "3878000000")}
     assert not any(c.name.endswith("Relationships2") for c in b.extensions.values())
-
-
-def test_an_amount_earned_per_share_under_year_columns_is_the_years():
-    text = HEAD % ("With respect to net income for December 31, 2007 and 2006, the following table provides a pro "
-                   "forma reconciliation as if the company had adopted the fair value method:") + """\
-(in millions, except per share data)              2007          2006
-                                              --------      --------
-Net income, as reported                        $10,477       $ 9,839
-Stock-based compensation, net of tax               (26)          (38)
-Net income, pro forma                          $10,451       $ 9,801
-Earnings per common share:
-Basic:
-Net income, as reported                          $4.03         $3.79
-Stock-based compensation, net of tax            (0.01)        (0.02)
-Net income, pro forma                            $4.02         $3.77
-Diluted:
-Net income, as reported                          $3.99         $3.73
-Stock-based compensation, net of tax            (0.01)        (0.02)
-Net income, pro forma                            $3.98         $3.71
-"""
-    b = _built(text, date(2007, 12, 31), ())
-    per_share = {(f.concept, str(f.context.period)) for f in b.facts.values() if f.unit == "USDPerShare"}
-    # what was earned per share in 2007, not a value on December 31, 2007
-    assert len(per_share) == 12
-    assert all(".." in period for _concept, period in per_share)

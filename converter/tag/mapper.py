@@ -156,6 +156,10 @@ def row_kind(row: Row, st: Statement, context: str = "") -> str:
     if context and _SHARE_COUNT.match(context) and not core_label(label).lower().startswith(("total", "net")) \
             and not any(c.places >= 2 for c in vals):
         return "shares"
+    if context and _PER_SHARE.search(context) and vals and all(abs(c.value) < 100 and c.places == 2 for c in vals):
+        # "Net income, as reported  $4.03" under "Basic earnings per share:" in a table of whole dollars: dollars
+        # and cents per share, as every figure of the row says, though the words name the income
+        return "perShare"
     if context and not core_label(label).lower().startswith(("total", "net")):
         # "Basic" under "Earnings per share:" or under "Weighted average shares:"
         # (amounts in cents: "Less: preferred dividends  13" under "Basic earnings per share" is $13 million)

@@ -1,0 +1,72 @@
+"""Amounts per share in note tables: their unit and their period."""
+from datetime import date
+
+from edgar2xbrl.read.source import Document
+from edgar2xbrl.tables.statements import locate
+from edgar2xbrl.tables.tables import find_tables
+from edgar2xbrl.tag.builder import Builder
+from edgar2xbrl.tag.catalog import era_of, load_catalog
+
+HEAD = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 9 - STOCK COMPENSATION
+
+%s
+
+"""
+
+
+def _built(text, end=date(2007, 12, 31)):
+    lines = text.splitlines()
+    docs = [Document(type="", start=0, end=len(lines))]
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K", end)
+    b = Builder(load_catalog(era_of(end)), "acme", "x.txt")
+    for order, (_note, st) in enumerate(lay.note_tables):
+        b.build_statement(st, order + 1, "Note", st.title, group="Disclosure")
+    return b
+
+
+def test_an_amount_earned_per_share_under_year_columns_is_the_years():
+    text = HEAD % ("With respect to net income for December 31, 2007 and 2006, the following table provides a pro "
+                   "forma reconciliation as if the company had adopted the fair value method:") + """\
+(in millions, except per share data)              2007          2006
+                                              --------      --------
+Net income, as reported                        $10,477       $ 9,839
+Stock-based compensation, net of tax               (26)          (38)
+Net income, pro forma                          $10,451       $ 9,801
+Earnings per common share:
+Basic:
+Net income, as reported                          $4.03         $3.79
+Stock-based compensation, net of tax            (0.01)        (0.02)
+Net income, pro forma                            $4.02         $3.77
+Diluted:
+Net income, as reported                          $3.99         $3.73
+Stock-based compensation, net of tax            (0.01)        (0.02)
+Net income, pro forma                            $3.98         $3.71
+"""
+    b = _built(text)
+    per_share = {(f.concept, str(f.context.period)) for f in b.facts.values() if f.unit == "USDPerShare"}
+    # what was earned per share in 2007, not a value on December 31, 2007
+    assert len(per_share) == 12
+    assert all(".." in period for _concept, period in per_share)
+
+
+def test_net_income_per_share_under_a_per_share_caption_in_whole_dollars_is_per_share():
+    text = HEAD % "Had compensation cost been determined by fair values, results would have been:" + """\
+                                                  2007          2006
+                                              --------      --------
+Net loss, as reported                      $(1,245,310)    $(987,114)
+Stock-based compensation                       (26,000)      (38,000)
+Net loss, pro forma                        $(1,271,310)  $(1,025,114)
+Basic and diluted loss per share:
+Net loss, as reported                           $(0.12)       $(0.10)
+Net loss, pro forma                             $(0.13)       $(0.11)
+"""
+    b = _built(text)
+    units = {(f.row_label, f.value): f.unit for f in b.facts.values()}
+    # the table is in whole dollars: 12 cents a share is no loss of $0.12
+    assert units[("Net loss, as reported", "-0.12")] == "USDPerShare"
+    assert units[("Net loss, pro forma", "-0.13")] == "USDPerShare"
+    assert units[("Net loss, as reported", "-1245310")] == "USD"
