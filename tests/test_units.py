@@ -802,6 +802,11 @@ def test_authorized_and_issued_counts_each_take_their_own_number_and_year():
                                share_scale=0)
     assert (got[("CommonStockSharesIssued", "1998-12-31")], got[("CommonStockSharesIssued", "1997-12-31")]) == \
         ("133130984", "127949220")
+    # one count after both years: the same count at both dates, never the years as counts
+    got = _parenthetical_facts("Common stock, $2.50 par value; 5,000,000,000 shares authorized; shares issued 2005 "
+                               "and 2004 \u2013 2,751,327,476", scale=6, share_scale=0, years=(2005, 2004))
+    assert (got[("CommonStockSharesIssued", "2005-12-31")], got[("CommonStockSharesIssued", "2004-12-31")]) == \
+        ("2751327476", "2751327476")
 
 
 CF_LONG_SECTION = """\

@@ -11,7 +11,10 @@ from edgar2xbrl.tables.periods import all_dates
 _AMT = r"\$\s?([\d,]*\.?\d+)"
 _SHARES = r"(?<![\d,.$])([\d,]{3,}|0)(?![\d,])"  # a count, or none ("0 and 7,213,000 shares")
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-_NOT_YEAR = r"(?!(?:19|20)\d\d\s*[-\u2013\u2014:])"  # "1997 - 969,015,351": a year before its count
+# "1997 - 969,015,351", "2005 and 2004 - 2,751,327,476": a year before its count
+_NOT_YEAR = r"(?!(?:19|20)\d\d\s*(?:[-\u2013\u2014:]|and\s+(?:19|20)\d\d\s*[-\u2013\u2014:]))"
+# "shares issued 2005 and 2004 - 2,751,327,476": one count at both years
+_YEARS_COUNT = r"((?:19|20)\d\d)\s+and\s+((?:19|20)\d\d)\s*[-\u2013\u2014:]\s*([\d,]{3,})"
 _YEAR_COUNT = r"(?:19|20)\d\d\s*[-\u2013\u2014:]\s*[\d,]{3,}"
 _YEAR_COUNT_PAIR = r"((?:19|20)\d\d)\s*[-\u2013\u2014:]\s*([\d,]{3,})"
 _GOODWILL = re.compile(r"goodwill|(cost|price)\s+in\s+excess\s+of|excess\s+of\s+(the\s+)?(cost|purchase\s+price)")
@@ -135,6 +138,7 @@ def build_parentheticals(b: Builder, st: Statement, order: int, role_id: str, ti
                               r"(?:,?\s+and\s+" + _SHARES + r")?", low)
             by_year = re.search(r"shares\s+issued[:,]?\s+(" + _YEAR_COUNT + r"(?:[;,]?\s*(?:and\s+)?" + _YEAR_COUNT +
                                 r")*)", low)
+            both_years = re.search(r"shares\s+issued[:,]?\s+" + _YEARS_COUNT, low)
             if m:
                 window = low[m.start():]
                 amts = [(g, m.start(i + 1)) for i, g in enumerate(m.groups()[:2]) if g] + _earlier(low, m.end())
@@ -144,6 +148,11 @@ def build_parentheticals(b: Builder, st: Statement, order: int, role_id: str, ti
             elif after:
                 amts = [(g, after.start(i + 1)) for i, g in enumerate(after.groups()) if g]
                 found.append((f"us-gaap:{subj}StockSharesIssued", _count_kind(amts), amts, low))
+            elif both_years:
+                one, other, count = both_years.groups()
+                window = f"{count} in {one} and {count} in {other}"
+                amts = [(count, 0), (count, len(f"{count} in {one} and "))]
+                found.append((f"us-gaap:{subj}StockSharesIssued", _count_kind(amts), amts, window))
             elif by_year:
                 # "shares issued: 1997 - 969,015,351; 1996 - 1,018,141,084": each count after its year, read as
                 # "969,015,351 in 1997 and 1,018,141,084 in 1996"
