@@ -12,11 +12,12 @@ from edgar2xbrl.tables.arithmetic import find_subtotals
 from edgar2xbrl.tables.periods import all_dates
 from edgar2xbrl.tag.catalog import Catalog, never_negative, one_way
 from edgar2xbrl.tag.labels import WEAK, camel, column_measure, not_money, tokens
-from edgar2xbrl.tag.mapper import DEDUCTED, THRESHOLD, Line, build_lines, cash_top_signs, column_period, core_label, decide_signs, extension_name, group_period_type, line_period_type, map_lines, nearest_period_type, neighbour_period
+from edgar2xbrl.tag.mapper import DEDUCTED, SIDE_CAPTION, THRESHOLD, Line, build_lines, cash_top_signs, column_period, core_label, decide_signs, extension_name, group_period_type, line_period_type, map_lines, nearest_period_type, neighbour_period
 from edgar2xbrl.model import Concept, Context, Fact, Period, Statement
 from edgar2xbrl.tag.awards import award_concepts, award_price
 from edgar2xbrl.tag.eps import shares_by_eps
-from edgar2xbrl.tag.members import REPORT_LINES, SEGMENTS, Axis, Run, add_member, is_years_row, member_name, member_runs, open_hypercube
+from edgar2xbrl.tag.members import FAIR_VALUE_LEVELS, REPORT_LINES, SEGMENTS, Axis, Run, add_member, is_years_row, \
+    fair_value_level, level_columns, member_name, member_runs, open_hypercube
 from edgar2xbrl.check.rules import FUTURE_DAYS
 from edgar2xbrl.xbrl_report import Check, Untagged
 
@@ -57,7 +58,8 @@ class Builder:
         self.path = path
         self.extensions: dict[str, Concept] = {}
         self.facts: dict[tuple[str, Context, str | None], Fact] = {}
-        self._column_members: dict[int, str] = {}  # the statement being built: its segment columns' members
+        # the statement being built: its columns of segments or of fair-value levels, each one's (axis, member)
+        self._column_members: dict[int, tuple[str, str]] = {}
         self._price_items: list[tuple[str, str]] = []  # the line being built: prices written beside its counts
         # extensions made for lines, by meaning; the periods each one's lines take
         self._by_meaning: dict[tuple, list[Concept]] = {}
@@ -209,14 +211,15 @@ class Builder:
         depth0 = 0
         member_label = lambda m, c: self.label_for(m, c, "terseLabel")  # noqa: E731
         members = [(r.axis, dims_of[k][0][1], member_name(lines[k].row.label)) for r in runs for k in r.rows]
-        column_members = {} if breakdown is not None or runs else self._column_segments(st, title)
+        column_axis, column_members = (SEGMENTS, {}) if breakdown is not None or runs else \
+            self._column_segments(st, title)
         if breakdown is not None:
             depth0 = breakdown.open_network(self, net)
         elif runs:
             depth0 = open_hypercube(net, runs[0].axis, [], member_label)
         elif column_members:
-            depth0 = open_hypercube(net, SEGMENTS, list(dict.fromkeys(column_members.values())), member_label)
-        self._column_members = {k: m for k, (m, _) in column_members.items()}
+            depth0 = open_hypercube(net, column_axis, list(dict.fromkeys(column_members.values())), member_label)
+        self._column_members = {k: (column_axis.axis, m) for k, (m, _) in column_members.items()}
         for axis, m, caption in members:
             add_member(net, m, caption, member_label, axis)
         open_captions: list[int] = []  # positions of the captions the current row sits under
@@ -249,17 +252,23 @@ class Builder:
         self.networks.append(net)
         return net
 
-    def _column_segments(self, st: Statement, title: str) -> dict[int, tuple[str, str]]:
-        """{column: (member, caption)} for a statement's columns of business segments printed for each period
-        ("1993 Automotive | 1993 Financial Services | 1992 ..."; see `repeated_columns`): each column's facts are
-        its segment's, on the segments axis. Only in the statements and in segment notes: elsewhere columns of
-        that kind are plans, contract types or presentation bases no segment axis names, and stay untagged."""
-        if st.kind == "note" and not re.search(r"\bsegments?\b", title, re.I):
-            return {}
+    def _column_segments(self, st: Statement, title: str) -> tuple[Axis, dict[int, tuple[str, str]]]:
+        """The axis and {column: (member, caption)} of a statement's columns of fair-value levels ("Quoted Prices
+        in Active Markets (Level 1) | ... | Total"), each level's figures on the hierarchy axis; or of its columns
+        of business segments printed for each period ("1993 Automotive | 1993 Financial Services | 1992 ..."; see
+        `repeated_columns`): each column's facts are its segment's, on the segments axis. Segments only in the
+        statements and in segment notes: elsewhere columns of that kind are plans, contract types or presentation
+        bases no segment axis names, and stay untagged."""
         repeats = repeated_columns(st)
+        levels = [k for k, v in repeats.items() if v == LEVEL_COLUMNS]
+        if levels:
+            return FAIR_VALUE_LEVELS, {k: (fair_value_level(st.columns[k].header), " ".join(st.columns[k].header.split()))
+                                       for k in levels}
+        if st.kind == "note" and not re.search(r"\bsegments?\b", title, re.I):
+            return SEGMENTS, {}
         cols = [k for k, v in repeats.items() if v == SEGMENT_COLUMNS]
         if not cols:
-            return {}
+            return SEGMENTS, {}
         by_period: dict = {}
         for k in sorted(cols):
             by_period.setdefault(st.columns[k].period, []).append(k)
@@ -267,9 +276,9 @@ class Builder:
         for ks in by_period.values():
             for k, caption in zip(ks, _own_words([st.columns[k].header for k in ks], keep_case=True)):
                 if _PLANS.search(caption):
-                    return {}
+                    return SEGMENTS, {}
                 out[k] = (self._member(SEGMENTS, caption), caption)
-        return out
+        return SEGMENTS, out
 
     def _member_runs(self, lines: list[Line], st: Statement, title: str,
                      dims_of: dict[int, tuple[tuple[str, str], ...]], breakdown) -> "list[Run]":
@@ -570,7 +579,10 @@ class Builder:
                 # income taxes; a "Deduct: ... (28)" keeps its words' balance)
                 balance = twin
             else:
-                balance = "debit" if _DEBIT_WORDS.search(ln.row.label) else "credit"
+                side = SIDE_CAPTION.fullmatch((ln.context_label or "").strip())
+                # under "Assets:" or "Liabilities:", the caption says which side the row is on
+                balance = ("debit" if side.group(1).lower().startswith("asset") else "credit") if side else \
+                    "debit" if _DEBIT_WORDS.search(ln.row.label) else "credit"
         label = ln.row.label if core_label(ln.row.label) else \
             (f"{ln.context_label} subtotal" if ln.context_label else "Subtotal")
         if ln.dated is not None and ln.dated.start is None:
@@ -724,7 +736,8 @@ class Builder:
                                               f"the row's words ({what!r}) say it is not an amount of dollars: "
                                               "years, ratios, rates and prices are not tagged"))
                 continue
-            column_member = self._column_members.get(k) if repeats.get(k) == SEGMENT_COLUMNS else None
+            column_member = self._column_members.get(k) if repeats.get(k) in (SEGMENT_COLUMNS, LEVEL_COLUMNS) \
+                else None
             if k in repeats and column_member is None and price is None:
                 self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
                                               f"column {k + 1} ({col.header!r}) is one of the segments printed "
@@ -755,7 +768,7 @@ class Builder:
             scale = 0 if price is not None else self._power(ln, st)
             # (a price is a price: never below zero, whatever sign the count beside it takes)
             value = abs(cell.value) if price is not None else ln.sign * cell.value * (Decimal(10) ** scale)
-            cell_dims = dims + ((SEGMENTS.axis, column_member),) if column_member else dims
+            cell_dims = dims + (column_member,) if column_member else dims
             fact = Fact(concept=concept.qname, context=Context(period, cell_dims), value=_fmt(value),
                         unit=UNITS[kind], decimals=self.decimals(kind, cell.places, scale),
                         source=src, statement=title, row_label=ln.row.label, printed=cell.text,
@@ -804,14 +817,16 @@ class Builder:
 
 
 def _added_beside(ln: Line, lines: list[Line]) -> str | None:
-    """The balance of the official rows printed with the same sign as `ln` under the same total, when they agree."""
+    """The balance most official rows printed with the same sign as `ln` under the same total have (a liability's
+    concept among the assets, "Commercial paper" held, does not turn the securities beside it)."""
     if ln.parent is None or not 0 <= ln.parent < len(lines):
         return None
     kids = lines[ln.parent].children
     mine = next((s for k, s in kids if k == ln.index), None)
-    found = {lines[k].concept.balance for k, s in kids if k != ln.index and s == mine and lines[k].concept is not None
-             and not lines[k].concept.extension and lines[k].concept.balance}
-    return found.pop() if len(found) == 1 else None
+    found = Counter(lines[k].concept.balance for k, s in kids if k != ln.index and s == mine and
+                    lines[k].concept is not None and not lines[k].concept.extension and lines[k].concept.balance)
+    ranked = found.most_common(2)
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
 
 
 def _descendants(ln: Line, by_index: dict[int, Line]) -> list[int]:
@@ -926,6 +941,7 @@ def rate_cells(st: Statement) -> frozenset[tuple[int, int]]:
 
 SEGMENT_COLUMNS = -1  # repeated_columns: a column of one segment among others of its period
 UNTOLD_COLUMNS = -2  # repeated_columns: one of several columns of amounts of a period that differ by what they measure
+LEVEL_COLUMNS = -3  # repeated_columns: a column of one level of the fair-value hierarchy among others of its period
 
 
 _PERIOD_WORDS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?|\b(19|20)\d\d\b|"
@@ -1007,6 +1023,12 @@ def repeated_columns(st: Statement) -> dict[int, int]:
             by_period.setdefault(col.period, []).append(k)
     groups = [ks for ks in by_period.values() if len(ks) > 1]
     out: dict[int, int] = {}
+    # a period's columns of fair-value levels are the levels' (beside them, the total or another measure)
+    for n, ks in enumerate(groups):
+        levels = level_columns([st.columns[k].header for k in ks])
+        out.update({ks[i]: LEVEL_COLUMNS for i in levels})
+        groups[n] = [k for k in ks if k not in out]
+    groups = [ks for ks in groups if len(ks) > 1]
     words = [_own_words([st.columns[k].header for k in ks]) for ks in groups]
     segments = len(groups) > 1 and len(set(words)) == 1 and all(words[0]) and len(set(words[0])) == len(words[0]) \
         and not any(_WHOLE.search(w) or _MEASURE.search(w) or _NO_SEGMENT.search(w) or column_measure(w)

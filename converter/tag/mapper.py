@@ -30,6 +30,7 @@ _BEGIN_END_WORDS = re.compile(r"(?:,|(?<!\s))\s*(at\s+|as\s+of\s+)?(the\s+)?(beg
 # a pair (a beginning row above an ending one), since "Beginning" alone opens other phrases
 _EDGE_FIRST = re.compile(r"^\s*(?P<edge>beginning|ending)\s+(?!of\b)(?=[a-z])", re.I)
 _PER_SHARE = re.compile(r"per\s+(common\s+)?share|per\s+unit|\beps\b", re.I)
+SIDE_CAPTION = re.compile(r"(assets|liabilities):?", re.I)  # a note's "Assets:" over the rows it holds
 _SHARES = re.compile(r"\bshares\b|weighted\s+average|number\s+of\s+common", re.I)
 
 
@@ -1084,6 +1085,9 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
         tax_note = st.kind == "note" and bool(_TAX_NOTE.search(around))
         taxed = tax_note or bool(re.search(r"\btax", f"{ln.row.label} {ln.context_label} {around}", re.I))
         changes = any(_CHANGE.search(x) or _CHANGE_IN.search(x) for x in (label, ln.context_label, around))
+        side_caption = SIDE_CAPTION.fullmatch(ln.context_label.strip()) \
+            if st.kind == "note" and ln.kind == "monetary" else None
+        side = ("debit" if side_caption.group(1).lower() == "assets" else "credit") if side_caption else ""
 
         def score(readings: tuple[str, ...]) -> list[tuple[float, Concept]]:
             scored = []
@@ -1107,6 +1111,8 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
                     continue  # nothing below raises a 0 but a total's bonus
                 if either_way and never_negative(c):
                     s *= 0.8  # a change, or a row printed with both signs, is not an amount that is never negative
+                if side and c.balance and c.balance != side:
+                    s *= 0.5  # "Commercial paper" under a note's "Assets:" is paper held, not paper issued
                 if pro_forma and not _PRO_FORMA.search(c.label):
                     s *= 0.5  # "loss per share — SFAS No. 123 adjusted" is not the loss per share the company reports
                 if tag not in c.statements:

@@ -55,6 +55,35 @@ PRODUCTS = Axis("us-gaap:ScheduleOfEntityWideInformationRevenueFromExternalCusto
                  "Product and Service [Axis]",
                  "Product and Service [Domain]", "Revenue from External Customer [Line Items]"))
 
+# a fair-value note's columns by level of the hierarchy ("Quoted Prices in Active Markets (Level 1) | Significant
+# Other Observable Inputs (Level 2) | ... | Total"): each level's figures on the hierarchy axis, the total without it
+FAIR_VALUE_LEVELS = Axis("us-gaap:FairValueAssetsAndLiabilitiesMeasuredOnRecurringAndNonrecurringBasisTable",
+                         "us-gaap:FairValueByFairValueHierarchyLevelAxis",
+                         "us-gaap:FairValueMeasurementsFairValueHierarchyDomain",
+                         "us-gaap:FairValueAssetsAndLiabilitiesMeasuredOnRecurringAndNonrecurringBasisLineItems",
+                         ("Fair Value, Recurring and Nonrecurring [Table]", "Fair Value Hierarchy and NAV [Axis]",
+                          "Fair Value Measurements, Fair Value Hierarchy [Domain]",
+                          "Fair Value, Recurring and Nonrecurring [Line Items]"))
+_LEVEL = re.compile(r"\blevel\s*(1|2|3|iii|ii|i)\b|(quoted\s+(market\s+)?prices)|(significant\s+other\s+observable|"
+                    r"other\s+observable\s+inputs)|(significant\s+unobservable|unobservable\s+inputs)", re.I)
+_LEVEL_OF = {"1": 1, "i": 1, "2": 2, "ii": 2, "3": 3, "iii": 3}
+
+
+def fair_value_level(header: str) -> str | None:
+    """The hierarchy level's member a column header names, by number or by its inputs, else None."""
+    m = _LEVEL.search(header)
+    if m is None:
+        return None
+    level = _LEVEL_OF[m.group(1).lower()] if m.group(1) else 1 if m.group(2) else 2 if m.group(4) else 3
+    return f"us-gaap:FairValueInputsLevel{level}Member"
+
+
+def level_columns(headers: list[str]) -> dict[int, str]:
+    """{position: level member} of columns that name two levels or more, each a different one; else {}."""
+    found = {k: m for k, h in enumerate(headers) if (m := fair_value_level(h))}
+    return found if len(found) >= 2 and len(set(found.values())) == len(found) else {}
+
+
 # stock-based compensation spread over the income statement's lines ("Cost of revenue", "General and
 # administrative"): the compensation's concept in the context of the line it was charged to
 REPORT_LINES = Axis("us-gaap:ScheduleOfEmployeeServiceShareBasedCompensationAllocationOfRecognizedPeriodCostsTable",

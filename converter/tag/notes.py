@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 from edgar2xbrl.tag.builder import Builder, Network, PresItem, _fmt
+from edgar2xbrl.tag.members import level_columns
 from edgar2xbrl.tag.catalog import never_negative
 from edgar2xbrl.tag.labels import _words, camel, similarity
 from edgar2xbrl.tag.mapper import NAME_MATCH, NAME_ONLY
@@ -98,10 +99,16 @@ def build_text_blocks(b: Builder, notes: list[Note], doc_period: Period, order: 
     return nets
 
 
+# "Foreign government and agency securities" are no U.S. agency's, however alike the words
+_FOREIGN = re.compile(r"\b(foreign|non-?\s?u\.?\s?s\.?|international|overseas)", re.I)
+_DOMESTIC = re.compile(r"\b(u\.?\s?s\.?|united\s+states|domestic)\b", re.I)
+
+
 def is_measure_table(st: Statement) -> bool:
-    """Columns that share one date and differ by what they measure (cost, gains, fair value)."""
+    """Columns that share one date and differ by what they measure (cost, gains, fair value). Not columns of
+    fair-value levels: those are one measure's members, its rows line items (`Builder.build_statement`)."""
     periods = {c.period for c in st.columns}
-    if len(st.columns) < 2 or len(periods) != 1 or None in periods:
+    if len(st.columns) < 2 or len(periods) != 1 or None in periods or level_columns([c.header for c in st.columns]):
         return False
     rest = [_measure_words(c.header) for c in st.columns]
     return all(rest) and len(set(rest)) == len(rest)
@@ -143,7 +150,8 @@ def build_measure_table(b: Builder, note: Note, st: Statement, order: int, role_
         if axis_name and len(rows) > 1 or axis_name:
             cands = [c for c in b.catalog.concepts.values() if c.type == "domain" and c.axis == "FinancialInstrumentAxis"
                      and not c.name.endswith("Domain")]
-            scored = sorted(((max(similarity(row.label, n) for n in (c.label,) + c.aliases), c) for c in cands),
+            scored = sorted(((max(similarity(row.label, n) for n in (c.label,) + c.aliases), c) for c in cands
+                             if not (_FOREIGN.search(row.label) and _DOMESTIC.search(c.label))),
                             key=lambda x: -x[0])
             if scored and scored[0][0] >= 0.5:
                 member = scored[0][1].qname
