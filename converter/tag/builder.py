@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Context as DecimalContext, Decimal
+from types import MappingProxyType
 
 from edgar2xbrl.tables.arithmetic import find_subtotals
 from edgar2xbrl.tables.periods import all_dates
@@ -18,6 +19,7 @@ from edgar2xbrl.tag.awards import award_concepts, award_price
 from edgar2xbrl.tag.eps import shares_by_eps
 from edgar2xbrl.tag.members import REPORT_LINES, SEGMENTS, Axis, Run, add_member, is_years_row, member_name, member_runs, open_hypercube
 from edgar2xbrl.check.rules import FUTURE_DAYS
+from edgar2xbrl.tag.tagged import Tagged
 from edgar2xbrl.xbrl_report import Check, Untagged
 
 if TYPE_CHECKING:
@@ -150,6 +152,15 @@ class Builder:
 
     def value_of(self, qname: str, ctx: Context, unit: str | None) -> Fact | None:
         return self.facts.get((qname, ctx, unit))
+
+    def snapshot(self) -> Tagged:
+        """What tagging made, frozen: taken once tagging is done (`finish` reads the builder no further)."""
+        return Tagged(prefix=self.prefix, path=self.path, catalog=self.catalog,
+                      extensions=MappingProxyType(dict(self.extensions)),
+                      labels=MappingProxyType({q: MappingProxyType(dict(r)) for q, r in self.labels.items()}),
+                      facts=self.facts, networks=tuple(self.networks), rows=tuple(self.rows),
+                      untagged=tuple(self.untagged), checks=tuple(self.checks), remarks=tuple(self.notes),
+                      conflicts=tuple(self.conflicts), mixed=frozenset(self.mixed), report_end=self.report_end)
 
     # ----- generic statements ---------------------------------------------------------------------------------
     def build_statement(self, st: Statement, order: int, role_id: str, title: str,
@@ -872,32 +883,6 @@ def _close_sections(open_captions: list[int], lines: list, total) -> None:
         open_captions.pop()
     if open_captions and all(lines[k].header for k in range(open_captions[-1], start)):
         open_captions.pop()
-
-
-def prune_calcs(b: "Builder") -> None:
-    """Calculations 1.1 binds a summation in every context where its facts meet, including facts written by
-    other statements. A relationship that would not hold there is dropped from the calculation link; the printed
-    subtotal stays checked in the report."""
-    by_concept: dict[str, dict] = {}
-    for (concept, ctx, unit), f in b.facts.items():
-        if unit:
-            by_concept.setdefault(concept, {})[(ctx, unit)] = Decimal(f.value)
-    for net in b.networks:
-        kept = []
-        for parent, kids in net.calcs:
-            ok = True
-            for key, total in by_concept.get(parent, {}).items():
-                vals = [(w, by_concept.get(child, {}).get(key)) for child, w in kids]
-                if all(v is None for _, v in vals):
-                    continue
-                if sum((w * v for w, v in vals if v is not None), Decimal(0)) != total:
-                    ok = False
-                    b.notes.append(f"{net.title}: calculation of {parent} left out of the calculation link: with the "
-                                   f"facts for {key[0].period} it would not add up (facts of another table bind to it)")
-                    break
-            if ok:
-                kept.append((parent, kids))
-        net.calcs = kept
 
 
 def rate_cells(st: Statement) -> frozenset[tuple[int, int]]:
