@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Tagged:
+    """The builder's state once tagging is done (`Builder.snapshot`); a step after it returns a new one."""
+
     prefix: str
     path: str  # the source's name in the facts' sources ("path:line")
     catalog: Catalog
