@@ -139,8 +139,11 @@ class Context:
         return base
 
 
-@dataclass
+@dataclass(frozen=True)
 class Fact:
+    """A fact as tagged; a later step that changes it (a rule's correction, an HTML filing's own line) makes a new
+    one."""
+
     concept: str  # qname, e.g. us-gaap:Assets
     context: Context
     value: str  # lexical value as written

@@ -160,10 +160,9 @@ def _build(source, name: str, *, prefix, cik, taxonomy_packages, form, period_en
         raise BadOption(f"--prefix {prefix!r} is reserved (an XML, XBRL or SEC/FASB taxonomy prefix); "
                               "choose another", path)
 
-    b = Builder(load_catalog(era=era_of(period_end)), prefix, Path(path).name)  # the file name only: same bytes, same output
-    b.notes += filing.remarks + cover.problems
-    b.printed_dates = layout.printed_dates or frozenset()
-    b.report_end = period_end
+    b = Builder(load_catalog(era=era_of(period_end)), prefix, Path(path).name,  # the file name only: same bytes, same output
+                remarks=filing.remarks + cover.problems, printed_dates=layout.printed_dates or frozenset(),
+                report_end=period_end)
     cover_facts(b, cover, form, period_end, fye, fy_focus, fp_focus, doc_period, placeholder)
     tag_statements(b, layout)
     tag_notes(b, layout, doc_period, path)

@@ -17,6 +17,7 @@ from edgar2xbrl.model import Context, Period
 
 if TYPE_CHECKING:
     from edgar2xbrl.check.rules import Finding
+    from edgar2xbrl.tag.tagged import Tagged
 
 US_GAAP_NS = "http://fasb.org/us-gaap/2024"
 DEI_NS = "http://xbrl.sec.gov/dei/2024"
@@ -283,12 +284,12 @@ def _span(source: str, printed: str, start: int = -1, end: int = -1, element: st
     return SourceSpan(source if not doc else doc, 0, text=printed)
 
 
-def freeze(b, entity: Entity, base_name: str, namespace: str, xsd_types: dict[str, str],
+def freeze(t: Tagged, entity: Entity, base_name: str, namespace: str, xsd_types: dict[str, str],
            findings: Findings) -> XbrlReport:
-    """The typed report of a settled `Builder` (after the rules ran, with their `findings`, and the networks were
-    settled). Reads `b`, changes nothing."""
+    """The typed report of what tagging made, settled (`tag.finish`: the rules ran, with their `findings`, and the
+    networks were settled)."""
     rows: dict[tuple, dict] = {}
-    for r in b.rows:  # the row a fact came from: the one that added it, else the first that named it
+    for r in t.rows:  # the row a fact came from: the one that added it, else the first that named it
         key = (r["concept"], r["period"], tuple((r.get("dimensions") or {}).items()))
         if key not in rows or (r.get("status") == "added" and rows[key].get("status") != "added"):
             rows[key] = r
@@ -298,7 +299,7 @@ def freeze(b, entity: Entity, base_name: str, namespace: str, xsd_types: dict[st
         return (doc, int(where) if where.isascii() and where.isdigit() else 0)
 
     facts = []
-    for n, f in enumerate(sorted(b.facts.values(), key=order), 1):
+    for n, f in enumerate(sorted(t.facts.values(), key=order), 1):
         r = rows.get((f.concept, str(f.context.period), f.context.dims), {})
         alts = [a for a in (r.get("alternatives") or []) if a and a[0] != f.concept]
         if f.statement == "Cover":
@@ -322,7 +323,7 @@ def freeze(b, entity: Entity, base_name: str, namespace: str, xsd_types: dict[st
     units = tuple(sorted({f.unit for f in facts if f.unit}))
 
     networks = []
-    for net in sorted(b.networks, key=lambda n: n.order):
+    for net in sorted(t.networks, key=lambda n: n.order):
         h = net.hypercube
         networks.append(Network(
             role_id=net.role_id, title=net.title, order=net.order, group=net.group,
@@ -340,20 +341,20 @@ def freeze(b, entity: Entity, base_name: str, namespace: str, xsd_types: dict[st
             h = n.hypercube
             named |= {h.table, h.axis, h.domain, h.line_items, *h.members, *h.primaries}
             named |= {q for a, d, ms in h.more_axes for q in (a, d, *ms)}
-    named |= set(b.labels)
-    concepts = {q: _concept(b, q, xsd_types) for q in sorted(named | set(b.extensions))}
-    return XbrlReport(entity=entity, prefix=b.prefix, namespace=namespace, base_name=base_name, facts=tuple(facts),
+    named |= set(t.labels)
+    concepts = {q: _concept(t, q, xsd_types) for q in sorted(named | set(t.extensions))}
+    return XbrlReport(entity=entity, prefix=t.prefix, namespace=namespace, base_name=base_name, facts=tuple(facts),
                       contexts=contexts, units=units, concepts=tuple(c for q, c in concepts.items() if q in named),
-                      extensions=tuple(concepts[q] for q in b.extensions), networks=tuple(networks),
-                      log=TagLog(tuple(b.rows), tuple(b.untagged), tuple(b.checks), tuple(b.notes), findings))
+                      extensions=tuple(concepts[q] for q in t.extensions), networks=tuple(networks),
+                      log=TagLog(t.rows, t.untagged, t.checks, t.remarks, findings))
 
 
-def _concept(b, q: str, xsd_types: dict[str, str]) -> ReportConcept:
+def _concept(t: Tagged, q: str, xsd_types: dict[str, str]) -> ReportConcept:
     try:
-        c = b.concept(q)
+        c = t.concept(q)
     except KeyError:
         c = None
-    own = tuple(sorted(b.labels.get(q, {}).items()))
+    own = tuple(sorted(t.labels.get(q, {}).items()))
     if c is None:  # dei and other concepts outside the catalog
         prefix, _, name = q.partition(":")
         return ReportConcept(q, prefix, name, "", "", "", "", False, False, own, own)

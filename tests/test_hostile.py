@@ -209,7 +209,7 @@ def test_a_note_over_ten_megabytes_is_cut_and_said_so():
     build_text_blocks(b, [note], Period(end=date(2004, 9, 30), start=date(2004, 7, 1)), 100)
     value = next(f.value for f in b.facts.values())
     assert len(value.encode("utf-8")) <= TEXT_BLOCK_MAX
-    assert any("text block keeps the first" in n for n in b.notes)
+    assert any("text block keeps the first" in n for n in b.remarks)
 
 
 def test_a_table_too_large_to_lay_out_is_kept_as_plain_rows(monkeypatch):

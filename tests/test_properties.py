@@ -156,11 +156,11 @@ def test_writers_give_well_formed_xml_whatever_the_labels(title, text, label, na
                     row_label=name))
     net = Network(role_id=f"Role{title}", title=title, order=2)
     net.items.append(PresItem(ext.qname, 0, label, "label"))
-    b.networks.append(net)
+    b.add_network(net)
     entity = Entity(cik="0000000000", cik_placeholder=True, registrant=name, form="10-Q", period_end=period.end,
                     fiscal_year_focus="2004", fiscal_period_focus="Q3", fiscal_year_end="", accession="", filed="",
                     sic="", source=source)
-    x = freeze(b, entity, "abc-20040930", namespace("abc", "20040930"), TYPES, Findings((), ()))
+    x = freeze(b.snapshot(), entity, "abc-20040930", namespace("abc", "20040930"), TYPES, Findings((), ()))
     files = {n: f.text() for n, f in write_files(x).items()}
     for fname, xml in files.items():
         assert not FORBIDDEN.search(xml), fname

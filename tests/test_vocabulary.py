@@ -179,8 +179,7 @@ Purchase obligations               100         80         60
 def test_a_schedule_of_future_years_is_no_fact_of_those_years():
     from edgar2xbrl.tag.builder import Builder
     note, st = _statement(COMMITMENTS, period_end=date(2009, 12, 31), note=True)
-    b = Builder(load_catalog(2009), "acme", "x.txt")
-    b.report_end = date(2009, 12, 31)
+    b = Builder(load_catalog(2009), "acme", "x.txt", report_end=date(2009, 12, 31))
     b.build_statement(st, 200, "Commitments", "Note 5 - COMMITMENTS (Details)", group="Disclosure")
     assert not [f for f in b.facts.values() if f.context.period.end > date(2010, 1, 31)]
     reasons = [u.reason for u in b.untagged]

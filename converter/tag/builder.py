@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Context as DecimalContext, Decimal
+from types import MappingProxyType
 
 from edgar2xbrl.tables.arithmetic import find_subtotals
 from edgar2xbrl.tables.periods import all_dates
@@ -18,7 +19,8 @@ from edgar2xbrl.tag.awards import award_concepts, award_price
 from edgar2xbrl.tag.eps import shares_by_eps
 from edgar2xbrl.tag.members import FAIR_VALUE_LEVELS, REPORT_LINES, SEGMENTS, Axis, Run, add_member, is_years_row, \
     fair_value_level, level_columns, member_name, member_runs, open_hypercube
-from edgar2xbrl.check.rules import FUTURE_DAYS
+from edgar2xbrl.check.rules import FUTURE_DAYS, FactKey
+from edgar2xbrl.tag.tagged import Tagged
 from edgar2xbrl.xbrl_report import Check, Untagged
 
 if TYPE_CHECKING:
@@ -52,34 +54,98 @@ class Network:
 
 
 class Builder:
-    def __init__(self, catalog: Catalog, prefix: str, path: str):
+    """The statements and notes tagged one after another into facts, concepts and networks. What it holds is
+    private: taggers add through its methods and read through its read-only views; `snapshot` freezes it."""
+
+    def __init__(self, catalog: Catalog, prefix: str, path: str, *, remarks: Iterable[str] = (),
+                 printed_dates: frozenset = frozenset(), report_end: date | None = None):
         self.catalog = catalog
         self.prefix = prefix
         self.path = path
-        self.extensions: dict[str, Concept] = {}
-        self.facts: dict[tuple[str, Context, str | None], Fact] = {}
+        self._extensions: dict[str, Concept] = {}
+        self._facts: dict[FactKey, Fact] = {}
         # the statement being built: its columns of segments or of fair-value levels, each one's (axis, member)
         self._column_members: dict[int, tuple[str, str]] = {}
         self._price_items: list[tuple[str, str]] = []  # the line being built: prices written beside its counts
         # extensions made for lines, by meaning; the periods each one's lines take
         self._by_meaning: dict[tuple, list[Concept]] = {}
         self._claimed: dict[str, dict[Period, frozenset]] = {}
-        self.networks: list[Network] = []
-        self.checks: list[Check] = []
-        self.untagged: list[Untagged] = []
-        self.rows: list[dict] = []  # report: every source row and its decision
-        self.labels: dict[str, dict[str, str]] = {}  # concept → {role: text}
-        self.notes: list[str] = []  # conversion remarks
-        self.mixed: set[tuple] = set()  # facts of rows printed with both signs
-        self.printed_dates = frozenset()  # periods.PrintedDates of the filing, for periods read from prose
-        self.conflicts: list[tuple[Fact, str]] = []  # (a second reading of a written figure, its statement title)
-        self.report_end = None  # the report's period end: a column ending well after it is a future year
+        self._networks: list[Network] = []
+        self._checks: list[Check] = []
+        self._untagged: list[Untagged] = []
+        self._rows: list[dict] = []  # report: every source row and its decision
+        self._labels: dict[str, dict[str, str]] = {}  # concept → {role: text}
+        self._remarks: list[str] = list(remarks)  # conversion remarks
+        self._mixed: set[tuple] = set()  # facts of rows printed with both signs
+        self._printed_dates = printed_dates  # periods.PrintedDates of the filing, for periods read from prose
+        self._conflicts: list[tuple[Fact, str]] = []  # (a second reading of a written figure, its statement title)
+        self._report_end = report_end  # the report's period end: a column ending well after it is a future year
+
+    # ----- what tagging made: added through these methods, read through the views below -----------------------
+    def add_network(self, net: Network) -> None:
+        self._networks.append(net)
+
+    def add_check(self, check: Check) -> None:
+        self._checks.append(check)
+
+    def add_row(self, entry: dict) -> None:
+        """A source row and its decision, for the report (`record` adds those of the facts it records)."""
+        self._rows.append(entry)
+
+    def record_untagged(self, figure: Untagged) -> None:
+        """A printed figure no fact is written for, and why."""
+        self._untagged.append(figure)
+
+    def remark(self, text: str) -> None:
+        """A conversion remark, for the report."""
+        self._remarks.append(text)
+
+    @property
+    def facts(self) -> Mapping[FactKey, Fact]:
+        return MappingProxyType(self._facts)
+
+    @property
+    def extensions(self) -> Mapping[str, Concept]:
+        return MappingProxyType(self._extensions)
+
+    @property
+    def networks(self) -> tuple[Network, ...]:
+        return tuple(self._networks)
+
+    @property
+    def rows(self) -> tuple[dict, ...]:
+        return tuple(self._rows)
+
+    @property
+    def untagged(self) -> tuple[Untagged, ...]:
+        return tuple(self._untagged)
+
+    @property
+    def checks(self) -> tuple[Check, ...]:
+        return tuple(self._checks)
+
+    @property
+    def remarks(self) -> tuple[str, ...]:
+        return tuple(self._remarks)
+
+    @property
+    def printed_dates(self) -> frozenset:
+        return self._printed_dates
+
+    @property
+    def report_end(self) -> date | None:
+        return self._report_end
 
     # ----- concepts -------------------------------------------------------------------------------------------
     def concept(self, qname: str) -> Concept:
-        if qname in self.extensions:
-            return self.extensions[qname]
+        if qname in self._extensions:
+            return self._extensions[qname]
         return self.catalog.get(qname)
+
+    def own_member(self, words: str) -> str:
+        """The filer's own member these words name, made the first time they are asked for."""
+        return (self._extensions.get(f"{self.prefix}:{camel(words)}Member") or
+                self.new_extension(words, "domain", "duration", abstract=True, suffix="Member", type_="domain")).qname
 
     def new_extension(self, label: str, kind: str, period: str, balance: str = "", abstract: bool = False,
                       suffix: str = "", type_: str | None = None) -> Concept:
@@ -87,24 +153,24 @@ class Builder:
         if suffix == "Member":
             # a member lives in the filer's namespace beside the standard ones: only the filer's own names are taken
             # (Apple's Americas segment is apple:AmericasMember, whatever srt calls its own region)
-            names = {c.name for c in self.extensions.values()}
+            names = {c.name for c in self._extensions.values()}
         name = extension_name(label, kind, names, next_of) if not suffix else \
             self._unique(camel(label) + suffix, names, next_of if suffix != "Member" else None)
         c = Concept(prefix=self.prefix, name=name, type=type_ or ("string" if abstract else kind),
                     substitution="item", period=period, balance=balance if kind == "monetary" and not abstract else "",
                     abstract=abstract, label=" ".join(label.split()) or name, statements=(), aliases=(),
                     extension=True)
-        self.extensions[c.qname] = c
+        self._extensions[c.qname] = c
         if suffix != "Member":  # (the filer's own names alone are no cache of every name taken)
             names.add(c.name)
-            self._taken = (len(self.extensions), names)
+            self._taken = (len(self._extensions), names)
         return c
 
     def _names(self) -> set[str]:
         """Every concept name taken (the catalog's and the extensions'), kept up to date as extensions are added."""
         cached = getattr(self, "_taken", None)
-        if cached is None or cached[0] != len(self.extensions):  # (extensions also added or removed elsewhere)
-            cached = (len(self.extensions), {c.name for c in self.extensions.values()} | set(self.catalog.by_name))
+        if cached is None or cached[0] != len(self._extensions):  # (extensions also added or removed elsewhere)
+            cached = (len(self._extensions), {c.name for c in self._extensions.values()} | set(self.catalog.by_name))
         self._taken = cached
         return cached[1]
 
@@ -120,7 +186,7 @@ class Builder:
     def label_for(self, qname: str, text: str, preferred: str = "terseLabel") -> str:
         """The label role under which `text` is stored for a concept (one text per role)."""
         text = " ".join(text.split())
-        roles = self.labels.setdefault(qname, {})
+        roles = self._labels.setdefault(qname, {})
         order = [preferred, "terseLabel", "verboseLabel", "totalLabel", "periodStartLabel", "periodEndLabel",
                  "positiveLabel", "negativeLabel", "positiveTerseLabel", "negativeTerseLabel", "positiveVerboseLabel",
                  "negativeVerboseLabel", "zeroLabel"]
@@ -142,16 +208,25 @@ class Builder:
             # ends before it starts; Arelle rejects such a context, so the fact is reported instead.
             return "bad-period"
         key = (fact.concept, fact.context, fact.unit)
-        old = self.facts.get(key)
+        old = self._facts.get(key)
         if old is None:
-            self.facts[key] = fact
+            self._facts[key] = fact
             return "added"
         if _same_value(old, fact):
             return "duplicate"
         return "conflict"
 
     def value_of(self, qname: str, ctx: Context, unit: str | None) -> Fact | None:
-        return self.facts.get((qname, ctx, unit))
+        return self._facts.get((qname, ctx, unit))
+
+    def snapshot(self) -> Tagged:
+        """What tagging made, frozen: taken once tagging is done (`finish` reads the builder no further)."""
+        return Tagged(prefix=self.prefix, path=self.path, catalog=self.catalog,
+                      extensions=MappingProxyType(dict(self._extensions)),
+                      labels=MappingProxyType({q: MappingProxyType(dict(r)) for q, r in self._labels.items()}),
+                      facts=self._facts, networks=tuple(self._networks), rows=tuple(self._rows),
+                      untagged=tuple(self._untagged), checks=tuple(self._checks), remarks=tuple(self._remarks),
+                      conflicts=tuple(self._conflicts), mixed=frozenset(self._mixed), report_end=self._report_end)
 
     # ----- generic statements ---------------------------------------------------------------------------------
     def build_statement(self, st: Statement, order: int, role_id: str, title: str,
@@ -164,9 +239,9 @@ class Builder:
         for ln in lines:
             if not ln.header and is_years_row(ln.row):
                 ln.header = True  # the table's header printed again: its figures are years, not amounts
-                self.untagged.extend(Untagged(f"{self.path}:{c.line or ln.row.line}", title, ln.row.label, c.text,
-                                              "a line of years over the columns (the table's header printed "
-                                              "again), not amounts") for c in ln.row.cells if c is not None)
+                self._untagged.extend(Untagged(f"{self.path}:{c.line or ln.row.line}", title, ln.row.label, c.text,
+                                               "a line of years over the columns (the table's header printed "
+                                               "again), not amounts") for c in ln.row.cells if c is not None)
         dims_of: dict[int, tuple[tuple[str, str], ...]] = {}
         # a note's title frames its rows ("Federal" in "Income Taxes"); a statement's title says nothing of a row
         around = re.sub(r"^Note\s+\S+\s+-\s+|\(Details\)$", "", title).strip() if group == "Disclosure" else ""
@@ -227,7 +302,7 @@ class Builder:
             if ln.header:
                 c = self.new_extension(ln.row.label, "string", "duration", abstract=True, suffix="Abstract")
                 net.items.append(PresItem(c.qname, depth0 + len(open_captions) + 1, ln.row.label, "label"))
-                self.labels.setdefault(c.qname, {})
+                self._labels.setdefault(c.qname, {})
                 if _opens_section(ln.row.label):
                     open_captions.append(ln.index)
                 continue
@@ -249,7 +324,7 @@ class Builder:
             self._price_items = []
         self._calcs(lines, st, net, title, {k for r in runs for k in r.rows})
         self._column_members = {}
-        self.networks.append(net)
+        self._networks.append(net)
         return net
 
     def _column_segments(self, st: Statement, title: str) -> tuple[Axis, dict[int, tuple[str, str]]]:
@@ -383,8 +458,7 @@ class Builder:
         found = index.get((on, name.lower())) or index.get((on, tokens(name)))
         if found is not None:
             return found
-        return (self.extensions.get(f"{self.prefix}:{camel(name)}Member") or
-                self.new_extension(name, "domain", "duration", abstract=True, suffix="Member", type_="domain")).qname
+        return self.own_member(name)
 
     def _resolve_conflicts(self, lines: list[Line], st: Statement, signed: bool = False) -> bool:
         """A concept already reported with another value for the same period cannot be reused: the row gets an
@@ -504,15 +578,15 @@ class Builder:
                  "extension_reason": reason if fact.extension else "", "alternatives": list(alternatives)}
         if note:
             entry["note"] = note
-        self.rows.append(entry)
+        self._rows.append(entry)
         if status == "bad-period":
-            self.untagged.append(Untagged(fact.source, fact.statement, row_label, fact.printed,
+            self.record_untagged(Untagged(fact.source, fact.statement, row_label, fact.printed,
                                           f"its period would end before it starts ({fact.context.period}); the "
                                           "dated rows or headers around it are out of order"))
         if status == "conflict":
-            self.conflicts.append((fact, fact.statement))
+            self._conflicts.append((fact, fact.statement))
             old = self.value_of(fact.concept, fact.context, fact.unit)
-            self.untagged.append(Untagged(fact.source, fact.statement, row_label, fact.printed,
+            self.record_untagged(Untagged(fact.source, fact.statement, row_label, fact.printed,
                                           f"{fact.concept} already holds {old.value} for {fact.context.period} "
                                           f"({old.source})"))
         return status
@@ -709,7 +783,7 @@ class Builder:
             period = self._period(ln, column_period(ln, col))
             src = f"{self.path}:{cell.line or ln.row.line}"
             if cell.percent or (ln.index, k) in rates:
-                self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                self.record_untagged(Untagged(src, title, ln.row.label, cell.text,
                                               "a percentage (rates are not tagged)" if cell.percent else
                                               "a percentage: between rates printed with % in its column "
                                               "(rates are not tagged)"))
@@ -721,25 +795,25 @@ class Builder:
                 ln.kind == "shares" else None
             concept, kind = (price, "perShare") if price is not None else (ln.concept, ln.kind)
             if measure in ("price", "not money") and price is None:
-                self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                self.record_untagged(Untagged(src, title, ln.row.label, cell.text,
                                               f"column {k + 1} ({col.header!r}) holds "
                                               f"{'prices per share' if measure == 'price' else 'years, rates or ratios'}"
                                               ", not amounts of dollars or counts of shares: not tagged"))
                 continue
             if measure == "count" and ln.kind == "monetary" and st.kind == "note":
-                self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                self.record_untagged(Untagged(src, title, ln.row.label, cell.text,
                                               f"column {k + 1} ({col.header!r}) counts shares or options, and "
                                               "the row was read as an amount of dollars: not tagged"))
                 continue
             if what:
-                self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                self.record_untagged(Untagged(src, title, ln.row.label, cell.text,
                                               f"the row's words ({what!r}) say it is not an amount of dollars: "
                                               "years, ratios, rates and prices are not tagged"))
                 continue
             column_member = self._column_members.get(k) if repeats.get(k) in (SEGMENT_COLUMNS, LEVEL_COLUMNS) \
                 else None
             if k in repeats and column_member is None and price is None:
-                self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                self.record_untagged(Untagged(src, title, ln.row.label, cell.text,
                                               f"column {k + 1} ({col.header!r}) is one of the segments printed "
                                               "for each period, none of them the company's total: segments are "
                                               "not tagged without a dimension" if repeats[k] == SEGMENT_COLUMNS
@@ -751,17 +825,17 @@ class Builder:
                                               "are not told apart"))
                 continue
             if period is None:
-                self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                self.record_untagged(Untagged(src, title, ln.row.label, cell.text,
                                               f"column {k + 1} has no period in its header ({col.header!r})"))
                 continue
             if self.report_end is not None and period.end > self.report_end + timedelta(days=FUTURE_DAYS):
-                self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                self.record_untagged(Untagged(src, title, ln.row.label, cell.text,
                                               f"column {k + 1} ({col.header!r}) ends {period.end}, after the "
                                               f"report's period ({self.report_end}): an amount due in a future "
                                               "year (a schedule of payments), not a fact of a period"))
                 continue
             if period.is_instant != (concept.period == "instant"):
-                self.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                self.record_untagged(Untagged(src, title, ln.row.label, cell.text,
                                               f"column {k + 1} ({col.header!r}) is {'an instant' if period.is_instant else 'a duration'}"
                                               f" but the row's concept {concept.qname} is not"))
                 continue
@@ -782,7 +856,7 @@ class Builder:
                 if price is not None:
                     self._price_items.append((price.qname, f"{ln.row.label.strip()} - weighted-average exercise price"))
                 elif mixed:
-                    self.mixed.add((fact.concept, fact.context, fact.unit))
+                    self._mixed.add((fact.concept, fact.context, fact.unit))
 
     def _calcs(self, lines: list[Line], st: Statement, net: Network, title: str, members: set[int]) -> None:
         for ln in lines:
@@ -804,7 +878,7 @@ class Builder:
                     continue
                 acc = sum((s * (lines[j].row.cells[k].value if lines[j].row.cells[k] is not None else 0))
                           for j, s in ln.children)
-                self.checks.append(Check(
+                self._checks.append(Check(
                     statement=title, row=" ".join(ln.row.label.split()), line=ln.row.line, column=col.header,
                     expected=str(total.value), computed=str(acc), ok=acc == total.value, in_calc_link=in_link,
                     note="" if in_link else (
@@ -887,32 +961,6 @@ def _close_sections(open_captions: list[int], lines: list, total) -> None:
         open_captions.pop()
     if open_captions and all(lines[k].header for k in range(open_captions[-1], start)):
         open_captions.pop()
-
-
-def prune_calcs(b: "Builder") -> None:
-    """Calculations 1.1 binds a summation in every context where its facts meet, including facts written by
-    other statements. A relationship that would not hold there is dropped from the calculation link; the printed
-    subtotal stays checked in the report."""
-    by_concept: dict[str, dict] = {}
-    for (concept, ctx, unit), f in b.facts.items():
-        if unit:
-            by_concept.setdefault(concept, {})[(ctx, unit)] = Decimal(f.value)
-    for net in b.networks:
-        kept = []
-        for parent, kids in net.calcs:
-            ok = True
-            for key, total in by_concept.get(parent, {}).items():
-                vals = [(w, by_concept.get(child, {}).get(key)) for child, w in kids]
-                if all(v is None for _, v in vals):
-                    continue
-                if sum((w * v for w, v in vals if v is not None), Decimal(0)) != total:
-                    ok = False
-                    b.notes.append(f"{net.title}: calculation of {parent} left out of the calculation link: with the "
-                                   f"facts for {key[0].period} it would not add up (facts of another table bind to it)")
-                    break
-            if ok:
-                kept.append((parent, kids))
-        net.calcs = kept
 
 
 def rate_cells(st: Statement) -> frozenset[tuple[int, int]]:

@@ -93,22 +93,22 @@ def cover_facts(b: Builder, cv, form, period_end, fye, fy_focus, fp_focus, doc_p
         q = f"dei:{name}"
         b.add_fact(Fact(concept=q, context=ctx, value=str(value), source=f"{b.path}:cover", statement="Cover",
                         row_label=name, confidence=0.0 if name == "EntityCentralIndexKey" and placeholder else 1.0))
-        b.rows.append({"source": f"{b.path}:cover", "statement": "Cover", "row": name, "column": None,
-                       "printed": value, "concept": q, "value": value, "period": str(doc_period), "dimensions": {},
-                       "unit": None, "decimals": None, "sign": "", "status": "added",
-                       "confidence": 0.0 if name == "EntityCentralIndexKey" and placeholder else 1.0,
-                       "extension_reason": "", "alternatives": [],
-                       "note": "PLACEHOLDER CIK" if name == "EntityCentralIndexKey" and placeholder else ""})
+        b.add_row({"source": f"{b.path}:cover", "statement": "Cover", "row": name, "column": None,
+                   "printed": value, "concept": q, "value": value, "period": str(doc_period), "dimensions": {},
+                   "unit": None, "decimals": None, "sign": "", "status": "added",
+                   "confidence": 0.0 if name == "EntityCentralIndexKey" and placeholder else 1.0,
+                   "extension_reason": "", "alternatives": [],
+                   "note": "PLACEHOLDER CIK" if name == "EntityCentralIndexKey" and placeholder else ""})
         net.items.append(PresItem(q, 1, name, "label"))
     if cv.shares_outstanding is not None and cv.shares_date is not None:
         q = "dei:EntityCommonStockSharesOutstanding"
         b.add_fact(Fact(concept=q, context=Context(Period(end=cv.shares_date)), value=str(cv.shares_outstanding),
                         unit="shares", decimals="0", source=f"{b.path}:cover", statement="Cover",
                         row_label="Common shares outstanding", printed=f"{cv.shares_outstanding:,}"))
-        b.rows.append({"source": f"{b.path}:cover", "statement": "Cover", "row": "Common shares outstanding",
-                       "column": None, "printed": f"{cv.shares_outstanding:,}", "concept": q,
-                       "value": str(cv.shares_outstanding), "period": cv.shares_date.isoformat(), "dimensions": {},
-                       "unit": "shares", "decimals": "0", "sign": "as printed", "confidence": 1.0, "status": "added",
-                       "extension_reason": "", "alternatives": []})
+        b.add_row({"source": f"{b.path}:cover", "statement": "Cover", "row": "Common shares outstanding",
+                   "column": None, "printed": f"{cv.shares_outstanding:,}", "concept": q,
+                   "value": str(cv.shares_outstanding), "period": cv.shares_date.isoformat(), "dimensions": {},
+                   "unit": "shares", "decimals": "0", "sign": "as printed", "confidence": 1.0, "status": "added",
+                   "extension_reason": "", "alternatives": []})
         net.items.append(PresItem(q, 1, "Entity Common Stock, Shares Outstanding", "label"))
-    b.networks.append(net)
+    b.add_network(net)

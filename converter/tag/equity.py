@@ -8,7 +8,7 @@ from decimal import Decimal
 from edgar2xbrl.tag.builder import Builder, Network, PresItem, _fmt
 from edgar2xbrl.xbrl_report import Check, Untagged
 from edgar2xbrl.tag.catalog import ONE_WAY_CHANGE, never_negative
-from edgar2xbrl.tag.labels import camel, similarity
+from edgar2xbrl.tag.labels import similarity
 from edgar2xbrl.tag.mapper import build_lines, calc_weight, core_label, map_lines
 from edgar2xbrl.model import Context, Fact, Period, Statement
 from edgar2xbrl.tables.periods import all_dates
@@ -72,8 +72,7 @@ def _member_words(header: str) -> str:
 
 def _extension_member(b: Builder, words: str) -> str:
     """The company's member on the equity components axis for these words, made once."""
-    return (b.extensions.get(f"{b.prefix}:{camel(words)}Member") or
-            b.new_extension(words, "domain", "duration", abstract=True, suffix="Member", type_="domain")).qname
+    return b.own_member(words)
 
 
 _MEMO = re.compile(r"^\s*(total\s+)?comprehensive\s+(income|loss|earnings)\b", re.I)
@@ -151,7 +150,7 @@ def build_equity(b: Builder, st: Statement, order: int, role_id: str, title: str
             if not before or not after:
                 for k, cell in enumerate(ln.row.cells):
                     if cell is not None:
-                        b.untagged.append(Untagged(f"{b.path}:{cell.line or ln.row.line}", title, ln.row.label, cell.text,
+                        b.record_untagged(Untagged(f"{b.path}:{cell.line or ln.row.line}", title, ln.row.label, cell.text,
                                                    "no dated balance rows around this change to give its period"))
                 continue
             period = Period(start=dates[before[-1]].end + timedelta(days=1), end=dates[after[0]].end)
@@ -169,7 +168,7 @@ def build_equity(b: Builder, st: Statement, order: int, role_id: str, title: str
             concept = share_line_concept if is_shares else value_concept
             src = f"{b.path}:{cell.line or ln.row.line}"
             if k in memo and is_balance:
-                b.untagged.append(Untagged(src, title, ln.row.label, cell.text,
+                b.record_untagged(Untagged(src, title, ln.row.label, cell.text,
                                            "a comprehensive income memo column on a balance line: the year's "
                                            "comprehensive income, not equity at that date"))
                 continue
@@ -179,7 +178,7 @@ def build_equity(b: Builder, st: Statement, order: int, role_id: str, title: str
                 else:
                     concept = b.new_extension(core_label(ln.row.label) + " shares", "shares", "duration")
                 if concept is None:
-                    b.untagged.append(Untagged(src, title, ln.row.label, cell.text, reason))
+                    b.record_untagged(Untagged(src, title, ln.row.label, cell.text, reason))
                     continue
             scale = st.share_scale if is_shares else st.scale
             kind = "shares" if is_shares else "monetary"
@@ -202,7 +201,7 @@ def build_equity(b: Builder, st: Statement, order: int, role_id: str, title: str
                 net.items.append(PresItem(concept.qname, 3, ln.row.label,
                                           b.label_for(concept.qname, ln.row.label, role)))
     _checks(b, st, lines, roles, balance_idx, title, memo)
-    b.networks.append(net)
+    b.add_network(net)
     return net
 
 
@@ -235,9 +234,9 @@ def _checks(b: Builder, st: Statement, lines, roles, balance_idx, title: str, me
         outside = sum((ln.row.cells[k].value for k in temporary if ln.row.cells[k] is not None), Decimal(0))
         if acc != t.value and temporary and acc - outside == t.value:
             acc -= outside  # the total is the stockholders' equity, without the preferred stock outside it
-        b.checks.append(Check(title, " ".join(ln.row.label.split()), ln.row.line, "Total = sum of components",
-                              str(t.value), str(acc), acc == t.value, False,
-                              "across the equity components axis: checked here, not in the calculation link"))
+        b.add_check(Check(title, " ".join(ln.row.label.split()), ln.row.line, "Total = sum of components",
+                          str(t.value), str(acc), acc == t.value, False,
+                          "across the equity components axis: checked here, not in the calculation link"))
     ordered = sorted(balance_idx)
     for a, z in zip(ordered, ordered[1:]):
         subtotals = _inner_subtotals(lines, a, z)
@@ -248,10 +247,10 @@ def _checks(b: Builder, st: Statement, lines, roles, balance_idx, title: str, me
             acc = start.value + sum((lines[i].row.cells[k].value for i in range(a + 1, z)
                                      if not lines[i].header and i not in subtotals
                                      and lines[i].row.cells[k] is not None), Decimal(0))
-            b.checks.append(Check(title, " ".join(lines[z].row.label.split()), lines[z].row.line,
-                                  f"{col.header}: opening balance + changes", str(end.value), str(acc),
-                                  acc == end.value, False,
-                                  "a roll-forward from instant to instant: checked here, not in the calculation link"))
+            b.add_check(Check(title, " ".join(lines[z].row.label.split()), lines[z].row.line,
+                              f"{col.header}: opening balance + changes", str(end.value), str(acc),
+                              acc == end.value, False,
+                              "a roll-forward from instant to instant: checked here, not in the calculation link"))
 
 
 def _inner_subtotals(lines, a: int, z: int) -> set[int]:
@@ -372,10 +371,10 @@ def build_equity_rollforward(b: Builder, st: Statement, order: int, role_id: str
             if total is None:
                 continue
             acc = sum((s * (st.rows[j].cells[k].value if st.rows[j].cells[k] is not None else 0)) for j, s in kids)
-            b.checks.append(Check(title, " ".join(st.rows[t].label.split()), st.rows[t].line, col.header,
-                                  str(total.value), str(acc), acc == total.value, False,
-                                  "a roll-forward or a sum across components: checked here, not in the calculation link"))
-    b.networks.append(net)
+            b.add_check(Check(title, " ".join(st.rows[t].label.split()), st.rows[t].line, col.header,
+                              str(total.value), str(acc), acc == total.value, False,
+                              "a roll-forward or a sum across components: checked here, not in the calculation link"))
+    b.add_network(net)
     return net
 
 
@@ -392,7 +391,7 @@ def _rollforward_facts(b: Builder, st: Statement, ln, concept, dims, sigma, titl
         src = f"{b.path}:{cell.line or ln.row.line}"
         period = col.period
         if period is None:
-            b.untagged.append(Untagged(src, title, ln.row.label, cell.text, f"column {k + 1} has no period"))
+            b.record_untagged(Untagged(src, title, ln.row.label, cell.text, f"column {k + 1} has no period"))
             continue
         if ln.instant_at == "start":
             period = Period(end=period.start - timedelta(days=1)) if period.start else period

@@ -79,22 +79,22 @@ def build_text_blocks(b: Builder, notes: list[Note], doc_period: Period, order: 
             text = text.encode("utf-8", "replace")[:TEXT_BLOCK_MAX].decode("utf-8", "ignore")
             while len(text_block_value(text).encode("utf-8", "replace")) > TEXT_BLOCK_MAX:  # escaping makes it longer
                 text = text[:len(text) * 4 // 5]
-            b.notes.append(f"Note {note.number} ({src}): its text block keeps the first {len(text):,} of "
-                           f"{len(note.text):,} characters (the note runs into the rest of the document)")
+            b.remark(f"Note {note.number} ({src}): its text block keeps the first {len(text):,} of "
+                     f"{len(note.text):,} characters (the note runs into the rest of the document)")
         fact = Fact(concept=qname, context=Context(doc_period), value=text_block_value(text), source=src,
                     statement=f"Note {note.number}", row_label=note.title, confidence=score,
                     extension=qname.split(":")[0] == b.prefix)
         b.add_fact(fact)
-        b.rows.append({"source": src, "statement": f"Note {note.number} - {note.title}", "row": note.title,
-                       "column": None, "printed": f"({len(note.text)} characters of text)", "concept": qname,
-                       "value": "(text block)", "period": str(doc_period), "dimensions": {}, "unit": None,
-                       "decimals": None, "sign": "", "confidence": score, "status": "added",
-                       "extension_reason": "" if score else "no US-GAAP text block fits the note's title",
-                       "alternatives": []})
+        b.add_row({"source": src, "statement": f"Note {note.number} - {note.title}", "row": note.title,
+                   "column": None, "printed": f"({len(note.text)} characters of text)", "concept": qname,
+                   "value": "(text block)", "period": str(doc_period), "dimensions": {}, "unit": None,
+                   "decimals": None, "sign": "", "confidence": score, "status": "added",
+                   "extension_reason": "" if score else "no US-GAAP text block fits the note's title",
+                   "alternatives": []})
         net = Network(role_id=f"Note{note.number}{camel(note.title)[:40]}", title=f"Note {note.number} - {note.title}",
                       order=order + n, group="Disclosure")
         net.items.append(PresItem(qname, 1, note.title, b.label_for(qname, note.title, "terseLabel")))
-        b.networks.append(net)
+        b.add_network(net)
         nets.append(net)
     return nets
 
@@ -193,7 +193,7 @@ def build_measure_table(b: Builder, note: Note, st: Statement, order: int, role_
     for (c, _), col in zip(col_concepts, st.columns):
         words = _measure_words(col.header)
         net.items.append(PresItem(c.qname, 3 if axis_name else 1, words, b.label_for(c.qname, words, "terseLabel")))
-    b.networks.append(net)
+    b.add_network(net)
     return net
 
 
@@ -236,10 +236,8 @@ def prose_facts(b: Builder, text: str, source_line: int, where: str, doc_period:
                     desc = re.sub(r"\$\s?[\d,.]+", " ", part)
                     desc = re.sub(r"\b(and|damages|of|for|related to|the|a|an)\b", " ", desc, flags=re.I)
                     desc = " ".join(re.findall(r"[A-Za-z]+", desc)[:5]) or "Award"
-                    member = b.extensions.get(f"{b.prefix}:{camel(desc)}Member") or \
-                        b.new_extension(desc, "domain", "duration", abstract=True, suffix="Member", type_="domain")
                     _prose_fact(b, AWARDED, Decimal(m.group(1).replace(",", "")), "monetary", doc_period,
-                                ((NATURE_AXIS, member.qname),), source_line, where, sent, net)
+                                ((NATURE_AXIS, b.own_member(desc)),), source_line, where, sent, net)
     if not net.items:
         return None
     return net
@@ -287,7 +285,7 @@ def _prose_fact(b, concept, value, kind, period, dims, line, where, sentence, ne
         if member not in net.hypercube["members"]:
             net.hypercube["members"].append(member)
             net.items.insert(3 + len(net.hypercube["members"]) - 1,
-                             PresItem(member, 4, b.extensions[member].label, "label"))
+                             PresItem(member, 4, b.concept(member).label, "label"))
         if "us-gaap:LossContingenciesLineItems" not in [i.concept for i in net.items]:
             net.items.append(PresItem("us-gaap:LossContingenciesLineItems", 2, "Line Items", "label"))
         if concept not in net.hypercube["primaries"]:

@@ -217,5 +217,5 @@ def build_parentheticals(b: Builder, st: Statement, order: int, role_id: str, ti
                 net.items.append(PresItem(concept, 1, b.catalog.get(concept).label, "label"))
     if not net.items:
         return None
-    b.networks.append(net)
+    b.add_network(net)
     return net

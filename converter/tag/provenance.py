@@ -6,27 +6,37 @@ import re
 from dataclasses import replace
 from typing import Callable
 
-from edgar2xbrl.tag.builder import Builder
+from edgar2xbrl.model import Fact
 from edgar2xbrl.read.html import split_element
+from edgar2xbrl.tag.tagged import Tagged
 
 
-def attach_elements(b: Builder, cells: dict[int, list[tuple[int, int, str]]], path: str) -> None:
-    """HTML: each fact printed in a table cell learns the cell's element, while its source still names the
-    rendered line (the inline XBRL writer finds the number there in the original markup)."""
-    for f in b.facts.values():
-        head, _, n = f.source.rpartition(":")
-        if head != path or not n.isdigit() or (f.start < 0 and f.unit is None):
-            continue  # (a note's text block is not in one element)
-        for start, end, element in cells.get(int(n) - 1, ()):
-            # a fact with no offsets was read from a label or a sentence: the element that starts the line
-            if (start < f.end and f.start < end) if f.start >= 0 else start == 0:
-                f.element = element
-                xpath, offset = split_element(element)
-                if offset is not None and f.start >= 0:  # a <pre> line: the offset of the fact's characters
-                    f.element = f"{xpath}#{offset + f.start - start}"
-                elif offset is not None:
-                    f.element = xpath
-                break
+def html_sources(t: Tagged, line_map: list[int], cells: dict[int, list[tuple[int, int, str]]]) -> Tagged:
+    """HTML was read as rendered text: each fact printed in a table cell learns the cell's element, and the
+    instance and the report name the HTML's own source lines."""
+    fix = html_source(line_map, t.path)
+    facts = {k: replace(f, element=_element(f, cells, t.path), source=fix(f.source)) for k, f in t.facts.items()}
+    rows = tuple({**r, "source": fix(r["source"])} for r in t.rows)
+    untagged = tuple(replace(u, source=fix(u.source)) for u in t.untagged)
+    checks = tuple(replace(c, line=line_map[c.line - 1]) if 0 < c.line <= len(line_map) else c for c in t.checks)
+    return replace(t, facts=facts, rows=rows, untagged=untagged, checks=checks)
+
+
+def _element(f: Fact, cells: dict[int, list[tuple[int, int, str]]], path: str) -> str:
+    """The element of the table cell a fact was printed in, found by the rendered line its source names (the
+    inline XBRL writer finds the number there in the original markup); else the fact's own."""
+    head, _, n = f.source.rpartition(":")
+    if head != path or not n.isdigit() or (f.start < 0 and f.unit is None):
+        return f.element  # (a note's text block is not in one element)
+    for start, end, element in cells.get(int(n) - 1, ()):
+        # a fact with no offsets was read from a label or a sentence: the element that starts the line
+        if (start < f.end and f.start < end) if f.start >= 0 else start == 0:
+            xpath, offset = split_element(element)
+            if offset is None:
+                return element
+            # a <pre> line: the offset of the fact's characters
+            return f"{xpath}#{offset + f.start - start}" if f.start >= 0 else xpath
+    return f.element
 
 
 def html_source(line_map: list[int], path: str) -> Callable[[str], str]:
@@ -40,14 +50,3 @@ def html_source(line_map: list[int], path: str) -> Callable[[str], str]:
             return f"line {line_map[int(m.group(1)) - 1]}"
         return src
     return name
-
-
-def map_sources(b: Builder, line_map: list[int], path: str) -> None:
-    """HTML was read as rendered text: name the source lines of the HTML itself in the report and the instance."""
-    fix = html_source(line_map, path)
-    for f in b.facts.values():
-        f.source = fix(f.source)
-    for r in b.rows:
-        r["source"] = fix(r["source"])
-    b.untagged = [replace(u, source=fix(u.source)) for u in b.untagged]
-    b.checks = [replace(c, line=line_map[c.line - 1]) if 0 < c.line <= len(line_map) else c for c in b.checks]

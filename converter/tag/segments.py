@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from edgar2xbrl.tag.builder import Builder, Network
 from edgar2xbrl.tag.catalog import Catalog
-from edgar2xbrl.tag.labels import camel, tokens
+from edgar2xbrl.tag.labels import tokens
 from edgar2xbrl.tag.mapper import candidates, core_label, score_concept
 from edgar2xbrl.tag.members import SEGMENTS, Axis, open_hypercube, own_heading
 from edgar2xbrl.model import Statement
@@ -91,8 +91,7 @@ def segment_breakdown(b: Builder, st: Statement, title: str) -> Breakdown | None
     out_groups, out_members = [], []
     for k in members:
         caption = groups[k][0]
-        member = (b.extensions.get(f"{b.prefix}:{camel(caption)}Member") or
-                  b.new_extension(caption, "domain", "duration", abstract=True, suffix="Member", type_="domain")).qname
+        member = b.own_member(caption)
         if member not in (m for m, _ in out_members):
             out_members.append((member, caption))
         out_groups.append((tuple(groups[k][1]), ((AXIS, member),)))

@@ -56,7 +56,7 @@ def tag_notes(b: Builder, layout, doc_period: Period, path: str) -> None:
         net = prose_facts(b, note.text, note.start_line, f"Note {note.number} - {note.title}", doc_period)
         if net:
             net.order, net.role_id = order, f"Note{note.number}{camel(note.title)[:40]}Narrative"
-            b.networks.append(net)
+            b.add_network(net)
             order += 1
 
 
@@ -67,7 +67,7 @@ def list_overflow(b: Builder, layout) -> None:
     for title, st in tables:
         for r in st.rows:
             for c in r.overflow:
-                b.untagged.append(Untagged(f"{b.path}:{c.line or r.line}", title, r.label, c.text,
+                b.record_untagged(Untagged(f"{b.path}:{c.line or r.line}", title, r.label, c.text,
                                            "two amounts of the row fell into one column (the columns do not line "
                                            "up): not told apart"))
 
@@ -76,7 +76,7 @@ def list_all(b: Builder, st: Statement, title: str, reason: str) -> None:
     for r in st.rows:
         for c in r.cells:
             if c is not None:
-                b.untagged.append(Untagged(f"{b.path}:{c.line or r.line}", title, r.label, c.text, reason))
+                b.record_untagged(Untagged(f"{b.path}:{c.line or r.line}", title, r.label, c.text, reason))
 
 
 def list_undated(b: Builder, undated: list[Statement]) -> None:
@@ -92,7 +92,7 @@ def tag_legal_proceedings(b: Builder, lines, docs, layout, doc_period: Period) -
         net = prose_facts(b, legal[1], legal[0], "Part II Item 1 - Legal Proceedings", doc_period)
         if net:
             net.order = 300
-            b.networks.append(net)
+            b.add_network(net)
 
 
 def legal_proceedings(lines, docs, layout):
