@@ -113,3 +113,34 @@ def test_foreign_government_securities_are_no_us_agencys_member():
     assert members["U.S. government and agency securities"] == "us-gaap:USGovernmentAgenciesDebtSecuritiesMember"
     assert members["Foreign government and agency securities"] not in (
         None, "us-gaap:USGovernmentAgenciesDebtSecuritiesMember")
+
+
+TWO_YEARS = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 2 - SUMMARY OF SIGNIFICANT ACCOUNTING POLICIES
+
+The Company's assets and liabilities measured at fair value were as follows (in thousands):
+
+                                    December 31, 2010                         December 31, 2009
+                      ------------------------------------------  ------------------------------------------
+                         Level 1    Level 2    Level 3      Total    Level 1    Level 2    Level 3      Total
+Money market funds      $145,708    $    --    $    --   $145,708    $64,420    $    --    $    --    $64,420
+Warrant liability       $     --    $    --    $ 6,088   $  6,088    $    --    $    --    $ 1,734    $ 1,734
+"""
+
+
+def test_a_level_printed_under_each_year_is_one_member_of_the_table():
+    b, _lay = _built(TWO_YEARS, end=date(2010, 12, 31))
+    net = next(n for n in b.networks if n.hypercube)
+    assert net.hypercube["members"] == ["us-gaap:FairValueInputsLevel1Member", "us-gaap:FairValueInputsLevel2Member",
+                                        "us-gaap:FairValueInputsLevel3Member"]
+    # each member once in the presentation (twice would be duplicate arcs, which Arelle rejects)
+    shown = [it.concept for it in net.items if it.concept.startswith("us-gaap:FairValueInputsLevel")]
+    assert sorted(shown) == sorted(set(shown)) and len(shown) == 3
+    levels = {(f.row_label, str(f.context.period)): f.value for f in b.facts.values()
+              if dict(f.context.dims).get("us-gaap:FairValueByFairValueHierarchyLevelAxis") ==
+              "us-gaap:FairValueInputsLevel3Member"}
+    assert levels[("Warrant liability", "2010-12-31")] == "6088000"
+    assert levels[("Warrant liability", "2009-12-31")] == "1734000"

@@ -293,7 +293,11 @@ class Builder:
         elif runs:
             depth0 = open_hypercube(net, runs[0].axis, [], member_label)
         elif column_members:
-            depth0 = open_hypercube(net, column_axis, list(dict.fromkeys(column_members.values())), member_label)
+            # one member per axis, however many periods print its column (a level under each year)
+            captions: dict[str, str] = {}
+            for m, caption in column_members.values():
+                captions.setdefault(m, caption)
+            depth0 = open_hypercube(net, column_axis, list(captions.items()), member_label)
         self._column_members = {k: (column_axis.axis, m) for k, (m, _) in column_members.items()}
         for axis, m, caption in members:
             add_member(net, m, caption, member_label, axis)
