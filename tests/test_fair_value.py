@@ -7,7 +7,7 @@ from edgar2xbrl.tables.statements import locate
 from edgar2xbrl.tables.tables import find_tables
 from edgar2xbrl.tag.builder import Builder
 from edgar2xbrl.tag.catalog import era_of, load_catalog
-from edgar2xbrl.tag.members import fair_value_level, level_columns
+from edgar2xbrl.tag.members import fair_value_frequency, fair_value_level, level_columns
 from edgar2xbrl.tag.notes import build_measure_table, is_measure_table
 
 LEVELS = """\
@@ -54,6 +54,9 @@ def test_a_columns_level_is_read_from_its_number_or_its_inputs():
     assert fair_value_level("Significant Unobservable Inputs") == "us-gaap:FairValueInputsLevel3Member"
     assert fair_value_level("Level III") == "us-gaap:FairValueInputsLevel3Member"
     assert fair_value_level("Total Estimated Fair Value") is None
+    assert fair_value_frequency("Assets measured at fair value on a nonrecurring basis")[0] == \
+        "us-gaap:FairValueMeasurementsNonrecurringMember"
+    assert fair_value_frequency("Assets measured at fair value")[0] == "us-gaap:FairValueMeasurementsRecurringMember"
     # one level named twice is no table of levels
     assert level_columns(["Level 1", "Level 1", "Total"]) == {}
     assert level_columns(["Cash", "Level 1", "Level 2", "Total"]) == {1: "us-gaap:FairValueInputsLevel1Member",
@@ -76,8 +79,15 @@ def test_each_levels_figures_are_on_the_hierarchy_axis_and_the_total_without_it(
     # held securities are assets, printed positive: never a negative amount, never a liability's concept
     assert all(not v.startswith("-") for _c, v in facts.values())
     assert facts[("Commercial paper", "")][0] != "us-gaap:CommercialPaper"
+    # measured at fair value, not the company's balances: every figure, the total's too, is on the frequency axis
+    # ("Other current liabilities" there would be only the derivatives among them)
+    frequency = "us-gaap:FairValueByMeasurementFrequencyAxis"
+    assert {dict(f.context.dims).get(frequency) for f in b.facts.values()} == \
+        {"us-gaap:FairValueMeasurementsRecurringMember"}
     net = next(n for n in b.networks if n.hypercube)
     assert net.hypercube["axis"] == axis
+    assert [(a, ms) for a, _d, ms in net.hypercube["more_axes"]] == \
+        [(frequency, ["us-gaap:FairValueMeasurementsRecurringMember"])]
     assert set(net.hypercube["members"]) == {"us-gaap:FairValueInputsLevel1Member",
                                             "us-gaap:FairValueInputsLevel2Member",
                                             "us-gaap:FairValueInputsLevel3Member"}

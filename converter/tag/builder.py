@@ -17,8 +17,8 @@ from edgar2xbrl.tag.mapper import DEDUCTED, SIDE_CAPTION, THRESHOLD, Line, build
 from edgar2xbrl.model import Concept, Context, Fact, Period, Statement
 from edgar2xbrl.tag.awards import award_concepts, award_price
 from edgar2xbrl.tag.eps import shares_by_eps
-from edgar2xbrl.tag.members import FAIR_VALUE_LEVELS, REPORT_LINES, SEGMENTS, Axis, Run, add_member, is_years_row, \
-    fair_value_level, level_columns, member_name, member_runs, open_hypercube
+from edgar2xbrl.tag.members import FAIR_VALUE_FREQUENCY, FAIR_VALUE_LEVELS, REPORT_LINES, SEGMENTS, Axis, Run, add_member, is_years_row, \
+    fair_value_frequency, fair_value_level, level_columns, member_name, member_runs, open_hypercube
 from edgar2xbrl.check.rules import FUTURE_DAYS, FactKey
 from edgar2xbrl.tag.tagged import Tagged
 from edgar2xbrl.xbrl_report import Check, Untagged
@@ -298,6 +298,11 @@ class Builder:
             for m, caption in column_members.values():
                 captions.setdefault(m, caption)
             depth0 = open_hypercube(net, column_axis, list(captions.items()), member_label)
+        table_dims: tuple[tuple[str, str], ...] = ()
+        if column_members and column_axis is FAIR_VALUE_LEVELS:
+            frequency, caption = fair_value_frequency(" ".join([title] + [t.title for t in st.tables]))
+            add_member(net, frequency, caption, member_label, FAIR_VALUE_FREQUENCY)
+            table_dims = ((FAIR_VALUE_FREQUENCY.axis, frequency),)
         self._column_members = {k: (column_axis.axis, m) for k, (m, _) in column_members.items()}
         for axis, m, caption in members:
             add_member(net, m, caption, member_label, axis)
@@ -316,7 +321,7 @@ class Builder:
             net.items.append(PresItem(ln.concept.qname, depth0 + len(open_captions) + 1, ln.row.label, role))
             if ln.children:
                 _close_sections(open_captions, lines, ln)  # the total is the section's last row
-            dims = dims_of.get(ln.index, ())
+            dims = dims_of.get(ln.index, ()) + table_dims
             if (dims or column_members) and net.hypercube is not None and \
                     ln.concept.qname not in net.hypercube["primaries"]:
                 net.hypercube["primaries"].append(ln.concept.qname)

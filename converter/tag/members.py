@@ -64,6 +64,21 @@ FAIR_VALUE_LEVELS = Axis("us-gaap:FairValueAssetsAndLiabilitiesMeasuredOnRecurri
                          ("Fair Value, Recurring and Nonrecurring [Table]", "Fair Value Hierarchy and NAV [Axis]",
                           "Fair Value Measurements, Fair Value Hierarchy [Domain]",
                           "Fair Value, Recurring and Nonrecurring [Line Items]"))
+# and all of them on the measurement frequency's axis: figures measured at fair value (on a recurring basis unless
+# the table says otherwise), not the company's balances ("Other current liabilities" there is only the derivatives)
+FAIR_VALUE_FREQUENCY = Axis(FAIR_VALUE_LEVELS.table, "us-gaap:FairValueByMeasurementFrequencyAxis",
+                            "us-gaap:FairValueMeasurementFrequencyDomain", FAIR_VALUE_LEVELS.line_items,
+                            ("", "Measurement Frequency [Axis]", "Measurement Frequency [Domain]", ""))
+_NONRECURRING = re.compile(r"\bnon-?\s?recurring\b", re.I)
+
+
+def fair_value_frequency(words: str) -> tuple[str, str]:
+    """(member, caption) of the frequency a fair-value table's words say: nonrecurring where they say so."""
+    if _NONRECURRING.search(words):
+        return "us-gaap:FairValueMeasurementsNonrecurringMember", "Nonrecurring"
+    return "us-gaap:FairValueMeasurementsRecurringMember", "Recurring"
+
+
 _LEVEL = re.compile(r"\blevel\s*(1|2|3|iii|ii|i)\b|(quoted\s+(market\s+)?prices)|(significant\s+other\s+observable|"
                     r"other\s+observable\s+inputs)|(significant\s+unobservable|unobservable\s+inputs)", re.I)
 _LEVEL_OF = {"1": 1, "i": 1, "2": 2, "ii": 2, "3": 3, "iii": 3}
