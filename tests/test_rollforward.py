@@ -451,3 +451,17 @@ def test_a_note_printing_a_balance_sheet_extension_again_prints_the_same_fact():
     assert len({c for c, _p, _v in pccr}) == 1 and next(iter(pccr))[0].startswith("acme:")
     assert {(p, v) for _c, p, v in pccr} == {("2005-12-31", "3275000000"), ("2004-12-31", "3878000000")}
     assert not any(c.name.endswith("Relationships2") for c in b.extensions.values())
+
+
+def test_an_extension_is_shared_at_a_date_only_by_the_same_figures_and_never_by_zeros_alone():
+    from decimal import Decimal
+
+    from edgar2xbrl.model import Period
+    end, year = Period(end=date(2009, 12, 31)), Period(start=date(2009, 1, 1), end=date(2009, 12, 31))
+    held = {end: frozenset({Decimal(3275)})}
+    assert Builder._agrees(held, {end: frozenset({Decimal(3275)})})  # a balance printed again
+    assert not Builder._agrees(held, {end: frozenset({Decimal(3276)})})
+    # two empty totals of unrelated tables are no one balance; a flow printed twice may move two balances
+    assert not Builder._agrees({end: frozenset({Decimal(0)})}, {end: frozenset({Decimal(0)})})
+    assert not Builder._agrees({year: frozenset({Decimal(5)})}, {year: frozenset({Decimal(5)})})
+    assert Builder._agrees({year: frozenset({Decimal(5)})}, {end: frozenset({Decimal(7)})})

@@ -747,8 +747,9 @@ class Builder:
         the dates of balances it holds: a note that prints a balance-sheet line again ("Mortgage servicing rights"
         among the intangible assets) prints the same fact, not a second concept. (A flow printed twice may be a
         movement of two different balances, its signs decided after this by each one's direction: the same
-        figures would then make two facts that contradict each other.)"""
-        return all(claimed.get(p, values) == values if p.is_instant else p not in claimed
+        figures would then make two facts that contradict each other. Zeros agree with any zeros: two unrelated
+        empty totals are no one balance.)"""
+        return all(p not in claimed or (p.is_instant and claimed[p] == values and any(values))
                    for p, values in amounts.items())
 
     @staticmethod
