@@ -154,3 +154,21 @@ def test_a_level_printed_under_each_year_is_one_member_of_the_table():
               "us-gaap:FairValueInputsLevel3Member"}
     assert levels[("Warrant liability", "2010-12-31")] == "6088000"
     assert levels[("Warrant liability", "2009-12-31")] == "1734000"
+
+
+def test_an_instrument_printed_in_each_years_table_is_one_member():
+    second = MEASURES.replace("NOTE 2 - MARKETABLE SECURITIES\n", "").replace("                          ACME CORP.\n", "") \
+        .replace("NOTES TO CONSOLIDATED FINANCIAL STATEMENTS\n", "").replace("2008", "2007")
+    text = MEASURES + "\nThe same at the end of the year before were as follows:\n" + second
+    lines = text.splitlines()
+    docs = [Document(type="", start=0, end=len(lines))]
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(2008, 12, 31))
+    b = Builder(load_catalog(era_of(date(2008, 12, 31))), "acme", "x.txt")
+    tables = [(note, st) for note, st in lay.note_tables if is_measure_table(st)]
+    assert len(tables) == 2
+    for order, (note, st) in enumerate(tables):
+        build_measure_table(b, note, st, order + 1, f"Note{order}", st.title)
+    foreign = {(str(f.context.period), dict(f.context.dims).get("us-gaap:FinancialInstrumentAxis"))
+               for f in b.facts.values() if f.row_label == "Foreign government and agency securities"}
+    assert {p for p, _m in foreign} == {"2008-12-31", "2007-12-31"}
+    assert len({m for _p, m in foreign}) == 1  # the same holding at two dates, not a member per year

@@ -156,8 +156,13 @@ def build_measure_table(b: Builder, note: Note, st: Statement, order: int, role_
             if scored and scored[0][0] >= 0.5:
                 member = scored[0][1].qname
             else:
-                member = b.new_extension(row.label, "domain", "duration", abstract=True, suffix="Member",
-                                         type_="domain").qname
+                # one member per instrument, however many tables print it (a prior year's block of the same
+                # securities is the same member at its own date, never a second one); a label printed twice in one
+                # table (under cash equivalents and under marketable securities) is two holdings
+                member = b.own_member(row.label)
+                if member in members:
+                    member = b.new_extension(row.label, "domain", "duration", abstract=True, suffix="Member",
+                                             type_="domain").qname
             members.append(member)
         for k, cell in enumerate(row.cells):
             if cell is None:
