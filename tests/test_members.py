@@ -131,8 +131,11 @@ def test_segments_keep_the_sign_they_are_printed_with_in_their_total():
     assert {f.context.dims[0][0] for f in rows["Client"]} == {SEGMENTS.axis}
     assert {f.concept for f in rows["Entertainment"]} == {"us-gaap:OperatingIncomeLoss"}
     assert sorted(f.value for f in rows["Entertainment"]) == ["-100000", "-80000"]  # a segment's loss
-    # eliminations reconcile the segments to the company: no segment
-    assert rows["Eliminations"] and all(not f.context.dims for f in rows["Eliminations"])
+    # eliminations reconcile the segments to the company: no segment, the measure on the consolidation items axis
+    assert {f.context.dims for f in rows["Eliminations"]} == \
+        {(("srt:ConsolidationItemsAxis", "us-gaap:IntersegmentEliminationMember"),)}
+    assert {f.concept for f in rows["Eliminations"]} == {"us-gaap:OperatingIncomeLoss"}
+    assert sorted(f.value for f in rows["Eliminations"]) == ["-20000", "-50000"]
 
 
 def test_a_total_no_statement_confirms_leaves_its_rows_as_they_were():
@@ -340,7 +343,9 @@ def test_a_place_the_mapper_read_as_a_concept_is_a_name_among_places():
     us = next(ln for ln in lines if ln.row.label.strip() == "U.S. operations")
     us.concept, us.score = cat.concepts["us-gaap:NetCashProvidedByUsedInOperatingActivities"], 0.5
     runs = member_runs(lines, st, cat, title, lambda total, concept: True)
-    assert len(runs) == 1 and runs[0].axis == GEOGRAPHY and us.index in runs[0].rows
+    places = [r for r in runs if r.axis == GEOGRAPHY]
+    assert len(places) == 1 and us.index in places[0].rows
+    assert [lines[k].row.label.strip() for r in runs if r not in places for k in r.rows] == ["Eliminations"]
 
 
 BOTH_WAYS = """\
@@ -423,3 +428,80 @@ def test_a_heading_names_its_measure_without_its_qualifier_only_where_the_words_
     # "net" that the words as printed need stays
     found = measure_for("Interest income, net", st, cat)
     assert found is None or found[0].name != "InvestmentIncomeInterest"
+
+
+RECONCILED = SEGMENT_ROWS.replace("  Eliminations                                   (50)          (20)\n",
+                                  "  Corporate                                     (200)         (150)\n"
+                                  "  Accounting differences                          150           130\n"
+                                  "  Eliminations                                   (50)          (20)\n") \
+    .replace("$ 4,950       $ 4,300", "$ 4,900       $ 4,280")
+
+
+def test_rows_that_reconcile_the_segments_are_the_measures_reconciling_items():
+    b = _build(RECONCILED, reported=(("us-gaap:OperatingIncomeLoss", 2010, 4900000),
+                                     ("us-gaap:OperatingIncomeLoss", 2009, 4280000)))
+    rows = _by_row(b)
+    want = {"Corporate": "us-gaap:CorporateNonSegmentMember", "Eliminations": "us-gaap:IntersegmentEliminationMember",
+            "Accounting differences": "acme:AccountingDifferencesMember"}  # (named otherwise: the filer's member)
+    for label, member in want.items():
+        assert {f.concept for f in rows[label]} == {"us-gaap:OperatingIncomeLoss"}, label
+        assert {f.context.dims for f in rows[label]} == {(("srt:ConsolidationItemsAxis", member),)}, label
+    assert sorted(f.value for f in rows["Corporate"]) == ["-150000", "-200000"]
+    assert sorted(f.value for f in rows["Accounting differences"]) == ["130000", "150000"]
+    # both axes in the note's one table, and no extension concept for a row
+    h = b.networks[-1].hypercube
+    assert h["axis"] == SEGMENTS.axis and [e[0] for e in h.get("more_axes", [])] == ["srt:ConsolidationItemsAxis"]
+    assert not any(c.prefix == "acme" and c.type != "domain" and not c.abstract for c in b.extensions.values())
+    # unconfirmed, the reconciling rows stay as they were with their segments
+    b = _build(RECONCILED)
+    assert not any(f.context.dims for f in b.facts.values())
+
+
+DEPRECIATION = SEGMENT_ROWS.replace("Operating income (loss) by", "Depreciation by") \
+    .replace("Operating income (loss):", "Depreciation and amortization:") \
+    .replace("(100)          (80)", "  100            80").replace("$ 4,950       $ 4,300", "$ 5,150       $ 4,460") \
+    .replace("Total operating income", "Total depreciation  ")
+
+
+def test_the_segments_a_statement_confirmed_confirm_the_same_segments_total_of_another_measure():
+    # no statement prints the company's depreciation and amortization as one figure; the note's operating income
+    # table, confirmed by the income statement, divides the company among the same segments
+    title = "Note 9 - SEGMENT INFORMATION (Details)"
+    t, income = _note(SEGMENT_ROWS)
+    _, depreciation = _note(DEPRECIATION)
+    b = Builder(load_catalog(2009), "acme", "x.txt")
+    from edgar2xbrl.model import Fact
+    for year, value in ((2010, 4950000), (2009, 4300000)):
+        b.add_fact(Fact("us-gaap:OperatingIncomeLoss", _year(year), str(value), "USD", "-3"))
+    b.build_statement(income, 200, "Note9", title, group="Disclosure")
+    b.build_statement(depreciation, 201, "Note9b", title, group="Disclosure")
+    client = [f for f in b.facts.values() if f.row_label.strip() == "Client" and "Depreciation" in f.concept]
+    assert len(client) == 2 and {f.context.dims[0][0] for f in client} == {SEGMENTS.axis}
+    # alone, the same table stays as it was
+    b = Builder(load_catalog(2009), "acme", "x.txt")
+    b.build_statement(depreciation, 201, "Note9b", title, group="Disclosure")
+    assert not any(f.context.dims for f in b.facts.values())
+
+
+INVENTORIES = SEGMENT_ROWS.replace("Operating income (loss) by reportable segment for the years ended December 31",
+                                   "Inventories by reportable segment") \
+    .replace("                                              2010          2009\n",
+             "                                           Year Ended    Year Ended\n"
+             "                                            Dec. 31,      Dec. 31,\n"
+             "                                              2010          2009\n") \
+    .replace("Operating income (loss):", "Inventories:").replace("(100)          (80)", "  100            80") \
+    .replace("$ 4,950       $ 4,300", "$ 5,150       $ 4,460").replace("Total operating income", "Total inventories     ")
+
+
+def test_a_balance_divided_among_segments_under_year_ended_columns_is_held_at_the_years_end():
+    # the balance sheet reports the first year's end only
+    from edgar2xbrl.model import Context, Fact, Period
+    b2 = Builder(load_catalog(2009), "acme", "x.txt")
+    b2.add_fact(Fact("us-gaap:InventoryNet", Context(Period(date(2010, 12, 31))), "5150000", "USD", "-3"))
+    t, st = _note(INVENTORIES)
+    assert any(c.period is not None and not c.period.is_instant for c in st.columns)  # "Year Ended" columns
+    b2.build_statement(st, 200, "Note9", t, group="Disclosure")
+    client = [f for f in b2.facts.values() if f.row_label.strip() == "Client"]
+    assert {f.concept for f in client} == {"us-gaap:InventoryNet"}
+    assert {f.context.period for f in client} == {Period(date(2010, 12, 31)), Period(date(2009, 12, 31))}
+    assert {f.context.dims[0][0] for f in client} == {SEGMENTS.axis}

@@ -17,7 +17,7 @@ from edgar2xbrl.tag.mapper import DEDUCTED, SIDE_CAPTION, THRESHOLD, Line, build
 from edgar2xbrl.model import Concept, Context, Fact, Period, Statement
 from edgar2xbrl.tag.awards import award_concepts, award_price
 from edgar2xbrl.tag.eps import shares_by_eps
-from edgar2xbrl.tag.members import FAIR_VALUE_FREQUENCY, FAIR_VALUE_LEVELS, REPORT_LINES, SEGMENTS, Axis, Run, add_member, is_years_row, \
+from edgar2xbrl.tag.members import CONSOLIDATION, FAIR_VALUE_FREQUENCY, FAIR_VALUE_LEVELS, REPORT_LINES, SEGMENTS, Axis, Run, add_member, is_years_row, \
     fair_value_frequency, fair_value_level, level_columns, member_name, member_runs, open_hypercube
 from edgar2xbrl.check.rules import FUTURE_DAYS, FactKey
 from edgar2xbrl.tag.tagged import Tagged
@@ -67,6 +67,8 @@ class Builder:
         # the statement being built: its columns of segments or of fair-value levels, each one's (axis, member)
         self._column_members: dict[int, tuple[str, str]] = {}
         self._price_items: list[tuple[str, str]] = []  # the line being built: prices written beside its counts
+        # by note: the sets of members whose totals the statements confirmed as the company's figures
+        self._whole_sets: dict[str, set[frozenset[str]]] = {}
         # extensions made for lines, by meaning; the periods each one's lines take
         self._by_meaning: dict[tuple, list[Concept]] = {}
         self._claimed: dict[str, dict[Period, frozenset]] = {}
@@ -376,7 +378,26 @@ class Builder:
         # the first axis of the network's table is the one most rows are members of
         by_axis = Counter(r.axis for r in runs for _ in r.rows)
         runs.sort(key=lambda r: (-by_axis[r.axis], r.axis.axis, min(r.rows)))
-        whole = [r for r in runs if r.total is None or self._whole_of(lines[r.total], r.measure, st)]
+        if any(c.period is not None and not c.period.is_instant for c in st.columns):
+            # a balance divided among segments under "Year Ended May 31, 2006" is held at the year's end
+            for r in runs:
+                if r.measure.period == "instant":
+                    for k in r.rows + ((r.total,) if r.total is not None else ()):
+                        lines[k].instant_at = lines[k].instant_at or "end"
+        found = {id(r): self._compare(lines[r.total], r.measure, st) if r.total is not None else "" for r in runs}
+
+        def names(r: "Run") -> frozenset[str]:
+            return frozenset(member_name(lines[k].row.label).lower() for k in r.rows)
+        # the same segments as a total the statements confirm add up to the company's figure of another measure
+        # too (Boeing's depreciation by segment, which no statement prints as one figure)
+        confirmed = self._whole_sets.setdefault(title, set())
+        confirmed |= {names(r) for r in runs if found[id(r)] in ("same", "partly")}
+        whole = [r for r in runs if r.total is None or self._whole_of(lines[r.total], r.measure, st)
+                 or (found[id(r)] == "unknown" and names(r) in confirmed and r.axis is not CONSOLIDATION)]
+        # a total's reconciling items are the company's wherever its segments are
+        wholes = {r.total for r in whole if r.axis is not CONSOLIDATION}
+        whole = [r for r in whole if r.axis is not CONSOLIDATION] + \
+            [r for r in runs if r.axis is CONSOLIDATION and r.total in wholes]
         for r in runs:
             if r not in whole:
                 # not known to be the company's figure, its rows stay extensions; what they measure still says

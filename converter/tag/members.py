@@ -55,6 +55,11 @@ PRODUCTS = Axis("us-gaap:ScheduleOfEntityWideInformationRevenueFromExternalCusto
                  "Product and Service [Axis]",
                  "Product and Service [Domain]", "Revenue from External Customer [Line Items]"))
 
+# the rows that reconcile the segments' figures to the company's ("Corporate", "Eliminations", "Unallocated"): the
+# measure's concept on the consolidation items axis, as filers tag them, not an extension per row
+CONSOLIDATION = Axis(SEGMENTS.table, "srt:ConsolidationItemsAxis", "srt:ConsolidationItemsDomain", SEGMENTS.line_items,
+                     ("", "Consolidation Items [Axis]", "Consolidation Items [Domain]", ""))
+
 # a fair-value note's columns by level of the hierarchy ("Quoted Prices in Active Markets (Level 1) | Significant
 # Other Observable Inputs (Level 2) | ... | Total"): each level's figures on the hierarchy axis, the total without it
 FAIR_VALUE_LEVELS = Axis("us-gaap:FairValueAssetsAndLiabilitiesMeasuredOnRecurringAndNonrecurringBasisTable",
@@ -256,6 +261,16 @@ def _is_group(ln: Line) -> bool:
     return bool(name) and len(name.split()) <= _MAX_WORDS and not _NOT_A_NAME.search(name) \
         and not _WHOLE.match(name) and not _RECONCILING.search(name) \
         and (not _MEASURE_WORDS.search(name) or is_place(name))
+
+
+def _is_reconciling(ln: Line) -> bool:
+    """A row between the segments and their total that reconciles them to the company's figure ("Corporate",
+    "Intersegment eliminations", "Unallocated expense"), no line item the mapper is sure of."""
+    label = name_of(ln.row.label)
+    unread = ln.concept is None or (not ln.concept.extension and ln.score < 0.95)
+    return (unread and not ln.header and not ln.children and ln.kind == "monetary" and bool(label)
+            and len(label.split()) <= _MAX_WORDS and bool(_RECONCILING.search(label))
+            and not _NOT_A_NAME.search(label) and not _WHOLE.match(label))
 
 
 def _is_name(ln: Line, read: bool = False) -> bool:
@@ -473,8 +488,9 @@ def member_runs(lines: list[Line], st: Statement, catalog: Catalog, title: str,
         return None
 
     for p in lines:
-        if len(p.children) < 2 or p.index in taken or _is_group(p):
-            continue  # (a group's own total is a member of the run around it)
+        if len(p.children) < 2 or p.index in taken or \
+                (_is_group(p) and measure_for(member_name(p.row.label), st, catalog) is None):
+            continue  # (a group's own total is a member of the run around it; "Total inventories" is no group)
         first = min(k for k, _ in p.children)
         m = measure(p, first)
         if m is None:
@@ -486,6 +502,11 @@ def member_runs(lines: list[Line], st: Statement, catalog: Catalog, title: str,
         words = " ".join([caption_above(first), p.row.label, st.title, title_tail])
         runs.append(Run(_axis([lines[k].row.label for k in rows], words), m[0], m[1], m[2], p.index, tuple(rows)))
         taken |= set(rows) | {p.index}
+        # what the total adds to its segments ("Corporate", "Eliminations") is the measure's reconciling item
+        recon = tuple(k for k, _ in p.children if k not in taken and _is_reconciling(lines[k]))
+        if recon:
+            runs.append(Run(CONSOLIDATION, m[0], m[1], m[2], p.index, recon))
+            taken |= set(recon)
     # name rows under a caption, with no total printed ("Net sales:" over "United States", "Europe")
     i = 0
     while i < len(lines):
