@@ -505,3 +505,51 @@ def test_a_balance_divided_among_segments_under_year_ended_columns_is_held_at_th
     assert {f.concept for f in client} == {"us-gaap:InventoryNet"}
     assert {f.context.period for f in client} == {Period(date(2010, 12, 31)), Period(date(2009, 12, 31))}
     assert {f.context.dims[0][0] for f in client} == {SEGMENTS.axis}
+
+
+RECONCILIATION = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 9 - SEGMENT INFORMATION
+
+A reconciliation of the segments' operating income and assets to the consolidated figures (in thousands):
+
+                                              2010          2009
+                                            --------      --------
+Segment operating income                     $ 5,000       $ 4,500
+Other corporate expenses, net                   (300)         (250)
+Stock-based compensation expense                (100)          (90)
+                                            --------      --------
+  Total operating income                     $ 4,600       $ 4,160
+                                            ========      ========
+
+Segment assets                               $ 7,000       $ 6,000
+Corporate assets                               2,000         1,500
+Consolidated assets                          $ 9,000       $ 7,500
+"""
+
+
+def test_the_segments_figure_and_the_corporate_part_of_a_measure_are_its_members():
+    from edgar2xbrl.model import Context, Fact, Period
+    t, st = _note(RECONCILIATION)
+    b = Builder(load_catalog(2009), "acme", "x.txt")
+    for y, income, assets in ((2010, 4600000, 9000000), (2009, 4160000, 7500000)):
+        b.add_fact(Fact("us-gaap:OperatingIncomeLoss", _year(y), str(income), "USD", "-3"))
+        b.add_fact(Fact("us-gaap:Assets", Context(Period(date(y, 12, 31))), str(assets), "USD", "-3"))
+    b.build_statement(st, 200, "Note9", t, group="Disclosure")
+    rows = _by_row(b)
+    segments = (("us-gaap:StatementBusinessSegmentsAxis", "us-gaap:OperatingSegmentsMember"),)
+    corporate = (("srt:ConsolidationItemsAxis", "us-gaap:CorporateNonSegmentMember"),)
+    want = {"Segment operating income": ("us-gaap:OperatingIncomeLoss", segments, {"5000000", "4500000"}),
+            "Other corporate expenses, net": ("us-gaap:OperatingIncomeLoss", corporate, {"-300000", "-250000"}),
+            "Segment assets": ("us-gaap:Assets", segments, {"7000000", "6000000"}),
+            "Corporate assets": ("us-gaap:Assets", corporate, {"2000000", "1500000"})}
+    for label, (concept, dims, values) in want.items():
+        assert {(f.concept, f.context.dims) for f in rows[label]} == {(concept, dims)}, label
+        assert {f.value for f in rows[label]} == values, label
+    # the consolidated figure is the balance sheet's, with no member: the same facts, no extension
+    assert {(f.concept, f.context.dims) for f in rows.get("Consolidated assets", [])} <= {("us-gaap:Assets", ())}
+    assert [r["concept"] for r in b.rows if r["row"] == "Consolidated assets"] == ["us-gaap:Assets"] * 2
+    assert not any(c.name.startswith(("Consolidated", "Segment", "Corporate")) for c in b.extensions.values()
+                   if c.type != "domain")

@@ -18,7 +18,8 @@ from edgar2xbrl.model import Concept, Context, Fact, Period, Statement
 from edgar2xbrl.tag.awards import award_concepts, award_price
 from edgar2xbrl.tag.eps import shares_by_eps
 from edgar2xbrl.tag.members import CONSOLIDATION, FAIR_VALUE_FREQUENCY, FAIR_VALUE_LEVELS, REPORT_LINES, SEGMENTS, Axis, Run, add_member, is_years_row, \
-    fair_value_frequency, fair_value_level, level_columns, member_name, member_runs, open_hypercube
+    consolidated_measure, fair_value_frequency, fair_value_level, level_columns, member_name, member_runs, \
+    open_hypercube
 from edgar2xbrl.check.rules import FUTURE_DAYS, FactKey
 from edgar2xbrl.tag.tagged import Tagged
 from edgar2xbrl.xbrl_report import Check, Untagged
@@ -51,6 +52,9 @@ class Network:
     calcs: list[tuple[str, list[tuple[str, int]]]] = field(default_factory=list)
     hypercube: dict | None = None  # {"table","axis","domain","members":[...],"line_items","primaries":[...]}
     group: str = "Statement"  # Document | Statement | Disclosure
+
+
+_NOTE_OF_SEGMENTS = re.compile(r"\bsegments?\b|\bgeograph", re.I)
 
 
 class Builder:
@@ -287,7 +291,8 @@ class Builder:
         net = Network(role_id=role_id, title=title, order=order, group=group)
         depth0 = 0
         member_label = lambda m, c: self.label_for(m, c, "terseLabel")  # noqa: E731
-        members = [(r.axis, dims_of[k][0][1], member_name(lines[k].row.label)) for r in runs for k in r.rows]
+        members = [(r.axis, dims_of[k][0][1], r.member[1] if r.member else member_name(lines[k].row.label))
+                   for r in runs for k in r.rows]
         column_axis, column_members = (SEGMENTS, {}) if breakdown is not None or runs else \
             self._column_segments(st, title)
         if breakdown is not None:
@@ -408,8 +413,8 @@ class Builder:
         for r in runs:
             for k in r.rows:
                 ln = lines[k]
-                name = member_name(ln.row.label)
-                member = self._member(r.axis, name)
+                name = r.member[1] if r.member else member_name(ln.row.label)
+                member = r.member[0] if r.member else self._member(r.axis, name)
                 ln.concept, ln.score = r.measure, round(min(r.score, 1.0), 3)
                 ln.reason = (f"a member ({name}) of {r.axis.axis}: the row names no line item but a part of "
                              f"{r.measure.qname}, named by {r.why}")
@@ -420,6 +425,14 @@ class Builder:
                                         or r.axis is REPORT_LINES):
                 lines[r.total].concept, lines[r.total].score = r.measure, round(min(r.score, 1.0), 3)
                 lines[r.total].reason = f"the total of the members under it: {r.measure.qname}, named by {r.why}"
+        if runs and _NOTE_OF_SEGMENTS.search(title):
+            # "Consolidated assets" below the segments' and the corporate assets: the company's, with no member
+            for ln in lines:
+                if ln.concept is None and not ln.header and ln.kind == "monetary" and ln.index not in dims_of:
+                    found = consolidated_measure(ln.row.label, st, self.catalog)
+                    if found is not None and self._compare(ln, found[0], st) in ("same", "partly"):
+                        ln.concept, ln.score = found[0], round(min(found[1], 1.0), 3)
+                        ln.reason = f"the company's whole {found[0].qname}: the statements report the same figures"
         return runs
 
     def _reported(self, name: str, period: Period, unit: str) -> Decimal | None:

@@ -170,6 +170,9 @@ class Run:
     why: str
     total: int | None
     rows: tuple[int, ...]
+    # the member every row takes, where the rows name no member of their own ("Segment operating income" is the
+    # operating segments' together, "Corporate assets" the corporate part)
+    member: tuple[str, str] | None = None
 
 
 _NOTE = re.compile(r"\bsegments?\b|\bgeograph", re.I)
@@ -177,6 +180,22 @@ _PRODUCT = re.compile(r"\bproducts?\b|\bproduct\s+lines?\b", re.I)
 # words that are no name: a measure, a total, a dated balance
 _NOT_A_NAME = re.compile(r"^\s*(total|less|net|add|deduct|plus|minus|balance|beginning|ending|end\s+of|as\s+of)\b|"
                          r"\b(19|20)\d\d\b|%", re.I)
+# a measure of the segments together, or of the part no segment holds ("Segment operating income", "Total segment
+# assets", "Corporate assets", "Unallocated depreciation")
+_AGGREGATE = re.compile(r"(?:total\s+)?(?:(?:reportable|operating|business)\s+)?(segments?)\s+(?P<a>.+)|"
+                        r"(corporate|unallocated)\s+(?P<b>.+)", re.I)
+_HOLDING = re.compile(r"\b(securities|bonds?|notes|debt|paper|obligations|loans)\b", re.I)  # "Corporate bonds"
+OPERATING_SEGMENTS = ("us-gaap:OperatingSegmentsMember", "Operating Segments")
+CORPORATE = ("us-gaap:CorporateNonSegmentMember", "Corporate, Non-Segment")
+_CONSOLIDATED = re.compile(r"(?:total\s+)?consolidated\s+(.+)", re.I)
+
+
+def consolidated_measure(label: str, st: Statement, catalog: Catalog) -> tuple[Concept, float] | None:
+    """The measure a row names as the company's whole ("Consolidated assets" below segment and corporate assets)."""
+    m = _CONSOLIDATED.fullmatch(name_of(label))
+    return measure_for(m.group(1), st, catalog) if m else None
+
+
 # the whole company, not a member of it
 _WHOLE = re.compile(r"^\s*(consolidated|total|totals|combined|company[\s-]?wide|all\s+segments)\b", re.I)
 _BARE_TOTAL = re.compile(r"^\W*(?:(?:total|totals|consolidated|combined|sum)\b\W*)?$", re.I)
@@ -507,6 +526,32 @@ def member_runs(lines: list[Line], st: Statement, catalog: Catalog, title: str,
         if recon:
             runs.append(Run(CONSOLIDATION, m[0], m[1], m[2], p.index, recon))
             taken |= set(recon)
+    # rows that name the segments' figure of a measure, or the part outside the segments ("Segment operating
+    # income", "Other corporate expenses, net", above "Total operating income"; "Segment assets", "Corporate assets")
+    for ln in lines:
+        if ln.index in taken or ln.header or ln.kind != "monetary" or ln.children or ln.concept is not None:
+            continue
+        m = _AGGREGATE.fullmatch(name_of(ln.row.label))
+        if m is None:
+            continue
+        up = lines[ln.parent] if ln.parent is not None and ln.parent not in taken else None
+        words = m.group("a") or m.group("b")
+        found = measure_for(words, st, catalog)
+        whole = measure(up, min(k for k, _ in up.children)) if up is not None else None
+        if m.group("a"):
+            if found is None or (whole is not None and whole[0].qname != found[0].qname):
+                continue
+            runs.append(Run(SEGMENTS, found[0], found[1], f"the words '{words}'",
+                            up.index if whole is not None else None, (ln.index,), OPERATING_SEGMENTS))
+            taken.add(ln.index)
+            if whole is not None:  # the total's other rows reconcile the segments' figure to it
+                recon = tuple(k for k, _ in up.children if k not in taken and _is_reconciling(lines[k]))
+                if recon:
+                    runs.append(Run(CONSOLIDATION, whole[0], whole[1], whole[2], up.index, recon))
+                    taken |= set(recon) | {up.index}
+        elif found is not None and up is None and not _HOLDING.search(words):
+            runs.append(Run(CONSOLIDATION, found[0], found[1], f"the words '{words}'", None, (ln.index,), CORPORATE))
+            taken.add(ln.index)
     # name rows under a caption, with no total printed ("Net sales:" over "United States", "Europe")
     i = 0
     while i < len(lines):
