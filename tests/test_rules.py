@@ -403,6 +403,10 @@ def test_neg_holds_in_every_member_but_an_eliminations_one():
     fine, _ = run(fact("StockIssuedDuringPeriodSharesConversionOfConvertibleSecurities", Y97, -100, unit="shares",
                        decimals="0", statement="Equity", dims=preferred))
     assert "E2X.NEG" not in ids(fine)
+    # any member of the consolidation items axis reconciles the segments to the company, whatever its name
+    accounting = (("srt:ConsolidationItemsAxis", "acme:AccountingDifferencesMember"),)
+    fine, _ = run(fact("Revenues", Y97, -1375, statement="Income", dims=accounting))
+    assert "E2X.NEG" not in ids(fine)
     # a member whose name merely contains "Adjust" or "Consolidated" is no eliminations column
     for m in ("acme:AdjustableRateMortgagesMember", "acme:UnconsolidatedAffiliatesMember"):
         bad, _ = run(fact("Revenues", Y97, -300, statement="Income", dims=(("us-gaap:StatementBusinessSegmentsAxis", m),)))

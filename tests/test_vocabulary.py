@@ -2360,3 +2360,34 @@ def test_compensation_by_line_in_a_segment_note_is_read_on_the_location_axis_too
     facts = _facts_by_row(b)["Research and development"]
     assert {dict(f.context.dims).get(REPORT_LINES.axis) for f in facts} == \
         {"us-gaap:ResearchAndDevelopmentExpenseMember"}, [(f.concept, f.context.dims) for f in facts]
+
+
+ONE_WAY = """\
+                          ACME CORP.
+                    STATEMENTS OF OPERATIONS
+                        (In thousands)
+
+                                                     Year Ended December 31,
+                                                       2010          2009
+                                                     --------      --------
+Net sales                                             $ 5,000       $ 4,000
+Operating expenses:
+  Cost of sales                                         3,000         2,400
+  Marketing                                               500           400
+  Other operating expense (income), net                    40           (10)
+                                                     --------      --------
+    Total operating expenses                            3,540         2,790
+                                                     --------      --------
+Income from operations                                  1,460         1,210
+                                                     ========      ========
+"""
+
+
+def test_a_net_row_added_into_costs_is_the_cost_concept_of_its_first_way():
+    # "Other operating expense (income), net" added into total costs and expenses: not the net operating income
+    # concept (a credit the total does not sum) but the other operating cost, its expense positive
+    b = _built(ONE_WAY, date(2010, 12, 31), "Income")
+    facts = [f for f in b.facts.values() if f.row_label.startswith("Other operating expense")]
+    assert {f.concept for f in facts} == {"us-gaap:OtherCostAndExpenseOperating"}
+    assert sorted(f.value for f in facts) == ["-10000", "40000"]
+    assert all(c.ok for c in b.checks)

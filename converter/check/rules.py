@@ -118,8 +118,9 @@ def rule_negative(inp: RuleInput) -> list[Finding]:
     out = []
     for key, f in inp.facts.items():
         v = _num(f)
-        if v is None or v >= 0 or any(_OFFSETTING.search(m) for _, m in key[1].dims):
-            continue  # an eliminations column takes away what the segments count twice
+        if v is None or v >= 0 or any(_OFFSETTING.search(m) or a == "srt:ConsolidationItemsAxis"
+                                      for a, m in key[1].dims):
+            continue  # an eliminations column takes away what the segments count twice; so may any reconciling item
         if any(axis.endswith(":StatementEquityComponentsAxis") for axis, _ in key[1].dims) and \
                 not ONE_WAY_CHANGE.search(key[0]):
             continue  # in one component a change may be negative (a conversion out of preferred stock into common)

@@ -1585,6 +1585,40 @@ def _fit_totals(lines: list[Line], by_index: dict[int, Line], catalog: Catalog, 
                 kid.concept, kid.score = c, score
                 kid.reason = f"close in words, and summed by {ln.concept.name} (the total it is printed under)"
                 break
+            else:
+                _one_way_reading(kid, ln, catalog, used)
+
+
+# "Other operating expense (income), net": the row's first way, where the total it is added into says which way
+_CONTRARY = re.compile(r"\s{0,3}\((?:income|expenses?|gain|loss)\)|,?\s{1,3}net$", re.I)
+
+
+def _one_way_reading(kid: Line, total: Line, catalog: Catalog, used: set[str]) -> None:
+    """A net row printed as one way with the other in parentheses ("Other operating expense (income), net"), read
+    as its net concept of the other balance (OtherOperatingIncomeExpenseNet, an income) though the total it is
+    added into sums costs: the concept of its first way that the total sums (OtherCostAndExpenseOperating), where
+    its words, read that way, fit it as well as they fit the net concept."""
+    label = core_label(kid.row.label)
+    one_way_label = _CONTRARY.sub("", label).strip(" ,")
+    if not one_way_label or one_way_label == label or kid.children or kid.score < THRESHOLD:
+        return
+    near = catalog.sharing(one_way_label)
+    best = None
+    for qname in near:
+        c = catalog.concepts.get(qname)
+        if c is None or c.abstract or qname in used or c.type != kid.concept.type or \
+                c.period != kid.concept.period or total.concept.name not in catalog.ancestors(c.name) or \
+                c.balance == kid.concept.balance:
+            continue
+        s = score_concept(one_way_label, "", c)
+        if s >= max(THRESHOLD, 0.7 * kid.score) and (best is None or (s, c.name) > (best[0], best[1].name)):
+            best = (s, c)
+    if best is not None:
+        used.discard(kid.concept.qname)
+        used.add(best[1].qname)
+        kid.concept, kid.score = best[1], round(min(best[0], 1.0), 3)
+        kid.reason = (f"'{one_way_label}' as printed first, summed by {total.concept.name} (the total it is added "
+                      "into); the net concept of the other balance is not")
 
 
 def _fit_to_children(lines: list[Line], by_index: dict[int, Line], catalog: Catalog, used: set[str]) -> None:
