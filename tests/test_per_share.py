@@ -70,3 +70,46 @@ Net loss, pro forma                             $(0.13)       $(0.11)
     assert units[("Net loss, as reported", "-0.12")] == "USDPerShare"
     assert units[("Net loss, pro forma", "-0.13")] == "USDPerShare"
     assert units[("Net loss, as reported", "-1245310")] == "USD"
+
+
+DILUTED = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 3 - EARNINGS PER SHARE
+
+The computation of basic and diluted earnings per share for the years ended December 31:
+
+                                                       2010          2009
+                                                     --------      --------
+Numerator (in thousands):
+  Net income                                          $ 3,496       $ 1,989
+Denominator (in thousands):
+  Weighted-average shares outstanding                 864,595       844,058
+  Effect of dilutive securities                        24,697        33,468
+  Denominator for diluted earnings per share          889,292       877,526
+Basic earnings per share                              $  4.04       $  2.36
+Diluted earnings per share                            $  3.93       $  2.27
+"""
+
+
+def test_the_dilutive_effect_between_the_basic_and_diluted_share_counts_is_their_difference_in_shares():
+    # no subtotal rule under it: the row is a count by its place and its figures (basic + it = diluted), and its
+    # concept the diluted share count's adjustment, not an amount of dollars dated at the year's end
+    from datetime import date
+    from edgar2xbrl.read.source import Document
+    from edgar2xbrl.tables.statements import locate
+    from edgar2xbrl.tables.tables import find_tables
+    from edgar2xbrl.tag.builder import Builder
+    from edgar2xbrl.tag.catalog import era_of, load_catalog
+    lines = DILUTED.splitlines()
+    docs = [Document(type="", start=0, end=len(lines))]
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(2010, 12, 31))
+    note, st = lay.note_tables[0]
+    b = Builder(load_catalog(era_of(date(2010, 12, 31))), "acme", "x.txt")
+    b.build_statement(st, 1, "Note3", f"Note {note.number} - {note.title} (Details)", group="Disclosure")
+    facts = [f for f in b.facts.values() if f.row_label.strip() == "Effect of dilutive securities"]
+    assert {(f.concept, f.unit) for f in facts} == \
+        {("us-gaap:WeightedAverageNumberDilutedSharesOutstandingAdjustment", "shares")}
+    assert sorted(f.value for f in facts) == ["24697000", "33468000"]
+    assert all(not f.context.period.is_instant for f in facts)

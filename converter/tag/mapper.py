@@ -625,6 +625,24 @@ def _parts_of_counts(lines: list[Line], subtotals: dict[int, list[tuple[int, int
                 lines[k].kind = "shares"
 
 
+def _count_between_counts(lines: list[Line]) -> None:
+    """A row printed without dollars or cents between two counts of shares that it adds to (or takes from) the first
+    to make the second is a count too, whatever its words ("Effect of dilutive securities" between the basic and
+    the diluted weighted-average shares, in a table printed with no subtotal rule)."""
+    valued = [ln for ln in lines if not ln.header]
+    for before, ln, after in zip(valued, valued[1:], valued[2:]):
+        if ln.kind != "monetary" or before.kind != "shares" or after.kind != "shares" or ln.children:
+            continue
+        n = min(len(before.row.cells), len(ln.row.cells), len(after.row.cells))
+        triples = [(before.row.cells[k], ln.row.cells[k], after.row.cells[k]) for k in range(n)]
+        triples = [(a, b, c) for a, b, c in triples if a is not None and b is not None and c is not None]
+        if not triples or any("$" in b.text or b.places >= 2 for _, b, _ in triples):
+            continue
+        if all(a.value + b.value == c.value for a, b, c in triples) or \
+                all(a.value - b.value == c.value for a, b, c in triples):
+            ln.kind = "shares"
+
+
 def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> list[Line]:
     rows = st.rows
     lines = [Line(index=i, row=r, header=not r.has_values) for i, r in enumerate(rows)]
@@ -673,6 +691,7 @@ def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> l
             if ln.kind == "monetary" and not _MONEY_ROW.search(ln.row.label):
                 ln.kind = "shares"
         _parts_of_counts(lines, subtotals)
+    _count_between_counts(lines)
     if st.kind == "cash_flow" or st.kind == "note":
         _edge_first(lines)
     if st.kind == "note":
