@@ -553,3 +553,41 @@ def test_the_segments_figure_and_the_corporate_part_of_a_measure_are_its_members
     assert [r["concept"] for r in b.rows if r["row"] == "Consolidated assets"] == ["us-gaap:Assets"] * 2
     assert not any(c.name.startswith(("Consolidated", "Segment", "Corporate")) for c in b.extensions.values()
                    if c.type != "domain")
+
+
+def _reconciled(text):
+    from edgar2xbrl.model import Context, Fact, Period
+    t, st = _note(text)
+    b = Builder(load_catalog(2009), "acme", "x.txt")
+    for y, income, assets in ((2010, 4600000, 9000000), (2009, 4160000, 7500000)):
+        b.add_fact(Fact("us-gaap:OperatingIncomeLoss", _year(y), str(income), "USD", "-3"))
+        b.add_fact(Fact("us-gaap:Assets", Context(Period(date(y, 12, 31))), str(assets), "USD", "-3"))
+    b.build_statement(st, 200, "Note9", t, group="Disclosure")
+    return b
+
+
+def test_a_corporate_row_named_with_its_measure_is_the_corporate_member_and_unallocated_and_other_no_measure():
+    text = RECONCILIATION.replace("Other corporate expenses, net                   (300)         (250)",
+                                  "Corporate research and development              (300)         (250)") \
+        .replace("Corporate assets                               2,000         1,500\n",
+                 "Corporate assets                               2,000         1,500\n"
+                 "Unallocated and other                            300           200\n")
+    rows = _by_row(_reconciled(text))
+    corporate = (("srt:ConsolidationItemsAxis", "us-gaap:CorporateNonSegmentMember"),)
+    # under the operating income total: the total's measure, on the corporate member, not a member named after it
+    assert {(f.concept, f.context.dims) for f in rows["Corporate research and development"]} == \
+        {("us-gaap:OperatingIncomeLoss", corporate)}
+    # "and other" after "Unallocated" names no measure: the row takes no member
+    assert rows["Unallocated and other"] and all(not f.context.dims for f in rows["Unallocated and other"])
+
+
+def test_two_corporate_rows_under_one_total_are_two_members():
+    text = RECONCILIATION.replace("Stock-based compensation expense                (100)          (90)",
+                                  "Corporate research and development            (100)          (90)")
+    b = _reconciled(text)
+    rows = _by_row(b)
+    first = {f.context.dims for f in rows["Other corporate expenses, net"]}
+    second = {f.context.dims for f in rows["Corporate research and development"]}
+    assert first == {(("srt:ConsolidationItemsAxis", "us-gaap:CorporateNonSegmentMember"),)}
+    assert second == {(("srt:ConsolidationItemsAxis", "acme:CorporateResearchAndDevelopmentMember"),)}
+    assert not [r for r in b.rows if r["status"] == "conflict"]

@@ -2391,3 +2391,22 @@ def test_a_net_row_added_into_costs_is_the_cost_concept_of_its_first_way():
     assert {f.concept for f in facts} == {"us-gaap:OtherCostAndExpenseOperating"}
     assert sorted(f.value for f in facts) == ["-10000", "40000"]
     assert all(c.ok for c in b.checks)
+
+
+SETTLED = CASH_FLOW.replace(
+    "Net cash provided by investing activities                 100           100\n",
+    "Net cash provided by investing activities                 100           100\n"
+    "Financing activities:\n"
+    "  Cash used to net share settle equity awards             (82)          (70)\n"
+    "  Proceeds from issuance of common stock                  182           170\n"
+    "                                                     --------      --------\n"
+    "Net cash provided by financing activities                100           100\n")
+
+
+def test_a_row_takes_the_concept_of_its_era_where_the_later_one_came_after_it():
+    # PaymentsRelatedToTaxWithholdingForShareBasedCompensation came with the 2011 schema: a 2009 filer's cash used
+    # to settle awards is the concept of its time, which the 2024 taxonomy still holds
+    assert _concepts(SETTLED, year=2009)["Cash used to net share settle equity awards"] == \
+        "us-gaap:EmployeeServiceShareBasedCompensationCashFlowEffectCashUsedToSettleAwards"
+    assert _concepts(SETTLED, year=2012)["Cash used to net share settle equity awards"] == \
+        "us-gaap:PaymentsRelatedToTaxWithholdingForShareBasedCompensation"

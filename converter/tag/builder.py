@@ -263,6 +263,9 @@ class Builder:
             for idx, dims in breakdown.groups:  # "Net sales" once a segment
                 map_lines([lines[i] for i in idx], st, self.catalog, around=around, implied=breakdown.implied)
                 dims_of.update((i, dims) for i in idx)
+                for i in idx:  # a segment's figures say nothing of the period of the company's rows beside them
+                    if lines[i].concept is not None:
+                        lines[i].measure_period = lines[i].concept.period
             map_lines([ln for ln in lines if ln.index not in dims_of], st, self.catalog, around=around, compare=compare)
         shares_by_eps([ln for ln in lines if ln.index not in dims_of], st, self.catalog, self._reported,
                       lambda ln: self._scale(ln, st))
@@ -410,12 +413,19 @@ class Builder:
                 for k in r.rows + ((r.total,) if r.total is not None else ()):
                     lines[k].measure_period = r.measure.period
         runs = whole
+        taken: set[tuple] = set()  # (total, axis, member): one figure of a member under one total
         for r in runs:
             for k in r.rows:
                 ln = lines[k]
                 name = r.member[1] if r.member else member_name(ln.row.label)
                 member = r.member[0] if r.member else self._member(r.axis, name)
+                if r.total is not None and (r.total, r.axis.axis, member) in taken:
+                    # a second corporate row under the total ("Corporate", then "Unallocated"): its own member
+                    name = member_name(ln.row.label)
+                    member = self.own_member(name)
+                taken.add((r.total, r.axis.axis, member))
                 ln.concept, ln.score = r.measure, round(min(r.score, 1.0), 3)
+                ln.measure_period = r.measure.period
                 ln.reason = (f"a member ({name}) of {r.axis.axis}: the row names no line item but a part of "
                              f"{r.measure.qname}, named by {r.why}")
                 dims_of[k] = ((r.axis.axis, member),)
@@ -432,6 +442,7 @@ class Builder:
                     found = consolidated_measure(ln.row.label, st, self.catalog)
                     if found is not None and self._compare(ln, found[0], st) in ("same", "partly"):
                         ln.concept, ln.score = found[0], round(min(found[1], 1.0), 3)
+                        ln.measure_period = found[0].period
                         ln.reason = f"the company's whole {found[0].qname}: the statements report the same figures"
         return runs
 

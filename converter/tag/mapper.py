@@ -994,8 +994,13 @@ def _table_of_years(ln: Line, lines: list[Line], st: Statement) -> str | None:
     beside the year's revenues), and only rows whose words are not nearest a balance."""
     official = [x for x in lines if not x.header and x.concept is not None and not x.concept.extension
                 and x.dated is None and _years_only(x, st)]
-    if len(official) < 2 or any(x.concept.period != "duration" for x in official):
+    # a member's figure (a segment's assets beside the company's revenues) is its measure's: one of the year
+    # supports the rest, one at the year's end says nothing of them
+    plain = [x for x in official if not x.measure_period]
+    support = plain + [x for x in official if x.measure_period and x.concept.period == "duration"]
+    if len(support) < 2 or any(x.concept.period != "duration" for x in plain):
         return None
+    official = support
     if any(x.instant_at or _BEGIN.search(x.row.label) or _AT_A_DATE.search(x.row.label)
            or _AT_A_DATE.search(x.context_label) for x in lines if not x.header):
         return None  # a roll-forward: its balances are instants among the year's flows

@@ -282,6 +282,19 @@ def _is_group(ln: Line) -> bool:
         and (not _MEASURE_WORDS.search(name) or is_place(name))
 
 
+_CONNECTOR = re.compile(r"(?:and|or)\b|[&/]", re.I)  # "Unallocated and other" names no measure after "unallocated"
+
+
+def _reconciling_runs(lines: list[Line], rows: tuple[int, ...], measure: tuple, total: int) -> list[Run]:
+    """The reconciling items of a total: "Corporate ...", "Unallocated ..." (the measure's words after it) on the
+    corporate member; the others on the member their own name gives."""
+    corporate = tuple(k for k in rows if (m := _AGGREGATE.fullmatch(name_of(lines[k].row.label))) is not None
+                      and m.group("b") and not _CONNECTOR.match(m.group("b")))
+    rest = tuple(k for k in rows if k not in corporate)
+    return [Run(CONSOLIDATION, measure[0], measure[1], measure[2], total, part, member)
+            for part, member in ((corporate, CORPORATE), (rest, None)) if part]
+
+
 def _is_reconciling(ln: Line) -> bool:
     """A row between the segments and their total that reconciles them to the company's figure ("Corporate",
     "Intersegment eliminations", "Unallocated expense"), no line item the mapper is sure of."""
@@ -523,9 +536,8 @@ def member_runs(lines: list[Line], st: Statement, catalog: Catalog, title: str,
         taken |= set(rows) | {p.index}
         # what the total adds to its segments ("Corporate", "Eliminations") is the measure's reconciling item
         recon = tuple(k for k, _ in p.children if k not in taken and _is_reconciling(lines[k]))
-        if recon:
-            runs.append(Run(CONSOLIDATION, m[0], m[1], m[2], p.index, recon))
-            taken |= set(recon)
+        runs += _reconciling_runs(lines, recon, m, p.index)
+        taken |= set(recon)
     # rows that name the segments' figure of a measure, or the part outside the segments ("Segment operating
     # income", "Other corporate expenses, net", above "Total operating income"; "Segment assets", "Corporate assets")
     for ln in lines:
@@ -546,10 +558,9 @@ def member_runs(lines: list[Line], st: Statement, catalog: Catalog, title: str,
             taken.add(ln.index)
             if whole is not None:  # the total's other rows reconcile the segments' figure to it
                 recon = tuple(k for k, _ in up.children if k not in taken and _is_reconciling(lines[k]))
-                if recon:
-                    runs.append(Run(CONSOLIDATION, whole[0], whole[1], whole[2], up.index, recon))
-                    taken |= set(recon) | {up.index}
-        elif found is not None and up is None and not _HOLDING.search(words):
+                runs += _reconciling_runs(lines, recon, whole, up.index)
+                taken |= set(recon) | {up.index}
+        elif found is not None and up is None and not _HOLDING.search(words) and not _CONNECTOR.match(words):
             runs.append(Run(CONSOLIDATION, found[0], found[1], f"the words '{words}'", None, (ln.index,), CORPORATE))
             taken.add(ln.index)
     # name rows under a caption, with no total printed ("Net sales:" over "United States", "Europe")
