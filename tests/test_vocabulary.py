@@ -2410,3 +2410,18 @@ def test_a_row_takes_the_concept_of_its_era_where_the_later_one_came_after_it():
         "us-gaap:EmployeeServiceShareBasedCompensationCashFlowEffectCashUsedToSettleAwards"
     assert _concepts(SETTLED, year=2012)["Cash used to net share settle equity awards"] == \
         "us-gaap:PaymentsRelatedToTaxWithholdingForShareBasedCompensation"
+
+
+WORDED = CASH_FLOW.replace(
+    "     use software, and other amortization                 300           250\n",
+    "     use software, and other amortization                 300           250\n"
+    "    Amortization of debt issuance costs                    10             8\n"
+    "    Other assets and liabilities                           (30)           10\n") \
+    .replace("1,280         1,040", "1,260         1,058")
+
+
+def test_wordings_kept_for_official_concepts_name_them():
+    # taxonomy/wordings.csv: the words filers print for concepts whose official label they do not use
+    got = _concepts(WORDED, year=2009)
+    assert got["Amortization of debt issuance costs"] == "us-gaap:AmortizationOfFinancingCosts"
+    assert got["Other assets and liabilities"] == "us-gaap:IncreaseDecreaseInOtherOperatingCapitalNet"
