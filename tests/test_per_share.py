@@ -113,3 +113,46 @@ def test_the_dilutive_effect_between_the_basic_and_diluted_share_counts_is_their
         {("us-gaap:WeightedAverageNumberDilutedSharesOutstandingAdjustment", "shares")}
     assert sorted(f.value for f in facts) == ["24697000", "33468000"]
     assert all(not f.context.period.is_instant for f in facts)
+
+
+ASSUMPTIONS = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 7 - EMPLOYEE STOCK-BASED INCENTIVES
+
+The following table presents the assumptions used to value stock options granted:
+
+                                                       2010          2009
+                                                     --------      --------
+Options granted (in thousands)                          1,250         1,100
+Expected dividend yield                                  3.79          3.59
+Expected common stock price volatility                     37            41
+Expected life of stock options (in years):
+  Key employee                                            6.8           6.5
+  Broad-based employee                                    3.8           3.8
+"""
+
+
+def test_yields_volatilities_and_lives_under_a_caption_in_years_are_not_tagged_as_counts_or_dollars():
+    # printed with no % and no $: the table's first row counts options, yet the yield, the volatility and the
+    # lives under "(in years)" are no counts of shares or amounts of dollars
+    from datetime import date
+    from edgar2xbrl.read.source import Document
+    from edgar2xbrl.tables.statements import locate
+    from edgar2xbrl.tables.tables import find_tables
+    from edgar2xbrl.tag.builder import Builder
+    from edgar2xbrl.tag.catalog import era_of, load_catalog
+    lines = ASSUMPTIONS.splitlines()
+    docs = [Document(type="", start=0, end=len(lines))]
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(2010, 12, 31))
+    note, st = lay.note_tables[0]
+    b = Builder(load_catalog(era_of(date(2010, 12, 31))), "acme", "x.txt")
+    b.build_statement(st, 1, "Note7", f"Note {note.number} - {note.title} (Details)", group="Disclosure")
+    tagged = {f.row_label.strip() for f in b.facts.values()}
+    assert "Options granted (in thousands)" in tagged
+    for row in ("Expected dividend yield", "Expected common stock price volatility", "Key employee",
+                "Broad-based employee"):
+        assert row not in tagged, row
+        reasons = [u.reason for u in b.untagged if u.row.strip() == row]
+        assert reasons and all("not an amount of dollars or a count" in r for r in reasons), row

@@ -843,7 +843,7 @@ class Builder:
                                               "a percentage: between rates printed with % in its column "
                                               "(rates are not tagged)"))
                 continue
-            what = not_money(ln.row.label) if ln.kind == "monetary" else ""
+            what = _not_an_amount(ln)
             measure = column_measure(col.header) if ln.kind in ("monetary", "shares") else ""
             # an option count's weighted-average exercise price beside it takes the price the taxonomy pairs with it
             price = award_price(self.catalog, ln.concept, col.header) if measure == "price" and \
@@ -862,7 +862,7 @@ class Builder:
                 continue
             if what:
                 self.record_untagged(Untagged(src, title, ln.row.label, cell.text,
-                                              f"the row's words ({what!r}) say it is not an amount of dollars: "
+                                              f"the words of the row or its caption ({what!r}) say it is not an amount of dollars or a count: "
                                               "years, ratios, rates and prices are not tagged"))
                 continue
             column_member = self._column_members.get(k) if repeats.get(k) in (SEGMENT_COLUMNS, LEVEL_COLUMNS) \
@@ -988,6 +988,28 @@ def _depth(ln: Line, lines: list[Line]) -> int:
         seen.add(up)
         d, up = d + 1, lines[up].parent
     return d
+
+
+_CAPTION_NOT_MONEY = re.compile(r"\((in\s+)?(years?|%|percent|months|days)\)|\bin\s+years\b|\b(expected|estimated|"
+                                r"remaining|average|useful|contractual)\s+(life|lives|term)\b|\byield\b|"
+                                r"\bvolatility\b", re.I)
+_PRICE_WORDS = re.compile(r"\b(exercise|grant|market|stock|strike|share)\s+prices?\b|\bprices?\s+per\s+share\b", re.I)
+
+
+def _not_an_amount(ln: Line) -> str:
+    """The words of the row, or of the caption it sits under ("Expected life of stock options (in years):" over
+    "Key employee"), that say its figures are years, rates or ratios, not dollars or shares: read for amounts of
+    dollars and for counts alike ("Expected dividend yield" in a table of counts is no count), but for counts not
+    words of a price (an option count by range of exercise prices is a count)."""
+    if ln.kind not in ("monetary", "shares"):
+        return ""
+    what = not_money(_PRICE_WORDS.sub(" ", ln.row.label) if ln.kind == "shares" else ln.row.label)
+    if what:
+        return what
+    # a caption says so only in words of time, yields and volatility ("Interest rates 6.13–7.88%" printed as a
+    # line between a table's debts says nothing of the total below it)
+    caption = _CAPTION_NOT_MONEY.search(ln.context_label) if ln.context_label else None
+    return caption.group(0) if caption else ""
 
 
 def _member_signs(lines: list[Line], runs: "list[Run]") -> None:
