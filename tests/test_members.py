@@ -591,3 +591,60 @@ def test_two_corporate_rows_under_one_total_are_two_members():
     assert first == {(("srt:ConsolidationItemsAxis", "us-gaap:CorporateNonSegmentMember"),)}
     assert second == {(("srt:ConsolidationItemsAxis", "acme:CorporateResearchAndDevelopmentMember"),)}
     assert not [r for r in b.rows if r["status"] == "conflict"]
+
+
+SECURITIES = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 2 - FINANCIAL INSTRUMENTS
+
+The Company's short-term investments at December 31 (in thousands):
+
+                                              2010          2009
+                                            --------      --------
+U.S. Treasury securities                     $ 2,843       $   343
+Commercial paper                               2,816         1,254
+Corporate securities                           2,466         2,247
+Auction rate notes                               100           200
+                                            --------      --------
+  Total short-term marketable securities     $ 8,225       $ 4,044
+                                            ========      ========
+"""
+
+
+def test_kinds_of_securities_under_a_confirmed_total_are_its_concept_on_the_instrument_axis():
+    from edgar2xbrl.model import Context, Fact, Period
+    t, st = _note(SECURITIES)
+
+    def build(reported):
+        b = Builder(load_catalog(2009), "acme", "x.txt")
+        for y, v in reported:
+            b.add_fact(Fact("us-gaap:MarketableSecuritiesCurrent", Context(Period(date(y, 12, 31))), str(v), "USD", "-3"))
+        b.build_statement(st, 200, "Note2", t, group="Disclosure")
+        return b
+
+    rows = _by_row(build(((2010, 8225000), (2009, 4044000))))
+    want = {"U.S. Treasury securities": "us-gaap:USTreasurySecuritiesMember",
+            "Commercial paper": "us-gaap:CommercialPaperMember",
+            "Corporate securities": "us-gaap:CorporateDebtSecuritiesMember"}
+    for label, member in want.items():
+        assert {(f.concept, f.context.dims) for f in rows[label]} == \
+            {("us-gaap:MarketableSecuritiesCurrent", (("us-gaap:FinancialInstrumentAxis", member),))}, label
+    assert {f.value for f in rows["Commercial paper"]} == {"2816000", "1254000"}
+    # a kind the taxonomy has no member for keeps its own line item, with no dimension
+    assert all(not f.context.dims for f in rows["Auction rate notes"])
+    # a total no statement confirms leaves its rows as they were
+    assert not any(f.context.dims for f in build(((2010, 9000000),)).facts.values())
+
+
+def test_a_row_of_two_kinds_of_securities_is_no_member_of_one_of_them():
+    from edgar2xbrl.tag.notes import _another_kind
+    cat = load_catalog(2009)
+    abs_ = cat.concepts["us-gaap:AssetBackedSecuritiesMember"]
+    cp = cat.concepts["us-gaap:CommercialPaperMember"]
+    treasury = cat.concepts["us-gaap:USTreasurySecuritiesMember"]
+    assert _another_kind("Asset-backed and agency securities", abs_)
+    assert _another_kind("Commercial paper and short-term obligations", cp)
+    assert not _another_kind("U.S. Treasury notes and bonds", treasury)  # one kind, two words for it
+    assert not _another_kind("Asset-backed securities", abs_)

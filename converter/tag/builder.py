@@ -18,7 +18,7 @@ from edgar2xbrl.model import Concept, Context, Fact, Period, Statement
 from edgar2xbrl.tag.awards import award_concepts, award_price
 from edgar2xbrl.tag.eps import shares_by_eps
 from edgar2xbrl.tag.members import CONSOLIDATION, FAIR_VALUE_FREQUENCY, FAIR_VALUE_LEVELS, REPORT_LINES, SEGMENTS, Axis, Run, add_member, is_years_row, \
-    consolidated_measure, fair_value_frequency, fair_value_level, level_columns, member_name, member_runs, \
+    consolidated_measure, standard_member, fair_value_frequency, fair_value_level, level_columns, member_name, member_runs, \
     open_hypercube
 from edgar2xbrl.check.rules import FUTURE_DAYS, FactKey
 from edgar2xbrl.tag.tagged import Tagged
@@ -497,22 +497,7 @@ class Builder:
 
     def _member(self, axis: "Axis", name: str) -> str:
         """The axis's standard member of that name (srt's "Europe"), else the filer's own."""
-        # (an index of the catalog's members by axis and wording, made once: a segment note asks for each row)
-        index = self.catalog.__dict__.get("_members_by_wording")
-        if index is None:
-            index = {}
-            for c in self.catalog.concepts.values():
-                if c.type == "domain" and c.axis:
-                    for alias in c.aliases:
-                        index.setdefault((c.axis, alias), c.qname)
-                        # the same words punctuated otherwise ("Selling, general, and administrative")
-                        index.setdefault((c.axis, tokens(alias)), c.qname)
-            self.catalog.__dict__["_members_by_wording"] = index
-        on = axis.axis.split(":", 1)[1]
-        found = index.get((on, name.lower())) or index.get((on, tokens(name)))
-        if found is not None:
-            return found
-        return self.own_member(name)
+        return standard_member(self.catalog, axis.axis, name) or self.own_member(name)
 
     def _resolve_conflicts(self, lines: list[Line], st: Statement, signed: bool = False) -> bool:
         """A concept already reported with another value for the same period cannot be reused: the row gets an

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from edgar2xbrl.model import Column, Row, Statement
 from edgar2xbrl.tag.catalog import Catalog, Concept
+from edgar2xbrl.tag.labels import tokens
 from edgar2xbrl.tag.mapper import Line, candidates, core_label, score_concept
 
 
@@ -54,6 +55,14 @@ PRODUCTS = Axis("us-gaap:ScheduleOfEntityWideInformationRevenueFromExternalCusto
                 ("Schedule of Revenue from External Customers Attributed to Products and Services [Table]",
                  "Product and Service [Axis]",
                  "Product and Service [Domain]", "Revenue from External Customer [Line Items]"))
+
+# securities by type under the total they make up ("U.S. Treasury securities", "Commercial paper" over "Total
+# short-term marketable securities"): the total's concept on the financial instrument axis, as filers tag them
+INSTRUMENTS = Axis("us-gaap:DebtSecuritiesAvailableForSaleTable", "us-gaap:FinancialInstrumentAxis",
+                   "us-gaap:TransfersAndServicingOfFinancialInstrumentsTypesOfFinancialInstrumentsDomain",
+                   "us-gaap:ScheduleOfAvailableForSaleSecuritiesLineItems",
+                   ("Debt Securities, Available-for-Sale [Table]", "Financial Instrument [Axis]",
+                    "Financial Instruments [Domain]", "Debt Securities, Available-for-Sale [Line Items]"))
 
 # the rows that reconcile the segments' figures to the company's ("Corporate", "Eliminations", "Unallocated"): the
 # measure's concept on the consolidation items axis, as filers tag them, not an extension per row
@@ -295,6 +304,45 @@ def _reconciling_runs(lines: list[Line], rows: tuple[int, ...], measure: tuple, 
             for part, member in ((corporate, CORPORATE), (rest, None)) if part]
 
 
+def standard_member(catalog: Catalog, axis: str, name: str) -> str | None:
+    """The axis's standard member the words name as the catalog keeps it (srt's "Europe"), else None."""
+    # (an index of the catalog's members by axis and wording, made once: a note asks for each row)
+    index = catalog.__dict__.get("_members_by_wording")
+    if index is None:
+        index = {}
+        for c in catalog.concepts.values():
+            if c.type == "domain" and c.axis:
+                for alias in c.aliases:
+                    index.setdefault((c.axis, alias), c.qname)
+                    # the same words punctuated otherwise ("Selling, general, and administrative")
+                    index.setdefault((c.axis, tokens(alias)), c.qname)
+        catalog.__dict__["_members_by_wording"] = index
+    on = axis.split(":", 1)[1]
+    return index.get((on, name.lower())) or index.get((on, tokens(name)))
+
+
+def instrument_runs(lines: list[Line], catalog: Catalog, taken: set[int]) -> list[Run]:
+    """Rows of a note that name kinds of securities the taxonomy has members for ("U.S. Treasury securities",
+    "Commercial paper"), two thirds of the rows a confident total adds up or more: each the total's concept on
+    that member of the financial instrument axis (one run a row, each with its member). The total must be the
+    company's figure (`Builder._whole_of`) for the runs to be kept. Reads the lines; changes nothing."""
+    out: list[Run] = []
+    for p in lines:
+        if len(p.children) < 2 or p.index in taken or p.concept is None or p.concept.extension or \
+                p.kind != "monetary" or p.score < TOTAL_MIN or _BARE_TOTAL.match(p.row.label):
+            continue
+        kids = [k for k, _ in p.children]
+        named = {k: m for k in kids if k not in taken and not lines[k].children and lines[k].kind == "monetary"
+                 and (m := standard_member(catalog, INSTRUMENTS.axis, name_of(lines[k].row.label)))}
+        if len(named) < 2 or 3 * len(named) < 2 * len(kids) or len(set(named.values())) != len(named):
+            continue
+        label = " ".join(p.row.label.split())
+        out += [Run(INSTRUMENTS, p.concept, p.score, f"the total '{label}'", p.index, (k,),
+                    (m, name_of(lines[k].row.label))) for k, m in named.items()]
+        taken |= set(named)
+    return out
+
+
 def _is_reconciling(ln: Line) -> bool:
     """A row between the segments and their total that reconciles them to the company's figure ("Corporate",
     "Intersegment eliminations", "Unallocated expense"), no line item the mapper is sure of."""
@@ -447,6 +495,8 @@ def member_runs(lines: list[Line], st: Statement, catalog: Catalog, title: str,
     lines; changes nothing. `confirmed(total, concept)`: the total's figures are those a statement reports under
     the concept."""
     allocated = allocation_runs(lines, st, catalog)
+    if st.kind == "note":
+        allocated += instrument_runs(lines, catalog, {k for r in allocated for k in r.rows})
     if st.kind != "note" or not _NOTE.search(title):
         return allocated
     table_of, start = {}, 0

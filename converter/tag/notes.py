@@ -104,6 +104,21 @@ _FOREIGN = re.compile(r"\b(foreign|non-?\s?u\.?\s?s\.?|international|overseas)",
 _DOMESTIC = re.compile(r"\b(u\.?\s?s\.?|united\s+states|domestic)\b", re.I)
 
 
+# words that name a kind of security: a row that joins two kinds ("Asset-backed and agency securities", "Commercial
+# paper and short-term obligations") is no member of the one kind it shares words with ("notes and bonds" are one)
+_KIND_WORDS = re.compile(r"\b(agency|agencies|obligations|mortgage|government|corporate|municipal|paper|deposits?|"
+                         r"treasury|equity|equities|funds?|asset)\b", re.I)
+
+
+def _another_kind(label: str, member) -> bool:
+    """The row joins to the kind the member names another kind the member's words leave out."""
+    parts = re.split(r"\s+and\s+|\s*&\s*", label, maxsplit=1, flags=re.I)
+    if len(parts) < 2:
+        return False
+    words = " ".join((member.label,) + member.aliases).lower()
+    return any(w.lower() not in words for w in _KIND_WORDS.findall(label))
+
+
 def is_measure_table(st: Statement) -> bool:
     """Columns that share one date and differ by what they measure (cost, gains, fair value). Not columns of
     fair-value levels: those are one measure's members, its rows line items (`Builder.build_statement`)."""
@@ -151,7 +166,8 @@ def build_measure_table(b: Builder, note: Note, st: Statement, order: int, role_
             cands = [c for c in b.catalog.concepts.values() if c.type == "domain" and c.axis == "FinancialInstrumentAxis"
                      and not c.name.endswith("Domain")]
             scored = sorted(((max(similarity(row.label, n) for n in (c.label,) + c.aliases), c) for c in cands
-                             if not (_FOREIGN.search(row.label) and _DOMESTIC.search(c.label))),
+                             if not (_FOREIGN.search(row.label) and _DOMESTIC.search(c.label))
+                             and not _another_kind(row.label, c)),
                             key=lambda x: -x[0])
             if scored and scored[0][0] >= 0.5:
                 member = scored[0][1].qname
