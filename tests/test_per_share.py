@@ -72,6 +72,23 @@ Net loss, pro forma                             $(0.13)       $(0.11)
     assert units[("Net loss, as reported", "-1245310")] == "USD"
 
 
+def _note_built(text):
+    """The builder after the one note table of `text`, a 10-K for 2010."""
+    from datetime import date
+    from edgar2xbrl.read.source import Document
+    from edgar2xbrl.tables.statements import locate
+    from edgar2xbrl.tables.tables import find_tables
+    from edgar2xbrl.tag.builder import Builder
+    from edgar2xbrl.tag.catalog import era_of, load_catalog
+    lines = text.splitlines()
+    docs = [Document(type="", start=0, end=len(lines))]
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(2010, 12, 31))
+    note, st = lay.note_tables[0]
+    b = Builder(load_catalog(era_of(date(2010, 12, 31))), "acme", "x.txt")
+    b.build_statement(st, 1, "Note", f"Note {note.number} - {note.title} (Details)", group="Disclosure")
+    return b
+
+
 DILUTED = """\
                           ACME CORP.
 NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
@@ -96,18 +113,7 @@ Diluted earnings per share                            $  3.93       $  2.27
 def test_the_dilutive_effect_between_the_basic_and_diluted_share_counts_is_their_difference_in_shares():
     # no subtotal rule under it: the row is a count by its place and its figures (basic + it = diluted), and its
     # concept the diluted share count's adjustment, not an amount of dollars dated at the year's end
-    from datetime import date
-    from edgar2xbrl.read.source import Document
-    from edgar2xbrl.tables.statements import locate
-    from edgar2xbrl.tables.tables import find_tables
-    from edgar2xbrl.tag.builder import Builder
-    from edgar2xbrl.tag.catalog import era_of, load_catalog
-    lines = DILUTED.splitlines()
-    docs = [Document(type="", start=0, end=len(lines))]
-    lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(2010, 12, 31))
-    note, st = lay.note_tables[0]
-    b = Builder(load_catalog(era_of(date(2010, 12, 31))), "acme", "x.txt")
-    b.build_statement(st, 1, "Note3", f"Note {note.number} - {note.title} (Details)", group="Disclosure")
+    b = _note_built(DILUTED)
     facts = [f for f in b.facts.values() if f.row_label.strip() == "Effect of dilutive securities"]
     assert {(f.concept, f.unit) for f in facts} == \
         {("us-gaap:WeightedAverageNumberDilutedSharesOutstandingAdjustment", "shares")}
@@ -137,18 +143,7 @@ Expected life of stock options (in years):
 def test_yields_volatilities_and_lives_under_a_caption_in_years_are_not_tagged_as_counts_or_dollars():
     # printed with no % and no $: the table's first row counts options, yet the yield, the volatility and the
     # lives under "(in years)" are no counts of shares or amounts of dollars
-    from datetime import date
-    from edgar2xbrl.read.source import Document
-    from edgar2xbrl.tables.statements import locate
-    from edgar2xbrl.tables.tables import find_tables
-    from edgar2xbrl.tag.builder import Builder
-    from edgar2xbrl.tag.catalog import era_of, load_catalog
-    lines = ASSUMPTIONS.splitlines()
-    docs = [Document(type="", start=0, end=len(lines))]
-    lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(2010, 12, 31))
-    note, st = lay.note_tables[0]
-    b = Builder(load_catalog(era_of(date(2010, 12, 31))), "acme", "x.txt")
-    b.build_statement(st, 1, "Note7", f"Note {note.number} - {note.title} (Details)", group="Disclosure")
+    b = _note_built(ASSUMPTIONS)
     tagged = {f.row_label.strip() for f in b.facts.values()}
     assert "Options granted (in thousands)" in tagged
     for row in ("Expected dividend yield", "Expected common stock price volatility", "Key employee",
