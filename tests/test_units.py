@@ -191,6 +191,18 @@ def test_share_counts_in_words_leave_the_amounts_in_dollars():
     assert not any(f.unit == "shares" for f in b.facts.values())
 
 
+def test_dashes_on_one_count_line_are_no_zero_stock_beside_the_line_that_prints_its_amount():
+    # Amazon prints "—" on the issued line and the stock's amount on the outstanding line below it
+    text = BS_COUNTS.replace("    Issued shares -- 460 and 456\n",
+                             "    Issued shares -- 460 and 456                      --            --\n")
+    lines, docs = _doc(text)
+    st = locate(lines, find_tables(lines, docs), docs, "10-K").statements[0]
+    b = Builder(load_catalog(), "acme", "x.txt")
+    b.build_statement(st, 1, "BS", st.title)
+    stock = {str(f.context.period): f.value for f in b.facts.values() if f.concept == "us-gaap:CommonStockValue"}
+    assert stock == {"1999-12-31": "4000000", "1998-12-31": "4000000"}
+
+
 def test_share_count_lines_under_a_caption_are_parentheticals():
     lines, docs = _doc(BS_COUNTS)
     st = locate(lines, find_tables(lines, docs), docs, "10-K").statements[0]

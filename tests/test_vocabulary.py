@@ -2425,3 +2425,13 @@ def test_wordings_kept_for_official_concepts_name_them():
     got = _concepts(WORDED, year=2009)
     assert got["Amortization of debt issuance costs"] == "us-gaap:AmortizationOfFinancingCosts"
     assert got["Other assets and liabilities"] == "us-gaap:IncreaseDecreaseInOtherOperatingCapitalNet"
+
+
+MATURITIES = CASH_FLOW.replace("  Sales and maturities of marketable securities           500           450\n",
+                               "  Maturities of investments                               500           450\n")
+
+
+def test_maturities_alone_are_the_maturities_concept_not_sales_maturities_and_collections():
+    got = _concepts(MATURITIES, year=2009)
+    assert got["Maturities of investments"] == \
+        "us-gaap:ProceedsFromMaturitiesPrepaymentsAndCallsOfAvailableForSaleSecurities"

@@ -107,6 +107,22 @@ _COUNT_WORD = r"(issued|outstanding|authorized)(\s*(,|and|&)\s*(issued|outstandi
 _COUNT_LINE = re.compile(rf"^\s*{_COUNT_WORD}\s+shares\b|^\s*shares\s+{_COUNT_WORD}\b", re.I)
 
 
+def _dashed_counts(lines: list["Line"]) -> frozenset[int]:
+    """Share-count lines under a stock's caption that print only dashes, where another count line under the same
+    caption prints the stock's amount ("Issued shares—461 and 445  —  —" above "Outstanding shares—444 and 428  5
+    4"): the dashes are no amount of the stock, which is printed once."""
+    by_caption: dict[str, list["Line"]] = {}
+    for ln in lines:
+        if not ln.header and ln.context_label and _COUNT_LINE.match(ln.row.label):
+            by_caption.setdefault(ln.context_label, []).append(ln)
+    out: set[int] = set()
+    for group in by_caption.values():
+        cells = {ln.index: [c for c in ln.row.cells if c is not None] for ln in group}
+        if any(cs and any(not c.dash for c in cs) for cs in cells.values()):
+            out |= {k for k, cs in cells.items() if cs and all(c.dash for c in cs)}
+    return frozenset(out)
+
+
 def counted(row: Row, st: Statement) -> bool:
     """A row of a note table whose columns are counts of shares or options and prices or terms beside them, with no
     column of amounts ("Number of options | Weighted-average exercise price" for each year), that prints a figure
@@ -1046,6 +1062,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     footnoted = _footnote_rows(lines) if st.kind != "note" else frozenset()
     # (under year columns a row may be the year's or held at its end: not where the lead says balances)
     balances_lead = st.kind == "note" and _balances_lead(st)
+    dashed_counts = _dashed_counts(lines) if st.kind == "balance_sheet" else frozenset()
     for pos, ln in enumerate(lines):
         if ln.header or ln.index in footnoted:
             continue
@@ -1057,7 +1074,8 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
         if implied is not None:
             label = " ".join(implied.sub(" ", label).split()) or label  # "Segment operating income" in a segment
         place = _PLACE.match(label)
-        if st.kind == "balance_sheet" and ln.context_label and _COUNT_LINE.match(ln.row.label):
+        if st.kind == "balance_sheet" and ln.context_label and _COUNT_LINE.match(ln.row.label) and \
+                ln.index not in dashed_counts:
             label = ln.context_label  # the amount on "Outstanding shares -- 432" is the caption's ("Common stock")
         section = _cash_section(lines, pos) if st.kind == "cash_flow" else ""
         if ln.instant_at:
