@@ -137,6 +137,7 @@ Expected common stock price volatility                     37            41
 Expected life of stock options (in years):
   Key employee                                            6.8           6.5
   Broad-based employee                                    3.8           3.8
+  Weighted-average fair value of options granted      $ 19.22       $ 12.98
 """
 
 
@@ -146,6 +147,8 @@ def test_yields_volatilities_and_lives_under_a_caption_in_years_are_not_tagged_a
     b = _note_built(ASSUMPTIONS)
     tagged = {f.row_label.strip() for f in b.facts.values()}
     assert "Options granted (in thousands)" in tagged
+    # a row printed in dollars under that caption is dollars
+    assert "Weighted-average fair value of options granted" in tagged
     for row in ("Expected dividend yield", "Expected common stock price volatility", "Key employee",
                 "Broad-based employee"):
         assert row not in tagged, row

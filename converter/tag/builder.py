@@ -994,6 +994,8 @@ def _not_an_amount(ln: Line) -> str:
     # a caption says so only in words of time, yields and volatility ("Interest rates 6.13–7.88%" printed as a
     # line between a table's debts says nothing of the total below it)
     caption = _CAPTION_NOT_MONEY.search(ln.context_label) if ln.context_label else None
+    if caption and any(c is not None and "$" in c.text and c.places >= 2 for c in ln.row.cells):
+        return ""  # dollars and cents are a price, whatever the caption over it ("$19.22" under "Expected life")
     return caption.group(0) if caption else ""
 
 
