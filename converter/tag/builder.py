@@ -17,9 +17,9 @@ from edgar2xbrl.tag.mapper import DEDUCTED, SIDE_CAPTION, THRESHOLD, Line, build
 from edgar2xbrl.model import Concept, Context, Fact, Period, Statement
 from edgar2xbrl.tag.awards import award_concepts, award_price
 from edgar2xbrl.tag.eps import shares_by_eps
-from edgar2xbrl.tag.members import CONSOLIDATION, FAIR_VALUE_FREQUENCY, FAIR_VALUE_LEVELS, REPORT_LINES, SEGMENTS, Axis, Run, add_member, is_years_row, \
-    consolidated_measure, standard_member, fair_value_frequency, fair_value_level, level_columns, member_name, member_runs, \
-    open_hypercube
+from edgar2xbrl.tag.members import CONSOLIDATION, FAIR_VALUE_FREQUENCY, FAIR_VALUE_LEVELS, REPORT_LINES, SEGMENT_NOTE, \
+    SEGMENTS, Axis, Run, add_member, consolidated_measure, fair_value_frequency, fair_value_level, is_years_row, \
+    level_columns, member_name, member_runs, open_hypercube, standard_member
 from edgar2xbrl.check.rules import FUTURE_DAYS, FactKey
 from edgar2xbrl.tag.tagged import Tagged
 from edgar2xbrl.xbrl_report import Check, Untagged
@@ -52,9 +52,6 @@ class Network:
     calcs: list[tuple[str, list[tuple[str, int]]]] = field(default_factory=list)
     hypercube: dict | None = None  # {"table","axis","domain","members":[...],"line_items","primaries":[...]}
     group: str = "Statement"  # Document | Statement | Disclosure
-
-
-_NOTE_OF_SEGMENTS = re.compile(r"\bsegments?\b|\bgeograph", re.I)
 
 
 class Builder:
@@ -400,7 +397,7 @@ class Builder:
         # too (Boeing's depreciation by segment, which no statement prints as one figure)
         confirmed = self._whole_sets.setdefault(title, set())
         confirmed |= {names(r) for r in runs if found[id(r)] in ("same", "partly")}
-        whole = [r for r in runs if r.total is None or self._whole_of(lines[r.total], r.measure, st)
+        whole = [r for r in runs if r.total is None or _whole_of(found[id(r)], r.measure)
                  or (found[id(r)] == "unknown" and names(r) in confirmed and r.axis is not CONSOLIDATION)]
         # a total's reconciling items are the company's wherever its segments are
         wholes = {r.total for r in whole if r.axis is not CONSOLIDATION}
@@ -435,7 +432,7 @@ class Builder:
                                         or r.axis is REPORT_LINES):
                 lines[r.total].concept, lines[r.total].score = r.measure, round(min(r.score, 1.0), 3)
                 lines[r.total].reason = f"the total of the members under it: {r.measure.qname}, named by {r.why}"
-        if runs and _NOTE_OF_SEGMENTS.search(title):
+        if runs and SEGMENT_NOTE.search(title):
             # "Consolidated assets" below the segments' and the corporate assets: the company's, with no member
             for ln in lines:
                 if ln.concept is None and not ln.header and ln.kind == "monetary" and ln.index not in dims_of:
@@ -484,16 +481,6 @@ class Builder:
                 return "differs"
             seen += 1
         return "same" if seen and not missing else "partly" if seen else "unknown"
-
-    def _whole_of(self, total: Line, measure: Concept, st: Statement) -> bool:
-        """The total is the company's figure of the measure: the statements report the same figures, or, for a
-        measure no statement places (long-lived assets), none differs. Where the statements report only some of its
-        figures (two year ends of three), those must agree. A total that differs, or that a statement
-        measure lacks, may be one group's (Ford's automotive operating income under "Automotive", beside
-        financial services, where Ford prints no company-wide figure): its rows are members of two axes at once, a
-        layout not read here."""
-        found = self._compare(total, measure, st)
-        return found in ("same", "partly") or (found == "unknown" and not {"is", "bs", "cf"} & set(measure.statements))
 
     def _member(self, axis: "Axis", name: str) -> str:
         """The axis's standard member of that name (srt's "Europe"), else the filer's own."""
@@ -997,6 +984,16 @@ def _not_an_amount(ln: Line) -> str:
     if caption and any(c is not None and "$" in c.text and c.places >= 2 for c in ln.row.cells):
         return ""  # dollars and cents are a price, whatever the caption over it ("$19.22" under "Expected life")
     return caption.group(0) if caption else ""
+
+
+def _whole_of(found: str, measure: Concept) -> bool:
+    """A total is the company's figure of the measure, by how its figures stand to those reported (`found`, from
+    `Builder._compare`): the statements report the same figures, or, for a measure no statement places (long-lived
+    assets), none differs. Where the statements report only some of its figures (two year ends of three), those must
+    agree. A total that differs, or that a statement measure lacks, may be one group's (Ford's automotive operating
+    income under "Automotive", beside financial services, where Ford prints no company-wide figure): its rows are
+    members of two axes at once, a layout not read here."""
+    return found in ("same", "partly") or (found == "unknown" and not {"is", "bs", "cf"} & set(measure.statements))
 
 
 def _member_signs(lines: list[Line], runs: "list[Run]") -> None:

@@ -184,7 +184,7 @@ class Run:
     member: tuple[str, str] | None = None
 
 
-_NOTE = re.compile(r"\bsegments?\b|\bgeograph", re.I)
+SEGMENT_NOTE = re.compile(r"\bsegments?\b|\bgeograph", re.I)  # a note about segments or areas
 _PRODUCT = re.compile(r"\bproducts?\b|\bproduct\s+lines?\b", re.I)
 # words that are no name: a measure, a total, a dated balance
 _NOT_A_NAME = re.compile(r"^\s*(total|less|net|add|deduct|plus|minus|balance|beginning|ending|end\s+of|as\s+of)\b|"
@@ -325,7 +325,7 @@ def instrument_runs(lines: list[Line], catalog: Catalog, taken: set[int]) -> lis
     """Rows of a note that name kinds of securities the taxonomy has members for ("U.S. Treasury securities",
     "Commercial paper"), two thirds of the rows a confident total adds up or more: each the total's concept on
     that member of the financial instrument axis (one run a row, each with its member). The total must be the
-    company's figure (`Builder._whole_of`) for the runs to be kept. Reads the lines; changes nothing."""
+    company's figure (`builder._whole_of`) for the runs to be kept. Reads the lines; changes nothing."""
     out: list[Run] = []
     for p in lines:
         if len(p.children) < 2 or p.index in taken or p.concept is None or p.concept.extension or \
@@ -497,7 +497,7 @@ def member_runs(lines: list[Line], st: Statement, catalog: Catalog, title: str,
     allocated = allocation_runs(lines, st, catalog)
     if st.kind == "note":
         allocated += instrument_runs(lines, catalog, {k for r in allocated for k in r.rows})
-    if st.kind != "note" or not _NOTE.search(title):
+    if st.kind != "note" or not SEGMENT_NOTE.search(title):
         return allocated
     table_of, start = {}, 0
     for t in st.tables:
