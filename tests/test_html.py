@@ -265,3 +265,16 @@ def test_rendering_lets_go_of_the_tree_without_waiting_for_the_collector():
     finally:
         gc.enable()
     assert kept == []
+
+
+def test_source_lines_past_the_parsers_cap_are_the_elements_own():
+    """libxml2 counts an element's line in 16 bits: a table printed on line 130,004 of a long filing must not say
+    65,535 (its facts would all name one wrong line)."""
+    filler = "<p>x</p>\n" * 130_000
+    html = (f"<html><body>\n{filler}<table>\n<tr><td>Revenue</td><td>1,234</td></tr>\n"
+            "<tr><td>Costs</td><td>567</td></tr>\n</table>\n<p>after</p>\n</body></html>\n")
+    lines, where = render(html)
+    rows = {text.split()[0]: src for text, src in zip(lines, where) if text.strip().startswith(("Revenue", "Costs"))}
+    assert rows == {"Revenue": 130_003, "Costs": 130_004}
+    after = where[lines.index("after")]
+    assert after == 130_006

@@ -115,9 +115,12 @@ class _Cells(dict):
 
 def _table_lines(table, too_wide: list[int] | None = None,
                  anchors: list[list[tuple[int, int, str]]] | None = None,
-                 paths: _CellPaths | None = None) -> list[tuple[str, int]]:
+                 paths: _CellPaths | None = None, line_of=None) -> list[tuple[str, int]]:
     """The table laid out as text lines (text, source line); when `anchors` is a list, it gets for each line the
-    (start, end, XPath of the <td>) of every cell drawn on it (`paths`: the document's, when it has one)."""
+    (start, end, XPath of the <td>) of every cell drawn on it (`paths`: the document's, when it has one;
+    `line_of`: an element's source line, when the document's are not all its `sourceline`)."""
+    if line_of is None:
+        line_of = _sourceline
     for br in table.iter("br"):
         _prefix_newline(br, "tail")  # a line break inside a cell: a heading stacked over several lines
     for block in table.iter("p", "div", "P", "DIV"):
@@ -142,7 +145,7 @@ def _table_lines(table, too_wide: list[int] | None = None,
                 pos = carried[pos][1]  # past the cell above that still takes this column
             if pos >= MAX_TABLE_COLUMNS:
                 if too_wide is not None:
-                    too_wide.append(table.sourceline or 0)
+                    too_wide.append(line_of(table))
                 break
             span = min(span, MAX_TABLE_COLUMNS - pos)
             # a cell of text alone (no element, comment or instruction inside) is its text: most cells, many
@@ -166,7 +169,7 @@ def _table_lines(table, too_wide: list[int] | None = None,
             merged = _merge_fragments([(t, span) for t, span, _ in cells])
             cells = [(t, span, start) for (t, span), (_, _, start) in zip(merged, cells)]
         if any(t for t, _, _ in cells):
-            rows.append((cells, tr.sourceline or table.sourceline or 0))
+            rows.append((cells, line_of(tr) or line_of(table)))
     if not rows:
         return []
     grid = []
@@ -239,7 +242,7 @@ def _table_lines(table, too_wide: list[int] | None = None,
         # laid out, it would be hundreds of megabytes (damaged markup merged tables into one of 2,000 columns):
         # each row is kept as plain text, cells side by side, and the report says so
         if too_wide is not None:
-            too_wide.append(table.sourceline or 0)
+            too_wide.append(line_of(table))
         if anchors is not None:
             anchors.extend([] for _ in grid)
         return [((label + "   " + "   ".join(g[c][0].replace("\n", " ") for c in value_cols if g[c][0])).strip(),
@@ -430,6 +433,55 @@ def parse(html_text: str):
     return root, html_text, first_line
 
 
+def _sourceline(el) -> int:
+    return el.sourceline or 0
+
+
+# libxml2 keeps an element's source line in 16 bits: past line 65,535 every element reads 65,535 (a 92,000-line
+# annual report put its last third, the notes, all on one line). The text parsed again with the newlines of its
+# first lines made spaces is the same tree with lines counted from further on (a newline is a space to HTML
+# outside <pre>, and there it breaks no element): each pass reads 60,000 lines further, up to 8 passes
+# (545,535 lines: no filing of the era comes near); beyond that, lines stay at the cap and the report says so.
+_LINE_CAP = 65535
+_LINE_STEP = 60000
+_LINE_PASSES = 8
+
+
+def _lines_past_cap(root, html_text: str) -> tuple[dict, bool]:
+    """The source lines of the elements libxml2 reads at its cap, and whether every one was found."""
+    capped = sum(1 for el in root.iter() if el.sourceline == _LINE_CAP)
+    if not capped:
+        return {}, True
+    found: dict = {}
+    newline = -1
+    for k in range(1, _LINE_PASSES + 1):
+        for _ in range(_LINE_STEP):  # the end of line k * _LINE_STEP
+            newline = html_text.find("\n", newline + 1)
+            if newline < 0:
+                return found, len(found) >= capped
+        offset = k * _LINE_STEP
+        try:
+            again = etree.fromstring(html_text[:newline + 1].replace("\n", " ") + html_text[newline + 1:], _PARSER)
+        except (etree.ParserError, ValueError):
+            break
+        if again is None:
+            break
+        etree.strip_elements(again, "script", "style", with_tail=False)
+        same_tree = True
+        for el, same in zip(root.iter(), again.iter()):
+            if el.tag != same.tag:
+                same_tree = False  # (not the same tree after all: keep the cap rather than guess)
+                break
+            if el.sourceline == _LINE_CAP and el not in found and same.sourceline and same.sourceline < _LINE_CAP:
+                found[el] = same.sourceline + offset
+        again = same = None  # (one tree more at a time, not two)
+        if not same_tree:
+            return found, False
+        if len(found) >= capped:
+            return found, True
+    return found, False
+
+
 def render(html_text: str, remarks: list[str] | None = None,
            elements: dict[int, list[tuple[int, int, str]]] | None = None) -> tuple[list[str], list[int]]:
     """(text lines, the source line of each); what had to be left out is added to remarks. When `elements` is a
@@ -440,6 +492,8 @@ def render(html_text: str, remarks: list[str] | None = None,
         return html_text.splitlines(), list(range(1, html_text.count("\n") + 2))
     lines: list[str] = []
     where: list[int] = []
+    past_cap, every_line = _lines_past_cap(root, html_text)
+    line_of = (lambda el: past_cap.get(el) or el.sourceline or 0) if past_cap else _sourceline
     paths = _CellPaths(root.getroottree().getpath)  # (the elements' XPaths; walking adds text, never elements)
     buf: list[str] = []
     buf_line = [0]
@@ -469,7 +523,7 @@ def render(html_text: str, remarks: list[str] | None = None,
     def walk(el, mono: bool = False, block=None) -> None:
         """`block`: the nearest enclosing block element, which the text buffered so far belongs to."""
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        line = el.sourceline or 0
+        line = line_of(el)
         outer = mono
         mono = mono or (isinstance(el.tag, str) and _is_mono(el))
         if tag in ("script", "style", "head"):
@@ -478,7 +532,7 @@ def render(html_text: str, remarks: list[str] | None = None,
         if tag == "table":
             flush(line, block)
             drawn: list | None = [] if elements is not None else None
-            rendered = _table_lines(el, too_wide, drawn, paths)
+            rendered = _table_lines(el, too_wide, drawn, paths, line_of)
             if rendered:
                 lines.append("")
                 where.append(line)
@@ -529,7 +583,11 @@ def render(html_text: str, remarks: list[str] | None = None,
         # (the tree outlived the conversion into its validation: 250 MB more at the peak)
         paths.clear()
         paths.getpath = None
+        past_cap.clear()
         walk = None  # noqa: F841
+    if not every_line and remarks is not None:
+        remarks.append(f"source lines past {_LINE_CAP:,} are not all known (the HTML parser counts no further): "
+                       f"facts printed there name line {_LINE_CAP:,}")
     if too_wide and remarks is not None:
         remarks.append(f"{len(set(too_wide))} HTML table(s) wider than {MAX_TABLE_COLUMNS} columns or too large to lay "
                        f"out ({MAX_TABLE_CHARS:,} characters): the cells beyond, or the layout, are not read (first at line {first_line[too_wide[0] - 1] if 0 < too_wide[0] <= len(first_line) else too_wide[0]})")
