@@ -91,8 +91,8 @@ def facts_of(path: Path) -> list[Drawn]:
         dims = ", ".join(f"{a}={m}" for a, m in f.context.dims)
         cols = headers.get(f.provenance.statement) or next(
             (v for k, v in headers.items() if k.startswith(f.provenance.statement + " ")), [])
-        k = f.provenance.column
-        column = cols[k] if k is not None and 0 <= k < len(cols) else ""
+        k = f.provenance.column  # (1-based, as the report counts columns)
+        column = cols[k - 1] if k is not None and 0 < k <= len(cols) else ""
         out.append(Drawn(path.name, f.id, f.concept, f.extension, period, dims, f.value, f.unit or "",
                          f.decimals or "", f.printed, f.provenance.sign, f.provenance.chosen_by,
                          f.provenance.statement, f.provenance.row_label, column, f.span.line,

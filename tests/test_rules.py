@@ -465,3 +465,39 @@ def test_a_span_longer_than_a_year_stands_only_where_both_its_dates_are_printed(
     assert "E2X.PER" not in ids(kept)
     removed, _ = run(f, dates=(date(2009, 12, 31),))
     assert ids(removed) == ["E2X.PER"]
+
+
+def test_a_month_and_day_printed_over_the_columns_dates_them_before_dates_in_the_prose_above():
+    from edgar2xbrl.tables.periods import PrintedDates, column_end_date
+    # the column prints "September 30" and the filing "September 30, 2003": no nearby date replaces it
+    printed = PrintedDates(headers=frozenset({date(2003, 9, 29)}), text=frozenset({date(2003, 9, 30)}))
+    assert column_end_date("September 30, Pensions 2003", "", printed) == date(2003, 9, 30)
+    from edgar2xbrl.read.source import Document
+    from edgar2xbrl.tables.statements import locate
+    from edgar2xbrl.tables.tables import find_tables
+    note = """\
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 15 - POSTRETIREMENT PLANS
+
+The accumulated benefit obligation for all pension plans was $36,145 and $32,791 at September 30, 2003 and 2002.
+
+At September 30,                        2003         2002
+                                   ----------   ----------
+Projected benefit obligation         $26,318      $25,122
+Accumulated benefit obligation        25,060       23,729
+
+Components of net periodic benefit cost were as follows:
+
+Year ended December 31,                      2003         2002         2001
+                                        ----------   ----------   ----------
+Service cost                                  $753         $703         $591
+Interest cost                                2,319        2,261        2,187
+Net periodic benefit cost                   $3,072       $2,964       $2,778
+"""
+    lines = note.splitlines()
+    docs = [Document(type="", start=0, end=len(lines))]
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(2003, 12, 31))
+    ends = [[c.period.end for c in st.columns] for _, st in lay.note_tables]
+    assert ends == [[date(2003, 9, 30), date(2002, 9, 30)],
+                    [date(2003, 12, 31), date(2002, 12, 31), date(2001, 12, 31)]]

@@ -41,6 +41,10 @@ def test_a_draw_is_the_same_for_a_seed_and_shows_where_each_fact_was_printed(cor
         marked = [c for c in d.context if c.startswith(">> ")]
         assert marked == [">> " + text[d.line - 1].rstrip()[:160]]
         assert d.printed.strip("$() ").replace(",", "") in marked[0].replace(",", "") or d.printed in ("-", "—")
+    # the printed column's header names the year the fact's period ends in (the sample's statements of balances,
+    # operations and cash flows are dated by their columns; the equity statement's columns are its components)
+    dated = [d for d in a if d.column and "Equity" not in d.statement]
+    assert dated and all(d.period[-10:-6] in d.column for d in dated)
     sheet = SF.sheet(a, "t")
     assert sheet.count("\nverdict: \n") == 12
 

@@ -223,6 +223,8 @@ def column_end_date(header: str, context: str, printed: frozenset = frozenset())
     if not md:
         return None
     guess = _safe_date(year, month_number(md.group(1)), int(md.group(2)))
+    if guess is not None and own and guess in printed:
+        return guess  # the column prints its month and day and the filing the whole date ("at September 30, 2003")
     return printed_near(guess, printed) if guess is not None else None
 
 

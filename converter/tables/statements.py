@@ -9,6 +9,7 @@ from edgar2xbrl.model import Period, Statement, Table
 import calendar
 
 from edgar2xbrl.tables.periods import (MONTH_DAY, NUMERIC_DATE, YEAR, PrintedDates, all_dates, column_end_date, duration_ending, month_day_of,
+                      month_number,
                       parse_date, printed_dates, span_nearest_end, span_of)
 from edgar2xbrl.read.source import Document
 
@@ -329,6 +330,9 @@ def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset
                 said_span = span_nearest_end(t.title)
         last = t.title.splitlines()[-1] if t.title.strip() else ""
         heading_span = span_of(last) if len(last.split()) <= 8 else None  # the headers' own words, not prose
+        # "Year ended December 31," printed right over columns of years: their month and day, before any date the
+        # prose further up holds ("at September 30, 2003 and 2002", a pension plan's measurement date)
+        heading_md = MONTH_DAY.search(last) if len(last.split()) <= 8 and not YEAR.search(last) else None
         for col in t.columns:
             header = col.header
             printed_range = _printed_range(header)
@@ -341,6 +345,8 @@ def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset
                 near = sorted((abs(k - col.index), md) for k, md in enumerate(days) if md is not None)
                 if md is None and near and (not all_dates(context) or st.kind == "note"):  # a note's heading is prose
                     md = near[0][1]
+                if md is None and heading_md is not None:
+                    md = (month_number(heading_md.group(1)), int(heading_md.group(2)))
                 if md is not None:
                     header = f"{calendar.month_name[md[0]]} {md[1]}, " + header
             end = column_end_date(header, context, printed)
