@@ -154,3 +154,81 @@ def test_yields_volatilities_and_lives_under_a_caption_in_years_are_not_tagged_a
         assert row not in tagged, row
         reasons = [u.reason for u in b.untagged if u.row.strip() == row]
         assert reasons and all("not an amount of dollars or a count" in r for r in reasons), row
+
+
+SUMMED = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 2 - EARNINGS PER SHARE
+
+Basic and diluted earnings per share are computed as follows:
+
+(In millions, except earnings per share)                    2010          2009
+                                                         --------      --------
+Net income available for common shareholders (A)          $ 2,977       $ 4,388
+Weighted average outstanding shares of common stock (B)     8,891         9,307
+Dilutive effect of employee stock options and awards           13           121
+Common stock and common stock equivalents (C)               8,904         9,428
+Earnings per share:
+  Basic (A/B)                                               $ 0.33        $ 0.47
+  Diluted (A/C)                                             $ 0.33        $ 0.47
+"""
+
+
+def test_the_basic_count_and_its_dilution_summed_without_a_rule_are_the_diluted_count_in_shares():
+    # the third row is printed as no money after a count and what dilution adds: a count too, and the figures
+    # (income / diluted earnings per share) make it the diluted weighted average, not the adjustment its words
+    # score as
+    b = _note_built(SUMMED)
+    by_row = {}
+    for f in b.facts.values():
+        by_row.setdefault(f.row_label.strip(), set()).add((f.concept, f.unit))
+    assert by_row["Common stock and common stock equivalents (C)"] == \
+        {("us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding", "shares")}
+    assert by_row["Dilutive effect of employee stock options and awards"] == \
+        {("us-gaap:IncrementalCommonSharesAttributableToShareBasedPaymentArrangements", "shares")}
+    values = sorted(f.value for f in b.facts.values() if f.row_label.startswith("Common stock and"))
+    assert values == ["8904000000", "9428000000"]
+
+
+def test_a_table_the_text_says_lists_shares_counts_shares_in_the_scale_the_balance_sheet_counts_them():
+    from edgar2xbrl.tables.statements import locate
+    text = """\
+                          ACME CORP.
+                          BALANCE SHEETS
+                          (In millions)
+                                                          June 30
+                                                    1997          1998
+                                                  --------      --------
+Total assets                                      $ 14,387      $ 22,357
+Stockholders' equity:
+  Common stock and paid-in capital--shares authorized 8,000;
+    shares issued and outstanding 2,408 and 2,470    4,509         8,025
+  Retained earnings                                  5,288         7,622
+    Total stockholders' equity                      10,777        16,627
+
+NOTES TO FINANCIAL STATEMENTS
+
+NOTE 8 - COMMON STOCK
+
+ISSUED AND OUTSTANDING  Shares of common stock outstanding were as follows:
+
+Year Ended June 30                1996         1997         1998
+                                ------       ------       ------
+Balance, beginning of year       2,352        2,388        2,408
+Issued                              88           94          101
+Repurchased                        (52)         (74)         (39)
+                                ------       ------       ------
+  Balance, end of year           2,388        2,408        2,470
+"""
+    lines = text.splitlines()
+    docs = [Document(type="", start=0, end=len(lines))]
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(1998, 6, 30))
+    note, st = lay.note_tables[0]
+    b = Builder(load_catalog(era_of(date(1998, 6, 30))), "acme", "x.txt")
+    b.build_statement(st, 1, "Note", f"Note {note.number} - {note.title} (Details)", group="Disclosure")
+    facts = list(b.facts.values())
+    assert facts and {f.unit for f in facts} == {"shares"}
+    assert sorted(f.value for f in facts if f.row_label.startswith("Balance, end"))[-1] == "2470000000"
+    assert not any(f.concept.startswith("us-gaap:Notes") for f in facts)  # "Issued" is no debt issued

@@ -501,3 +501,57 @@ Net periodic benefit cost                   $3,072       $2,964       $2,778
     ends = [[c.period.end for c in st.columns] for _, st in lay.note_tables]
     assert ends == [[date(2003, 9, 30), date(2002, 9, 30)],
                     [date(2003, 12, 31), date(2002, 12, 31), date(2001, 12, 31)]]
+
+
+def test_a_dated_note_column_of_earnings_is_the_quarter_the_income_statement_reports():
+    from edgar2xbrl.read.source import Document
+    from edgar2xbrl.tables.statements import locate
+    from edgar2xbrl.tables.tables import find_tables
+    text = """\
+                    CONSOLIDATED STATEMENTS OF OPERATIONS
+                    (In millions, except per share amounts)
+
+                                         Three Months Ended
+                                   December 26,      December 26,
+                                       1998              1997
+                                   ------------      ------------
+Net sales                             $ 1,710           $ 1,578
+Cost of sales                           1,229             1,226
+Net income                            $   152           $    47
+Earnings per share:
+  Basic                               $  1.12           $  0.37
+  Diluted                             $  0.95           $  0.33
+
+NOTES TO CONDENSED CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 2 - EARNINGS PER SHARE
+
+The following table sets forth the computation of basic and diluted earnings per share:
+
+                                   December 26,      December 26,
+                                       1998              1997
+                                   ------------      ------------
+Numerator for basic earnings per share -
+  Net income                          $   152           $    47
+Denominator for basic earnings per share -
+  weighted-average shares outstanding 135,270           127,989
+Basic earnings per share              $  1.12           $  0.37
+Diluted earnings per share            $  0.95           $  0.33
+
+NOTE 3 - INVENTORIES
+
+                                   December 26,     September 25,
+                                       1998              1998
+                                   ------------      ------------
+Purchased parts                       $    20           $    12
+Finished goods                             53                66
+"""
+    lines = text.splitlines()
+    docs = [Document(type="", start=0, end=len(lines))]
+    lay = locate(lines, find_tables(lines, docs), docs, "10-Q", date(1998, 12, 26))
+    eps, inventories = [st for _, st in lay.note_tables]
+    income, = lay.statements
+    assert [c.year_period for c in eps.columns] == [c.period for c in income.columns]
+    assert all(c.period.start is not None for c in income.columns)
+    assert [c.period.end for c in eps.columns] == [date(1998, 12, 26), date(1997, 12, 26)]
+    assert [c.year_period for c in inventories.columns] == [None, None]  # balances: days

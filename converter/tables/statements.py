@@ -566,10 +566,35 @@ def locate(lines: list[str], tables: list[Table], docs: list[Document], form: st
                                 else f"its columns carry no dates; another table was converted as the "
                                      f"{TITLES[st.kind].lower()}"))
     statements = chosen
+    _flows_of_dated_note_columns([st for _, st in note_tables], statements)
     for st, context in unscaled:
         _scale_of_repeated_figures(st, context, statements)
     return Layout(statements=statements, notes=notes, note_tables=note_tables, skipped=skipped, notes_zone=zone,
                   printed_dates=printed)
+
+
+_RESULTS_ROW = re.compile(r"\bper\s{1,3}(?:common\s{1,3})?share\b|\bnet\s{1,3}(?:income|earnings|loss)\b", re.I)
+
+
+def _flows_of_dated_note_columns(notes: list[Statement], statements: list[Statement]) -> None:
+    """A note column headed by a date alone ("December 26, 1998" over an earnings-per-share computation) is that
+    day for a balance; in a table of the period's results (rows of earnings or of amounts per share) it is, for a
+    flow, the period the income statement reports ending on that day, when it reports exactly one (a first
+    quarter's three months, a year): several (three and six months) leave it a day. Other tables under dates are
+    of balances (accrued liabilities, tax contingencies): their columns stay days."""
+    ending: dict = {}
+    for st in statements:
+        if st.kind == "income":
+            for c in st.columns:
+                if c.period is not None and c.period.start is not None:
+                    ending.setdefault(c.period.end, set()).add(c.period)
+    for st in notes:
+        if not any(_RESULTS_ROW.search(r.label) for r in st.rows):
+            continue
+        for c in st.columns:
+            if c.period is not None and c.period.start is None and c.year_period is None and \
+                    MONTH_DAY.search(c.header) and span_of(c.header) is None and len(ending.get(c.period.end, ())) == 1:
+                c.year_period = next(iter(ending[c.period.end]))
 
 
 def _statement_scales(t: Table) -> tuple[int | None, int]:
@@ -597,6 +622,21 @@ def _figures(st: Statement) -> set[Decimal]:
             and not (c.places == 0 and 1900 <= abs(c.value) <= 2100)}
 
 
+_LABEL_FIGURE = re.compile(r"(?<![\d.,$])\d{1,3}(?:,\d{3}){1,4}(?![\d,.]\d)|(?<![\d.,$])\d{3,6}(?![\d,.]\d)")
+
+
+def _label_figures(st: Statement) -> set[Decimal]:
+    """The counts a statement prints in its row labels ("shares issued and outstanding 2,408 and 2,470"), at least
+    100 and not years or dollar amounts."""
+    out = set()
+    for r in st.rows:
+        for x in _LABEL_FIGURE.findall(r.label):
+            v = Decimal(x.replace(",", ""))
+            if v >= 100 and not 1900 <= v <= 2100:
+                out.add(v)
+    return out
+
+
 def _scale_of_repeated_figures(note: Statement, context: str, statements: list[Statement]) -> None:
     """A note table that prints no scale phrase ("Income taxes" under Microsoft's statements "(In millions)", the
     phrase printed once per statement, never in the notes) is in the scale of the statement whose figures it
@@ -611,6 +651,14 @@ def _scale_of_repeated_figures(note: Statement, context: str, statements: list[S
             note.scale = st.scale
             if st.share_scale == st.scale:  # "(In millions, except per share amounts)": shares counted alike
                 note.share_scale = share_scale_of(context, st.scale)
+            return
+    for st in statements:
+        # a table of counts alone ("Shares of common stock outstanding": 2,408 and 2,470) repeats the counts a
+        # statement prints in its words ("shares issued and outstanding 2,408 and 2,470"), in that statement's
+        # scale of shares
+        same = figures & _label_figures(st)
+        if st.share_scale and len([v for v in same if v % 100]) >= 2:
+            note.share_scale = st.share_scale
             return
 
 

@@ -19,6 +19,10 @@ from edgar2xbrl.tag.mapper import Line
 BASIC = "WeightedAverageNumberOfSharesOutstandingBasic"
 DILUTED = "WeightedAverageNumberOfDilutedSharesOutstanding"
 BOTH = "WeightedAverageNumberOfShareOutstandingBasicAndDiluted"
+# the shares dilution adds: a row the words name so but whose figures divide an income is the diluted count
+# ("Common stock and common stock equivalents (C)", words of the era's dilutive securities, the basic shares and
+# their dilution summed)
+ADJUSTMENT = "WeightedAverageNumberDilutedSharesOutstandingAdjustment"
 EPS_OF = {BASIC: ("EarningsPerShareBasic", "EarningsPerShareBasicAndDiluted"),
           DILUTED: ("EarningsPerShareDiluted", "EarningsPerShareBasicAndDiluted"),
           BOTH: ("EarningsPerShareBasicAndDiluted",)}
@@ -37,11 +41,13 @@ def shares_by_eps(lines: list[Line], st: Statement, catalog: Catalog, reported: 
     """Give each count of shares the mapper left without a concept the weighted average it is, where the earnings
     per share of its columns' periods (printed in the same table or reported before) times the count gives an
     income of the period, in every column where the three are known, and the concept is not taken in the table.
-    Changes only such lines' concepts."""
+    Changes only such lines' concepts (and those of counts named the dilutive adjustment whose figures are the
+    diluted count's)."""
     used = {ln.concept.qname for ln in lines if ln.concept is not None}
     here = {ln.concept.name: ln for ln in lines if ln.concept is not None and not ln.concept.extension}
     for ln in lines:
-        if ln.header or ln.kind != "shares" or ln.concept is not None or not any(ln.row.cells):
+        if ln.header or ln.kind != "shares" or not any(ln.row.cells) or \
+                (ln.concept is not None and ln.concept.name != ADJUSTMENT):
             continue
         fits = [name for name in (BASIC, DILUTED, BOTH)
                 if f"us-gaap:{name}" not in used and _divides(ln, name, st, here, reported, scale_of)]
@@ -49,8 +55,10 @@ def shares_by_eps(lines: list[Line], st: Statement, catalog: Catalog, reported: 
         name = BOTH if {BASIC, DILUTED} <= set(fits) and f"us-gaap:{BOTH}" not in used else \
             fits[0] if len(fits) == 1 else None
         concept = catalog.find(name) if name else None
-        if concept is None:
+        if concept is None or (ln.concept is not None and name not in (DILUTED, BOTH)):
             continue
+        if ln.concept is not None:
+            used.discard(ln.concept.qname)
         ln.concept, ln.score = concept, 0.9
         ln.reason = (f"{name}: times the period's earnings per share it gives an income of the period (the "
                      "arithmetic of earnings per share)")

@@ -641,22 +641,39 @@ def _parts_of_counts(lines: list[Line], subtotals: dict[int, list[tuple[int, int
                 lines[k].kind = "shares"
 
 
+_COUNTS_LEAD = re.compile(r"\b(?:shares|number\s{1,3}of\s{1,3}(?:common\s{1,3})?shares)\b[^.:$]{0,120}\b(?:were|was|are|is)\s{1,3}"
+                          r"(?:as\s{1,3}follows|summarized|presented)", re.I)
+_NOT_COUNTS = re.compile(r"\$|\b(?:dollars?|values?|prices?|amounts?|compensation|expense|proceeds|cost)\b", re.I)
+
+
+def _counts_led_into(st: Statement) -> bool:
+    """The sentence leading into the note's table says it lists shares ("Shares of common stock outstanding were as
+    follows:"), and nothing of money."""
+    title = st.tables[0].title if st.tables else ""
+    lead = next((x for x in reversed(title.splitlines()) if len(x.split()) >= 5), "")
+    return bool(_COUNTS_LEAD.search(lead)) and not _NOT_COUNTS.search(lead)
+
+
 def _count_between_counts(lines: list[Line]) -> None:
     """A row printed without dollars or cents between two counts of shares that it adds to (or takes from) the first
     to make the second is a count too, whatever its words ("Effect of dilutive securities" between the basic and
     the diluted weighted-average shares, in a table printed with no subtotal rule)."""
     valued = [ln for ln in lines if not ln.header]
     for before, ln, after in zip(valued, valued[1:], valued[2:]):
-        if ln.kind != "monetary" or before.kind != "shares" or after.kind != "shares" or ln.children:
+        if ln.kind != "monetary" or before.kind != "shares" or ln.children or \
+                (after.kind != "shares" and (after.kind != "monetary" or _MONEY_ROW.search(after.row.label) or
+                                             _MONEY_ROW.search(ln.row.label))):
             continue
         n = min(len(before.row.cells), len(ln.row.cells), len(after.row.cells))
         triples = [(before.row.cells[k], ln.row.cells[k], after.row.cells[k]) for k in range(n)]
         triples = [(a, b, c) for a, b, c in triples if a is not None and b is not None and c is not None]
-        if not triples or any("$" in b.text or b.places >= 2 for _, b, _ in triples):
+        if not triples or any("$" in b.text or b.places >= 2 or "$" in c.text or c.places >= 2 for _, b, c in triples):
             continue
         if all(a.value + b.value == c.value for a, b, c in triples) or \
                 all(a.value - b.value == c.value for a, b, c in triples):
-            ln.kind = "shares"
+            # (and the third, printed as no money, is the count they make: "Common stock and common stock
+            # equivalents (C)" after the basic shares and the dilutive effect)
+            ln.kind = after.kind = "shares"
 
 
 def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> list[Line]:
@@ -707,6 +724,13 @@ def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> l
             if ln.kind == "monetary" and not _MONEY_ROW.search(ln.row.label):
                 ln.kind = "shares"
         _parts_of_counts(lines, subtotals)
+    if no_dollars and _counts_led_into(st):
+        # "Shares of common stock outstanding were as follows:" over a table of balances, issues and repurchases
+        # printed in millions with no dollar sign: every row counts shares but one that says it is money
+        for ln in valued:
+            if ln.kind == "monetary" and not _MONEY_ROW.search(ln.row.label) and \
+                    not any(c is not None and c.places >= 2 for c in ln.row.cells):
+                ln.kind = "shares"
     _count_between_counts(lines)
     if st.kind == "cash_flow" or st.kind == "note":
         _edge_first(lines)
