@@ -465,3 +465,47 @@ def test_an_extension_is_shared_at_a_date_only_by_the_same_figures_and_never_by_
     assert not Builder._agrees({end: frozenset({Decimal(0)})}, {end: frozenset({Decimal(0)})})
     assert not Builder._agrees({year: frozenset({Decimal(5)})}, {year: frozenset({Decimal(5)})})
     assert Builder._agrees({year: frozenset({Decimal(5)})}, {end: frozenset({Decimal(7)})})
+
+
+def test_a_caption_inside_a_components_roll_forward_opens_no_component_of_its_own():
+    # Microsoft's retained earnings roll: "Other comprehensive income:" and the rows after its subtotal (dividends,
+    # repurchases) all move retained earnings, between its beginning and ending balances
+    from edgar2xbrl.tag.equity import build_equity_rollforward
+    text = """\
+                          ACME CORP.
+                   STOCKHOLDERS' EQUITY STATEMENTS
+                            (In millions)
+
+Year Ended June 30                                          1998           1999
+                                                         --------       --------
+Common stock and paid-in capital
+  Balance, beginning of year                                8,025         13,844
+  Common stock issued                                       5,819          2,000
+  Balance, end of year                                     13,844         15,844
+Retained earnings
+  Balance, beginning of year                                7,622         13,614
+  Net income                                                7,785          9,421
+  Other comprehensive income:
+    Net unrealized investment gains                         1,052           (283)
+    Translation adjustments and other                          69             23
+                                                         --------       --------
+      Comprehensive income                                  8,906          9,161
+  Preferred stock dividends                                   (28)           (13)
+  Common stock repurchased                                 (2,886)        (4,591)
+  Balance, end of year                                     13,614         18,171
+"""
+    lines = text.splitlines()
+    docs = [Document(type="", start=0, end=len(lines))]
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(1999, 6, 30))
+    st, = lay.statements
+    assert st.kind == "equity"
+    b = Builder(load_catalog(era_of(date(1999, 6, 30))), "acme", "x.txt")
+    build_equity_rollforward(b, st, 1, "Equity", st.title)
+    members = {}
+    for f in b.facts.values():
+        members.setdefault(f.row_label.strip(), set()).add(dict(f.context.dims).get(
+            "us-gaap:StatementEquityComponentsAxis"))
+    for row in ("Preferred stock dividends", "Common stock repurchased", "Net unrealized investment gains",
+                "Net income"):
+        assert members[row] == {"us-gaap:RetainedEarningsMember"}, row
+    assert "us-gaap:AccumulatedOtherComprehensiveIncomeMember" not in set().union(*members.values())

@@ -310,6 +310,12 @@ def build_equity_rollforward(b: Builder, st: Statement, order: int, role_id: str
     member: str | None = None
     caption = ""
     for ln in lines:
+        if ln.header and current and _SECTION_BEGIN.search(current[0].row.label) and not any(
+                _SECTION_END.search(x.row.label) or re.match(r"\s*total\b", x.row.label, re.I) for x in current):
+            # a caption inside a component's roll-forward ("Other comprehensive income:" between "Balance,
+            # beginning of year" and "Balance, end of year" of retained earnings) opens no component: its rows and
+            # those after its subtotal (dividends, repurchases) change the component whose balance is rolled
+            continue
         if ln.header:
             if current:
                 sections.append((member, caption, current))
