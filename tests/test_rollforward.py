@@ -509,3 +509,42 @@ Retained earnings
                 "Net income"):
         assert members[row] == {"us-gaap:RetainedEarningsMember"}, row
     assert "us-gaap:AccumulatedOtherComprehensiveIncomeMember" not in set().union(*members.values())
+
+
+def test_a_dated_balance_ends_one_years_roll_and_opens_the_next():
+    text = HEAD % "Activity in unearned revenue was as follows (in thousands):" + """\
+
+                                              2002
+                                            --------
+Balance, December 31, 2000                   $131,117
+Cash received or accounts receivable          114,738
+Amortization to revenue                      (135,808)
+Balance, December 31, 2001                     110,047
+Cash received or accounts receivable           95,404
+Amortization to revenue                      (135,466)
+Balance, December 31, 2002                    $69,985
+"""
+    facts = _facts(text, end=date(2002, 12, 31))
+    received = sorted((p, v) for label, _c, p, v in facts if label.startswith("Cash received"))
+    amortized = sorted((p, v) for label, _c, p, v in facts if label.startswith("Amortization"))
+    assert [v for _p, v in received] == [114738000, 95404000]  # both years add to the liability
+    assert [p for p, _v in received] == ["2001-01-01..2001-12-31", "2002-01-01..2002-12-31"]
+    assert len({v > 0 for _p, v in amortized}) == 1  # both years' amortization one way, as one concept would
+    assert len({c for label, c, _p, _v in facts if label.startswith("Cash received")}) == 1
+
+
+def test_an_allowance_held_against_leased_vehicles_is_a_positive_allowance():
+    text = HEAD % "Net investment in operating leases at December 31 was as follows (in millions):" + """\
+                                                   2007          2006
+                                               --------      --------
+Vehicles and other equipment, at cost          $ 60,608      $ 58,082
+Accumulated depreciation                        (12,858)      (11,155)
+Allowances for credit losses                       (488)         (334)
+                                               --------      --------
+  Net investment in operating leases           $ 47,262      $ 46,593
+"""
+    facts = _facts(text)
+    value = {(label.split()[0], p): v for label, _c, p, v in facts}
+    # an allowance for losses (its words name a loss) is held against the assets: a credit, taken away
+    assert value[("Allowances", "2007-12-31")] == 488000000
+    assert value[("Accumulated", "2007-12-31")] == 12858000000

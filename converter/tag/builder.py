@@ -29,8 +29,13 @@ if TYPE_CHECKING:
 from edgar2xbrl.tables.statements import row_scale
 
 UNITS = {"monetary": "USD", "shares": "shares", "perShare": "USDPerShare"}
-_DEBIT_WORDS = re.compile(r"expense|cost|loss|payment|paid|purchase|deduct|charge|dividend|repurchase|acquisition|"
-                          r"asset|receivable|inventor|prepaid|deposit|investment", re.I)
+# (each word from its start: "unpaid insurance claims" are owed, not paid)
+_DEBIT_WORDS = re.compile(r"\b(?:expense|cost|loss|payment|paid|purchase|deduct|charge|dividend|repurchase|acquisition|"
+                          r"asset|receivable|inventor|prepaid|deposit|investment)", re.I)
+# what is held against an asset: an allowance for losses, accumulated depreciation, income not yet earned
+# (what the row is, in its first words: "Loans, net of allowance for loan losses" are the loans)
+_CONTRA_WORDS = re.compile(r"\s{0,8}(?:less:?\s{1,3})?(?:allowances?|reserves?\s{1,3}for|accumulated\s{1,3}(?:depreciation|amortization))\b",
+                           re.I)
 
 
 @dataclass
@@ -682,6 +687,7 @@ class Builder:
                 side = SIDE_CAPTION.fullmatch((ln.context_label or "").strip())
                 # under "Assets:" or "Liabilities:", the caption says which side the row is on
                 balance = ("debit" if side.group(1).lower().startswith("asset") else "credit") if side else \
+                    "credit" if period == "instant" and _CONTRA_WORDS.match(ln.row.label) else \
                     "debit" if _DEBIT_WORDS.search(ln.row.label) else "credit"
         label = ln.row.label if core_label(ln.row.label) else \
             (f"{ln.context_label} subtotal" if ln.context_label else "Subtotal")
@@ -917,6 +923,22 @@ class Builder:
                     ))
 
 
+def _printed_negative(ln: Line) -> bool:
+    """Most of the row's printed figures are negative."""
+    printed = [c.value for c in ln.row.cells if c is not None and c.value]
+    return bool(printed) and sum(1 for v in printed if v < 0) > len(printed) / 2
+
+
+def _printed_sign(ln: Line) -> int:
+    """1 when every figure the row prints is positive, -1 when every one is negative, else 0."""
+    printed = [c.value for c in ln.row.cells if c is not None and c.value]
+    if printed and all(v > 0 for v in printed):
+        return 1
+    if printed and all(v < 0 for v in printed):
+        return -1
+    return 0
+
+
 def _added_beside(ln: Line, lines: list[Line]) -> str | None:
     """The balance most official rows printed with the same sign as `ln` under the same total have (a liability's
     concept among the assets, "Commercial paper" held, does not turn the securities beside it)."""
@@ -924,7 +946,12 @@ def _added_beside(ln: Line, lines: list[Line]) -> str | None:
         return None
     kids = lines[ln.parent].children
     mine = next((s for k, s in kids if k == ln.index), None)
+    # (added the same way and printed with the same sign: under a total of printed figures every row adds with
+    # weight 1, and those printed in parentheses are the deductions, not its twins)
+    # (a row printed with both signs, a gain one year and a loss the next, says nothing of deductions)
+    sign = _printed_sign(ln)
     found = Counter(lines[k].concept.balance for k, s in kids if k != ln.index and s == mine and
+                    (not sign or _printed_negative(lines[k]) == (sign < 0)) and
                     lines[k].concept is not None and not lines[k].concept.extension and lines[k].concept.balance)
     ranked = found.most_common(2)
     return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None

@@ -843,7 +843,8 @@ def _between_balances(lines: list[Line]) -> None:
                     if not mid.header and not mid.instant_at and (mid.dated is None or mid.dated.start is not None) \
                             and not _AT_A_DATE.search(mid.row.label):
                         mid.rolled = True
-            start = None
+            # a balance its label dates ("Balance, December 31, 2001") ends one year's roll and opens the next
+            start = pos if ln.dated is not None and ln.dated.start is None else None
 
 
 def line_period_type(ln: Line, st: Statement) -> str:
