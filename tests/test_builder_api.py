@@ -63,7 +63,7 @@ def test_the_steps_after_tagging_return_new_state():
     mapped = html_sources(pruned, line_map, cells)
     revenues = mapped.facts[("us-gaap:Revenues", Context(YEAR), "USD")]
     assert (revenues.source, revenues.element) == ("x.htm:30", "/html/body/table/tr[1]/td[2]")
-    assert [r["source"] for r in mapped.rows] == ["x.htm:30", "x.htm:40", "x.htm:50"]
+    assert [r.source for r in mapped.rows] == ["x.htm:30", "x.htm:40", "x.htm:50"]
     assert mapped.untagged[0].source == "x.htm:60" and mapped.checks[0].line == 50
 
     assert (dict(before.facts), before.rows, before.untagged, before.checks, before.networks) == kept

@@ -22,7 +22,7 @@ from edgar2xbrl.tag.members import CONSOLIDATION, FAIR_VALUE_FREQUENCY, FAIR_VAL
     level_columns, member_name, member_runs, open_hypercube, standard_member
 from edgar2xbrl.check.rules import FUTURE_DAYS, FactKey
 from edgar2xbrl.tag.tagged import Tagged
-from edgar2xbrl.xbrl_report import Check, Untagged
+from edgar2xbrl.xbrl_report import Check, ReportRow, RowStatus, Untagged
 
 if TYPE_CHECKING:
     from edgar2xbrl.tag.segments import Breakdown
@@ -76,7 +76,7 @@ class Builder:
         self._networks: list[Network] = []
         self._checks: list[Check] = []
         self._untagged: list[Untagged] = []
-        self._rows: list[dict] = []  # report: every source row and its decision
+        self._rows: list[ReportRow] = []  # report: every source row and its decision
         self._labels: dict[str, dict[str, str]] = {}  # concept → {role: text}
         self._remarks: list[str] = list(remarks)  # conversion remarks
         self._mixed: set[tuple] = set()  # facts of rows printed with both signs
@@ -91,7 +91,7 @@ class Builder:
     def add_check(self, check: Check) -> None:
         self._checks.append(check)
 
-    def add_row(self, entry: dict) -> None:
+    def add_row(self, entry: ReportRow) -> None:
         """A source row and its decision, for the report (`record` adds those of the facts it records)."""
         self._rows.append(entry)
 
@@ -116,7 +116,7 @@ class Builder:
         return tuple(self._networks)
 
     @property
-    def rows(self) -> tuple[dict, ...]:
+    def rows(self) -> tuple[ReportRow, ...]:
         return tuple(self._rows)
 
     @property
@@ -203,21 +203,21 @@ class Builder:
         return preferred
 
     # ----- facts ----------------------------------------------------------------------------------------------
-    def add_fact(self, fact: Fact) -> str:
-        """Record a fact; "added", "duplicate" (same value already there), "conflict" or "bad-period"."""
+    def add_fact(self, fact: Fact) -> RowStatus:
+        """Record a fact; added, duplicate (same value already there), conflict or bad-period."""
         period = fact.context.period
         if period.start is not None and period.start > period.end:
             # Out-of-order dated rows (a statement continued across pages, a typo in a year) give a period that
             # ends before it starts; Arelle rejects such a context, so the fact is reported instead.
-            return "bad-period"
+            return RowStatus.BAD_PERIOD
         key = (fact.concept, fact.context, fact.unit)
         old = self._facts.get(key)
         if old is None:
             self._facts[key] = fact
-            return "added"
+            return RowStatus.ADDED
         if _same_value(old, fact):
-            return "duplicate"
-        return "conflict"
+            return RowStatus.DUPLICATE
+        return RowStatus.CONFLICT
 
     def value_of(self, qname: str, ctx: Context, unit: str | None) -> Fact | None:
         return self._facts.get((qname, ctx, unit))
@@ -594,22 +594,21 @@ class Builder:
         return None
 
     def record(self, fact: Fact, row_label: str, column: int | None, *, dims=(), reason: str = "",
-               alternatives=(), note: str = "") -> str:
+               alternatives=(), note: str = "") -> RowStatus:
         """Add a fact, log its source row in the report, and list it as not tagged when it conflicts."""
         status = self.add_fact(fact)
-        entry = {"source": fact.source, "statement": fact.statement, "row": " ".join(row_label.split()),
-                 "column": column, "printed": fact.printed, "concept": fact.concept, "value": fact.value,
-                 "period": str(fact.context.period), "dimensions": {a: m for a, m in dims}, "unit": fact.unit,
-                 "decimals": fact.decimals, "sign": fact.sign, "confidence": fact.confidence, "status": status,
-                 "extension_reason": reason if fact.extension else "", "alternatives": list(alternatives)}
-        if note:
-            entry["note"] = note
-        self._rows.append(entry)
-        if status == "bad-period":
+        # (an axis named twice keeps its last member, as the report's mapping of axes to members always did)
+        self._rows.append(ReportRow(
+            source=fact.source, statement=fact.statement, row=" ".join(row_label.split()), column=column,
+            printed=fact.printed, concept=fact.concept, value=fact.value, period=str(fact.context.period),
+            dimensions=tuple({a: m for a, m in dims}.items()), unit=fact.unit, decimals=fact.decimals,
+            sign=fact.sign, confidence=fact.confidence, status=status,
+            extension_reason=reason if fact.extension else "", alternatives=tuple(alternatives), note=note))
+        if status == RowStatus.BAD_PERIOD:
             self.record_untagged(Untagged(fact.source, fact.statement, row_label, fact.printed,
                                           f"its period would end before it starts ({fact.context.period}); the "
                                           "dated rows or headers around it are out of order"))
-        if status == "conflict":
+        if status == RowStatus.CONFLICT:
             self._conflicts.append((fact, fact.statement))
             old = self.value_of(fact.concept, fact.context, fact.unit)
             self.record_untagged(Untagged(fact.source, fact.statement, row_label, fact.printed,
@@ -879,7 +878,7 @@ class Builder:
             reason = f"{col.header.strip()!r}: the exercise price the taxonomy pairs with {ln.concept.qname}" \
                 if price is not None else ln.reason
             if self.record(fact, ln.row.label, k + 1, dims=cell_dims, reason=reason,
-                           alternatives=[] if price is not None else ln.alternatives) == "added":
+                           alternatives=[] if price is not None else ln.alternatives) == RowStatus.ADDED:
                 if price is not None:
                     self._price_items.append((price.qname, f"{ln.row.label.strip()} - weighted-average exercise price"))
                 elif mixed:

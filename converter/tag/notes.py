@@ -13,6 +13,7 @@ from edgar2xbrl.tag.mapper import NAME_MATCH, NAME_ONLY
 from edgar2xbrl.model import Context, Fact, Period, Statement
 from edgar2xbrl.tables.periods import YEAR, all_dates, duration_ending, printed_near, span_of
 from edgar2xbrl.tables.statements import Note
+from edgar2xbrl.xbrl_report import ReportRow, RowStatus
 
 ANTIDILUTIVE = "us-gaap:AntidilutiveSecuritiesExcludedFromComputationOfEarningsPerShareAmount"
 AWARDED = "us-gaap:LossContingencyDamagesAwardedValue"
@@ -85,12 +86,12 @@ def build_text_blocks(b: Builder, notes: list[Note], doc_period: Period, order: 
                     statement=f"Note {note.number}", row_label=note.title, confidence=score,
                     extension=qname.split(":")[0] == b.prefix)
         b.add_fact(fact)
-        b.add_row({"source": src, "statement": f"Note {note.number} - {note.title}", "row": note.title,
-                   "column": None, "printed": f"({len(note.text)} characters of text)", "concept": qname,
-                   "value": "(text block)", "period": str(doc_period), "dimensions": {}, "unit": None,
-                   "decimals": None, "sign": "", "confidence": score, "status": "added",
-                   "extension_reason": "" if score else "no US-GAAP text block fits the note's title",
-                   "alternatives": []})
+        b.add_row(ReportRow(source=src, statement=f"Note {note.number} - {note.title}", row=note.title, column=None,
+                            printed=f"({len(note.text)} characters of text)", concept=qname, value="(text block)",
+                            period=str(doc_period), dimensions=(), unit=None, decimals=None, sign="",
+                            confidence=score, status=RowStatus.ADDED,
+                            extension_reason="" if score else "no US-GAAP text block fits the note's title",
+                            alternatives=()))
         net = Network(role_id=f"Note{note.number}{camel(note.title)[:40]}", title=f"Note {note.number} - {note.title}",
                       order=order + n, group="Disclosure")
         net.items.append(PresItem(qname, 1, note.title, b.label_for(qname, note.title, "terseLabel")))
@@ -292,7 +293,7 @@ def _prose_fact(b, concept, value, kind, period, dims, line, where, sentence, ne
                 source=src, statement=where, row_label=sentence[:120], printed=str(value), sign="as printed",
                 confidence=0.8)
     status = b.record(fact, sentence[:200], None, dims=dims, note="amount stated in a sentence")
-    if status != "added":
+    if status != RowStatus.ADDED:
         return
     if dims:
         axis, member = dims[0]

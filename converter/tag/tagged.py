@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Mapping
 from edgar2xbrl.check.rules import FactKey
 from edgar2xbrl.model import Concept, Fact
 from edgar2xbrl.tag.catalog import Catalog
-from edgar2xbrl.xbrl_report import Check, Untagged
+from edgar2xbrl.xbrl_report import Check, ReportRow, Untagged
 
 if TYPE_CHECKING:
     from edgar2xbrl.tag.builder import Network
@@ -27,7 +27,7 @@ class Tagged:
     labels: Mapping[str, Mapping[str, str]]  # concept → {role: text}
     facts: Mapping[FactKey, Fact]
     networks: tuple[Network, ...]  # as the taggers added them (their order field sorts them)
-    rows: tuple[dict, ...]  # every source row and its decision, as report.json writes it
+    rows: tuple[ReportRow, ...]  # every source row and its decision
     untagged: tuple[Untagged, ...]
     checks: tuple[Check, ...]
     remarks: tuple[str, ...]
