@@ -380,16 +380,7 @@ def freeze(t: Tagged, entity: Entity, base_name: str, namespace: str, xsd_types:
                             key=lambda c: (c.dims, c.period.end, c.period.start or c.period.end)))
     units = tuple(sorted({f.unit for f in facts if f.unit}))
 
-    networks = []
-    for net in sorted(t.networks, key=lambda n: n.order):
-        h = net.hypercube
-        networks.append(Network(
-            role_id=net.role_id, title=net.title, order=net.order, group=net.group,
-            lines=tuple(PresentationLine(i.concept, i.depth, i.role) for i in net.items),
-            calculations=tuple((p, tuple((c, int(w)) for c, w in kids)) for p, kids in net.calcs),
-            hypercube=Hypercube(h["table"], h["axis"], h["domain"], tuple(h["members"]), h["line_items"],
-                                tuple(h["primaries"]),
-                                tuple((a, d, tuple(ms)) for a, d, ms in h.get("more_axes", ()))) if h else None))
+    networks = sorted(t.networks, key=lambda n: n.order)
 
     named = {f.concept for f in facts} | {ln.concept for n in networks for ln in n.lines}
     for n in networks:

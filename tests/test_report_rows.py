@@ -9,10 +9,10 @@ from edgar2xbrl.check import rules
 from edgar2xbrl.check.run import _marked
 from edgar2xbrl.model import Context, Fact, Period
 from edgar2xbrl.read.cover import Cover
-from edgar2xbrl.tag.builder import Builder
+from edgar2xbrl.tag.builder import Builder, Network, PresItem
 from edgar2xbrl.tag.catalog import load_catalog
 from edgar2xbrl.tag.cover_facts import cover_facts
-from edgar2xbrl.xbrl_report import RowStatus
+from edgar2xbrl.xbrl_report import Hypercube, RowStatus
 
 YEAR = Period(end=date(2004, 12, 31), start=date(2004, 1, 1))
 BUILT = ["source", "statement", "row", "column", "printed", "concept", "value", "period", "dimensions", "unit",
@@ -84,3 +84,33 @@ def test_rows_are_frozen():
     b.record(_fact("us-gaap:Revenues", "1"), "Net sales", 1)
     with pytest.raises(dataclasses.FrozenInstanceError):
         b.rows[0].status = RowStatus.REMOVED
+
+
+def test_the_networks_tagging_hands_on_cannot_be_changed():
+    b = _builder()
+    net = Network(role_id="Segments", title="Segments", order=2)
+    net.hypercube = Hypercube("us-gaap:StatementTable", "us-gaap:StatementBusinessSegmentsAxis",
+                              "us-gaap:SegmentDomain", ("acme:RetailMember",), "us-gaap:StatementLineItems", ())
+    net.add_primary("us-gaap:Revenues")
+    net.add_primary("us-gaap:Revenues")  # (a line item once)
+    net.items.append(PresItem("us-gaap:Revenues", 1, "Net sales"))
+    net.calcs.append(("us-gaap:GrossProfit", [("us-gaap:Revenues", 1), ("us-gaap:CostOfRevenue", -1)]))
+    b.add_network(net)
+    net.items.append(PresItem("us-gaap:CostOfRevenue", 1, "Cost"))  # (too late: the builder holds what it was given)
+    [handed] = b.snapshot().networks
+    assert handed == b.networks[0]
+    assert [ln.concept for ln in handed.lines] == ["us-gaap:Revenues"]
+    assert handed.hypercube.primaries == ("us-gaap:Revenues",)
+    assert handed.calculations == (("us-gaap:GrossProfit", (("us-gaap:Revenues", 1), ("us-gaap:CostOfRevenue", -1))),)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        handed.lines = ()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        handed.hypercube.members = ()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        handed.lines[0].depth = 3
+    with pytest.raises(AttributeError):
+        handed.lines.append(handed.lines[0])
+    with pytest.raises(AttributeError):
+        handed.hypercube.primaries.append("us-gaap:CostOfRevenue")
+    with pytest.raises(TypeError):
+        handed.hypercube["primaries"]  # (no dict)

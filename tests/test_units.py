@@ -58,7 +58,7 @@ def test_cash_flow_signs_follow_the_concepts():
     got = {(f.concept, f.context.period.end.year): f.value for f in b.facts.values()}
     assert got[("us-gaap:IncreaseDecreaseInAccountsReceivable", 1998)] == "50000"
     assert got[("us-gaap:NetCashProvidedByUsedInOperatingActivities", 1998)] == "550000"
-    calc = dict(b.networks[0].calcs)
+    calc = dict(b.networks[0].calculations)
     assert dict(calc["us-gaap:NetCashProvidedByUsedInOperatingActivities"]) == {
         "us-gaap:NetIncomeLoss": 1, "us-gaap:Depreciation": 1, "us-gaap:IncreaseDecreaseInAccountsReceivable": -1}
 
@@ -121,7 +121,7 @@ def test_equity_matrix_members_and_signs():
     assert st.kind == "equity"
     b = Builder(load_catalog(), "acme", "x.txt")
     net = build_equity(b, st, 1, "Equity", st.title)
-    assert set(net.hypercube["members"]) == {"us-gaap:CommonStockMember", "us-gaap:RetainedEarningsMember"}
+    assert set(net.hypercube.members) == {"us-gaap:CommonStockMember", "us-gaap:RetainedEarningsMember"}
     facts = {(f.concept, f.context.dims, str(f.context.period)): f.value for f in b.facts.values()}
     re_member = (("us-gaap:StatementEquityComponentsAxis", "us-gaap:RetainedEarningsMember"),)
     assert facts[("us-gaap:StockholdersEquity", re_member, "1998-12-31")] == "650000"

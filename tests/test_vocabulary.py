@@ -104,7 +104,7 @@ def test_segment_groups_are_members_of_the_segments_axis():
     assert {f.context.dims[0][0] for f in sales} == {AXIS}
     assert len({f.context.dims for f in sales}) == 2
     net = b.networks[-1]
-    assert net.hypercube is not None and "us-gaap:Revenues" in net.hypercube["primaries"]
+    assert net.hypercube is not None and "us-gaap:Revenues" in net.hypercube.primaries
 
 
 def test_a_year_only_note_column_is_the_fiscal_year_for_a_flow_and_its_end_for_a_balance():
@@ -1425,8 +1425,8 @@ def test_a_sum_printed_once_per_segment_is_one_calculation_of_the_network():
     b = Builder(load_catalog(2009), "acme", "x.txt")
     b.build_statement(st, 200, "Segments", title, group="Disclosure", breakdown=segment_breakdown(b, st, title))
     net = b.networks[-1]
-    gross = [kids for parent, kids in net.calcs if parent == "us-gaap:GrossProfit"]
-    assert len(gross) == 1, net.calcs
+    gross = [kids for parent, kids in net.calculations if parent == "us-gaap:GrossProfit"]
+    assert len(gross) == 1, net.calculations
     assert sorted(q for q, _ in gross[0]) == ["us-gaap:CostOfGoodsAndServicesSold", "us-gaap:Revenues"]
 
 
@@ -2005,7 +2005,7 @@ def test_columns_of_segments_in_a_segment_note_are_its_members():
     members = {dict(f.context.dims)[AXIS]: Decimal(f.value) for f in income if f.context.period.end.year == 1993}
     assert members == {"acme:AutomotiveMember": 1_000_000_000, "acme:FinancialServicesMember": 1_529_000_000}
     net = b.networks[-1]
-    assert net.hypercube["axis"] == AXIS and "acme:AutomotiveMember" in net.hypercube["members"]
+    assert net.hypercube.axis == AXIS and "acme:AutomotiveMember" in net.hypercube.members
 
 
 def test_quarters_places_and_eliminations_are_no_segments_and_footnote_marks_no_names():

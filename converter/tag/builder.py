@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from typing import TYPE_CHECKING, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Context as DecimalContext, Decimal
 from types import MappingProxyType
@@ -22,7 +22,8 @@ from edgar2xbrl.tag.members import CONSOLIDATION, FAIR_VALUE_FREQUENCY, FAIR_VAL
     level_columns, member_name, member_runs, open_hypercube, standard_member
 from edgar2xbrl.check.rules import FUTURE_DAYS, FactKey
 from edgar2xbrl.tag.tagged import Tagged
-from edgar2xbrl.xbrl_report import Check, ReportRow, RowStatus, Untagged
+from edgar2xbrl.xbrl_report import Check, Hypercube, Network as ReportNetwork, PresentationLine, ReportRow, RowStatus, \
+    Untagged
 
 if TYPE_CHECKING:
     from edgar2xbrl.tag.segments import Breakdown
@@ -43,15 +44,30 @@ class PresItem:
 
 @dataclass
 class Network:
-    """One statement or note as presented (and calculated) in the extension taxonomy."""
+    """One statement or note as presented (and calculated) in the extension taxonomy, while a tagger builds it:
+    handed to the builder (`Builder.add_network`), it is kept as the frozen `xbrl_report.Network`."""
 
     role_id: str
     title: str
     order: int
     items: list[PresItem] = field(default_factory=list)
     calcs: list[tuple[str, list[tuple[str, int]]]] = field(default_factory=list)
-    hypercube: dict | None = None  # {"table","axis","domain","members":[...],"line_items","primaries":[...]}
+    hypercube: Hypercube | None = None  # frozen: a member or line item more makes a new one
     group: str = "Statement"  # Document | Statement | Disclosure
+
+    def add_primary(self, qname: str) -> None:
+        """A line item more of the network's table (once)."""
+        h = self.hypercube
+        if qname not in h.primaries:
+            self.hypercube = replace(h, primaries=h.primaries + (qname,))
+
+    def frozen(self) -> ReportNetwork:
+        """The network as built, frozen: its presentation lines, calculations and table."""
+        return ReportNetwork(
+            role_id=self.role_id, title=self.title, order=self.order, group=self.group,
+            lines=tuple(PresentationLine(i.concept, i.depth, i.role) for i in self.items),
+            calculations=tuple((p, tuple((c, int(w)) for c, w in kids)) for p, kids in self.calcs),
+            hypercube=self.hypercube)
 
 
 class Builder:
@@ -73,7 +89,7 @@ class Builder:
         # extensions made for lines, by meaning; the periods each one's lines take
         self._by_meaning: dict[tuple, list[Concept]] = {}
         self._claimed: dict[str, dict[Period, frozenset]] = {}
-        self._networks: list[Network] = []
+        self._networks: list[ReportNetwork] = []  # as handed over: frozen
         self._checks: list[Check] = []
         self._untagged: list[Untagged] = []
         self._rows: list[ReportRow] = []  # report: every source row and its decision
@@ -86,7 +102,8 @@ class Builder:
 
     # ----- what tagging made: added through these methods, read through the views below -----------------------
     def add_network(self, net: Network) -> None:
-        self._networks.append(net)
+        """A network the tagger is done with: kept frozen (what it does to `net` afterwards is not seen)."""
+        self._networks.append(net.frozen())
 
     def add_check(self, check: Check) -> None:
         self._checks.append(check)
@@ -112,7 +129,7 @@ class Builder:
         return MappingProxyType(self._extensions)
 
     @property
-    def networks(self) -> tuple[Network, ...]:
+    def networks(self) -> tuple[ReportNetwork, ...]:
         return tuple(self._networks)
 
     @property
@@ -329,9 +346,8 @@ class Builder:
             if ln.children:
                 _close_sections(open_captions, lines, ln)  # the total is the section's last row
             dims = dims_of.get(ln.index, ()) + table_dims
-            if (dims or column_members) and net.hypercube is not None and \
-                    ln.concept.qname not in net.hypercube["primaries"]:
-                net.hypercube["primaries"].append(ln.concept.qname)
+            if (dims or column_members) and net.hypercube is not None:
+                net.add_primary(ln.concept.qname)
             self._facts_for_line(ln, st, title, dims)
             for qname, label in self._price_items:  # the prices written beside the row's counts
                 if all(it.concept != qname for it in net.items):
@@ -340,7 +356,7 @@ class Builder:
             self._price_items = []
         self._calcs(lines, st, net, title, {k for r in runs for k in r.rows})
         self._column_members = {}
-        self._networks.append(net)
+        self.add_network(net)
         return net
 
     def _column_segments(self, st: Statement, title: str) -> tuple[Axis, dict[int, tuple[str, str]]]:
