@@ -114,3 +114,16 @@ def test_the_networks_tagging_hands_on_cannot_be_changed():
         handed.hypercube.primaries.append("us-gaap:CostOfRevenue")
     with pytest.raises(TypeError):
         handed.hypercube["primaries"]  # (no dict)
+
+
+def test_the_labels_tagging_hands_on_are_read_only():
+    b = _builder()
+    b.label_for("us-gaap:Revenues", "Net  sales")
+    labels = b.snapshot().labels
+    assert dict(labels["us-gaap:Revenues"]) == {"terseLabel": "Net sales"}
+    with pytest.raises(TypeError):
+        labels["us-gaap:Revenues"]["terseLabel"] = "Sales"
+    with pytest.raises(TypeError):
+        labels["us-gaap:Cost"] = {}
+    b.label_for("us-gaap:Revenues", "Sales")  # (the builder's later labels are not the snapshot's)
+    assert dict(labels["us-gaap:Revenues"]) == {"terseLabel": "Net sales"}
