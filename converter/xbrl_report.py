@@ -170,6 +170,63 @@ class Check:
     note: str = ""
 
 
+class RowStatus(str, Enum):
+    """What became of a source row's figure (report.json's "status")."""
+
+    ADDED = "added"  # its fact was written
+    DUPLICATE = "duplicate"  # the same figure is already a fact (printed twice)
+    CONFLICT = "conflict"  # its concept already holds another figure for the period: not written
+    BAD_PERIOD = "bad-period"  # its period would end before it starts: not written
+    REMOVED = "removed"  # written, then left out by a consistency rule
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """A source row's figure and what tagging decided for it: a row of report.json's "rows" (`as_json`)."""
+
+    source: str  # "path:line" (or "path:cover")
+    statement: str
+    row: str
+    column: int | None  # 1-based column of the figure; None for a cover fact, a text block or a sentence
+    printed: str
+    concept: str
+    value: str
+    period: str
+    dimensions: tuple[tuple[str, str], ...]  # (axis, member)
+    unit: str | None
+    decimals: str | None
+    sign: str
+    confidence: float  # as the tagger gave it (report.json writes 1 and 1.0 apart)
+    status: RowStatus
+    extension_reason: str
+    alternatives: tuple[tuple[str, float], ...]  # (qname, score): the mapper's candidates, best first
+    note: str = ""
+    # a dei fact of the cover page: report.json has always listed its status before its confidence, and its note
+    # even when empty
+    cover: bool = False
+    rules: tuple[str, ...] = ()  # the consistency rules that named its fact ("E2X.NEG flagged", ...)
+    corrected_from: str | None = None  # the value as tagged, when a rule corrected it
+
+    def as_json(self) -> dict:
+        """The row as report.json writes it: its keys in their order, the optional ones only when they say
+        something (a note when given, the rules and the corrected value of a fact a rule named)."""
+        out = {"source": self.source, "statement": self.statement, "row": self.row, "column": self.column,
+               "printed": self.printed, "concept": self.concept, "value": self.value, "period": self.period,
+               "dimensions": dict(self.dimensions), "unit": self.unit, "decimals": self.decimals, "sign": self.sign}
+        if self.cover:
+            out["status"], out["confidence"] = self.status.value, self.confidence
+        else:
+            out["confidence"], out["status"] = self.confidence, self.status.value
+        out["extension_reason"], out["alternatives"] = self.extension_reason, list(self.alternatives)
+        if self.note or self.cover:
+            out["note"] = self.note
+        if self.rules:
+            out["rules"] = list(self.rules)
+        if self.corrected_from is not None:
+            out["corrected_from"] = self.corrected_from
+        return out
+
+
 @dataclass(frozen=True)
 class Untagged:
     """A printed figure no fact was written for, and why."""
@@ -200,7 +257,7 @@ class Findings:
 class TagLog:
     """What tagging decided beyond the facts, as the conversion report tells it."""
 
-    rows: tuple[dict, ...]  # every source row and its decision, as report.json writes it (nothing changes them now)
+    rows: tuple[ReportRow, ...]  # every source row and its decision (nothing changes them now)
     untagged: tuple[Untagged, ...]
     checks: tuple[Check, ...]
     remarks: tuple[str, ...]
@@ -288,10 +345,10 @@ def freeze(t: Tagged, entity: Entity, base_name: str, namespace: str, xsd_types:
            findings: Findings) -> XbrlReport:
     """The typed report of what tagging made, settled (`tag.finish`: the rules ran, with their `findings`, and the
     networks were settled)."""
-    rows: dict[tuple, dict] = {}
+    rows: dict[tuple, ReportRow] = {}
     for r in t.rows:  # the row a fact came from: the one that added it, else the first that named it
-        key = (r["concept"], r["period"], tuple((r.get("dimensions") or {}).items()))
-        if key not in rows or (r.get("status") == "added" and rows[key].get("status") != "added"):
+        key = (r.concept, r.period, r.dimensions)
+        if key not in rows or (r.status == RowStatus.ADDED and rows[key].status != RowStatus.ADDED):
             rows[key] = r
 
     def order(f):
@@ -300,20 +357,21 @@ def freeze(t: Tagged, entity: Entity, base_name: str, namespace: str, xsd_types:
 
     facts = []
     for n, f in enumerate(sorted(t.facts.values(), key=order), 1):
-        r = rows.get((f.concept, str(f.context.period), f.context.dims), {})
-        alts = [a for a in (r.get("alternatives") or []) if a and a[0] != f.concept]
+        r = rows.get((f.concept, str(f.context.period), f.context.dims))  # (None: a fact no row names)
+        alts = [a for a in (r.alternatives if r else ()) if a[0] != f.concept]
         if f.statement == "Cover":
             chosen = "cover page"
         elif f.extension:
-            chosen = "extension: " + (r.get("extension_reason") or "no US-GAAP concept fits")
-        elif r.get("alternatives"):
-            chosen = f"label and structure score {r['alternatives'][0][1]}"
+            chosen = "extension: " + ((r.extension_reason if r else "") or "no US-GAAP concept fits")
+        elif r is not None and r.alternatives:
+            chosen = f"label and structure score {r.alternatives[0][1]}"
         else:
-            chosen = r.get("note") or "rule"
-        prov = Provenance(statement=f.statement, row_label=f.row_label or r.get("row", ""), column=r.get("column"),
-                          chosen_by=chosen, confidence=float(f.confidence), runner_up=alts[0][0] if alts else "",
-                          sign=f.sign, extension_reason=r.get("extension_reason", "") if f.extension else "",
-                          rules=tuple(r.get("rules") or ()), corrected_from=str(r.get("corrected_from", "")))
+            chosen = (r.note if r else "") or "rule"
+        prov = Provenance(statement=f.statement, row_label=f.row_label or (r.row if r else ""),
+                          column=r.column if r else None, chosen_by=chosen, confidence=float(f.confidence),
+                          runner_up=alts[0][0] if alts else "", sign=f.sign,
+                          extension_reason=r.extension_reason if r and f.extension else "",
+                          rules=r.rules if r else (), corrected_from=(r.corrected_from or "") if r else "")
         facts.append(ReportFact(id=f"f{n}", concept=f.concept, context=f.context, value=f.value, unit=f.unit,
                                 decimals=f.decimals, printed=f.printed,
                                 span=_span(f.source, f.printed, f.start, f.end, f.element),
@@ -322,16 +380,7 @@ def freeze(t: Tagged, entity: Entity, base_name: str, namespace: str, xsd_types:
                             key=lambda c: (c.dims, c.period.end, c.period.start or c.period.end)))
     units = tuple(sorted({f.unit for f in facts if f.unit}))
 
-    networks = []
-    for net in sorted(t.networks, key=lambda n: n.order):
-        h = net.hypercube
-        networks.append(Network(
-            role_id=net.role_id, title=net.title, order=net.order, group=net.group,
-            lines=tuple(PresentationLine(i.concept, i.depth, i.role) for i in net.items),
-            calculations=tuple((p, tuple((c, int(w)) for c, w in kids)) for p, kids in net.calcs),
-            hypercube=Hypercube(h["table"], h["axis"], h["domain"], tuple(h["members"]), h["line_items"],
-                                tuple(h["primaries"]),
-                                tuple((a, d, tuple(ms)) for a, d, ms in h.get("more_axes", ()))) if h else None))
+    networks = sorted(t.networks, key=lambda n: n.order)
 
     named = {f.concept for f in facts} | {ln.concept for n in networks for ln in n.lines}
     for n in networks:

@@ -10,7 +10,7 @@ from edgar2xbrl.tag.builder import Builder, Network, PresItem
 from edgar2xbrl.tag.catalog import load_catalog
 from edgar2xbrl.tag.finish import prune_calcs, settle_networks
 from edgar2xbrl.tag.provenance import html_sources
-from edgar2xbrl.xbrl_report import Check, Untagged
+from edgar2xbrl.xbrl_report import Check, Network as ReportNetwork, PresentationLine, Untagged
 
 YEAR = Period(end=date(2004, 12, 31), start=date(2004, 1, 1))
 
@@ -55,7 +55,7 @@ def test_the_steps_after_tagging_return_new_state():
     kept = copy.deepcopy((dict(before.facts), before.rows, before.untagged, before.checks, before.networks))
 
     pruned = prune_calcs(before)
-    assert pruned.networks[0].calcs == []  # 100 - 30 is no 80
+    assert pruned.networks[0].calculations == ()  # 100 - 30 is no 80
     assert "calculation of us-gaap:GrossProfit left out" in pruned.remarks[-1]
 
     line_map = [10 * n for n in range(1, 8)]
@@ -63,20 +63,20 @@ def test_the_steps_after_tagging_return_new_state():
     mapped = html_sources(pruned, line_map, cells)
     revenues = mapped.facts[("us-gaap:Revenues", Context(YEAR), "USD")]
     assert (revenues.source, revenues.element) == ("x.htm:30", "/html/body/table/tr[1]/td[2]")
-    assert [r["source"] for r in mapped.rows] == ["x.htm:30", "x.htm:40", "x.htm:50"]
+    assert [r.source for r in mapped.rows] == ["x.htm:30", "x.htm:40", "x.htm:50"]
     assert mapped.untagged[0].source == "x.htm:60" and mapped.checks[0].line == 50
 
     assert (dict(before.facts), before.rows, before.untagged, before.checks, before.networks) == kept
-    assert b.networks[0].calcs and b.facts[("us-gaap:Revenues", Context(YEAR), "USD")].source == "x.htm:3"
+    assert b.networks[0].calculations and b.facts[("us-gaap:Revenues", Context(YEAR), "USD")].source == "x.htm:3"
 
 
 def test_settling_gives_each_network_an_id_and_a_root_and_keeps_the_builders():
     b = _tagged()
-    twin = Network(role_id="Income", title="Income (continued)", order=3)
-    twin.items.append(PresItem("acme:RootAbstract", 0, "Root"))
+    twin = ReportNetwork(role_id="Income", title="Income (continued)", order=3, group="Statement",
+                         lines=(PresentationLine("acme:RootAbstract", 0, "label"),), calculations=())
     made = []
     settled = settle_networks((b.networks[0], twin), lambda title: made.append(title) or f"acme:{len(made)}")
     assert [n.role_id for n in settled] == ["Income", "Income2"]
-    assert made == ["Income"] and settled[0].items[0] == PresItem("acme:1", 0, "Income", "label")
-    assert settled[1].items == twin.items
-    assert b.networks[0].items[0].concept == "us-gaap:Revenues"  # (the builder's network keeps its items)
+    assert made == ["Income"] and settled[0].lines[0] == PresentationLine("acme:1", 0, "label")
+    assert settled[1].lines == twin.lines
+    assert b.networks[0].lines[0].concept == "us-gaap:Revenues"  # (the builder's network keeps its lines)

@@ -85,10 +85,10 @@ def test_each_levels_figures_are_on_the_hierarchy_axis_and_the_total_without_it(
     assert {dict(f.context.dims).get(frequency) for f in b.facts.values()} == \
         {"us-gaap:FairValueMeasurementsRecurringMember"}
     net = next(n for n in b.networks if n.hypercube)
-    assert net.hypercube["axis"] == axis
-    assert [(a, ms) for a, _d, ms in net.hypercube["more_axes"]] == \
-        [(frequency, ["us-gaap:FairValueMeasurementsRecurringMember"])]
-    assert set(net.hypercube["members"]) == {"us-gaap:FairValueInputsLevel1Member",
+    assert net.hypercube.axis == axis
+    assert [(a, ms) for a, _d, ms in net.hypercube.more_axes] == \
+        [(frequency, ("us-gaap:FairValueMeasurementsRecurringMember",))]
+    assert set(net.hypercube.members) == {"us-gaap:FairValueInputsLevel1Member",
                                             "us-gaap:FairValueInputsLevel2Member",
                                             "us-gaap:FairValueInputsLevel3Member"}
 
@@ -144,10 +144,10 @@ Warrant liability       $     --    $    --    $ 6,088   $  6,088    $    --    
 def test_a_level_printed_under_each_year_is_one_member_of_the_table():
     b, _lay = _built(TWO_YEARS, end=date(2010, 12, 31))
     net = next(n for n in b.networks if n.hypercube)
-    assert net.hypercube["members"] == ["us-gaap:FairValueInputsLevel1Member", "us-gaap:FairValueInputsLevel2Member",
-                                        "us-gaap:FairValueInputsLevel3Member"]
+    assert net.hypercube.members == ("us-gaap:FairValueInputsLevel1Member", "us-gaap:FairValueInputsLevel2Member",
+                                     "us-gaap:FairValueInputsLevel3Member")
     # each member once in the presentation (twice would be duplicate arcs, which Arelle rejects)
-    shown = [it.concept for it in net.items if it.concept.startswith("us-gaap:FairValueInputsLevel")]
+    shown = [it.concept for it in net.lines if it.concept.startswith("us-gaap:FairValueInputsLevel")]
     assert sorted(shown) == sorted(set(shown)) and len(shown) == 3
     levels = {(f.row_label, str(f.context.period)): f.value for f in b.facts.values()
               if dict(f.context.dims).get("us-gaap:FairValueByFairValueHierarchyLevelAxis") ==

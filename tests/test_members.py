@@ -113,13 +113,13 @@ def test_areas_under_a_total_are_members_of_the_geographical_axis_with_the_total
     assert {f.context.dims[0][1] for f in rows["Japan"]} == {"acme:JapanMember"}
     assert {f.value for f in rows["Japan"]} == {"700000", "600000"}
     # the total is the income statement's revenues, with no dimension: the same facts
-    total = [r for r in b.rows if r["row"] == "Total net sales"]
-    assert len(total) == 2 and {(r["concept"], r["status"]) for r in total} == {("us-gaap:Revenues", "duplicate")}
-    assert all(not r["dimensions"] for r in total)
+    total = [r for r in b.rows if r.row == "Total net sales"]
+    assert len(total) == 2 and {(r.concept, r.status) for r in total} == {("us-gaap:Revenues", "duplicate")}
+    assert all(not r.dimensions for r in total)
     net = b.networks[-1]
-    assert net.hypercube["axis"] == GEOGRAPHY.axis and "us-gaap:Revenues" in net.hypercube["primaries"]
+    assert net.hypercube.axis == GEOGRAPHY.axis and "us-gaap:Revenues" in net.hypercube.primaries
     # the members' sum is no calculation (each in its own context) but is still checked as printed
-    assert not net.calcs
+    assert not net.calculations
     assert any(c.row == "Total net sales" and c.ok for c in b.checks)
     assert not any(c.prefix == "acme" and c.type != "domain" and not c.abstract for c in b.extensions.values())
 
@@ -450,7 +450,7 @@ def test_rows_that_reconcile_the_segments_are_the_measures_reconciling_items():
     assert sorted(f.value for f in rows["Accounting differences"]) == ["130000", "150000"]
     # both axes in the note's one table, and no extension concept for a row
     h = b.networks[-1].hypercube
-    assert h["axis"] == SEGMENTS.axis and [e[0] for e in h.get("more_axes", [])] == ["srt:ConsolidationItemsAxis"]
+    assert h.axis == SEGMENTS.axis and [e[0] for e in h.more_axes] == ["srt:ConsolidationItemsAxis"]
     assert not any(c.prefix == "acme" and c.type != "domain" and not c.abstract for c in b.extensions.values())
     # unconfirmed, the reconciling rows stay as they were with their segments
     b = _build(RECONCILED)
@@ -550,7 +550,7 @@ def test_the_segments_figure_and_the_corporate_part_of_a_measure_are_its_members
         assert {f.value for f in rows[label]} == values, label
     # the consolidated figure is the balance sheet's, with no member: the same facts, no extension
     assert {(f.concept, f.context.dims) for f in rows.get("Consolidated assets", [])} <= {("us-gaap:Assets", ())}
-    assert [r["concept"] for r in b.rows if r["row"] == "Consolidated assets"] == ["us-gaap:Assets"] * 2
+    assert [r.concept for r in b.rows if r.row == "Consolidated assets"] == ["us-gaap:Assets"] * 2
     assert not any(c.name.startswith(("Consolidated", "Segment", "Corporate")) for c in b.extensions.values()
                    if c.type != "domain")
 
@@ -590,7 +590,7 @@ def test_two_corporate_rows_under_one_total_are_two_members():
     second = {f.context.dims for f in rows["Corporate research and development"]}
     assert first == {(("srt:ConsolidationItemsAxis", "us-gaap:CorporateNonSegmentMember"),)}
     assert second == {(("srt:ConsolidationItemsAxis", "acme:CorporateResearchAndDevelopmentMember"),)}
-    assert not [r for r in b.rows if r["status"] == "conflict"]
+    assert not [r for r in b.rows if r.status == "conflict"]
 
 
 SECURITIES = """\

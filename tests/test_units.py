@@ -58,7 +58,7 @@ def test_cash_flow_signs_follow_the_concepts():
     got = {(f.concept, f.context.period.end.year): f.value for f in b.facts.values()}
     assert got[("us-gaap:IncreaseDecreaseInAccountsReceivable", 1998)] == "50000"
     assert got[("us-gaap:NetCashProvidedByUsedInOperatingActivities", 1998)] == "550000"
-    calc = dict(b.networks[0].calcs)
+    calc = dict(b.networks[0].calculations)
     assert dict(calc["us-gaap:NetCashProvidedByUsedInOperatingActivities"]) == {
         "us-gaap:NetIncomeLoss": 1, "us-gaap:Depreciation": 1, "us-gaap:IncreaseDecreaseInAccountsReceivable": -1}
 
@@ -121,7 +121,7 @@ def test_equity_matrix_members_and_signs():
     assert st.kind == "equity"
     b = Builder(load_catalog(), "acme", "x.txt")
     net = build_equity(b, st, 1, "Equity", st.title)
-    assert set(net.hypercube["members"]) == {"us-gaap:CommonStockMember", "us-gaap:RetainedEarningsMember"}
+    assert set(net.hypercube.members) == {"us-gaap:CommonStockMember", "us-gaap:RetainedEarningsMember"}
     facts = {(f.concept, f.context.dims, str(f.context.period)): f.value for f in b.facts.values()}
     re_member = (("us-gaap:StatementEquityComponentsAxis", "us-gaap:RetainedEarningsMember"),)
     assert facts[("us-gaap:StockholdersEquity", re_member, "1998-12-31")] == "650000"
@@ -1279,7 +1279,7 @@ def test_a_row_whose_figures_differ_from_those_reported_leaves_the_concept_to_th
     rows = _note_rows(EPS_NOTE, date(1999, 12, 31), "Note 9 - Loss Per Share (Details)",
                       [("us-gaap:WeightedAverageNumberOfShareOutstandingBasicAndDiluted", y, v, "shares")
                        for y, v in ((1999, "148172000"), (1998, "118000000"))])
-    got = {r["row"]: r["concept"] for r in rows}
+    got = {r.row: r.concept for r in rows}
     assert got["Shares used in computation of basic and diluted loss per share"] == \
         "us-gaap:WeightedAverageNumberOfShareOutstandingBasicAndDiluted"
     # the gross weighted average, 152,472, is not the count reported as 148,172: no concept of the loss per share
@@ -1311,11 +1311,11 @@ def test_a_breakdown_of_expenses_the_statements_report_otherwise_is_none_of_them
     rows = _note_rows(STOCK_COMPENSATION, date(2001, 12, 31), "Note 5 - Stock-Based Compensation (Details)",
                       [("us-gaap:CostOfGoodsAndServicesSold", y, v, "USD")
                        for y, v in ((2001, "500000"), (2000, "400000"))])
-    got = {(r["row"], r["period"][:4]): (r["concept"], r["value"]) for r in rows}
+    got = {(r.row, r.period[:4]): (r.concept, r.value) for r in rows}
     # the stock compensation in the cost of sales is no cost of sales, and their sum no cost of revenue: each row
     # is the compensation charged to its line (on the line's member)
     assert got and all(c == "us-gaap:AllocatedShareBasedCompensationExpense" for c, _ in got.values()), got
-    assert all(r["dimensions"] for r in rows if r["row"] == "Cost of sales"), rows
+    assert all(r.dimensions for r in rows if r.row == "Cost of sales"), rows
     assert abs(int(got[("Cost of sales", "2001")][1])) == 43000
 
 
@@ -1401,7 +1401,7 @@ def test_the_arithmetic_of_earnings_per_share_names_the_weighted_average_counts(
     [(note, st)] = locate(lines, find_tables(lines, docs), docs, "10-K", date(1997, 12, 31)).note_tables
     b = Builder(load_catalog(), "acme", "x.txt")
     b.build_statement(st, 200, "NoteR", "Note R - Net Earnings Per Share of Common Stock (Details)", group="Disclosure")
-    got = {r["row"]: r["concept"] for r in b.rows}
+    got = {r.row: r.concept for r in b.rows}
     # 6.18 x 983,286,361 is the 6,073 million earned, to the cent the per-share figure is rounded to; 6.01 x
     # 1,010,934,942 likewise: their words alone named no concept
     assert got["Average outstanding during year"] == "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic"

@@ -104,7 +104,7 @@ def test_segment_groups_are_members_of_the_segments_axis():
     assert {f.context.dims[0][0] for f in sales} == {AXIS}
     assert len({f.context.dims for f in sales}) == 2
     net = b.networks[-1]
-    assert net.hypercube is not None and "us-gaap:Revenues" in net.hypercube["primaries"]
+    assert net.hypercube is not None and "us-gaap:Revenues" in net.hypercube.primaries
 
 
 def test_a_year_only_note_column_is_the_fiscal_year_for_a_flow_and_its_end_for_a_balance():
@@ -788,10 +788,10 @@ def test_a_note_total_that_repeats_a_statement_figure_takes_its_concept():
     assert {f.concept for f in b.facts.values() if f.row_label == "Other current assets"} == {"us-gaap:OtherAssetsCurrent"}
     note, st = _statement(OTHER_ASSETS_NOTE, period_end=period_end, note=True)
     b.build_statement(st, 2, "Note3", "Note 3 - OTHER CURRENT ASSETS (Details)", group="Disclosure")
-    total = {(r["concept"], r["status"]) for r in b.rows if r["row"] == "Total other current assets"}
+    total = {(r.concept, r.status) for r in b.rows if r.row == "Total other current assets"}
     assert total == {("us-gaap:OtherAssetsCurrent", "duplicate")}, total  # the balance sheet's own figure
     # a bare "Other" in a note takes no concept that only a statement places (other investing payments)
-    other = {r["concept"] for r in b.rows if r["row"] == "Other"}
+    other = {r.concept for r in b.rows if r.row == "Other"}
     assert not any(c.startswith("us-gaap:PaymentsFor") or c.startswith("us-gaap:Proceeds") for c in other), other
 
 
@@ -818,7 +818,7 @@ def test_a_note_total_of_accrued_liabilities_is_not_all_liabilities():
     b = Builder(load_catalog(era_of(period_end)), "acme", "x.txt")
     note, st = _statement(ACCRUED_NOTE, period_end=period_end, note=True)
     b.build_statement(st, 2, "Note4", "Note 4 - ACCRUED LIABILITIES (Details)", group="Disclosure")
-    got = {r["row"]: r["concept"] for r in b.rows}
+    got = {r.row: r.concept for r in b.rows}
     assert got["Total"] not in ("us-gaap:Liabilities", "us-gaap:LiabilitiesNoncurrent"), got["Total"]
     assert "Noncurrent" not in got["Other"] and "Investing" not in got["Other"], got["Other"]
 
@@ -1425,8 +1425,8 @@ def test_a_sum_printed_once_per_segment_is_one_calculation_of_the_network():
     b = Builder(load_catalog(2009), "acme", "x.txt")
     b.build_statement(st, 200, "Segments", title, group="Disclosure", breakdown=segment_breakdown(b, st, title))
     net = b.networks[-1]
-    gross = [kids for parent, kids in net.calcs if parent == "us-gaap:GrossProfit"]
-    assert len(gross) == 1, net.calcs
+    gross = [kids for parent, kids in net.calculations if parent == "us-gaap:GrossProfit"]
+    assert len(gross) == 1, net.calculations
     assert sorted(q for q, _ in gross[0]) == ["us-gaap:CostOfGoodsAndServicesSold", "us-gaap:Revenues"]
 
 
@@ -1548,7 +1548,7 @@ def test_a_note_total_takes_the_statement_concept_a_row_under_it_took_first_by_i
     note, st = _statement(OTHER_ASSETS_NOTE.replace("  Deposits            ", "  Deferred taxes      ").replace(
         "  Other               ", "  Other current assets"), period_end=period_end, note=True)
     b.build_statement(st, 2, "Note3", "Note 3 - OTHER CURRENT ASSETS (Details)", group="Disclosure")
-    got = {(r["row"], r["concept"], r["status"]) for r in b.rows if r["statement"].startswith("Note")}
+    got = {(r.row, r.concept, r.status) for r in b.rows if r.statement.startswith("Note")}
     total = {(c, s) for row, c, s in got if row == "Total other current assets"}
     assert total == {("us-gaap:OtherAssetsCurrent", "duplicate")}, got
     part = {c for row, c, s in got if row == "Other current assets"}
@@ -1561,7 +1561,7 @@ def test_a_note_total_takes_the_statement_concept_a_row_under_it_took_first_by_i
     b.build_statement(bs, 1, "BalanceSheet", bs.title)
     note, st = _statement(OTHER_NONCURRENT_NOTE, period_end=period_end, note=True)
     b.build_statement(st, 2, "Note3", "Note 3 - OTHER NON-CURRENT ASSETS (Details)", group="Disclosure")
-    got = {(r["row"], r["concept"], r["status"]) for r in b.rows if r["statement"].startswith("Note")}
+    got = {(r.row, r.concept, r.status) for r in b.rows if r.statement.startswith("Note")}
     total = {(c, s) for row, c, s in got if row == "Total other non-current assets"}
     assert total == {("us-gaap:OtherAssetsNoncurrent", "duplicate")}, got
     assert not any(s == "conflict" for _, _, s in got), got
@@ -1672,11 +1672,11 @@ The activity in servicing rights was as follows (in millions):
 
 def test_rows_between_a_beginning_and_an_ending_balance_are_the_years_flows():
     b = _built(ROLL_FORWARD_NOTE, date(2005, 12, 31), "Note3", group="Disclosure", note=True)
-    got = {(r["row"], r["period"]) for r in b.rows}
+    got = {(r.row, r.period) for r in b.rows}
     assert ("Amortization", "2005-01-01..2005-12-31") in got and ("Additions", "2004-01-01..2004-12-31") in got, got
     assert ("Balance, beginning of period", "2004-12-31") in got and ("Balance, end of period", "2005-12-31") in got
     # a flow is no accumulated balance
-    assert not any("Accumulated" in r["concept"] for r in b.rows if r["row"] == "Amortization")
+    assert not any("Accumulated" in r.concept for r in b.rows if r.row == "Amortization")
 
 
 LETTERED_TAX_NOTE = """\
@@ -1738,7 +1738,7 @@ def test_notes_headed_by_letters_are_notes_and_their_tax_table_reads_right():
     note, st = lay.note_tables[0]
     b = Builder(load_catalog(era_of(date(1997, 12, 31))), "acme", "x.txt")
     b.build_statement(st, 1, "NoteC", "Note C - Taxes (Details)", group="Disclosure")
-    got = {(r["row"], r["concept"].split(":")[1], r["value"]) for r in b.rows if r["period"].startswith("1997")}
+    got = {(r.row, r.concept.split(":")[1], r.value) for r in b.rows if r.period.startswith("1997")}
     # places as rows and as captions are the official names' domestic and foreign
     assert ("U.S. operations", "IncomeLossFromContinuingOperationsBeforeIncomeTaxesDomestic", "3193000000") in got
     assert ("Current", "CurrentForeignTaxExpenseBenefit", "2330000000") in got
@@ -1748,7 +1748,7 @@ def test_notes_headed_by_letters_are_notes_and_their_tax_table_reads_right():
     assert again == {"IncomeTaxExpenseBenefit"}, got
     assert ("Deferred", "DeferredFederalIncomeTaxExpenseBenefit", "-51000000") in got
     assert all(not v.startswith("-") for row, c, v in got if row != "Deferred"), got
-    periods = {r["period"] for r in b.rows if r["row"].startswith(("Total provision for taxes", "Provision for social"))}
+    periods = {r.period for r in b.rows if r.row.startswith(("Total provision for taxes", "Provision for social"))}
     assert periods == {"1997-01-01..1997-12-31", "1996-01-01..1996-12-31"}, periods
 
 
@@ -1794,13 +1794,13 @@ Changes in the warranty liability were (in thousands):
 
 def test_a_bare_row_printed_twice_is_two_facts():
     b = _built(TWO_OTHERS_NOTE, date(2005, 12, 31), "Note5", group="Disclosure", note=True)
-    others = {r["concept"] for r in b.rows if r["row"] == "Other" and r["period"] == "2005-12-31"}
+    others = {r.concept for r in b.rows if r.row == "Other" and r.period == "2005-12-31"}
     assert len(others) == 2, others
 
 
 def test_a_provision_added_to_a_liability_roll_forward_is_positive_and_a_flow():
     b = _built(WARRANTY_NOTE, date(2005, 12, 31), "Note6", group="Disclosure", note=True)
-    got = {(r["period"], r["value"]) for r in b.rows if r["row"] == "Warranty provision"}
+    got = {(r.period, r.value) for r in b.rows if r.row == "Warranty provision"}
     assert got == {("2005-01-01..2005-12-31", "20000"), ("2004-01-01..2004-12-31", "15000")}, got
 
 
@@ -1849,7 +1849,7 @@ The components of loss before income taxes were (in thousands):
 
 def test_losses_printed_plain_under_a_loss_before_income_taxes_are_negative():
     b = _built(PRETAX_LOSS_NOTE, date(2010, 12, 31), "Note11", group="Disclosure", note=True)
-    got = {(r["row"], r["value"]) for r in b.rows if r["period"].startswith("2010")}
+    got = {(r.row, r.value) for r in b.rows if r.period.startswith("2010")}
     assert ("Domestic", "-154734000") in got and ("International", "579000") in got, got
 
 
@@ -2005,7 +2005,7 @@ def test_columns_of_segments_in_a_segment_note_are_its_members():
     members = {dict(f.context.dims)[AXIS]: Decimal(f.value) for f in income if f.context.period.end.year == 1993}
     assert members == {"acme:AutomotiveMember": 1_000_000_000, "acme:FinancialServicesMember": 1_529_000_000}
     net = b.networks[-1]
-    assert net.hypercube["axis"] == AXIS and "acme:AutomotiveMember" in net.hypercube["members"]
+    assert net.hypercube.axis == AXIS and "acme:AutomotiveMember" in net.hypercube.members
 
 
 def test_quarters_places_and_eliminations_are_no_segments_and_footnote_marks_no_names():

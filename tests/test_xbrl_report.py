@@ -65,7 +65,7 @@ def test_the_classic_taxonomy_is_written_from_the_report(conv):
 
 def test_the_conversion_report_tells_the_typed_log(conv):
     x, rep = conv.xbrl, conv.report
-    assert rep["rows"] == list(x.log.rows) and len(x.log.rows) > 100
+    assert rep["rows"] == [r.as_json() for r in x.log.rows] and len(x.log.rows) > 100
     assert rep["untagged"] == [asdict(u) for u in x.log.untagged]
     assert rep["checks"] == [asdict(c) for c in x.log.checks] and x.log.checks
     assert [e["concept"] for e in rep["extensions"]] == [c.qname for c in x.extensions]

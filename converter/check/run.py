@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from edgar2xbrl.tag.tagged import Tagged
-from edgar2xbrl.xbrl_report import Findings, Untagged
+from edgar2xbrl.xbrl_report import Findings, ReportRow, RowStatus, Untagged
 from edgar2xbrl.tables.periods import printed_dates
 from edgar2xbrl.check import rules
 
@@ -36,8 +36,8 @@ def apply_rules(t: Tagged, layout, filing) -> tuple[Tagged, Findings]:
     return replace(t, facts=facts, rows=rows, untagged=t.untagged + removed), Findings(tuple(found), tuple(left))
 
 
-def _marked(rows: tuple[dict, ...], found, facts) -> tuple[tuple[dict, ...], tuple[Untagged, ...]]:
-    """The report rows, those of a fact a rule named with the rules, its corrected value or its removal (copies:
+def _marked(rows: tuple[ReportRow, ...], found, facts) -> tuple[tuple[ReportRow, ...], tuple[Untagged, ...]]:
+    """The report rows, those of a fact a rule named with the rules, its corrected value or its removal (new rows:
     the rows as tagged stay as they were); and the removed rows, as not tagged with the reason."""
     marks: dict[tuple, list[str]] = {}
     why: dict[tuple, str] = {}
@@ -47,20 +47,20 @@ def _marked(rows: tuple[dict, ...], found, facts) -> tuple[tuple[dict, ...], tup
             if fd.action is rules.Action.REMOVED:
                 why[(key[0], str(key[1].period), key[1].dims)] = f"left out by {fd.rule}: {fd.message}"
     written = {(k[0], str(k[1].period), k[1].dims): f.value for k, f in facts.items()}
-    out: list[dict] = []
+    out: list[ReportRow] = []
     removed: list[Untagged] = []
     for r in rows:
-        dims = tuple((a, m) for a, m in (r.get("dimensions") or {}).items())
-        key = (r["concept"], r["period"], dims)
+        key = (r.concept, r.period, r.dimensions)
         m = marks.get(key)
-        if m and r["status"] in ("added", "duplicate"):
-            r = {**r, "rules": sorted(set(m))}
+        if m and r.status in (RowStatus.ADDED, RowStatus.DUPLICATE):
+            r = replace(r, rules=tuple(sorted(set(m))))
             if key not in written:
-                r["status"] = "removed"  # by a rule: not in the instance, so listed as not tagged with the reason
-                removed.append(Untagged(r["source"], r["statement"], r["row"], r["printed"],
+                # by a rule: not in the instance, so listed as not tagged with the reason
+                r = replace(r, status=RowStatus.REMOVED)
+                removed.append(Untagged(r.source, r.statement, r.row, r.printed,
                                         why.get(key, "left out by a consistency rule")))
-            elif written[key] != r["value"]:
-                r["corrected_from"], r["value"] = r["value"], written[key]
+            elif written[key] != r.value:
+                r = replace(r, corrected_from=r.value, value=written[key])
         out.append(r)
     return tuple(out), tuple(removed)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from typing import TYPE_CHECKING, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Context as DecimalContext, Decimal
 from types import MappingProxyType
@@ -22,7 +22,8 @@ from edgar2xbrl.tag.members import CONSOLIDATION, FAIR_VALUE_FREQUENCY, FAIR_VAL
     level_columns, member_name, member_runs, open_hypercube, standard_member
 from edgar2xbrl.check.rules import FUTURE_DAYS, FactKey
 from edgar2xbrl.tag.tagged import Tagged
-from edgar2xbrl.xbrl_report import Check, Untagged
+from edgar2xbrl.xbrl_report import Check, Hypercube, Network as ReportNetwork, PresentationLine, ReportRow, RowStatus, \
+    Untagged
 
 if TYPE_CHECKING:
     from edgar2xbrl.tag.segments import Breakdown
@@ -48,15 +49,30 @@ class PresItem:
 
 @dataclass
 class Network:
-    """One statement or note as presented (and calculated) in the extension taxonomy."""
+    """One statement or note as presented (and calculated) in the extension taxonomy, while a tagger builds it:
+    handed to the builder (`Builder.add_network`), it is kept as the frozen `xbrl_report.Network`."""
 
     role_id: str
     title: str
     order: int
     items: list[PresItem] = field(default_factory=list)
     calcs: list[tuple[str, list[tuple[str, int]]]] = field(default_factory=list)
-    hypercube: dict | None = None  # {"table","axis","domain","members":[...],"line_items","primaries":[...]}
+    hypercube: Hypercube | None = None  # frozen: a member or line item more makes a new one
     group: str = "Statement"  # Document | Statement | Disclosure
+
+    def add_primary(self, qname: str) -> None:
+        """A line item more of the network's table (once)."""
+        h = self.hypercube
+        if qname not in h.primaries:
+            self.hypercube = replace(h, primaries=h.primaries + (qname,))
+
+    def frozen(self) -> ReportNetwork:
+        """The network as built, frozen: its presentation lines, calculations and table."""
+        return ReportNetwork(
+            role_id=self.role_id, title=self.title, order=self.order, group=self.group,
+            lines=tuple(PresentationLine(i.concept, i.depth, i.role) for i in self.items),
+            calculations=tuple((p, tuple((c, int(w)) for c, w in kids)) for p, kids in self.calcs),
+            hypercube=self.hypercube)
 
 
 class Builder:
@@ -78,10 +94,10 @@ class Builder:
         # extensions made for lines, by meaning; the periods each one's lines take
         self._by_meaning: dict[tuple, list[Concept]] = {}
         self._claimed: dict[str, dict[Period, frozenset]] = {}
-        self._networks: list[Network] = []
+        self._networks: list[ReportNetwork] = []  # as handed over: frozen
         self._checks: list[Check] = []
         self._untagged: list[Untagged] = []
-        self._rows: list[dict] = []  # report: every source row and its decision
+        self._rows: list[ReportRow] = []  # report: every source row and its decision
         self._labels: dict[str, dict[str, str]] = {}  # concept → {role: text}
         self._remarks: list[str] = list(remarks)  # conversion remarks
         self._mixed: set[tuple] = set()  # facts of rows printed with both signs
@@ -91,12 +107,13 @@ class Builder:
 
     # ----- what tagging made: added through these methods, read through the views below -----------------------
     def add_network(self, net: Network) -> None:
-        self._networks.append(net)
+        """A network the tagger is done with: kept frozen (what it does to `net` afterwards is not seen)."""
+        self._networks.append(net.frozen())
 
     def add_check(self, check: Check) -> None:
         self._checks.append(check)
 
-    def add_row(self, entry: dict) -> None:
+    def add_row(self, entry: ReportRow) -> None:
         """A source row and its decision, for the report (`record` adds those of the facts it records)."""
         self._rows.append(entry)
 
@@ -117,11 +134,11 @@ class Builder:
         return MappingProxyType(self._extensions)
 
     @property
-    def networks(self) -> tuple[Network, ...]:
+    def networks(self) -> tuple[ReportNetwork, ...]:
         return tuple(self._networks)
 
     @property
-    def rows(self) -> tuple[dict, ...]:
+    def rows(self) -> tuple[ReportRow, ...]:
         return tuple(self._rows)
 
     @property
@@ -208,21 +225,21 @@ class Builder:
         return preferred
 
     # ----- facts ----------------------------------------------------------------------------------------------
-    def add_fact(self, fact: Fact) -> str:
-        """Record a fact; "added", "duplicate" (same value already there), "conflict" or "bad-period"."""
+    def add_fact(self, fact: Fact) -> RowStatus:
+        """Record a fact; added, duplicate (same value already there), conflict or bad-period."""
         period = fact.context.period
         if period.start is not None and period.start > period.end:
             # Out-of-order dated rows (a statement continued across pages, a typo in a year) give a period that
             # ends before it starts; Arelle rejects such a context, so the fact is reported instead.
-            return "bad-period"
+            return RowStatus.BAD_PERIOD
         key = (fact.concept, fact.context, fact.unit)
         old = self._facts.get(key)
         if old is None:
             self._facts[key] = fact
-            return "added"
+            return RowStatus.ADDED
         if _same_value(old, fact):
-            return "duplicate"
-        return "conflict"
+            return RowStatus.DUPLICATE
+        return RowStatus.CONFLICT
 
     def value_of(self, qname: str, ctx: Context, unit: str | None) -> Fact | None:
         return self._facts.get((qname, ctx, unit))
@@ -334,9 +351,8 @@ class Builder:
             if ln.children:
                 _close_sections(open_captions, lines, ln)  # the total is the section's last row
             dims = dims_of.get(ln.index, ()) + table_dims
-            if (dims or column_members) and net.hypercube is not None and \
-                    ln.concept.qname not in net.hypercube["primaries"]:
-                net.hypercube["primaries"].append(ln.concept.qname)
+            if (dims or column_members) and net.hypercube is not None:
+                net.add_primary(ln.concept.qname)
             self._facts_for_line(ln, st, title, dims)
             for qname, label in self._price_items:  # the prices written beside the row's counts
                 if all(it.concept != qname for it in net.items):
@@ -345,7 +361,7 @@ class Builder:
             self._price_items = []
         self._calcs(lines, st, net, title, {k for r in runs for k in r.rows})
         self._column_members = {}
-        self._networks.append(net)
+        self.add_network(net)
         return net
 
     def _column_segments(self, st: Statement, title: str) -> tuple[Axis, dict[int, tuple[str, str]]]:
@@ -599,22 +615,21 @@ class Builder:
         return None
 
     def record(self, fact: Fact, row_label: str, column: int | None, *, dims=(), reason: str = "",
-               alternatives=(), note: str = "") -> str:
+               alternatives=(), note: str = "") -> RowStatus:
         """Add a fact, log its source row in the report, and list it as not tagged when it conflicts."""
         status = self.add_fact(fact)
-        entry = {"source": fact.source, "statement": fact.statement, "row": " ".join(row_label.split()),
-                 "column": column, "printed": fact.printed, "concept": fact.concept, "value": fact.value,
-                 "period": str(fact.context.period), "dimensions": {a: m for a, m in dims}, "unit": fact.unit,
-                 "decimals": fact.decimals, "sign": fact.sign, "confidence": fact.confidence, "status": status,
-                 "extension_reason": reason if fact.extension else "", "alternatives": list(alternatives)}
-        if note:
-            entry["note"] = note
-        self._rows.append(entry)
-        if status == "bad-period":
+        # (an axis named twice keeps its last member, as the report's mapping of axes to members always did)
+        self._rows.append(ReportRow(
+            source=fact.source, statement=fact.statement, row=" ".join(row_label.split()), column=column,
+            printed=fact.printed, concept=fact.concept, value=fact.value, period=str(fact.context.period),
+            dimensions=tuple({a: m for a, m in dims}.items()), unit=fact.unit, decimals=fact.decimals,
+            sign=fact.sign, confidence=fact.confidence, status=status,
+            extension_reason=reason if fact.extension else "", alternatives=tuple(alternatives), note=note))
+        if status == RowStatus.BAD_PERIOD:
             self.record_untagged(Untagged(fact.source, fact.statement, row_label, fact.printed,
                                           f"its period would end before it starts ({fact.context.period}); the "
                                           "dated rows or headers around it are out of order"))
-        if status == "conflict":
+        if status == RowStatus.CONFLICT:
             self._conflicts.append((fact, fact.statement))
             old = self.value_of(fact.concept, fact.context, fact.unit)
             self.record_untagged(Untagged(fact.source, fact.statement, row_label, fact.printed,
@@ -885,7 +900,7 @@ class Builder:
             reason = f"{col.header.strip()!r}: the exercise price the taxonomy pairs with {ln.concept.qname}" \
                 if price is not None else ln.reason
             if self.record(fact, ln.row.label, k + 1, dims=cell_dims, reason=reason,
-                           alternatives=[] if price is not None else ln.alternatives) == "added":
+                           alternatives=[] if price is not None else ln.alternatives) == RowStatus.ADDED:
                 if price is not None:
                     self._price_items.append((price.qname, f"{ln.row.label.strip()} - weighted-average exercise price"))
                 elif mixed:

@@ -9,7 +9,7 @@ from edgar2xbrl.read.cover import fiscal_year_end_from_text
 from edgar2xbrl.errors import BadOption
 from edgar2xbrl.model import Context, Fact, Period
 from edgar2xbrl.tables.periods import add_months
-from edgar2xbrl.xbrl_report import Entity
+from edgar2xbrl.xbrl_report import Entity, ReportRow, RowStatus
 
 
 PLACEHOLDER_CIK = "0000000000"
@@ -93,22 +93,23 @@ def cover_facts(b: Builder, cv, form, period_end, fye, fy_focus, fp_focus, doc_p
         q = f"dei:{name}"
         b.add_fact(Fact(concept=q, context=ctx, value=str(value), source=f"{b.path}:cover", statement="Cover",
                         row_label=name, confidence=0.0 if name == "EntityCentralIndexKey" and placeholder else 1.0))
-        b.add_row({"source": f"{b.path}:cover", "statement": "Cover", "row": name, "column": None,
-                   "printed": value, "concept": q, "value": value, "period": str(doc_period), "dimensions": {},
-                   "unit": None, "decimals": None, "sign": "", "status": "added",
-                   "confidence": 0.0 if name == "EntityCentralIndexKey" and placeholder else 1.0,
-                   "extension_reason": "", "alternatives": [],
-                   "note": "PLACEHOLDER CIK" if name == "EntityCentralIndexKey" and placeholder else ""})
+        b.add_row(ReportRow(source=f"{b.path}:cover", statement="Cover", row=name, column=None, printed=value,
+                            concept=q, value=value, period=str(doc_period), dimensions=(), unit=None, decimals=None,
+                            sign="", confidence=0.0 if name == "EntityCentralIndexKey" and placeholder else 1.0,
+                            status=RowStatus.ADDED, extension_reason="", alternatives=(),
+                            note="PLACEHOLDER CIK" if name == "EntityCentralIndexKey" and placeholder else "",
+                            cover=True))
         net.items.append(PresItem(q, 1, name, "label"))
     if cv.shares_outstanding is not None and cv.shares_date is not None:
         q = "dei:EntityCommonStockSharesOutstanding"
         b.add_fact(Fact(concept=q, context=Context(Period(end=cv.shares_date)), value=str(cv.shares_outstanding),
                         unit="shares", decimals="0", source=f"{b.path}:cover", statement="Cover",
                         row_label="Common shares outstanding", printed=f"{cv.shares_outstanding:,}"))
-        b.add_row({"source": f"{b.path}:cover", "statement": "Cover", "row": "Common shares outstanding",
-                   "column": None, "printed": f"{cv.shares_outstanding:,}", "concept": q,
-                   "value": str(cv.shares_outstanding), "period": cv.shares_date.isoformat(), "dimensions": {},
-                   "unit": "shares", "decimals": "0", "sign": "as printed", "confidence": 1.0, "status": "added",
-                   "extension_reason": "", "alternatives": []})
+        # (no `cover` row: report.json has always written this one's keys in the statements' rows' order)
+        b.add_row(ReportRow(source=f"{b.path}:cover", statement="Cover", row="Common shares outstanding",
+                            column=None, printed=f"{cv.shares_outstanding:,}", concept=q,
+                            value=str(cv.shares_outstanding), period=cv.shares_date.isoformat(), dimensions=(),
+                            unit="shares", decimals="0", sign="as printed", confidence=1.0, status=RowStatus.ADDED,
+                            extension_reason="", alternatives=()))
         net.items.append(PresItem(q, 1, "Entity Common Stock, Shares Outstanding", "label"))
     b.add_network(net)

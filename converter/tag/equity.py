@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
 
 from edgar2xbrl.tag.builder import Builder, Network, PresItem, _fmt
-from edgar2xbrl.xbrl_report import Check, Untagged
+from edgar2xbrl.xbrl_report import Check, Hypercube, Untagged
 from edgar2xbrl.tag.catalog import ONE_WAY_CHANGE, never_negative
 from edgar2xbrl.tag.labels import similarity
 from edgar2xbrl.tag.mapper import build_lines, calc_weight, core_label, map_lines
@@ -120,9 +121,8 @@ def build_equity(b: Builder, st: Statement, order: int, role_id: str, title: str
         lines[i].header = False
     net = Network(role_id=role_id, title=title, order=order)
     member_list = [m for m, _ in roles if m]
-    net.hypercube = {"table": "us-gaap:StatementTable", "axis": AXIS, "domain": DOMAIN,
-                     "members": list(dict.fromkeys(member_list)), "line_items": "us-gaap:StatementLineItems",
-                     "primaries": []}
+    net.hypercube = Hypercube("us-gaap:StatementTable", AXIS, DOMAIN, tuple(dict.fromkeys(member_list)),
+                              "us-gaap:StatementLineItems", ())
     net.items.append(PresItem("us-gaap:StatementTable", 1, "Statement [Table]", "label"))
     net.items.append(PresItem(AXIS, 2, "Equity Components [Axis]", "label"))
     net.items.append(PresItem(DOMAIN, 3, "Equity Component [Domain]", "label"))
@@ -196,8 +196,7 @@ def build_equity(b: Builder, st: Statement, order: int, role_id: str, title: str
             b.record(fact, ln.row.label, k + 1, dims=dims, reason=ln.reason, alternatives=ln.alternatives)
             if concept.qname not in shown:
                 shown.add(concept.qname)
-                if concept.qname not in net.hypercube["primaries"]:
-                    net.hypercube["primaries"].append(concept.qname)
+                net.add_primary(concept.qname)
                 net.items.append(PresItem(concept.qname, 3, ln.row.label,
                                           b.label_for(concept.qname, ln.row.label, role)))
     _checks(b, st, lines, roles, balance_idx, title, memo)
@@ -296,8 +295,7 @@ def build_equity_rollforward(b: Builder, st: Statement, order: int, role_id: str
     changes, "Balance, end of year"). A section becomes a member of the equity components axis."""
     lines = build_lines(st, find_subtotals_safe(st))
     net = Network(role_id=role_id, title=title, order=order)
-    net.hypercube = {"table": "us-gaap:StatementTable", "axis": AXIS, "domain": DOMAIN, "members": [],
-                     "line_items": "us-gaap:StatementLineItems", "primaries": []}
+    net.hypercube = Hypercube("us-gaap:StatementTable", AXIS, DOMAIN, (), "us-gaap:StatementLineItems", ())
     net.items += [PresItem("us-gaap:StatementTable", 1, "Statement [Table]", "label"),
                   PresItem(AXIS, 2, "Equity Components [Axis]", "label"),
                   PresItem(DOMAIN, 3, "Equity Component [Domain]", "label"),
@@ -331,10 +329,10 @@ def build_equity_rollforward(b: Builder, st: Statement, order: int, role_id: str
     made: dict[str, object] = {}
     for member, caption, rows in sections:
         is_shares = bool(re.search(r"\bshares\b", caption, re.I))
-        if member and member not in net.hypercube["members"]:
-            net.hypercube["members"].append(member)
-            net.items.insert(3 + len(net.hypercube["members"]), PresItem(member, 4, caption,
-                                                                         b.label_for(member, caption, "terseLabel")))
+        if member and member not in net.hypercube.members:
+            net.hypercube = replace(net.hypercube, members=net.hypercube.members + (member,))
+            net.items.insert(3 + len(net.hypercube.members), PresItem(member, 4, caption,
+                                                                      b.label_for(member, caption, "terseLabel")))
         heading = b.new_extension(caption or title, "string", "duration", abstract=True, suffix="Abstract")
         net.items.append(PresItem(heading.qname, 3, caption, "label"))
         changes = []
@@ -368,8 +366,7 @@ def build_equity_rollforward(b: Builder, st: Statement, order: int, role_id: str
                 sigma = 1 if is_shares else calc_weight(equity, concept)
             role = {"start": "periodStartLabel", "end": "periodEndLabel"}.get(ln.instant_at, "terseLabel")
             _rollforward_facts(b, st, ln, concept, row_dims, sigma, title)
-            if concept.qname not in net.hypercube["primaries"]:
-                net.hypercube["primaries"].append(concept.qname)
+            net.add_primary(concept.qname)
             net.items.append(PresItem(concept.qname, 4, ln.row.label, b.label_for(concept.qname, ln.row.label, role)))
     for t, kids in find_subtotals_safe(st).items():
         for k, col in enumerate(st.columns):

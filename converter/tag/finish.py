@@ -7,12 +7,12 @@ from decimal import Decimal
 from typing import Callable, Sequence
 
 from edgar2xbrl.check.run import apply_rules
-from edgar2xbrl.tag.builder import Builder, Network, PresItem
+from edgar2xbrl.tag.builder import Builder
 from edgar2xbrl.tag.catalog import TYPES
 from edgar2xbrl.tag.provenance import html_source, html_sources
 from edgar2xbrl.tag.tagged import Tagged
 from edgar2xbrl.write.xmlsafe import ncname
-from edgar2xbrl.xbrl_report import Entity, XbrlReport, freeze
+from edgar2xbrl.xbrl_report import Entity, Network, PresentationLine, XbrlReport, freeze
 
 
 def finish(b: Builder, layout, filing, entity: Entity, base_name: str, namespace: str) -> XbrlReport:
@@ -45,9 +45,9 @@ def settle_networks(networks: Sequence[Network], root: Callable[[str], str]) -> 
         while rid in seen_ids:
             rid, k = f"{base_id}{k}", k + 1
         seen_ids.add(rid)
-        items = n.items if n.items and n.items[0].depth == 0 else [PresItem(root(n.title), 0, n.title, "label"),
-                                                                    *n.items]
-        out[i] = replace(n, role_id=rid, items=items)
+        lines = n.lines if n.lines and n.lines[0].depth == 0 else (PresentationLine(root(n.title), 0, "label"),
+                                                                    *n.lines)
+        out[i] = replace(n, role_id=rid, lines=lines)
     return tuple(out)
 
 
@@ -62,7 +62,7 @@ def prune_calcs(t: Tagged) -> Tagged:
     networks, remarks = [], list(t.remarks)
     for net in t.networks:
         kept = []
-        for parent, kids in net.calcs:
+        for parent, kids in net.calculations:
             ok = True
             for key, total in by_concept.get(parent, {}).items():
                 vals = [(w, by_concept.get(child, {}).get(key)) for child, w in kids]
@@ -76,5 +76,5 @@ def prune_calcs(t: Tagged) -> Tagged:
                     break
             if ok:
                 kept.append((parent, kids))
-        networks.append(replace(net, calcs=kept))
+        networks.append(replace(net, calculations=tuple(kept)))
     return replace(t, networks=tuple(networks), remarks=tuple(remarks))

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from edgar2xbrl.model import Column, Row, Statement
 from edgar2xbrl.tag.catalog import Catalog, Concept
 from edgar2xbrl.tag.labels import tokens
 from edgar2xbrl.tag.mapper import Line, candidates, core_label, score_concept
+from edgar2xbrl.xbrl_report import Hypercube
 
 
 @dataclass(frozen=True)
@@ -128,8 +129,7 @@ def open_hypercube(net, axis: Axis, members: list[tuple[str, str]], member_label
     """Start `net` with the axis's table, axis, domain and members (qname, caption); its rows go under the line
     items, at the depth returned. `member_label(qname, caption)`: the label role of a member."""
     from edgar2xbrl.tag.builder import PresItem
-    net.hypercube = {"table": axis.table, "axis": axis.axis, "domain": axis.domain, "members": [m for m, _ in members],
-                     "line_items": axis.line_items, "primaries": []}
+    net.hypercube = Hypercube(axis.table, axis.axis, axis.domain, tuple(m for m, _ in members), axis.line_items, ())
     net.items.append(PresItem(axis.table, 1, axis.labels[0], "label"))
     net.items.append(PresItem(axis.axis, 2, axis.labels[1], "label"))
     net.items.append(PresItem(axis.domain, 3, axis.labels[2], "label"))
@@ -145,26 +145,27 @@ def add_member(net, member: str, caption: str, member_label, axis: Axis | None =
     at the other's default)."""
     from edgar2xbrl.tag.builder import PresItem
     h = net.hypercube
-    if axis is None or axis.axis == h["axis"]:
-        if member in h["members"]:
+    if axis is None or axis.axis == h.axis:
+        if member in h.members:
             return
-        h["members"].append(member)
-        domain_at = next(k for k, it in enumerate(net.items) if it.concept == h["domain"])
-        net.items.insert(domain_at + len(h["members"]), PresItem(member, 4, caption, member_label(member, caption)))
+        net.hypercube = h = replace(h, members=h.members + (member,))
+        domain_at = next(k for k, it in enumerate(net.items) if it.concept == h.domain)
+        net.items.insert(domain_at + len(h.members), PresItem(member, 4, caption, member_label(member, caption)))
         return
-    more = h.setdefault("more_axes", [])
-    entry = next((e for e in more if e[0] == axis.axis), None)
+    entry = next((e for e in h.more_axes if e[0] == axis.axis), None)
     # the presentation's axis blocks sit between the table and the line items, in the order the axes were added
-    line_items_at = next(k for k, it in enumerate(net.items) if it.concept == h["line_items"] and it.depth == 2)
+    line_items_at = next(k for k, it in enumerate(net.items) if it.concept == h.line_items and it.depth == 2)
     if entry is None:
-        entry = (axis.axis, axis.domain, [])
-        more.append(entry)
+        entry = (axis.axis, axis.domain, ())
+        h = replace(h, more_axes=h.more_axes + (entry,))
         net.items[line_items_at:line_items_at] = [PresItem(axis.axis, 2, axis.labels[1], "label"),
                                                   PresItem(axis.domain, 3, axis.labels[2], "label")]
         line_items_at += 2
     if member in entry[2]:
+        net.hypercube = h
         return
-    entry[2].append(member)
+    net.hypercube = replace(h, more_axes=tuple((a, d, ms + (member,)) if a == axis.axis else (a, d, ms)
+                                               for a, d, ms in h.more_axes))
     net.items.insert(line_items_at, PresItem(member, 4, caption, member_label(member, caption)))
 
 

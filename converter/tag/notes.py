@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from edgar2xbrl.tag.builder import Builder, Network, PresItem, _fmt
@@ -13,6 +14,7 @@ from edgar2xbrl.tag.mapper import NAME_MATCH, NAME_ONLY
 from edgar2xbrl.model import Context, Fact, Period, Statement
 from edgar2xbrl.tables.periods import YEAR, all_dates, duration_ending, printed_near, span_of
 from edgar2xbrl.tables.statements import Note
+from edgar2xbrl.xbrl_report import Hypercube, ReportRow, RowStatus
 
 ANTIDILUTIVE = "us-gaap:AntidilutiveSecuritiesExcludedFromComputationOfEarningsPerShareAmount"
 AWARDED = "us-gaap:LossContingencyDamagesAwardedValue"
@@ -85,12 +87,12 @@ def build_text_blocks(b: Builder, notes: list[Note], doc_period: Period, order: 
                     statement=f"Note {note.number}", row_label=note.title, confidence=score,
                     extension=qname.split(":")[0] == b.prefix)
         b.add_fact(fact)
-        b.add_row({"source": src, "statement": f"Note {note.number} - {note.title}", "row": note.title,
-                   "column": None, "printed": f"({len(note.text)} characters of text)", "concept": qname,
-                   "value": "(text block)", "period": str(doc_period), "dimensions": {}, "unit": None,
-                   "decimals": None, "sign": "", "confidence": score, "status": "added",
-                   "extension_reason": "" if score else "no US-GAAP text block fits the note's title",
-                   "alternatives": []})
+        b.add_row(ReportRow(source=src, statement=f"Note {note.number} - {note.title}", row=note.title, column=None,
+                            printed=f"({len(note.text)} characters of text)", concept=qname, value="(text block)",
+                            period=str(doc_period), dimensions=(), unit=None, decimals=None, sign="",
+                            confidence=score, status=RowStatus.ADDED,
+                            extension_reason="" if score else "no US-GAAP text block fits the note's title",
+                            alternatives=()))
         net = Network(role_id=f"Note{note.number}{camel(note.title)[:40]}", title=f"Note {note.number} - {note.title}",
                       order=order + n, group="Disclosure")
         net.items.append(PresItem(qname, 1, note.title, b.label_for(qname, note.title, "terseLabel")))
@@ -202,10 +204,10 @@ def build_measure_table(b: Builder, note: Note, st: Statement, order: int, role_
             b.record(fact, row.label, k + 1, dims=dims,
                      reason="no US-GAAP concept fits the column" if concept.extension else "")
     if axis_name:
-        net.hypercube = {"table": "us-gaap:DebtSecuritiesAvailableForSaleTable", "axis": axis_name, "domain": domain,
-                         "members": list(dict.fromkeys(members)),
-                         "line_items": "us-gaap:ScheduleOfAvailableForSaleSecuritiesLineItems",
-                         "primaries": [c.qname for c, _ in col_concepts]}
+        net.hypercube = Hypercube("us-gaap:DebtSecuritiesAvailableForSaleTable", axis_name, domain,
+                                  tuple(dict.fromkeys(members)),
+                                  "us-gaap:ScheduleOfAvailableForSaleSecuritiesLineItems",
+                                  tuple(c.qname for c, _ in col_concepts))
         net.items += [PresItem("us-gaap:DebtSecuritiesAvailableForSaleTable", 1, "Table", "label"),
                       PresItem(axis_name, 2, "Axis", "label"), PresItem(domain, 3, "Domain", "label")]
         for m, row in zip(members, rows):
@@ -292,25 +294,24 @@ def _prose_fact(b, concept, value, kind, period, dims, line, where, sentence, ne
                 source=src, statement=where, row_label=sentence[:120], printed=str(value), sign="as printed",
                 confidence=0.8)
     status = b.record(fact, sentence[:200], None, dims=dims, note="amount stated in a sentence")
-    if status != "added":
+    if status != RowStatus.ADDED:
         return
     if dims:
         axis, member = dims[0]
         if net.hypercube is None:
-            net.hypercube = {"table": "us-gaap:LossContingenciesTable", "axis": axis,
-                             "domain": "us-gaap:LossContingencyNatureDomain", "members": [],
-                             "line_items": "us-gaap:LossContingenciesLineItems", "primaries": []}
+            net.hypercube = Hypercube("us-gaap:LossContingenciesTable", axis, "us-gaap:LossContingencyNatureDomain",
+                                      (), "us-gaap:LossContingenciesLineItems", ())
             net.items += [PresItem("us-gaap:LossContingenciesTable", 1, "Table", "label"),
                           PresItem(axis, 2, "Axis", "label"),
                           PresItem("us-gaap:LossContingencyNatureDomain", 3, "Domain", "label")]
-        if member not in net.hypercube["members"]:
-            net.hypercube["members"].append(member)
-            net.items.insert(3 + len(net.hypercube["members"]) - 1,
+        if member not in net.hypercube.members:
+            net.hypercube = replace(net.hypercube, members=net.hypercube.members + (member,))
+            net.items.insert(3 + len(net.hypercube.members) - 1,
                              PresItem(member, 4, b.concept(member).label, "label"))
         if "us-gaap:LossContingenciesLineItems" not in [i.concept for i in net.items]:
             net.items.append(PresItem("us-gaap:LossContingenciesLineItems", 2, "Line Items", "label"))
-        if concept not in net.hypercube["primaries"]:
-            net.hypercube["primaries"].append(concept)
+        if concept not in net.hypercube.primaries:
+            net.add_primary(concept)
             net.items.append(PresItem(concept, 3, b.catalog.get(concept).label, "label"))
     elif all(i.concept != concept for i in net.items):
         net.items.append(PresItem(concept, 1, b.catalog.get(concept).label, "label"))

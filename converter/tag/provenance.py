@@ -16,7 +16,7 @@ def html_sources(t: Tagged, line_map: list[int], cells: dict[int, list[tuple[int
     instance and the report name the HTML's own source lines."""
     fix = html_source(line_map, t.path)
     facts = {k: replace(f, element=_element(f, cells, t.path), source=fix(f.source)) for k, f in t.facts.items()}
-    rows = tuple({**r, "source": fix(r["source"])} for r in t.rows)
+    rows = tuple(replace(r, source=fix(r.source)) for r in t.rows)
     untagged = tuple(replace(u, source=fix(u.source)) for u in t.untagged)
     checks = tuple(replace(c, line=line_map[c.line - 1]) if 0 < c.line <= len(line_map) else c for c in t.checks)
     return replace(t, facts=facts, rows=rows, untagged=untagged, checks=checks)

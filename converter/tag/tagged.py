@@ -5,15 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Mapping
+from typing import Mapping
 
 from edgar2xbrl.check.rules import FactKey
 from edgar2xbrl.model import Concept, Fact
 from edgar2xbrl.tag.catalog import Catalog
-from edgar2xbrl.xbrl_report import Check, Untagged
-
-if TYPE_CHECKING:
-    from edgar2xbrl.tag.builder import Network
+from edgar2xbrl.xbrl_report import Check, Network, ReportRow, Untagged
 
 
 @dataclass(frozen=True)
@@ -26,8 +23,8 @@ class Tagged:
     extensions: Mapping[str, Concept]  # in the order they were made: the taxonomy's order
     labels: Mapping[str, Mapping[str, str]]  # concept → {role: text}
     facts: Mapping[FactKey, Fact]
-    networks: tuple[Network, ...]  # as the taggers added them (their order field sorts them)
-    rows: tuple[dict, ...]  # every source row and its decision, as report.json writes it
+    networks: tuple[Network, ...]  # frozen, as the taggers handed them over (their order field sorts them)
+    rows: tuple[ReportRow, ...]  # every source row and its decision
     untagged: tuple[Untagged, ...]
     checks: tuple[Check, ...]
     remarks: tuple[str, ...]

@@ -9,7 +9,7 @@ from edgar2xbrl.check.validate import ValidationResult
 from edgar2xbrl.check.run import rule_counts
 from edgar2xbrl.tag.cover_facts import PLACEHOLDER_CIK
 from edgar2xbrl.tag.cover_facts import dei_document_type
-from edgar2xbrl.xbrl_report import XbrlReport
+from edgar2xbrl.xbrl_report import RowStatus, XbrlReport
 
 
 def printed_tables(path: str, layout, undated, line_map: list[int] | None) -> list[dict]:
@@ -54,16 +54,16 @@ def build_report(x: XbrlReport, layout, cover, validation, files, packages, unda
     numbers = sum(sum(1 for c in r.cells if c is not None) + len(r.overflow)
                   for st in list(layout.statements) + list(undated) for r in st.rows)
     stmt_titles = {st.title for st in list(layout.statements) + list(undated)}
-    tagged_rows = [r for r in log.rows if r["statement"] in stmt_titles and r.get("column") and
-                   r["status"] in ("added", "duplicate")]
+    tagged_rows = [r for r in log.rows if r.statement in stmt_titles and r.column and
+                   r.status in (RowStatus.ADDED, RowStatus.DUPLICATE)]
     tagged = len(tagged_rows)
     untagged_stmt = sum(1 for u in log.untagged if u.statement in stmt_titles)
     if taxonomy is None:
         taxonomy = validation.taxonomy if validation else taxonomy_name(packages)
     reasons: dict[str, str] = {}  # each extension concept's reason: that of its first row that gives one
     for r in log.rows:
-        if r["extension_reason"]:
-            reasons.setdefault(r["concept"], r["extension_reason"])
+        if r.extension_reason:
+            reasons.setdefault(r.concept, r.extension_reason)
     extensions = {c.qname for c in x.extensions}
     d = {
         "source": e.source, "form": e.form, "registrant": e.registrant, "cik": e.cik, "cik_source": cover.cik_source,
@@ -74,7 +74,7 @@ def build_report(x: XbrlReport, layout, cover, validation, files, packages, unda
                        for st in layout.statements],
         "statement_scales": {st.kind: st.scale for st in layout.statements},
         "summary": {"numbers_in_statements": numbers, "numbers_tagged": tagged, "numbers_untagged": untagged_stmt,
-                    "numbers_tagged_extension": sum(1 for r in tagged_rows if r["concept"] in extensions),
+                    "numbers_tagged_extension": sum(1 for r in tagged_rows if r.concept in extensions),
                     "facts": len(x.facts), "extension_concepts": sum(1 for c in x.extensions if not c.abstract),
                     "checks_passed": sum(1 for c in log.checks if c.ok),
                     "checks_failed": sum(1 for c in log.checks if not c.ok),
@@ -83,7 +83,8 @@ def build_report(x: XbrlReport, layout, cover, validation, files, packages, unda
         "needs_review": [f.as_dict() for f in findings.found if f.action is not rules.Action.CORRECTED],
         "corrections": [f.as_dict() for f in findings.found if f.action is rules.Action.CORRECTED],
         "rules": rule_counts(findings),
-        "rows": list(log.rows), "printed_tables": list(printed), "untagged": [asdict(u) for u in log.untagged],
+        "rows": [r.as_json() for r in log.rows], "printed_tables": list(printed),
+        "untagged": [asdict(u) for u in log.untagged],
         "checks": [asdict(c) for c in log.checks],
         "extensions": [{"concept": c.qname, "label": c.label, "type": c.type, "period": c.period,
                         "balance": c.balance,
