@@ -2435,3 +2435,26 @@ def test_maturities_alone_are_the_maturities_concept_not_sales_maturities_and_co
     got = _concepts(MATURITIES, year=2009)
     assert got["Maturities of investments"] == \
         "us-gaap:ProceedsFromMaturitiesPrepaymentsAndCallsOfAvailableForSaleSecurities"
+
+
+def test_a_gain_on_a_sale_that_names_nothing_sold_is_a_disposition_of_assets_not_of_equipment():
+    text = """\
+                          ACME CORP.
+                       INCOME STATEMENTS
+                 (In millions)(Unaudited)
+                                               Three Months Ended
+                                                  September 30
+                                               1997          1998
+                                             --------      --------
+Revenue                                      $ 3,130       $ 3,953
+Operating expenses                             2,000         2,200
+                                             --------      --------
+Operating income                               1,130         1,753
+Interest income                                   90           120
+Gain on sale                                      --           160
+                                             --------      --------
+Income before income taxes                     1,220         2,033
+"""
+    concepts = _concepts(text, kind="Income", year=1998)
+    assert concepts["Gain on sale"] == "us-gaap:GainLossOnDispositionOfAssets"
+    assert concepts["Revenue"] != "us-gaap:GainLossOnDispositionOfAssets"
