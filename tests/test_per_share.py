@@ -232,3 +232,22 @@ Repurchased                        (52)         (74)         (39)
     assert facts and {f.unit for f in facts} == {"shares"}
     assert sorted(f.value for f in facts if f.row_label.startswith("Balance, end"))[-1] == "2470000000"
     assert not any(f.concept.startswith("us-gaap:Notes") for f in facts)  # "Issued" is no debt issued
+
+
+def test_a_row_no_total_ties_takes_the_period_type_every_official_row_of_its_table_has():
+    # "Adjusted net income" (no US-GAAP concept) among the reported net income and earnings per share under
+    # year columns: the year's pro forma income, not an amount at the year's end
+    text = HEAD % "The following table reconciles reported net income to adjusted net income:" + """\
+(In millions, except per share amounts)             2002        2001        2000
+                                                ---------   ---------   ---------
+Reported net income                                $3,117      $1,291     $10,535
+Goodwill and workforce amortization, net of tax         -       1,556       1,269
+Adjusted net income                                $3,117      $2,847     $11,804
+Reported basic earnings per common share            $0.47       $0.19       $1.57
+Reported diluted earnings per common share          $0.46       $0.19       $1.51
+"""
+    b = _built(text, end=date(2002, 12, 31))
+    adjusted = [f for f in b.facts.values() if f.row_label.startswith("Adjusted net income")]
+    assert len(adjusted) == 3 and all(not f.context.period.is_instant for f in adjusted)
+    reported = [f for f in b.facts.values() if f.row_label.startswith("Reported net income")]
+    assert {f.concept for f in reported} == {"us-gaap:NetIncomeLoss"}

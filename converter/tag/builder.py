@@ -13,7 +13,7 @@ from edgar2xbrl.tables.arithmetic import find_subtotals
 from edgar2xbrl.tables.periods import all_dates
 from edgar2xbrl.tag.catalog import Catalog, never_negative, one_way
 from edgar2xbrl.tag.labels import WEAK, camel, column_measure, not_money, tokens
-from edgar2xbrl.tag.mapper import DEDUCTED, SIDE_CAPTION, THRESHOLD, Line, build_lines, cash_top_signs, column_period, core_label, decide_signs, extension_name, group_period_type, line_period_type, map_lines, nearest_period_type, neighbour_period
+from edgar2xbrl.tag.mapper import DEDUCTED, SIDE_CAPTION, THRESHOLD, Line, build_lines, cash_top_signs, column_period, core_label, decide_signs, extension_name, group_period_type, line_period_type, table_period_type, map_lines, nearest_period_type, neighbour_period
 from edgar2xbrl.model import Concept, Context, Fact, Period, Statement
 from edgar2xbrl.tag.awards import award_concepts, award_price
 from edgar2xbrl.tag.eps import shares_by_eps
@@ -649,7 +649,7 @@ class Builder:
         # a row that moves a balance between its beginning and its end is a flow, whatever its neighbours are
         period = "duration" if ln.rolled and line_period_type(ln, st) == "duration" else \
             neighbour_period(ln, lines, st) or nearest_period_type(ln, st) or group_period_type(ln, lines, st) or \
-            line_period_type(ln, st)
+            table_period_type(ln, lines, st) or line_period_type(ln, st)
         balance = ""
         if ln.kind == "monetary":
             printed = [c.value for c in ln.row.cells if c is not None and c.value]

@@ -1012,6 +1012,25 @@ def group_period_type(ln: Line, lines: list[Line], st: Statement) -> str | None:
     return said.pop() if len(said) == 1 else None
 
 
+def table_period_type(ln: Line, lines: list[Line], st: Statement) -> str | None:
+    """Under year-only note columns, for a row no total ties to others, the period type every official concept of
+    the table's other rows has, where at least two say one and none says another ("Adjusted net income" among the
+    reported net income and the goodwill amortization added back; "Penalties" in a reconciliation of the tax rate):
+    flows of the year, or balances at its end. None where a row is a balance at a date or the lead says balances."""
+    if not _years_only(ln, st) or ln.instant_at or ln.dated is not None or ln.parent is not None or ln.children or \
+            _AT_A_DATE.search(ln.row.label) or _AT_A_DATE.search(ln.context_label) or _balances_lead(st):
+        return None
+    said: list[str] = []
+    for x in lines:
+        if x is ln or x.header:
+            continue
+        if x.instant_at or (x.dated is not None and x.dated.start is None) or _AT_A_DATE.search(x.row.label):
+            return None
+        if x.concept is not None and not x.concept.extension:
+            said.append(x.concept.period)
+    return said[0] if len(said) >= 2 and len(set(said)) == 1 else None
+
+
 _BALANCES_LEAD = re.compile(r"\baccumulated\b|\bbalances?\b|\b(at|as\s+of)\s+(" + "|".join(calendar.month_name[1:]) +
                             r")\s+\d{1,2}(,\s*\d{4})?\s+(was|were|is|are|consisted|consist)\b", re.I)
 
