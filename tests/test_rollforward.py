@@ -548,3 +548,22 @@ Allowances for credit losses                       (488)         (334)
     # an allowance for losses (its words name a loss) is held against the assets: a credit, taken away
     assert value[("Allowances", "2007-12-31")] == 488000000
     assert value[("Accumulated", "2007-12-31")] == 12858000000
+
+
+def test_an_allowance_charged_to_costs_is_the_reserves_charge_positive_however_the_table_prints_it():
+    # Boeing prints its valuation allowance in parentheses; the charge that raised it is a positive charge
+    text = HEAD % "The change in the valuation allowance for the years ended December 31, 2007 and 2006:" + """\
+                                                        Valuation
+                                                        Allowance
+Beginning balance - January 1, 2006                       $(142)
+Charge to costs and expenses                               (219)
+Reduction in customer and commercial financing assets         19
+Ending balance - December 31, 2006                         (342)
+Charge to costs and expenses                               (232)
+Reduction in customer and commercial financing assets        122
+Ending balance - December 31, 2007                        $(452)
+"""
+    charges = sorted((p, v, c) for label, c, p, v in _facts(text) if label.startswith("Charge to costs"))
+    assert [(v, c) for _p, v, c in charges] == \
+        [(219, "us-gaap:ValuationAllowancesAndReservesChargedToCostAndExpense"),
+         (232, "us-gaap:ValuationAllowancesAndReservesChargedToCostAndExpense")]

@@ -56,7 +56,8 @@ _BOTH_WAYS_NAME = re.compile(r"IncomeLoss|GainLoss|LossGain|ExpenseBenefit|Benef
                              r"ProceedsFromPayments|PaymentsForProceeds|AssetsLiabilities|LiabilitiesAssets|"
                              r"Adjustment|Reclassification|Effect(Of)?", re.I)
 _ONE_WAY_NAME = re.compile(r"PaymentsTo|PaymentsFor|PaymentsOf|ProceedsFrom|StockIssuedDuringPeriod|"
-                           r"StockRepurchased|TreasuryStockValueAcquired|Dividends|DeferredTax(Assets|Liabilities)")
+                           r"StockRepurchased|TreasuryStockValueAcquired|Dividends|DeferredTax(Assets|Liabilities)|"
+                           r"[A-Za-z]{0,80}ChargedToCostAndExpense")  # (what an expense added to a reserve)
 _NET_OF = re.compile(r"NetOf|Net$")
 # residual amounts (what is left when liabilities are taken from assets) are negative in a deficit
 _RESIDUAL = re.compile(r"Equity(?!.*Method)|RetainedEarnings|MinorityInterest|PartnersCapital|MembersEquity|"
