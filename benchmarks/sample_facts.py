@@ -81,7 +81,9 @@ def facts_of(path: Path) -> list[Drawn]:
     except ConversionError:
         return []
     filing = read_filing(path)
-    headers = {t["title"]: t["columns"] for t in conv.report.get("printed_tables", [])}
+    # the printed table a fact was read from: the one printing its source line (a note prints several tables
+    # under one title)
+    columns_at = {r["source"]: t["columns"] for t in conv.report.get("printed_tables", []) for r in t["rows"]}
     out = []
     for f in conv.xbrl.facts:
         if not f.numeric:
@@ -89,8 +91,7 @@ def facts_of(path: Path) -> list[Drawn]:
         p = f.context.period
         period = f"{p.start}..{p.end}" if p.start else f"{p.end}"
         dims = ", ".join(f"{a}={m}" for a, m in f.context.dims)
-        cols = headers.get(f.provenance.statement) or next(
-            (v for k, v in headers.items() if k.startswith(f.provenance.statement + " ")), [])
+        cols = columns_at.get(str(f.span), [])
         k = f.provenance.column  # (1-based, as the report counts columns)
         column = cols[k - 1] if k is not None and 0 < k <= len(cols) else ""
         out.append(Drawn(path.name, f.id, f.concept, f.extension, period, dims, f.value, f.unit or "",
