@@ -251,3 +251,35 @@ Reported diluted earnings per common share          $0.46       $0.19       $1.5
     assert len(adjusted) == 3 and all(not f.context.period.is_instant for f in adjusted)
     reported = [f for f in b.facts.values() if f.row_label.startswith("Reported net income")]
     assert {f.concept for f in reported} == {"us-gaap:NetIncomeLoss"}
+
+
+def test_net_income_per_share_under_basic_and_diluted_captions_and_eps_abbreviated_are_earnings_per_share():
+    text = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 3 - EARNINGS PER SHARE
+
+The computation of earnings per share for the years ended December 31:
+
+(in millions, except per share data)                   2010          2009
+                                                     --------      --------
+Net income                                           $ 10,477      $  9,839
+Weighted average shares outstanding - basic             2,600         2,610
+Earnings per share:
+Basic:
+  Income before cumulative effect of accounting changes $ 4.03      $  3.83
+  Cumulative effect of accounting changes, net of tax       -        (0.06)
+  Net income                                            $ 4.03      $  3.77
+Diluted:
+  Net income                                            $ 3.99      $  3.73
+Basic EPS                                               $ 4.03      $  3.77
+"""
+    b = _note_built(text)
+    per_share = {}
+    for f in b.facts.values():
+        if f.unit == "USDPerShare":
+            per_share.setdefault(f.concept, set()).add(f.value)
+    assert per_share["us-gaap:EarningsPerShareBasic"] == {"4.03", "3.77"}
+    assert per_share["us-gaap:EarningsPerShareDiluted"] == {"3.99", "3.73"}
+    assert not any(c.startswith("acme:") and ("NetIncome" in c or "Eps" in c) for c in per_share)

@@ -52,6 +52,7 @@ _FIXED_ASSETS = re.compile(r"\bfixed\s+assets?\b|\bproperty,?\s+plant,?\s+(and|&
 _DEPRECIATION_OF = re.compile(r"(?<!accumulated )\b(depreciation(?:\s+(?:and|&)\s+amortization)?)\s+(?:of|on)\s+"
                               r"property and equipment\b")
 _LETTERS = re.compile(r"[a-z]+")
+_EPS = re.compile(r"\beps\b")
 
 
 @lru_cache(maxsize=20000)
@@ -75,6 +76,8 @@ def tokens(text: str) -> tuple[str, ...]:
     # "Principal payments on notes payable", "Payments on line of credit": what the official names call repayments
     if "payment" in t:
         t = _DEBT_PAID.sub("repayments of ", t)
+    if "eps" in t:
+        t = _EPS.sub("earnings per share", t)  # "Basic EPS", as filers abbreviate it
     if "local" in t:
         t = _STATE_AND_LOCAL.sub("state", t)  # the official names' one class of US tax, printed "State"
     if "foreign" in t:

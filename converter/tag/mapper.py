@@ -559,6 +559,27 @@ def _plain_score(label: str, context: str, names, lt) -> float:
     return best
 
 
+_BOTTOM_LINE = re.compile(r"\s{0,8}net\s{1,3}(?:\(loss\)\s{1,3})?(?:income|earnings|loss)(?:\s{0,3}\((?:loss|deficit)\))?\s{0,3}:?\s{0,3}$", re.I)
+_BASIC_OR_DILUTED = re.compile(r"^\s{0,8}(basic|diluted|assuming\s{1,3}dilution|primary|fully\s{1,3}diluted)\b", re.I)
+
+
+def _bottom_line_per_share(lines: list[Line], catalog: Catalog) -> None:
+    """"Net income $4.03" per share under "Basic:" (or "Diluted:"), the last of the amounts per share printed
+    under the caption, is the earnings per share of that kind: its own words name only the income."""
+    for ln in lines:
+        if ln.header or ln.kind != "perShare" or not _BOTTOM_LINE.match(ln.row.label) or \
+                (ln.concept is not None and not ln.concept.extension and ln.score >= THRESHOLD):
+            continue
+        kind = _BASIC_OR_DILUTED.match(ln.context_label or "")
+        if kind is None:
+            continue
+        name = "EarningsPerShareBasic" if kind.group(1).lower() in ("basic", "primary") else "EarningsPerShareDiluted"
+        concept = catalog.find(name)
+        if concept is not None:
+            ln.concept, ln.score = concept, max(ln.score, THRESHOLD)
+            ln.reason = f"{name}: the net income per share under the caption {ln.context_label.strip()!r}"
+
+
 def single_eps(lines: list[Line], catalog: Catalog) -> None:
     """One earnings-per-share line that names neither basic nor diluted (the era's "per common and common
     equivalent share") is both: EarningsPerShareBasicAndDiluted."""
@@ -1270,6 +1291,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
         _balance_totals(lines, unlabeled, catalog, used, done)
     _assign(pairs, lines, used, done, taken, compare)
     single_eps(lines, catalog)
+    _bottom_line_per_share(lines, catalog)
     by_index = {ln.index: ln for ln in lines}
     # rows first take the runner-up their confident total sums; what the total still leaves out may then move it
     _fit_totals(lines, by_index, catalog, used)
