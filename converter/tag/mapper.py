@@ -217,6 +217,27 @@ def _near_pool(catalog: Catalog, pool: list[Concept], names: frozenset[str], nea
     return [catalog.concepts[q] for q in sorted(near & names)]
 
 
+def _sharing_near(catalog: Catalog, label: str, reach: frozenset[str], name_only: frozenset[str]) -> set[str]:
+    """`(catalog.sharing(label) - name_only) | (catalog.sharing(label) & reach)`, without the sharing set: its
+    concepts are mostly ones known by name alone (a few hundred for a row, against a score or two of kept ones),
+    and of those only the few within reach are wanted. The kept concepts of each word are kept per catalog."""
+    index = catalog.word_index()
+    kept = catalog.__dict__.setdefault("_kept_sharing", {})
+    words = catalog.sharing_words(label)
+    out: set[str] = set()
+    for w in words:
+        mine = kept.get(w)
+        if mine is None:
+            mine = kept[w] = frozenset(index[w] - name_only)
+        out |= mine
+    sets = [index[w] for w in words]
+    if len(reach) <= 64:
+        out.update(q for q in reach if any(q in s for s in sets))  # (most rows: a handful within reach)
+    else:
+        out |= set().union(*sets) & reach
+    return out
+
+
 def candidate_names(catalog: Catalog, st: Statement, kind: str, period: str) -> frozenset[str]:
     """The qnames of `candidates(...)` (cached alike)."""
     cache = catalog.__dict__.setdefault("_candidate_names", {})
@@ -1138,17 +1159,19 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
 
         def score(readings: tuple[str, ...]) -> list[tuple[float, Concept]]:
             scored = []
-            # a concept with no word of the row's (or a word it cuts short) scores 0
-            near = catalog.sharing(readings[0]) if len(readings) == 1 else \
-                frozenset().union(*map(catalog.sharing, readings))
-            # the name-only concepts out of reach of every reading score 0, and so stay out (but where a total's
-            # bonus for a "total" wording raises a 0)
+            # a concept with no word of the row's (or a word it cuts short) scores 0; the name-only concepts out of
+            # reach of every reading score 0, and so stay out (but where a total's bonus for a "total" wording
+            # raises a 0)
             index = _name_only_index(catalog)
             reach = within_reach(catalog, readings[0]) if len(readings) == 1 else \
                 frozenset().union(*(within_reach(catalog, r) for r in readings))
             if ln.children and "total" in label.lower():
                 reach = reach | index[4]
-            near = (near - index[3]) | (near & reach)
+            if len(readings) == 1:
+                near = _sharing_near(catalog, readings[0], reach, index[3])
+            else:
+                near = frozenset().union(*map(catalog.sharing, readings))
+                near = (near - index[3]) | (near & reach)
             # the tests that turn a concept away whatever it scores come first: scoring is the costly part
             bare_noncurrent = bare and not {"noncurrent"} & set(tokens(f"{ln.context_label} {around}"))
             below_current = ln.index in past_current
