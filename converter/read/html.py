@@ -157,8 +157,9 @@ def _table_lines(table, too_wide: list[int] | None = None,
                 cell_lines = [one] if (one := _clean(raw)) else []
             else:
                 cell_lines = [x for x in (_clean(y) for y in raw.split("\n")) if x]
-            parts[(len(rows), pos)] = cell_lines
-            tds[(len(rows), pos)] = td
+            key = (len(rows), pos)
+            parts[key] = cell_lines
+            tds[key] = td
             cells.append((" ".join(cell_lines), span, pos))  # (= _clean(raw): the same words, in the same order)
             if down > 1:
                 for c in range(pos, pos + span):
@@ -271,10 +272,11 @@ def _table_lines(table, too_wide: list[int] | None = None,
                 if at < 0:
                     continue
                 t = pieces[at]
-                end_col = max(_between(value_cols, c, c + span) or [c])
+                # (a cell of one column, most of them, ends in its own)
+                end_col = c if span == 1 else max(_between(value_cols, c, c + span) or [c])
                 right = starts[end_col] + width[end_col]
                 left = starts[c]
-                if is_amount(t) or numeric_row:
+                if numeric_row or is_amount(t):
                     pos = max(left, right - len(t))  # amounts right-aligned
                 else:
                     pos = max(left, left + (right - left - len(t)) // 2)  # headings centred over their span

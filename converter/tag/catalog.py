@@ -156,6 +156,15 @@ class Catalog:
         """Qnames of the concepts whose label or wordings have a word of `label`, or a word that one of its words
         of five letters or more begins (a word cut short by the layout): the only ones `labels.similarity` and
         `labels.coverage` can score above zero."""
+        index = self.word_index()
+        out: set[str] = set()
+        for w in self.sharing_words(label):
+            out |= index[w]
+        return frozenset(out)
+
+    def word_index(self) -> dict[str, set[str]]:
+        """Word, or a prefix of five letters or more of one, → the qnames of the concepts whose label or wordings
+        have it (built once)."""
         index = self.__dict__.get("_index")
         if index is None:
             index = {}
@@ -165,14 +174,16 @@ class Catalog:
                         for k in range(min(5, len(w)), len(w) + 1):
                             index.setdefault(w[:k], set()).add(c.qname)
             self._index = index
+        return index
+
+    def sharing_words(self, label: str) -> list[str]:
+        """The words of `label` whose concepts `sharing` gathers (those of `word_index`)."""
+        index = self.word_index()
         words = tokens(label)
         # a candidate that shares only weak words ("net", "total") with a row that has a word of its own cannot
         # reach the threshold: the row's strong words find the candidates
         strong = [w for w in words if w not in WEAK] or words
-        out: set[str] = set()
-        for w in strong:
-            out |= index.get(w, set())  # (a word under five letters matches only whole)
-        return frozenset(out)
+        return [w for w in strong if w in index]  # (a word under five letters matches only whole)
 
     def calc_parents(self, name: str) -> tuple[str, ...]:
         """The concepts that sum `name` directly in the official 2024 calculations (of kept and official rows

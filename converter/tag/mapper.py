@@ -217,6 +217,27 @@ def _near_pool(catalog: Catalog, pool: list[Concept], names: frozenset[str], nea
     return [catalog.concepts[q] for q in sorted(near & names)]
 
 
+def _sharing_near(catalog: Catalog, label: str, reach: frozenset[str], name_only: frozenset[str]) -> set[str]:
+    """`(catalog.sharing(label) - name_only) | (catalog.sharing(label) & reach)`, without the sharing set: its
+    concepts are mostly ones known by name alone (a few hundred for a row, against a score or two of kept ones),
+    and of those only the few within reach are wanted. The kept concepts of each word are kept per catalog."""
+    index = catalog.word_index()
+    kept = catalog.__dict__.setdefault("_kept_sharing", {})
+    words = catalog.sharing_words(label)
+    out: set[str] = set()
+    for w in words:
+        mine = kept.get(w)
+        if mine is None:
+            mine = kept[w] = frozenset(index[w] - name_only)
+        out |= mine
+    sets = [index[w] for w in words]
+    if len(reach) <= 64:
+        out.update(q for q in reach if any(q in s for s in sets))  # (most rows: a handful within reach)
+    else:
+        out |= set().union(*sets) & reach
+    return out
+
+
 def candidate_names(catalog: Catalog, st: Statement, kind: str, period: str) -> frozenset[str]:
     """The qnames of `candidates(...)` (cached alike)."""
     cache = catalog.__dict__.setdefault("_candidate_names", {})
@@ -337,14 +358,19 @@ _RESIDUAL_WORD = re.compile(r"(?<!\band )(?<!& )(?<!, )\b(other|miscellaneous|su
 RESIDUAL_MISS = 0.8
 
 
-@lru_cache(maxsize=65536)
 def _residual_fit(label: str, name: str) -> float:
     """"Other" names what is left of a class: "Total other current liabilities" is not the current liabilities
     (LiabilitiesCurrent), and a loan class "Real estate" is not foreclosed property (OtherRealEstate). The label
     words weigh "other" lightly, so a row and a concept's label that differ only there tie; where one of them
     has the word and the other lacks it, the score loses this factor. (Other comprehensive income,
     other-than-temporary and "X and other" are no residual classes.)"""
-    return 1.0 if bool(_RESIDUAL_WORD.search(label)) == bool(_RESIDUAL_WORD.search(name)) else RESIDUAL_MISS
+    return 1.0 if _residual(label) == _residual(name) else RESIDUAL_MISS
+
+
+@lru_cache(maxsize=65536)
+def _residual(text: str) -> bool:
+    # (kept per text, not per pair: a label meets hundreds of names, and the names recur in every filing)
+    return bool(_RESIDUAL_WORD.search(text))
 
 
 _FOOTNOTE_CAPTION = re.compile(r"^\s{0,8}(\(\d{1,2}\)|\*{1,3}|\([a-z]\))\s{0,4}[A-Za-z]")
@@ -1198,20 +1224,47 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
 
         def score(readings: tuple[str, ...]) -> list[tuple[float, Concept]]:
             scored = []
-            # a concept with no word of the row's (or a word it cuts short) scores 0
-            near = catalog.sharing(readings[0]) if len(readings) == 1 else \
-                frozenset().union(*map(catalog.sharing, readings))
-            # the name-only concepts out of reach of every reading score 0, and so stay out (but where a total's
-            # bonus for a "total" wording raises a 0)
+            # a concept with no word of the row's (or a word it cuts short) scores 0; the name-only concepts out of
+            # reach of every reading score 0, and so stay out (but where a total's bonus for a "total" wording
+            # raises a 0)
             index = _name_only_index(catalog)
             reach = within_reach(catalog, readings[0]) if len(readings) == 1 else \
                 frozenset().union(*(within_reach(catalog, r) for r in readings))
             if ln.children and "total" in label.lower():
                 reach = reach | index[4]
-            near = (near - index[3]) | (near & reach)
+            if len(readings) == 1:
+                near = _sharing_near(catalog, readings[0], reach, index[3])
+            else:
+                near = frozenset().union(*map(catalog.sharing, readings))
+                near = (near - index[3]) | (near & reach)
+            # the tests that turn a concept away whatever it scores come first: scoring is the costly part
+            bare_noncurrent = bare and not {"noncurrent"} & set(tokens(f"{ln.context_label} {around}"))
+            below_current = ln.index in past_current
+            reconciling = ln.index in reconciles
+            non_cash_statement = st.kind != "cash_flow"
+            unmoved = non_cash_statement and not _MOVED.search(label)
             for c in _near_pool(catalog, pool, names, near):
                 if (flow or realized) and c.period == "instant":
                     continue  # "Changes in fair value of derivatives" is what happened in a period, not a balance
+                name = c.name
+                if tag not in c.statements and (bare or balance_only):
+                    continue  # "Other" in a note says too little to be a statement's line
+                if bare_noncurrent and "Noncurrent" in name:
+                    continue  # nor says it is long-term
+                if below_current and _CURRENT_NAME.search(name) and "Noncurrent" not in name:
+                    continue  # printed below "Total current assets": not current (Boeing's prepaid pension expense)
+                if gain_or_loss and _CASH_CONCEPT.match(name):
+                    continue  # a gain or a loss on a sale is never the cash the sale brought in or paid out
+                if tax_note and "Tax" not in _AS_TAXED.sub("", name):
+                    continue
+                if not reconciling and name.startswith(("IncomeTaxReconciliation", "EffectiveIncomeTaxRate")):
+                    continue
+                if not taxed and name.startswith(("DeferredTax", "IncomeTax")):
+                    continue  # a tax is a tax by some word of the row, its caption or its note ("Valuation allowance")
+                if not changes and non_cash_statement and name.startswith("IncreaseDecrease"):
+                    continue  # "Income taxes payable" under a year is the balance, not its change in the year
+                if unmoved and _CASH_CONCEPT.match(name):
+                    continue  # nor is "Short-term investments" in a note the cash paid for them
                 s = max(score_concept(r, caption, c, row_around) for r in readings) if len(readings) > 1 \
                     else score_concept(readings[0], caption, c, row_around, reached=not ln.children)
                 if not s and not ln.children:
@@ -1224,26 +1277,8 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
                     s *= 0.5  # "loss per share — SFAS No. 123 adjusted" is not the loss per share the company reports
                 if tag not in c.statements:
                     s *= 0.85  # a statement's concept reused in a note must match its words closely
-                    if bare or balance_only:
-                        continue  # "Other" in a note says too little to be a statement's line
-                if bare and "Noncurrent" in c.name and not {"noncurrent"} & set(tokens(f"{ln.context_label} {around}")):
-                    continue  # nor says it is long-term
-                if ln.index in past_current and _CURRENT_NAME.search(c.name) and "Noncurrent" not in c.name:
-                    continue  # printed below "Total current assets": not current (Boeing's prepaid pension expense)
-                if gain_or_loss and _CASH_CONCEPT.match(c.name):
-                    continue  # a gain or a loss on a sale is never the cash the sale brought in or paid out
                 if not gain_or_loss and section in ("investing", "financing") and _GAIN_CONCEPT.search(c.name):
                     s *= 0.5  # nor is "Sales of investments" under investing activities (the cash) the gain on them
-                if tax_note and "Tax" not in _AS_TAXED.sub("", c.name):
-                    continue
-                if ln.index not in reconciles and c.name.startswith(("IncomeTaxReconciliation", "EffectiveIncomeTaxRate")):
-                    continue
-                if not taxed and c.name.startswith(("DeferredTax", "IncomeTax")):
-                    continue  # a tax is a tax by some word of the row, its caption or its note ("Valuation allowance")
-                if not changes and st.kind != "cash_flow" and c.name.startswith("IncreaseDecrease"):
-                    continue  # "Income taxes payable" under a year is the balance, not its change in the year
-                if st.kind != "cash_flow" and _CASH_CONCEPT.match(c.name) and not _MOVED.search(label):
-                    continue  # nor is "Short-term investments" in a note the cash paid for them
                 if c.name.endswith("Net") and "net" in said:
                     s *= 1.02  # "Cash paid for income taxes, net" is IncomeTaxesPaidNet, tied in words with the gross
                 if revenue_only and c.balance == "debit":

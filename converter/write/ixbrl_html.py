@@ -384,7 +384,14 @@ def _xhtml_into(parent, el) -> None:
         _xhtml_into(out, c)
         tail = c.tail
         if tail:
-            _append_text(out, tail)
+            # (what `_append_text(out, tail)` does, without the call: most elements have a tail)
+            tail = clean(tail)
+            try:
+                last = out[-1]
+            except IndexError:
+                out.text = (out.text or "") + tail
+            else:
+                last.tail = (last.tail or "") + tail
         copied = True
     if copied:
         # the source's subtree is let go as soon as it is copied: the parsed document and its copy were both whole
