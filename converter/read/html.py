@@ -6,6 +6,7 @@ paragraphs become lines. Each rendered line remembers the source line it came fr
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from collections import Counter
 from itertools import islice
@@ -416,23 +417,34 @@ _PARSER = etree.HTMLParser()
 _text_content = etree.XPath("string()", smart_strings=False)  # (lxml.html's HtmlElement.text_content)
 
 
-def parse(html_text: str):
-    """(the document's element tree or None when lxml cannot read it, the text as parsed, the original first
-    line of each of its lines). The inline XBRL writer parses the document again with this, so the XPaths
-    `render` records name the same elements."""
+def _prepared(html_text: str) -> tuple[str, list[int]]:
+    """The text as parsed, and the original first line of each of its lines."""
     html_text, first_line = unwrap(html_text)
     # control characters (a stray form feed, a NUL) are not text; lxml refuses to set them back into the tree
     # (ASCII text, EDGAR's: a translation table, at C speed; any other text by the pattern; the same spaces)
     html_text = html_text.translate(_CONTROL_SPACES) if html_text.isascii() else _CONTROL.sub(" ", html_text)
+    return html_text, first_line
+
+
+def _parsed(html_text: str):
+    """The element tree of prepared text, or None when lxml cannot read it."""
     try:
         root = etree.fromstring(html_text, _PARSER)  # (what lxml.html.document_fromstring does, but for the lookup)
     except (etree.ParserError, ValueError):
-        return None, html_text, first_line
+        return None
     if root is None:
-        return None, html_text, first_line  # (an empty document: document_fromstring's ParserError)
+        return None  # (an empty document: document_fromstring's ParserError)
     # scripts and style sheets are not text, in a table cell no more than elsewhere
     etree.strip_elements(root, "script", "style", with_tail=False)
-    return root, html_text, first_line
+    return root
+
+
+def parse(html_text: str):
+    """(the document's element tree or None when lxml cannot read it, the text as parsed, the original first
+    line of each of its lines). The inline XBRL writer parses the document again with this, so the XPaths
+    `render` records name the same elements."""
+    html_text, first_line = _prepared(html_text)
+    return _parsed(html_text), html_text, first_line
 
 
 def _sourceline(el) -> int:
@@ -444,44 +456,51 @@ def _sourceline(el) -> int:
 # first lines made spaces is the same tree with lines counted from further on (a newline is a space to HTML
 # outside <pre>, and there it breaks no element): each pass reads 60,000 lines further, up to 8 passes
 # (545,535 lines: no filing of the era comes near); beyond that, lines stay at the cap and the report says so.
+# The passes run before the document's own tree is made and keep only a line per element, in document order, so
+# no two trees are held at once.
 _LINE_CAP = 65535
 _LINE_STEP = 60000
 _LINE_PASSES = 8
 
 
-def _lines_past_cap(root, html_text: str) -> tuple[dict, bool]:
-    """The source lines of the elements libxml2 reads at its cap, and whether every one was found."""
-    capped = sum(1 for el in root.iter() if el.sourceline == _LINE_CAP)
-    if not capped:
-        return {}, True
-    found: dict = {}
+def _far_lines(html_text: str) -> list[array]:
+    """For each pass that reads further into a long document, each element's line (in document order; 0 where that
+    pass does not know it)."""
+    total = html_text.count("\n") + 1
+    passes: list[array] = []
     newline = -1
     for k in range(1, _LINE_PASSES + 1):
+        if total <= (k - 1) * _LINE_STEP + _LINE_CAP - 1:
+            break  # (the passes before reach the last line)
         for _ in range(_LINE_STEP):  # the end of line k * _LINE_STEP
             newline = html_text.find("\n", newline + 1)
             if newline < 0:
-                return found, len(found) >= capped
+                return passes
         offset = k * _LINE_STEP
-        try:
-            again = etree.fromstring(html_text[:newline + 1].replace("\n", " ") + html_text[newline + 1:], _PARSER)
-        except (etree.ParserError, ValueError):
-            break
+        again = _parsed(html_text[:newline + 1].replace("\n", " ") + html_text[newline + 1:])
         if again is None:
             break
-        etree.strip_elements(again, "script", "style", with_tail=False)
-        same_tree = True
-        for el, same in zip(root.iter(), again.iter()):
-            if el.tag != same.tag:
-                same_tree = False  # (not the same tree after all: keep the cap rather than guess)
-                break
-            if el.sourceline == _LINE_CAP and el not in found and same.sourceline and same.sourceline < _LINE_CAP:
-                found[el] = same.sourceline + offset
-        again = same = None  # (one tree more at a time, not two)
-        if not same_tree:
-            return found, False
-        if len(found) >= capped:
-            return found, True
-    return found, False
+        passes.append(array("i", (el.sourceline + offset if el.sourceline and el.sourceline < _LINE_CAP else 0
+                                  for el in again.iter())))
+        again = None  # (one tree at a time)
+    return passes
+
+
+def _lines_past_cap(root, passes: list[array]) -> tuple[dict, bool]:
+    """The source lines of the elements libxml2 reads at its cap, from the passes made before, and whether every
+    one was found."""
+    found: dict = {}
+    capped = 0
+    count = sum(1 for _ in root.iter())
+    usable = [p for p in passes if len(p) == count]  # (not the same tree after all: keep the cap rather than guess)
+    for i, el in enumerate(root.iter()):
+        if el.sourceline != _LINE_CAP:
+            continue
+        capped += 1
+        line = next((p[i] for p in usable if p[i]), 0)
+        if line:
+            found[el] = line
+    return found, len(found) >= capped
 
 
 def render(html_text: str, remarks: list[str] | None = None,
@@ -489,12 +508,15 @@ def render(html_text: str, remarks: list[str] | None = None,
     """(text lines, the source line of each); what had to be left out is added to remarks. When `elements` is a
     dict it gets, for each rendered line (0-based) that draws cells, the (start, end, element) of each: the XPath
     of the table cell, or for a line of a <pre> the XPath and "#" the line's offset in the element's text."""
-    root, html_text, first_line = parse(html_text)
+    html_text, first_line = _prepared(html_text)
+    passes = _far_lines(html_text) if html_text.count("\n") >= _LINE_CAP - 1 else []
+    root = _parsed(html_text)
     if root is None:
         return html_text.splitlines(), list(range(1, html_text.count("\n") + 2))
     lines: list[str] = []
     where: list[int] = []
-    past_cap, every_line = _lines_past_cap(root, html_text)
+    past_cap, every_line = _lines_past_cap(root, passes)
+    passes = None  # noqa: F841
     line_of = (lambda el: past_cap.get(el) or el.sourceline or 0) if past_cap else _sourceline
     paths = _CellPaths(root.getroottree().getpath)  # (the elements' XPaths; walking adds text, never elements)
     buf: list[str] = []
