@@ -283,3 +283,39 @@ Basic EPS                                               $ 4.03      $  3.77
     assert per_share["us-gaap:EarningsPerShareBasic"] == {"4.03", "3.77"}
     assert per_share["us-gaap:EarningsPerShareDiluted"] == {"3.99", "3.73"}
     assert not any(c.startswith("acme:") and ("NetIncome" in c or "Eps" in c) for c in per_share)
+
+
+def test_a_place_stacked_under_current_and_deferred_narrows_the_caption_and_does_not_replace_it():
+    text = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 8 - INCOME TAXES
+
+The provision for income taxes is as follows:
+
+                                 Year Ended May 31,
+                            2010        2009        2008
+                          --------    --------    --------
+                                    (In millions)
+Current:
+United States
+Federal                     $359.0      $279.6      $185.3
+State                         60.6        50.7        43.3
+Foreign                      356.0       292.5       266.8
+                             775.6       622.8       495.4
+Deferred:
+United States
+Federal                      (4.2)        21.9         3.9
+State                        (6.8)       (5.3)         2.4
+Foreign                     (15.0)         8.8         2.7
+                            (26.0)        25.4         9.0
+"""
+    b = _note_built(text)
+    concepts = {}
+    for f in b.facts.values():
+        concepts.setdefault(f.row_label.strip(), set()).add(f.concept)
+    assert concepts["State"] == {"us-gaap:CurrentStateAndLocalTaxExpenseBenefit",
+                                 "us-gaap:DeferredStateAndLocalIncomeTaxExpenseBenefit"}
+    assert concepts["Federal"] == {"us-gaap:CurrentFederalTaxExpenseBenefit",
+                                   "us-gaap:DeferredFederalIncomeTaxExpenseBenefit"}

@@ -723,17 +723,28 @@ def _count_between_counts(lines: list[Line]) -> None:
             ln.kind = after.kind = "shares"
 
 
+_PLACE_CAPTION = re.compile(r"\s{0,8}(?:united\s{1,3}states|u\.\s?s\.|domestic|foreign|international|non-u\.\s?s\.)\s{0,3}:?\s{0,3}$",
+                            re.I)
+
+
 def build_lines(st: Statement, subtotals: dict[int, list[tuple[int, int]]]) -> list[Line]:
     rows = st.rows
     lines = [Line(index=i, row=r, header=not r.has_values) for i, r in enumerate(rows)]
     header_text = ""
     before_inline = None  # the caption an inline one replaced, back at the subtotal that closes the inline one
+    previous_header = False
     for ln in lines:
         if ln.header:
             if not _COUNT_LINE.match(ln.row.label):  # "Authorized shares -- 5,000" describes the caption above
-                header_text = core_label(ln.row.label)
+                words = core_label(ln.row.label)
+                # "Current:" then "United States" stacked over "Federal", "State": the place narrows the caption
+                # above it, it does not replace it
+                header_text = f"{header_text} {words}" if previous_header and header_text and \
+                    _PLACE_CAPTION.match(words) else words
                 before_inline = None
+            previous_header = True
             continue
+        previous_header = False
         ln.context_label = header_text
         ln.kind = row_kind(ln.row, st, header_text)
         inline = _INLINE_CAPTION.match(ln.row.label)
