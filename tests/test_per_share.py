@@ -72,9 +72,9 @@ Net loss, pro forma                             $(0.13)       $(0.11)
     assert units[("Net loss, as reported", "-1245310")] == "USD"
 
 
-def _note_built(text):
-    """The builder after the one note table of `text`, a 10-K for 2010."""
-    from datetime import date
+def _note_built(text, end=date(2010, 12, 31)):
+    """The builder after the first note table of `text`, a 10-K for the year ended `end` (the layout of the whole
+    text read: its statements too)."""
     from edgar2xbrl.read.source import Document
     from edgar2xbrl.tables.statements import locate
     from edgar2xbrl.tables.tables import find_tables
@@ -82,9 +82,9 @@ def _note_built(text):
     from edgar2xbrl.tag.catalog import era_of, load_catalog
     lines = text.splitlines()
     docs = [Document(type="", start=0, end=len(lines))]
-    lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(2010, 12, 31))
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K", end)
     note, st = lay.note_tables[0]
-    b = Builder(load_catalog(era_of(date(2010, 12, 31))), "acme", "x.txt")
+    b = Builder(load_catalog(era_of(end)), "acme", "x.txt")
     b.build_statement(st, 1, "Note", f"Note {note.number} - {note.title} (Details)", group="Disclosure")
     return b
 
@@ -193,7 +193,6 @@ def test_the_basic_count_and_its_dilution_summed_without_a_rule_are_the_diluted_
 
 
 def test_a_table_the_text_says_lists_shares_counts_shares_in_the_scale_the_balance_sheet_counts_them():
-    from edgar2xbrl.tables.statements import locate
     text = """\
                           ACME CORP.
                           BALANCE SHEETS
@@ -222,13 +221,7 @@ Repurchased                        (52)         (74)         (39)
                                 ------       ------       ------
   Balance, end of year           2,388        2,408        2,470
 """
-    lines = text.splitlines()
-    docs = [Document(type="", start=0, end=len(lines))]
-    lay = locate(lines, find_tables(lines, docs), docs, "10-K", date(1998, 6, 30))
-    note, st = lay.note_tables[0]
-    b = Builder(load_catalog(era_of(date(1998, 6, 30))), "acme", "x.txt")
-    b.build_statement(st, 1, "Note", f"Note {note.number} - {note.title} (Details)", group="Disclosure")
-    facts = list(b.facts.values())
+    facts = list(_note_built(text, end=date(1998, 6, 30)).facts.values())
     assert facts and {f.unit for f in facts} == {"shares"}
     assert sorted(f.value for f in facts if f.row_label.startswith("Balance, end"))[-1] == "2470000000"
     assert not any(f.concept.startswith("us-gaap:Notes") for f in facts)  # "Issued" is no debt issued
