@@ -33,7 +33,7 @@ UNITS = {"monetary": "USD", "shares": "shares", "perShare": "USDPerShare"}
 # (each word from its start: "unpaid insurance claims" are owed, not paid)
 _DEBIT_WORDS = re.compile(r"\b(?:expense|cost|loss|payment|paid|purchase|deduct|charge|dividend|repurchase|acquisition|"
                           r"asset|receivable|inventor|prepaid|deposit|investment)", re.I)
-# what is held against an asset: an allowance for losses, accumulated depreciation, income not yet earned
+# what is held against an asset: an allowance for losses, accumulated depreciation or amortization
 # (what the row is, in its first words: "Loans, net of allowance for loan losses" are the loans)
 _CONTRA_WORDS = re.compile(r"\s{0,8}(?:less:?\s{1,3})?(?:allowances?|reserves?\s{1,3}for|accumulated\s{1,3}(?:depreciation|amortization))\b",
                            re.I)
