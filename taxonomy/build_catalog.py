@@ -19,7 +19,9 @@ only from official files in ../shared/taxonomies (see history/README.md):
   `stm` lists the file codes (sfp-cls, soi, scf-indir, ...), `statements` their families (bs = statement of financial
   position, is = income, ci = comprehensive income, eq = equity and partners' capital, cf = cash flows);
 - calc_parents: every summation-item arc of the 2024 calculation linkbases (stm/ and dis/) that has the concept as its
-  child, as `Parent:+1` / `Parent:-1`;
+  child, as `Parent:+1` / `Parent:-1`; a parent this catalog leaves out (added after 2011, so no file at hand states
+  its attributes) is passed through to the parents it has in turn, weights multiplied: CurrentFederalTaxExpenseBenefit
+  adds into CurrentIncomeTaxExpenseBenefit through the later CurrentFederalStateAndLocalTaxExpenseBenefit;
 - words: the words of the concept name (the CamelCase split FinTagging exported with the 2024 list);
 - first_schema: the year of the oldest official schema of the era (2008, 2009, 2011) that declares the concept: what
   a filer of that time could have used; empty for a name renamed after 2011 (the converter leaves those to the
@@ -188,7 +190,24 @@ def build(shared: Path) -> list[dict[str, str]]:
             # a renamed concept's name came after the era, whatever its old name's age: "" (no era schema declares it)
             "first_schema": next((year for year, els in declared if name in els), ""),
         })
+    kept = {r["name"] for r in rows}
+    for r in rows:
+        r["calc_parents"] = " ".join(f"{p}:{w}" for p, w in sorted(bridged(r["name"], parents, kept)))
     return rows
+
+
+def bridged(name: str, parents: dict[str, set[tuple[str, str]]], kept: set[str],
+            seen: frozenset[str] = frozenset()) -> set[tuple[str, str]]:
+    """The concepts of `kept` that the official calculations add `name` into: directly, or through parents left
+    out of the catalog (their weights multiplied)."""
+    out: set[tuple[str, str]] = set()
+    for p, w in parents.get(name, ()):
+        if p in kept:
+            out.add((p, w))
+        elif p not in seen:
+            for q, v in bridged(p, parents, kept, seen | {name, p}):
+                out.add((q, _weight(str(float(w) * float(v)))))
+    return out
 
 
 _ONE_FOR_ONE = re.compile(r"^(concept|alias)(>(concept|alias))*$")

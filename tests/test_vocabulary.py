@@ -2458,3 +2458,29 @@ Income before income taxes                     1,220         2,033
     concepts = _concepts(text, kind="Income", year=1998)
     assert concepts["Gain on sale"] == "us-gaap:GainLossOnDispositionOfAssets"
     assert concepts["Revenue"] != "us-gaap:GainLossOnDispositionOfAssets"
+
+
+def test_other_comprehensive_income_of_derivatives_and_investments_takes_the_official_concepts():
+    # the era's OtherComprehensiveIncomeDerivativesQualifyingAsHedgesNetOfTaxPeriodIncreaseDecrease, renamed in
+    # 2024 (a hand-kept row: no schema at hand states its balance), and the securities adjustment, as worded
+    text = """\
+                          ACME CORP.
+              STATEMENTS OF COMPREHENSIVE INCOME
+                        (In millions)
+
+                                                     Year Ended June 30,
+                                                       2008          2007
+                                                     --------      --------
+Net income                                            $ 1,000       $   800
+Other comprehensive income:
+  Net unrealized gains on derivative instruments           18            14
+  Net unrealized gains (losses) on investments           (653)          326
+                                                     --------      --------
+Comprehensive income                                  $   365       $ 1,140
+                                                     ========      ========
+"""
+    got = _concepts(text, kind="Comprehensive", year=2008)
+    assert got["Net unrealized gains on derivative instruments"] == \
+        "us-gaap:OtherComprehensiveIncomeLossDerivativesQualifyingAsHedgesNetOfTax"
+    assert got["Net unrealized gains (losses) on investments"] == \
+        "us-gaap:OtherComprehensiveIncomeLossAvailableForSaleSecuritiesAdjustmentNetOfTax"

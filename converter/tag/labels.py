@@ -16,6 +16,7 @@ _SYNONYMS = {
     "purchase": "purchase", "acquisition": "acquire", "acquired": "acquire", "equivalent": "equivalent",
     "decrease": "increase", "provided": "provided", "used": "provided", "generated": "provided", "loss": "income", "deficit": "deficit",
     "plant": "plant", "longterm": "noncurrent", "receivable": "receivable", "payable": "payable",
+    "currently": "current",  # a tax note's caption "Currently payable:" over "Federal", "State"
     "accrued": "accrual",  # "Accrued warranty" is the official names' "Product Warranty Accrual"
 }
 
@@ -51,6 +52,7 @@ _FOREIGN_CURRENCY = re.compile(r"\bforeign[\s-]+currency\b")
 _FIXED_ASSETS = re.compile(r"\bfixed\s+assets?\b|\bproperty,?\s+plant,?\s+(and|&)\s+equipment\b")
 _DEPRECIATION_OF = re.compile(r"(?<!accumulated )\b(depreciation(?:\s+(?:and|&)\s+amortization)?)\s+(?:of|on)\s+"
                               r"property and equipment\b")
+_CARRY = re.compile(r"\bcarry[\s-]{1,3}(forward|back|over)")
 _LETTERS = re.compile(r"[a-z]+")
 _EPS = re.compile(r"\beps\b")
 
@@ -69,6 +71,8 @@ def tokens(text: str) -> tuple[str, ...]:
         t = _NON_HYPHEN.sub("non", t)
     if "term" in t:
         t = _TERM.sub(r"\1term", t)
+    if "carry" in t:
+        t = _CARRY.sub(r"carry\1", t)  # "Net operating loss carry-forwards": the official names' Carryforwards
     t = t.replace("-", " ")
     # what filers print "Purchases of X" the official names call "Payments to Acquire X" (a purchase plan stays)
     if "purchase" in t:

@@ -848,7 +848,7 @@ def _printed_again(lines: list[Line]) -> None:
     under the provision by place and again under the provision by jurisdiction), is the same fact: it takes the
     first one's concept (written once, the second reported as a duplicate), never a runner-up that one concept
     per table would otherwise leave it (IBM's second total read as the deferred tax expense)."""
-    seen: dict[tuple, Line] = {}
+    seen: dict[tuple, list[Line]] = {}
     for ln in lines:
         if ln.header or not ln.row.label.strip():
             continue
@@ -857,13 +857,17 @@ def _printed_again(lines: list[Line]) -> None:
         # liabilities is two facts)
         if sum(1 for v in figures if v) < 2 or not set(tokens(core_label(ln.row.label))) - _NO_MEANING:
             continue
-        key = (" ".join(core_label(ln.row.label).lower().split()), figures)
-        first = seen.get(key)
+        seen.setdefault((" ".join(core_label(ln.row.label).lower().split()), figures), []).append(ln)
+    for same in seen.values():
+        # the first that holds an official concept: a summary printed above the full statement (AIG's "Net cash
+        # used in investing activities") loses its concept to the full statement's total, which sums its rows
+        first = next((ln for ln in same if ln.concept is not None and not ln.concept.extension), None)
         if first is None:
-            seen[key] = ln
-        elif first.concept is not None and not first.concept.extension and ln.concept is not first.concept:
-            ln.concept, ln.score = first.concept, first.score
-            ln.reason = "the same row printed earlier in the table, with the same figures"
+            continue
+        for ln in same:
+            if ln.concept is not first.concept:
+                ln.concept, ln.score = first.concept, first.score
+                ln.reason = "the same row printed elsewhere in the table, with the same figures"
 
 
 ROLL_ROWS = 16  # a roll-forward's movements fit on a page; a "beginning" row far above an "end" row opens none
@@ -1342,6 +1346,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     # rows first take the runner-up their confident total sums; what the total still leaves out may then move it
     _fit_totals(lines, by_index, catalog, used)
     _fit_to_children(lines, by_index, catalog, used)
+    _total_from_child(lines, by_index, catalog, used)
     _lone_other(lines, by_index, catalog, used)
     _held_not_owed(lines, by_index, catalog, used)
     _and_other(lines, st, catalog, used)
@@ -1351,9 +1356,16 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     _part_printed_beside(lines, by_index, st, catalog, used)
     _of_a_measure(lines, used)
     _printed_again(lines)
+    # a total whose few words no concept's label takes ("Total current" over the federal, state and foreign tax) is
+    # named from the rows it adds up as well, by a concept whose label has every one of its words
+    worded = {pos: frozenset(tokens(re.sub(r"(?i)\btotals?\b", "", core_label(ln.row.label))))
+              for pos, ln in enumerate(lines) if ln.children and ln.concept is None and pos not in unlabeled}
     # outer subtotals first: a subtotal inside another must sit below the concept the outer one gets
-    for pos in sorted(unlabeled, reverse=True):
+    for pos in sorted(set(unlabeled) | {p for p, w in worded.items() if 0 < len(w) <= 2}, reverse=True):
         ln = lines[pos]
+        if ln.concept is not None:
+            continue
+        words = worded.get(pos)
         kids = [by_index[k].concept for k, _ in ln.children if k in by_index and by_index[k].concept is not None]
         period = line_period_type(ln, st)
         kinds = {kid.period for kid in kids if not kid.extension}
@@ -1377,10 +1389,11 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
         above = by_index.get(ln.parent).concept if ln.parent is not None and ln.parent in by_index else None
         for share, name in ranked:
             c = catalog.find(name)
-            if c is None or c.type != ln.kind or c.qname in used or share < 0.5:
+            if c is None or c.type != ln.kind or c.qname in used or share < 0.5 or \
+                    (words and not words <= word_set(c.label)):
                 continue
             direct = all(c.name in kid.parents for kid in kids) and len(kids) == len(ln.children)
-            if c.period != period and not (c.period == as_kids and direct and c.statements == ("note",)):
+            if c.period != period and not (c.period == as_kids and direct and (c.statements == ("note",) or words)):
                 continue
             if above is not None and not above.extension and above.name not in catalog.ancestors(c.name) and \
                     (c.name == above.name or c.name in catalog.ancestors(above.name) or
@@ -1398,7 +1411,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
             ln.reason = "named from the rows it adds up"
             used.add(c.qname)
             break
-        if ln.concept is None and ln.context_label:
+        if ln.concept is None and ln.context_label and not words:
             label = "total " + ln.context_label
             near = catalog.sharing(label)  # the others score 0
             scored = sorted(((score_concept(label, "", c), c) for c in candidates(catalog, st, ln.kind, period)
@@ -1819,6 +1832,38 @@ def _fit_to_children(lines: list[Line], by_index: dict[int, Line], catalog: Cata
                 used.discard(ln.concept.qname)
             ln.concept, ln.score = c, round(min(score, 1.0), 3)
             ln.reason = "close in words, and sums more of the rows printed above it"
+            used.add(qname)
+            break
+
+
+def _total_from_child(lines: list[Line], by_index: dict[int, Line], catalog: Catalog, used: set[str]) -> None:
+    """A labeled total left without a concept because one of its own rows holds the concept its words name best
+    ("Total non-operating expense" over an "Other income (expense), net" that took NonoperatingIncomeExpense): the
+    two trade when the row has a runner-up close in words that the concept sums in the official calculations
+    (OtherNonoperatingIncomeExpense)."""
+    for ln in lines:
+        if ln.concept is not None or not ln.children or not ln.alternatives:
+            continue
+        kids = [by_index[k] for k, _ in ln.children if k in by_index]
+        for qname, score in ln.alternatives:
+            c = catalog.concepts.get(qname)
+            if c is None or score < THRESHOLD:
+                continue
+            holder = next((kid for kid in kids if kid.concept is not None and kid.concept.qname == qname), None)
+            if holder is None or holder.children:
+                continue
+            swap = next(((alt, sc) for q, sc in holder.alternatives[1:]
+                         if (alt := catalog.concepts.get(q)) is not None and q not in used and
+                         sc >= max(THRESHOLD, 0.6 * holder.score) and alt.period == c.period and
+                         alt.type == c.type and c.name in catalog.ancestors(alt.name)), None)
+            if swap is None:
+                continue
+            used.discard(qname)
+            holder.concept, holder.score = swap[0], round(min(swap[1], 1.0), 3)
+            holder.reason = f"close in words, and summed by {c.name} (the total it is printed under)"
+            used.add(holder.concept.qname)
+            ln.concept, ln.score = c, round(min(score, 1.0), 3)
+            ln.reason = "its words name the concept one of its rows held; the row takes its runner-up"
             used.add(qname)
             break
 

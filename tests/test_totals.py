@@ -1,0 +1,171 @@
+"""Totals and the rows they add up: a total named by what it sums, a row repeated above its statement, a total
+whose concept one of its rows took, and the balance of a net row named both ways."""
+import csv
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from edgar2xbrl.read.source import Document
+from edgar2xbrl.tables.statements import locate
+from edgar2xbrl.tables.tables import find_tables
+from edgar2xbrl.tag.builder import Builder
+from edgar2xbrl.tag.catalog import era_of, load_catalog
+from edgar2xbrl.tag.labels import tokens
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _built(text, end, role="Statement", note=False):
+    """The builder after the first statement (or note table) of `text`, with the catalog of the era of `end`."""
+    lines = text.splitlines()
+    docs = [Document(type="", start=0, end=len(lines))]
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K", end if note else None)
+    st = lay.note_tables[0][1] if note else lay.statements[0]
+    b = Builder(load_catalog(era_of(end)), "acme", "x.txt")
+    b.build_statement(st, 1, role, st.title, group="Disclosure" if note else "Statement")
+    return b
+
+
+def _by_row(b):
+    out = {}
+    for f in b.facts.values():
+        out.setdefault(f.row_label.strip(), []).append(f)
+    return out
+
+
+def _concept(facts):
+    concepts = {f.concept for f in facts}
+    assert len(concepts) == 1, concepts
+    return concepts.pop()
+
+
+TAX_NOTE = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 9 - INCOME TAXES
+
+The provision for income taxes consisted of the following (in thousands):
+
+                                              Year Ended December 31,
+                                              2004          2003
+                                            --------      --------
+Currently payable:
+  Federal                                    $ 4,000       $ 3,000
+  State                                        1,000           800
+                                            --------      --------
+    Total current                              5,000         3,800
+Deferred:
+  Federal                                        600           500
+  State                                          100            50
+                                            --------      --------
+    Total deferred                               700           550
+                                            --------      --------
+Total provision for income taxes             $ 5,700       $ 4,350
+                                            ========      ========
+"""
+
+
+def test_a_total_of_a_few_words_is_named_by_the_rows_it_adds_up():
+    # "Total current" has no words a concept's label takes alone: it is what its rows (the current federal and
+    # state tax) add into, in the official calculations, and whose label has its words
+    got = _by_row(_built(TAX_NOTE, date(2004, 12, 31), "Note9", note=True))
+    assert _concept(got["Total current"]) == "us-gaap:CurrentIncomeTaxExpenseBenefit"
+    assert _concept(got["Total deferred"]) == "us-gaap:DeferredIncomeTaxExpenseBenefit"
+    assert sorted(f.value for f in got["Total current"]) == ["3800000", "5000000"]
+    assert all(f.context.period.start is not None for f in got["Total current"])  # the year's, not a balance
+    # "Currently payable:" is the current tax over the federal and state rows
+    currents = {_concept([f]) for f in got["Federal"]} | {_concept([f]) for f in got["State"]}
+    assert {"us-gaap:CurrentFederalTaxExpenseBenefit", "us-gaap:CurrentStateAndLocalTaxExpenseBenefit"} <= currents
+
+
+def test_the_catalog_passes_a_later_parent_through_to_the_one_it_adds_into():
+    # CurrentFederalStateAndLocalTaxExpenseBenefit came after 2011 (no file at hand states its attributes): the
+    # federal current tax still adds into the current tax, through it
+    rows = {r["name"]: r for r in csv.DictReader(open(ROOT / "taxonomy" / "official_concepts.csv", encoding="utf-8"))}
+    assert "CurrentFederalStateAndLocalTaxExpenseBenefit" not in rows
+    parents = rows["CurrentFederalTaxExpenseBenefit"]["calc_parents"].split()
+    assert "CurrentIncomeTaxExpenseBenefit:+1" in parents
+    assert all(p.split(":")[0] in rows for p in parents)
+    assert "CurrentIncomeTaxExpenseBenefit" in load_catalog(2008).ancestors("CurrentFederalTaxExpenseBenefit")
+
+
+def test_carry_forwards_hyphenated_are_the_official_carryforwards():
+    assert tokens("Net operating loss carry-forwards") == tokens("Net operating loss carryforwards")
+    assert "carryforward" in tokens("Tax credit carry forward")
+
+
+NONOPERATING = """\
+                          ACME CORP.
+                    STATEMENTS OF OPERATIONS
+                        (In thousands)
+
+                                                     Year Ended December 31,
+                                                       2007          2006
+                                                     --------      --------
+Net sales                                             $ 5,000       $ 4,000
+Cost of sales                                           3,000         2,400
+                                                     --------      --------
+Income from operations                                  2,000         1,600
+Interest income                                            20            30
+Interest expense                                          (19)          (25)
+Other income (expense), net                                (1)            1
+Other gains (losses), net                                  (5)          (12)
+                                                     --------      --------
+Total non-operating expense                                (5)           (6)
+                                                     --------      --------
+Income before income taxes                              1,995         1,594
+                                                     ========      ========
+"""
+
+
+def test_a_total_takes_the_concept_its_words_name_from_a_row_that_has_a_runner_up_it_sums():
+    # "Other income (expense), net" reads as NonoperatingIncomeExpense as well as the total does; the total is
+    # that, and the row the other nonoperating income the total adds up
+    got = _by_row(_built(NONOPERATING, date(2007, 12, 31), "Income"))
+    assert _concept(got["Total non-operating expense"]) == "us-gaap:NonoperatingIncomeExpense"
+    assert _concept(got["Other income (expense), net"]) == "us-gaap:OtherNonoperatingIncomeExpense"
+    assert sorted(f.value for f in got["Total non-operating expense"]) == ["-5000", "-6000"]
+
+
+def test_a_net_row_named_gain_first_keeps_its_printed_signs():
+    # "Other gains (losses), net" (5) and (12) are losses: a gain-or-loss concept of -5 and -12, not a cost of 5
+    # and 12 taken away from the total it is printed under
+    got = _by_row(_built(NONOPERATING, date(2007, 12, 31), "Income"))
+    facts = got["Other gains (losses), net"]
+    assert {f.context.period.end for f in facts} == {date(2007, 12, 31), date(2006, 12, 31)}
+    assert {f.context.period.end: Decimal(f.value) for f in facts} == \
+        {date(2007, 12, 31): Decimal(-5000), date(2006, 12, 31): Decimal(-12000)}
+
+
+SUMMARY_FIRST = """\
+                          ACME CORP.
+                    STATEMENTS OF CASH FLOWS
+                        (In thousands)
+
+                                                     Year Ended December 31,
+                                                       2010          2009
+                                                     --------      --------
+Summary:
+Net cash provided by operating activities             $ 1,280       $ 1,040
+Net cash used in investing activities                    (400)         (350)
+Change in cash                                            880           690
+Operating activities:
+  Net income                                          $ 1,000       $   800
+  Depreciation                                            280           240
+                                                     --------      --------
+Net cash provided by operating activities               1,280         1,040
+Investing activities:
+  Purchases of fixed assets                              (400)         (350)
+                                                     --------      --------
+Net cash used in investing activities                    (400)         (350)
+                                                     ========      ========
+"""
+
+
+def test_a_summary_printed_above_the_statement_is_the_same_fact_as_the_total_below():
+    b = _built(SUMMARY_FIRST, date(2010, 12, 31), "Cash")
+    got = _by_row(b)
+    assert _concept(got["Net cash used in investing activities"]) == \
+        "us-gaap:NetCashProvidedByUsedInInvestingActivities"
+    assert _concept(got["Change in cash"]) == "us-gaap:CashAndCashEquivalentsPeriodIncreaseDecrease"
