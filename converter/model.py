@@ -111,6 +111,8 @@ class Statement:
     scale: int  # power of ten for monetary amounts (3 = thousands)
     share_scale: int = 0
     note_number: str | None = None
+    # items a scale phrase excepts with their own scale ("except net income in millions"): (words, power of ten)
+    scale_exceptions: tuple[tuple[str, int], ...] = ()
 
     @property
     def rows(self) -> list[Row]:

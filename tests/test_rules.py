@@ -555,3 +555,18 @@ Finished goods                             53                66
     assert all(c.period.start is not None for c in income.columns)
     assert [c.period.end for c in eps.columns] == [date(1998, 12, 26), date(1997, 12, 26)]
     assert [c.year_period for c in inventories.columns] == [None, None]  # balances: days
+
+
+def test_eps_checks_every_count_not_only_the_first_of_its_kind():
+    # a note's "Weighted-average shares outstanding" in the wrong scale, beside the statement's right basic count:
+    # the basic-and-diluted count is checked against the basic per-share figure too
+    base = [fact("NetIncomeLoss", Y97, 5704000000, statement="Income"),
+            fact("EarningsPerShareBasic", Y97, "6.39", unit="USDPerShare", decimals="2", statement="Income"),
+            fact("WeightedAverageNumberOfSharesOutstandingBasic", Y97, 893016000, unit="shares", decimals="-3",
+                 statement="Income")]
+    ok, _ = run(*base)
+    assert ok == []
+    bad, inp = run(*base, fact("WeightedAverageNumberOfShareOutstandingBasicAndDiluted", Y97, 893016000000,
+                               unit="shares", decimals="-6", statement="Note 1 (Details)"))
+    assert [(f.rule, f.action) for f in bad] == [("E2X.EPS", rules.Action.CORRECTED)]
+    assert rules.apply(inp.facts, bad)[bad[0].facts[0]].value == "893016000"

@@ -169,3 +169,54 @@ def test_a_summary_printed_above_the_statement_is_the_same_fact_as_the_total_bel
     assert _concept(got["Net cash used in investing activities"]) == \
         "us-gaap:NetCashProvidedByUsedInInvestingActivities"
     assert _concept(got["Change in cash"]) == "us-gaap:CashAndCashEquivalentsPeriodIncreaseDecrease"
+
+
+EPS_NOTE = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 1 - EARNINGS PER SHARE
+
+The following table sets forth the computation of basic and diluted earnings per share (in thousands, except net
+income in millions and per share amounts):
+
+                                              2009         2008
+                                            --------     --------
+Net income                                    $5,704       $4,834
+Weighted-average shares outstanding          893,016      881,592
+Warrants                                          --           --
+Employee stock options                        13,989       20,547
+Weighted-average number of shares            907,005      902,139
+Basic earnings per share                       $6.39        $5.48
+Diluted earnings per share                     $6.29        $5.36
+"""
+
+
+def test_a_scale_excepted_for_one_item_scales_that_item_only():
+    from edgar2xbrl.tables.statements import scale_exceptions, scale_of
+    heading = "(in thousands, except net income in millions and per share amounts)"
+    assert scale_of(heading) == 3 and scale_exceptions(heading) == (("net income", 6),)
+    assert scale_of("(In millions, except shares in thousands)") == 6
+    assert scale_of("(Except per share data, in thousands)") == 3
+    got = _by_row(_built(EPS_NOTE, date(2009, 12, 31), "Note1", note=True))
+    assert sorted(f.value for f in got["Net income"]) == ["4834000000", "5704000000"]
+    assert sorted(f.value for f in got["Weighted-average shares outstanding"]) == ["881592000", "893016000"]
+
+
+def test_the_basic_count_plus_dilutive_shares_is_the_diluted_count_and_the_count_beside_it_basic():
+    got = _by_row(_built(EPS_NOTE, date(2009, 12, 31), "Note1", note=True))
+    assert _concept(got["Weighted-average number of shares"]) == "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding"
+    assert _concept(got["Weighted-average shares outstanding"]) == "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic"
+
+
+def test_a_row_that_says_basic_and_diluted_is_both():
+    from edgar2xbrl.tag.labels import tokens
+    assert "diluted" in tokens("Weighted average common shares outstanding, assuming dilution")
+    text = NONOPERATING.replace(
+        "Income before income taxes                              1,995         1,594\n",
+        "Income before income taxes                              1,995         1,594\n"
+        "Net income per share of common stock, basic and\n"
+        "  diluted                                              $  0.50       $  0.40\n")
+    got = _by_row(_built(text, date(2007, 12, 31), "Income"))
+    eps = next(v for k, v in got.items() if k.startswith("Net income per share"))
+    assert _concept(eps) == "us-gaap:EarningsPerShareBasicAndDiluted"

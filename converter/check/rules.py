@@ -180,12 +180,13 @@ def rule_balance(inp: RuleInput) -> list[Finding]:
     return out
 
 
-_EPS_PAIRS = (("EarningsPerShareBasic", ("WeightedAverageNumberOfSharesOutstandingBasic",
-                                         "WeightedAverageNumberOfShareOutstandingBasicAndDiluted")),
-              ("EarningsPerShareDiluted", ("WeightedAverageNumberOfDilutedSharesOutstanding",
-                                           "WeightedAverageNumberOfShareOutstandingBasicAndDiluted")),
-              ("EarningsPerShareBasicAndDiluted", ("WeightedAverageNumberOfShareOutstandingBasicAndDiluted",
-                                                   "WeightedAverageNumberOfSharesOutstandingBasic")))
+# each weighted-average count, and the per-share figures it can be the denominator of, the first found deciding
+_EPS_PAIRS = (("WeightedAverageNumberOfSharesOutstandingBasic", ("EarningsPerShareBasic",
+                                                                 "EarningsPerShareBasicAndDiluted")),
+              ("WeightedAverageNumberOfDilutedSharesOutstanding", ("EarningsPerShareDiluted",
+                                                                   "EarningsPerShareBasicAndDiluted")),
+              ("WeightedAverageNumberOfShareOutstandingBasicAndDiluted", ("EarningsPerShareBasicAndDiluted",
+                                                                          "EarningsPerShareBasic")))
 # what an EPS figure can be the per-share amount of
 _EARNINGS = ("NetIncomeLoss", "NetIncomeLossAvailableToCommonStockholdersBasic",
              "NetIncomeLossAvailableToCommonStockholdersDiluted", "IncomeLossFromContinuingOperations",
@@ -201,13 +202,15 @@ def rule_eps(inp: RuleInput) -> list[Finding]:
     that agrees with no scale is flagged."""
     out = []
     earnings = [_plain(inp, n) for n in _EARNINGS]
-    for eps_name, share_names in _EPS_PAIRS:
-        eps = _plain(inp, eps_name)
-        shares_by = next((s for s in (_plain(inp, n) for n in share_names) if s), {})
-        for period, (ke, fe) in sorted(eps.items()):
-            if period not in shares_by:
+    # every count is checked, not only the first of its kind: a note's count in the wrong scale beside the
+    # statement's right one ("(in thousands, except net income in millions)" read in millions)
+    for share_name, eps_names in _EPS_PAIRS:
+        per_share = [_plain(inp, n) for n in eps_names]
+        for period, (ks, fs) in sorted(_plain(inp, share_name).items()):
+            found = next(((n, by[period]) for n, by in zip(eps_names, per_share) if period in by), None)
+            if found is None:
                 continue
-            ks, fs = shares_by[period]
+            eps_name, (ke, fe) = found
             e, s = Decimal(fe.value), Decimal(fs.value)
             targets = [Decimal(ff.value) for by in earnings if period in by for _, ff in [by[period]]]
             targets += [Decimal(ff.value) for kk, ff in inp.facts.items() if kk[1].period == period and not

@@ -126,12 +126,33 @@ def _heading_like(line: str) -> bool:
     return len(prose) <= 1
 
 
+# "(in thousands, except net income in millions and per share amounts)": the scale of the items excepted
+_EXCEPT_IN = re.compile(r"\bexcept\s{1,3}(?:for\s{1,3})?(?P<what>[^,;()$]{1,60}?)\s{1,3}(?:(?:which|that)\s{1,3}"
+                        r"(?:is|are)\s{1,3}(?:stated|reflected|presented|shown)\s{1,3})?in\s{1,3}"
+                        r"(?P<scale>thousands|millions|billions)\b", re.I)
+_POWER = {"thousands": 3, "millions": 6, "billions": 9}
+
+
 def scale_of(text: str) -> int | None:
     """The power of ten a scale phrase gives ("in millions" → 6). Of several lines that print one, the last (the
-    nearest the table: a heading's prose may speak of "billions" above a table "(in millions)") decides."""
+    nearest the table: a heading's prose may speak of "billions" above a table "(in millions)") decides. A phrase
+    that scales the items an "except" names is theirs, not the table's."""
+    excepted = [m.span("scale") for m in _EXCEPT_IN.finditer(text)] if "xcept" in text else []
     found = [(text.count("\n", 0, m.start()), -rank, power)
-             for rank, (rx, power) in enumerate(_SCALE) for m in rx.finditer(text)]
+             for rank, (rx, power) in enumerate(_SCALE) for m in rx.finditer(text)
+             if not any(a <= m.end() - 1 and m.start() < b for a, b in excepted)]
     return max(found)[2] if found else None
+
+
+def scale_exceptions(text: str) -> tuple[tuple[str, int], ...]:
+    """The items a scale phrase excepts with a scale of their own, as (their words, power of ten): "except net
+    income in millions" → (("net income", 6),). Share counts are read by `share_scale_of`."""
+    out = []
+    for m in _EXCEPT_IN.finditer(text) if "xcept" in text else ():
+        what = " ".join(m["what"].lower().split())
+        if not re.search(r"\bshares?\b", what):
+            out.append((what, _POWER[m["scale"].lower()]))
+    return tuple(out)
 
 
 _SHARES_IN = re.compile(r"\bshares?\b[^.;()$]{0,40}?\bin\s+(thousands|millions)\b|\bshares?\s+\((000'?s?|in\s+"
@@ -283,7 +304,8 @@ def _scale_near(lines: list[str], table: Table, zone_start: int | None) -> int |
     while i >= 0 and not _PAGE.match(lines[i]):
         s = scale_of(lines[i])
         if s is not None:
-            return s
+            # with the line above it: "(in thousands, except net" / "income in millions ...)" wrapped
+            return scale_of(lines[i - 1] + "\n" + lines[i]) if i and "xcept" in lines[i - 1] else s
         i -= 1
     if zone_start is not None:
         for k in range(zone_start - 1, min(zone_start + 6, len(lines))):
@@ -291,6 +313,18 @@ def _scale_near(lines: list[str], table: Table, zone_start: int | None) -> int |
             if s is not None:
                 return s
     return None
+
+
+def _exceptions_near(lines: list[str], table: Table) -> tuple[tuple[str, int], ...]:
+    """The scale exceptions of the scale phrase nearest above a table on its page (see `scale_exceptions`)."""
+    if scale_of(table.title) is not None:
+        return scale_exceptions(table.title)
+    i = table.start_line - 2
+    while i >= 0 and not _PAGE.match(lines[i]):
+        if scale_of(lines[i]) is not None:
+            return scale_exceptions(lines[i - 1] + "\n" + lines[i] if i and "xcept" in lines[i - 1] else lines[i])
+        i -= 1
+    return ()
 
 
 def assign_periods(st: Statement, form: str, period_end=None, printed: frozenset = frozenset()) -> None:
@@ -517,7 +551,8 @@ def locate(lines: list[str], tables: list[Table], docs: list[Document], form: st
             context = t.title + "\n" + "\n".join(lines[max(0, t.start_line - 40):t.start_line])
             st = Statement(kind="note", title=f"Note {note.number} - {note.title}", tables=[t],
                            scale=scale if scale is not None else 0,
-                           share_scale=share_scale_of(context, scale or 0), note_number=note.number)
+                           share_scale=share_scale_of(context, scale or 0), note_number=note.number,
+                           scale_exceptions=_exceptions_near(lines, t))
             assign_periods(st, form, period_end, printed)
             note_tables.append((note, st))
             if scale is None:
@@ -540,7 +575,8 @@ def locate(lines: list[str], tables: list[Table], docs: list[Document], form: st
             prev.tables.append(t)
             continue
         statements.append(Statement(kind=kind, title=_title_line(t.title, kind), tables=[t],
-                                    scale=scale if scale is not None else 0, share_scale=share_scale))
+                                    scale=scale if scale is not None else 0, share_scale=share_scale,
+                                    scale_exceptions=scale_exceptions(t.title)))
     # a statement heading can also stand over a segment's or a subsidiary's summary (in the MD&A):
     # of several tables of one kind, the largest is the registrant's statement; one whose columns carry dates
     # beats one that cannot be tagged at all, however large

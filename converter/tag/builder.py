@@ -748,6 +748,12 @@ class Builder:
             own = row_scale(ln.context_label)  # "Numerator (in millions):" over the rows it scales
         if own is not None:
             return own
+        if ln.kind == "monetary" and st.scale_exceptions:
+            # "(in thousands, except net income in millions ...)": the row the exception names
+            said = set(tokens(ln.row.label))
+            own = next((p for what, p in st.scale_exceptions if (words := set(tokens(what))) and words <= said), None)
+            if own is not None:
+                return own
         if ln.kind == "shares":
             # "OPTIONS (IN 000'S)", "Shares (millions)": the count columns' own scale, where they print one
             heads = {row_scale(c.header) for c in st.columns if column_measure(c.header) == "count"} - {None}

@@ -16,6 +16,7 @@ _SYNONYMS = {
     "purchase": "purchase", "acquisition": "acquire", "acquired": "acquire", "equivalent": "equivalent",
     "decrease": "increase", "provided": "provided", "used": "provided", "generated": "provided", "loss": "income", "deficit": "deficit",
     "plant": "plant", "longterm": "noncurrent", "receivable": "receivable", "payable": "payable",
+    "dilution": "diluted", "dilutive": "diluted",  # "shares outstanding, assuming dilution"
     "currently": "current",  # a tax note's caption "Currently payable:" over "Federal", "State"
     "accrued": "accrual",  # "Accrued warranty" is the official names' "Product Warranty Accrual"
 }

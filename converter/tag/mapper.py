@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from decimal import Decimal
 from bisect import bisect_right
 from collections import Counter
 from typing import Callable
@@ -606,12 +607,79 @@ def _bottom_line_per_share(lines: list[Line], catalog: Catalog) -> None:
             ln.reason = f"{name}: the net income per share under the caption {ln.context_label.strip()!r}"
 
 
+def _diluted_counts(lines: list[Line], catalog: Catalog) -> None:
+    """Weighted-average counts told apart by what they add up: the basic count plus dilutive shares is the diluted
+    count, whatever its words ("Weighted-average number of shares" under the basic shares, warrants and options);
+    beside a diluted count, the count of no kind is the basic one."""
+    both_counted = catalog.find("WeightedAverageNumberOfShareOutstandingBasicAndDiluted")
+    basic_counted = catalog.find("WeightedAverageNumberOfSharesOutstandingBasic")
+    diluted_counted = catalog.find("WeightedAverageNumberOfDilutedSharesOutstanding")
+    if both_counted is None or basic_counted is None or diluted_counted is None:
+        return
+    by_index = {ln.index: ln for ln in lines}
+    for ln in lines:
+        if ln.kind != "shares" or any(x.concept is diluted_counted for x in lines) or \
+                (ln.concept is not None and not ln.concept.extension and
+                 not ln.concept.name.startswith("WeightedAverageNumberOfShares") and ln.concept is not both_counted):
+            continue
+        base = next((kid for k, _ in ln.children if (kid := by_index.get(k)) is not None and
+                     kid.concept in (basic_counted, both_counted)), None) or _basic_below(ln, lines)
+        if base is None:
+            continue
+        ln.concept = diluted_counted
+        ln.reason = "the basic count and the dilutive shares it adds: the diluted count"
+        if base.concept is both_counted and not any(x.concept is basic_counted for x in lines):
+            base.concept = basic_counted
+            base.reason = "the basic count the diluted one adds dilutive shares to"
+    # beside a diluted count (or the dilutive shares it adds), "Weighted-average shares outstanding" is the basic one
+    counted = {ln.concept.name for ln in lines if ln.concept is not None}
+    if basic_counted.name not in counted and \
+            counted & {"WeightedAverageNumberOfDilutedSharesOutstanding",
+                       "WeightedAverageNumberDilutedSharesOutstandingAdjustment"}:
+        for ln in lines:
+            if ln.concept is both_counted and not re.search(r"diluted|fully", ln.row.label, re.I):
+                ln.concept = basic_counted
+                ln.reason = "beside the diluted count of shares, the basic one"
+                break
+
+
+def _basic_below(ln: Line, lines: list[Line]) -> "Line | None":
+    """The basic (or basic-and-diluted) count printed a few rows above `ln` when `ln`'s every figure is it plus the
+    rows between them (a table printed with no subtotal rule: the basic shares, the warrants and options,
+    "Weighted-average number of shares")."""
+    pos = lines.index(ln)
+    for up in range(pos - 1, max(-1, pos - 6), -1):
+        b = lines[up]
+        if b.concept is None or b.concept.name not in ("WeightedAverageNumberOfSharesOutstandingBasic",
+                                                       "WeightedAverageNumberOfShareOutstandingBasicAndDiluted"):
+            continue
+        between = [x for x in lines[up + 1:pos] if not x.header]
+        if not between or any(x.kind == "perShare" or any(c is not None and "$" in c.text for c in x.row.cells)
+                              for x in between):
+            return None  # (a count among counts prints no dollar sign)
+        sums = []
+        for k in range(len(ln.row.cells)):
+            cells = [x.row.cells[k] if k < len(x.row.cells) else None for x in [b, *between, ln]]
+            if cells[0] is None or cells[-1] is None:
+                continue
+            sums.append(sum((c.value for c in cells[:-1] if c is not None), Decimal(0)) == cells[-1].value)
+        return b if sums and all(sums) else None
+    return None
+
+
+_BASIC_AND_DILUTED = re.compile(r"\bbasic\s{0,3}(?:and|&|/)\s{0,3}diluted\b", re.I)
+
+
 def single_eps(lines: list[Line], catalog: Catalog) -> None:
     """One earnings-per-share line that names neither basic nor diluted (the era's "per common and common
     equivalent share") is both: EarningsPerShareBasicAndDiluted."""
     eps = [ln for ln in lines if ln.concept is not None and ln.concept.name in
            ("EarningsPerShareBasic", "EarningsPerShareDiluted", "EarningsPerShareBasicAndDiluted")]
     both = catalog.find("EarningsPerShareBasicAndDiluted")
+    # a row that says it is both is both, however close its other words are to one of them
+    for ln in eps:
+        if both is not None and _BASIC_AND_DILUTED.search(ln.row.label):
+            ln.concept = both
     if len(eps) == 1 and both is not None and not re.search(r"basic|diluted|primary", eps[0].row.label, re.I):
         eps[0].concept = both
     # the count of shares of a statement whose one earnings per share is both is both ("Shares used in computation
@@ -1356,6 +1424,7 @@ def map_lines(lines: list[Line], st: Statement, catalog: Catalog, taken: set[str
     _part_printed_beside(lines, by_index, st, catalog, used)
     _of_a_measure(lines, used)
     _printed_again(lines)
+    _diluted_counts(lines, catalog)
     # a total whose few words no concept's label takes ("Total current" over the federal, state and foreign tax) is
     # named from the rows it adds up as well, by a concept whose label has every one of its words
     worded = {pos: frozenset(tokens(re.sub(r"(?i)\btotals?\b", "", core_label(ln.row.label))))
