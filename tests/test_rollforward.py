@@ -236,8 +236,10 @@ def test_a_roll_forward_dated_by_bare_dates_is_the_official_balance_each_year_en
     assert got[("December 31, 2009", "2009-12-31")] == ("us-gaap:UnrecognizedTaxBenefits", 15055000)
     assert got[("December 31, 2010", "2010-12-31")] == ("us-gaap:UnrecognizedTaxBenefits", 15596000)
     increases = sorted((period, concept) for label, concept, period, _v in facts if label.startswith("Increases"))
-    # the same movement in each year of one column: one concept, each year its own period
-    assert [p for p, _c in increases] == ["2009-01-02..2009-12-31", "2010-01-01..2010-12-31"]
+    # the same movement in each year of one column: one concept, each year its own period (the opening balance
+    # "January 1, 2009" is the close of 2008: the first year runs from January 1 too)
+    assert [p for p, _c in increases] == ["2009-01-01..2009-12-31", "2010-01-01..2010-12-31"]
+    assert got[("January 1, 2009", "2008-12-31")] == ("us-gaap:UnrecognizedTaxBenefits", 14480000)
     assert {c for _p, c in increases} == {"us-gaap:UnrecognizedTaxBenefitsIncreasesResultingFromCurrentPeriodTaxPositions"}
 
 

@@ -1,5 +1,6 @@
 """Totals and the rows they add up: a total named by what it sums, a row repeated above its statement, a total
-whose concept one of its rows took, and the balance of a net row named both ways."""
+whose concept one of its rows took, the balance of a net row named both ways; and counts told from amounts by what
+they add up, their captions and their columns' headings."""
 import csv
 from datetime import date
 from decimal import Decimal
@@ -220,3 +221,65 @@ def test_a_row_that_says_basic_and_diluted_is_both():
     got = _by_row(_built(text, date(2007, 12, 31), "Income"))
     eps = next(v for k, v in got.items() if k.startswith("Net income per share"))
     assert _concept(eps) == "us-gaap:EarningsPerShareBasicAndDiluted"
+
+
+DILUTIVE_EFFECT = """\
+                          ACME CORP.
+NOTES TO FINANCIAL STATEMENTS
+
+NOTE 1 - EARNINGS PER SHARE
+
+(In millions, except earnings per share)
+
+                                                          1998          1999
+Net income (A)                                          $1,337        $1,917
+Average outstanding shares of common stock (C)           4,866         5,055
+Dilutive effect of:
+  Preferred stock                                           30            16
+  Employee stock options                                   464           429
+                                                      --------      --------
+Common stock and common stock equivalents (D)            5,360         5,500
+                                                      ========      ========
+Earnings per share:
+  Basic                                                 $ 0.27        $ 0.38
+  Diluted                                               $ 0.25        $ 0.35
+"""
+
+
+def test_rows_under_dilutive_effect_of_count_shares():
+    got = _by_row(_built(DILUTIVE_EFFECT, date(1999, 12, 31), "Note1", note=True))
+    assert {f.unit for f in got["Employee stock options"]} == {"shares"}
+    assert _concept(got["Employee stock options"]) == \
+        "us-gaap:IncrementalCommonSharesAttributableToShareBasedPaymentArrangements"
+    assert _concept(got["Common stock and common stock equivalents (D)"]) == \
+        "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding"
+
+
+UNITS = """\
+                          ACME CORP.
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+
+NOTE 8 - STOCKHOLDERS' EQUITY
+
+The following summarizes our restricted stock unit activity (in millions):
+
+                                            December 31, 2007
+                                                Number of Units
+Outstanding at January 1, 2007                              9.9
+Units granted                                               9.1
+Units vested                                               (1.7)
+Units cancelled                                            (2.8)
+Outstanding at December 31, 2007                           14.5
+"""
+
+
+def test_a_table_of_units_counts_units_of_restricted_stock_from_an_opening_at_the_years_start():
+    got = _by_row(_built(UNITS, date(2007, 12, 31), "Note8", note=True))
+    prefix = "us-gaap:ShareBasedCompensationArrangementByShareBasedPaymentAwardEquityInstrumentsOtherThanOptions"
+    assert _concept(got["Units granted"]) == prefix + "GrantsInPeriod"
+    assert _concept(got["Units vested"]) == prefix + "VestedInPeriod"
+    assert {f.unit for f in got["Units granted"]} == {"shares"}
+    assert [f.value for f in got["Units granted"]] == ["9100000"]
+    # the balance "at January 1, 2007" is the close of 2006, and the year's grants run from January 1
+    assert [f.context.period for f in got["Outstanding at January 1, 2007"]][0].end == date(2006, 12, 31)
+    assert [f.context.period.start for f in got["Units granted"]] == [date(2007, 1, 1)]

@@ -85,6 +85,11 @@ def family_of(st: Statement, lines: list[Line], around: str) -> Family | None:
         return None if options == restricted else OPTIONS if options else OTHER_THAN_OPTIONS
     if restricted:
         return OTHER_THAN_OPTIONS
+    # the sentence leading into the table names it ("The following summarizes our restricted stock unit activity"
+    # over "Units granted", "Units vested")
+    lead = next((x for t in st.tables for x in reversed(t.title.splitlines()) if len(x.split()) >= 5), "")
+    if not options and _RESTRICTED.search(lead) and not _OPTIONS.search(lead):
+        return OTHER_THAN_OPTIONS
     # only options (and rights like them) are exercised: "Exercised", "Exercisable at end of year"
     if options or _OPTIONS.search(f"{around} {heading}") or any(_EXERCISE.search(x) for x in labels):
         return OPTIONS

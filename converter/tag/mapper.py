@@ -131,6 +131,10 @@ def counted(row: Row, st: Statement) -> bool:
     if st.kind != "note" or not_money(row.label):  # ("Weighted-average remaining life (years) 6.5")
         return False
     measures = [column_measure(c.header) for c in st.columns]
+    if measures == [""] and st.tables and st.tables[0].title.strip():
+        # one column, its heading printed as the last line over the table ("Number of Units" over the activity of
+        # restricted stock units, the column itself dated by the rows)
+        measures = [column_measure(st.tables[0].title.strip().splitlines()[-1])]
     return "count" in measures and "" not in measures and any(
         m == "count" and k < len(row.cells) and row.cells[k] is not None and not row.cells[k].dash
         for k, m in enumerate(measures))
@@ -144,7 +148,9 @@ _MONEY_ROW = re.compile(r"\$|\bper\s+(share|unit|option)\b|\b(values?|amounts?|p
 
 _DILUTIVE_CAPTION = re.compile(r"\b(effect|dilutive\s+effect)\s+of\s+(potentially\s+)?dilutive\s+(securities|"
                                r"potential\s+common\s+shares|shares|stock\s+options)|\bpotentially\s+dilutive\s+"
-                               r"(securities|shares)|\bdilutive\s+potential\s+common\s+shares", re.I)
+                               r"(securities|shares)|\bdilutive\s+potential\s+common\s+shares|"
+                               # "Dilutive effect of:" over the structured repurchases, preferred stock and options
+                               r"^\s{0,8}dilutive\s+effect\s+of\s{0,3}:?\s{0,3}$", re.I)
 
 
 def row_kind(row: Row, st: Statement, context: str = "") -> str:
@@ -901,6 +907,10 @@ def _date_by_labels(lines: list[Line], st: Statement) -> None:
     if len(dates) < 2:
         return
     marks = sorted(dates)
+    if dates[marks[0]].day == 1:
+        # the opening balance "Outstanding at January 1, 2006" is the close of December 31, 2005: the year it
+        # opens runs from January 1, not from January 2
+        dates[marks[0]] -= timedelta(days=1)
     for pos in marks:
         lines[pos].dated = Period(end=dates[pos])
     for a, b in zip(marks, marks[1:]):
