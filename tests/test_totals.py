@@ -283,3 +283,12 @@ def test_a_table_of_units_counts_units_of_restricted_stock_from_an_opening_at_th
     # the balance "at January 1, 2007" is the close of 2006, and the year's grants run from January 1
     assert [f.context.period for f in got["Outstanding at January 1, 2007"]][0].end == date(2006, 12, 31)
     assert [f.context.period.start for f in got["Units granted"]] == [date(2007, 1, 1)]
+
+
+def test_counts_of_people_and_places_are_never_dollars():
+    from edgar2xbrl.tag.labels import not_money
+    assert not_money("Number of employees")
+    assert not_money("Number of stores at end of year")
+    assert not_money("Number of shareholders of record")
+    assert not not_money("Number of shares repurchased")
+    assert not not_money("Employee compensation")

@@ -186,7 +186,10 @@ NOT_MONEY = re.compile(r"\((in\s+)?(years?|%|percent|months|days)\)|\bin\s+years
                         r"remaining|average|useful|contractual)\s+(life|lives|term)\b|\bratio\b|\byield\b|"
                         r"\bvolatility\b|\b(interest|discount|dividend|tax|growth|return|exchange|forfeiture)\s+"
                         r"rates?\s*(\(.*\))?[:.]?\s*$|\bpercent(age)?\b(?!\s+of\s+(net\s+)?(sales|revenues?))|"
-                        r"\b(exercise|grant|market|stock|strike|share)\s+prices?\b|\bprices?\s+per\s+share\b", re.I)
+                        r"\b(exercise|grant|market|stock|strike|share)\s+prices?\b|\bprices?\s+per\s+share\b|"
+                        # counts of people and places, never dollars: "Number of employees" beside a region's sales
+                        r"\bnumber\s+of\s+(employees|stores|restaurants|locations|customers|subscribers|offices|"
+                        r"branches|plants|(share|stock)holders(\s+of\s+record)?|holders\s+of\s+record)\b", re.I)
 
 
 @lru_cache(maxsize=8192)  # (a label is asked again by the mapper, the builder and the rules, row after row)
