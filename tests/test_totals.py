@@ -292,3 +292,93 @@ def test_counts_of_people_and_places_are_never_dollars():
     assert not_money("Number of shareholders of record")
     assert not not_money("Number of shares repurchased")
     assert not not_money("Employee compensation")
+
+
+def test_a_heading_listing_the_years_over_the_columns_dates_each_by_its_own_year():
+    from edgar2xbrl.tables.periods import column_end_date
+    heading = "For the Years Ended December 31, 1993, 1992, and 1991 "
+    assert column_end_date(heading + "1993", "") == date(1993, 12, 31)
+    assert column_end_date(heading + "1992", "") == date(1992, 12, 31)
+    # two full dates run together in one header keep the first
+    assert column_end_date("THREE MONTHS ENDED JULY 1, 2000 JUNE 26, 1999", "") == date(2000, 7, 1)
+
+
+EQUITY_BY_YEAR = """\\
+                          ACME CORP.
+                 CONSOLIDATED STATEMENT OF STOCKHOLDERS' EQUITY
+              For the Years Ended December 31, 1999 and 2000
+                                  (in millions)
+
+                                   Capital     Retained
+                                    Stock      Earnings      Total
+                                  ---------  ----------   --------
+ YEAR ENDED DECEMBER 31, 1999
+Balance at beginning of year       $1,222      $19,659    $20,881
+Net income                                       7,237      7,237
+Cash dividends                                  (2,290)    (2,290)
+                                   ------      -------    -------
+Balance at end of year             $1,222      $24,606    $25,828
+
+YEAR ENDED DECEMBER 31, 2000
+Balance at beginning of year       $1,222      $24,606    $25,828
+Net income                                       3,467      3,467
+Cash dividends                                  (2,751)    (2,751)
+                                   ------      -------    -------
+Balance at end of year             $1,222      $25,322    $26,544
+"""
+
+
+def test_an_equity_statement_printed_year_under_year_dates_each_year_by_its_caption():
+    # (its columns, all dated by the heading spanning them, are the components: not a roll-forward by period)
+    from edgar2xbrl.tag.tagging import tag_statements
+    lines = EQUITY_BY_YEAR.splitlines()
+    docs = [Document(type="", start=0, end=len(lines))]
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K", None)
+    assert [st.kind for st in lay.statements] == ["equity"]
+    b = Builder(load_catalog(era_of(date(2000, 12, 31))), "acme", "x.txt")
+    tag_statements(b, lay)
+    income = {(f.context.period.start, f.value) for f in b.facts.values()
+              if f.concept == "us-gaap:NetIncomeLoss" and not f.context.dims}
+    assert income == {(date(1999, 1, 1), "7237000000"), (date(2000, 1, 1), "3467000000")}
+    totals = {(f.context.period.end, f.value) for f in b.facts.values()
+              if f.concept == "us-gaap:StockholdersEquity" and not f.context.dims}
+    assert totals == {(date(1998, 12, 31), "20881000000"), (date(1999, 12, 31), "25828000000"),
+                      (date(2000, 12, 31), "26544000000")}
+
+
+ROLLED_BY_COMPONENT = """\\
+                          ACME CORP.
+                    STOCKHOLDERS' EQUITY STATEMENTS
+                             (In millions)
+
+                                                    Year Ended June 30,
+                                                  2008        2007
+                                                --------    --------
+Common stock and paid-in capital
+Balance, beginning of period                     $60,557     $59,005
+Common stock issued                                3,504       6,783
+Other, net                                            78          42
+                                                --------    --------
+Balance, end of period                            64,139      65,830
+Retained earnings
+Balance, beginning of period                     (29,460)    (18,901)
+Net income                                        17,681      14,065
+Other                                                 (5)          3
+                                                --------    --------
+Balance, end of period                           (11,784)     (4,833)
+"""
+
+
+def test_an_other_change_of_a_component_is_the_components_official_other():
+    from edgar2xbrl.tag.tagging import tag_statements
+    lines = ROLLED_BY_COMPONENT.splitlines()
+    docs = [Document(type="", start=0, end=len(lines))]
+    lay = locate(lines, find_tables(lines, docs), docs, "10-K", None)
+    b = Builder(load_catalog(era_of(date(2008, 6, 30))), "acme", "x.txt")
+    tag_statements(b, lay)
+    got = _by_row(b)
+    assert _concept(got["Other, net"]) == "us-gaap:AdjustmentsToAdditionalPaidInCapitalOther"
+    assert sorted(f.value for f in got["Other, net"]) == ["42000000", "78000000"]
+    # StockholdersEquityOther is a debit: an "other" change that adds to retained earnings is written negative
+    assert _concept(got["Other"]) == "us-gaap:StockholdersEquityOther"
+    assert sorted(f.value for f in got["Other"]) == ["-3000000", "5000000"]

@@ -203,9 +203,16 @@ def column_end_date(header: str, context: str, printed: frozenset = frozenset())
     filing prints no such date but prints one of that year within six days of it, the printed date is the
     period end."""
     d = parse_date(header)
-    if d:
-        return d
     years = YEAR.findall(header)
+    if d and len(set(years)) > 1:
+        # "For the Years Ended December 31, 1993, 1992, and 1991" spanning the columns over each one's "1992": the
+        # heading's date is the first column's; the column's own year is the last one printed over it, alone
+        spans = [(a, b) for _d, a, b in all_dates(header)]
+        last = list(YEAR.finditer(header))[-1]
+        if any(a <= last.start() < b for a, b in spans) or int(last.group(0)) == d.year:
+            return d
+    elif d:
+        return d
     if not years:
         return None
     year = int(years[-1])

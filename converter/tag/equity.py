@@ -17,6 +17,11 @@ from edgar2xbrl.tables.periods import all_dates
 AXIS = "us-gaap:StatementEquityComponentsAxis"
 DOMAIN = "us-gaap:EquityComponentDomain"
 _BALANCE = re.compile(r"^\s*balances?\b|^\s*balance,", re.I)
+# a caption that opens a year's part of an equity statement printed year under year
+_YEAR_CAPTION = re.compile(r"^\s{0,8}(?:for\s{1,3}the\s{1,3})?(?:fiscal\s{1,3})?years?\s{1,3}ended\b", re.I)
+_YEAR_END_WORDS = re.compile(r"\bend\s{1,3}of\s{1,3}(?:the\s{1,3})?(?:fiscal\s{1,3})?(?:year|period)\b", re.I)
+_YEAR_START_WORDS = re.compile(r"\bbeginning\s{1,3}of\s{1,3}(?:the\s{1,3})?(?:fiscal\s{1,3})?(?:year|period)\b",
+                               re.I)
 
 
 _PAR_VALUE = re.compile(r"\bpar\s+value\s*(of\s*)?\$\s*(?:\d+(?:\.\d+)?|\.\d+)|"
@@ -85,16 +90,38 @@ def memo_columns(st: Statement) -> set[int]:
     return {k for k, c in enumerate(st.columns) if _MEMO.match(c.header) and len(st.columns) > 2}
 
 
+def _year_before(d: "date") -> "date":
+    """The same day a year earlier (February 28 for a February 29)."""
+    return d.replace(year=d.year - 1, day=min(d.day, 28 if d.month == 2 else d.day))
+
+
 def build_equity(b: Builder, st: Statement, order: int, role_id: str, title: str) -> Network:
     roles = _column_roles(b, st)
     memo = memo_columns(st)
     roles = [(None, False) if k in memo else r for k, r in enumerate(roles)]
     lines = build_lines(st, {})
     dates: dict[int, Period] = {}
+    year_end: "date | None" = None  # the year a caption "YEAR ENDED DECEMBER 31, 1999" opens
+    closed: "date | None" = None  # the last dated closing balance
     for ln in lines:
         if ln.header:
+            caption = _YEAR_CAPTION.match(ln.row.label)
+            found = all_dates(ln.row.label) if caption else []
+            if found:
+                year_end = found[-1][0]
             continue
         found = all_dates(ln.row.label)
+        if not found and year_end is not None and _BALANCE.match(ln.row.label):
+            # "Balance at beginning of year" / "at end of year" under the year's caption: the close of the year
+            # before (the balance the last year closed with, printed above) and the close of the caption's year
+            if _YEAR_END_WORDS.search(ln.row.label):
+                dates[ln.index] = closed = Period(end=year_end)
+            elif _YEAR_START_WORDS.search(ln.row.label):
+                # the close of the year before: printed above as the last year's closing balance, or, for the first
+                # year of the statement, the end of the twelve months before the caption's year
+                dates[ln.index] = closed if closed is not None and closed.end < year_end else \
+                    Period(end=_year_before(year_end))
+            continue
         if not found:
             continue
         rest = " ".join(ln.row.label[:found[-1][1]].split())
@@ -280,6 +307,11 @@ _SECTION_BEGIN = re.compile(r"balances?,?\s+(at\s+)?(the\s+)?beginning|^\s*begin
 _SECTION_END = re.compile(r"balances?,?\s+(at\s+)?(the\s+)?end|^\s*ending\s+balance|balance,?\s+close", re.I)
 
 
+# a row of "Other", "Other, net", "Other items": no word that says what changed
+_MEANING_WORDS = re.compile(r"\b(?!(?:other|net|items?|miscellaneous|misc|changes?|adjustments?|and|,)\b)[A-Za-z]{2,}",
+                            re.I)
+
+
 def _member_for(b: Builder, words: str) -> str | None:
     members = [c for c in b.catalog.concepts.values() if c.type == "domain" and c.axis == "StatementEquityComponentsAxis"
                and c.name != "EquityComponentDomain"]
@@ -345,6 +377,14 @@ def build_equity_rollforward(b: Builder, st: Statement, order: int, role_id: str
                 changes.append(ln)
             ln.kind = "shares" if is_shares else "monetary"
         map_lines(changes, st, b.catalog, taken={"us-gaap:StockholdersEquity"})
+        for ln in changes:
+            # "Other, net" in a component's roll-forward: the official "other" change of that component
+            if ln.concept is None and not is_shares and not _MEANING_WORDS.search(core_label(ln.row.label)):
+                other = b.catalog.find("AdjustmentsToAdditionalPaidInCapitalOther" if member and
+                                       "PaidInCapital" in member else "StockholdersEquityOther")
+                if other is not None and not any(x.concept is other for x in changes):
+                    ln.concept, ln.score = other, 0.6
+                    ln.reason = "an 'other' change of the component it rolls forward"
         dims = ((AXIS, member),) if member else ()
         for ln in rows:
             if ln.instant_at:

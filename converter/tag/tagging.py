@@ -20,7 +20,11 @@ def tag_statements(b: Builder, layout) -> None:
     order = 2  # the cover is 1
     for st in layout.statements:
         role = camel(st.title)[:60] or camel(TITLES[st.kind])
-        if st.kind == "equity" and any(c.period for c in st.columns):
+        # columns of periods roll each component forward; columns that all take the one period a heading spanning
+        # them names ("For the Years Ended December 31, 1999, 2000 and 2001" over "Capital Stock", "Retained
+        # Earnings") are the components, the years printed down the page
+        if st.kind == "equity" and any(c.period for c in st.columns) and \
+                (len(st.columns) == 1 or len({c.period for c in st.columns if c.period}) > 1):
             build_equity_rollforward(b, st, order, role, st.title)
         elif st.kind == "equity":
             build_equity(b, st, order, role, st.title)
